@@ -1,0 +1,2 @@
+export * from './schemas/index.js';
+export { toSearchParams } from './query-params.js';

@@ -1,0 +1,86 @@
+import * as z from 'zod/mini';
+import { EventTypeSchema, SeveritySchema } from './enums.js';
+import { CountSchema, IdSchema, optionalText, orNull, requiredText } from './fields.js';
+import { TimestampSchema } from './timestamp.js';
+
+/** Descriptions may be long (stack traces, diffs) but are bounded so one event cannot fill a store. */
+export const MAX_DESCRIPTION_LENGTH = 1_048_576;
+/** Metadata nests at most this deep; deeper documents cannot be serialised safely everywhere. */
+export const MAX_METADATA_DEPTH = 32;
+
+function depthOf(value: unknown, limit: number): number {
+  // Iterative so a hostile document cannot exhaust the stack while being measured.
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+export const MetadataSchema = z.record(z.string(), z.unknown()).check(
+  z.refine((value) => depthOf(value, MAX_METADATA_DEPTH) <= MAX_METADATA_DEPTH, {
+    message: `Metadata may nest at most ${MAX_METADATA_DEPTH} levels deep`,
+  }),
+);
+
+const eventFields = {
+  event_type: EventTypeSchema,
+  resource_type: requiredText(255),
+  action: requiredText(255),
+  severity: SeveritySchema,
+  description: requiredText(MAX_DESCRIPTION_LENGTH),
+  resource_id: optionalText(255),
+  metadata: orNull(MetadataSchema),
+  ip_address: optionalText(255),
+  user_agent: optionalText(1024),
+  session_id: optionalText(255),
+  correlation_id: optionalText(255),
+  user_id: optionalText(255),
+};
+
+/** What a writer sends: the five required fields, everything else optional. */
+export const AuditLogEventCreateSchema = z.object({
+  ...eventFields,
+  timestamp: orNull(TimestampSchema),
+});
+export type AuditLogEventCreate = z.input<typeof AuditLogEventCreateSchema>;
+/** An event to create after validation: optional fields are `null`, timestamps normalised. */
+export type AuditLogEventCreateParsed = z.output<typeof AuditLogEventCreateSchema>;
+
+export const MAX_BATCH_SIZE = 1000;
+
+export const AuditLogEventBatchCreateSchema = z.object({
+  audit_logs: z
+    .array(AuditLogEventCreateSchema)
+    .check(
+      z.minLength(1, 'A batch needs at least one event'),
+      z.maxLength(MAX_BATCH_SIZE, `A batch holds at most ${MAX_BATCH_SIZE} events`),
+    ),
+});
+export type AuditLogEventBatchCreate = z.input<typeof AuditLogEventBatchCreateSchema>;
+
+/** A stored event as the server answers it. */
+export const AuditLogEventSchema = z.object({
+  ...eventFields,
+  id: IdSchema,
+  tenant_id: IdSchema,
+  timestamp: TimestampSchema,
+  created_at: TimestampSchema,
+});
+export type AuditLogEvent = z.output<typeof AuditLogEventSchema>;
+
+export const AuditLogEventListSchema = z.array(AuditLogEventSchema);
+
+export const PaginatedAuditLogsSchema = z.object({
+  items: z.array(AuditLogEventSchema),
+  total: CountSchema,
+  page: z.int().check(z.gte(1)),
+  size: z.int().check(z.gte(1)),
+  pages: CountSchema,
+});
+export type PaginatedAuditLogs = z.output<typeof PaginatedAuditLogsSchema>;

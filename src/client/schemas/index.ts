@@ -1,0 +1,12 @@
+export * from './enums.js';
+export * from './timestamp.js';
+export * from './event.js';
+export * from './query.js';
+export * from './summary.js';
+export * from './export.js';
+export * from './auth.js';
+export * from './errors.js';
+export * from './health.js';
+export * from './details.js';
+export * from './safe-parse.js';
+export { IdSchema } from './fields.js';

@@ -1,0 +1,95 @@
+import * as z from 'zod/mini';
+import {
+  EventTypeSchema,
+  ExportFormatSchema,
+  SeveritySchema,
+  SortFieldSchema,
+  SortOrderSchema,
+  SummaryIntervalSchema,
+} from './enums.js';
+import { TimestampSchema } from './timestamp.js';
+
+const listOf = <T extends z.ZodMiniType>(item: T) => z.optional(z.array(item));
+const textItem = z.string().check(z.minLength(1), z.maxLength(255));
+
+/** The filter lists of a query; each travels as a repeated query parameter. */
+export const LIST_FILTERS = [
+  'event_types',
+  'resource_types',
+  'resource_ids',
+  'actions',
+  'severities',
+  'user_ids',
+  'ip_addresses',
+  'session_ids',
+  'correlation_ids',
+] as const;
+export type ListFilter = (typeof LIST_FILTERS)[number];
+
+/** Filters shared by the event list, the export and the summary (the seed's `AuditLogQuery`). */
+const queryShape = {
+  start_date: z.optional(TimestampSchema),
+  end_date: z.optional(TimestampSchema),
+  event_types: listOf(EventTypeSchema),
+  resource_types: listOf(textItem),
+  resource_ids: listOf(textItem),
+  actions: listOf(textItem),
+  severities: listOf(SeveritySchema),
+  user_ids: listOf(textItem),
+  ip_addresses: listOf(textItem),
+  session_ids: listOf(textItem),
+  correlation_ids: listOf(textItem),
+  search: z.optional(z.string().check(z.maxLength(500))),
+  sort_by: z._default(SortFieldSchema, 'timestamp'),
+  sort_order: z._default(SortOrderSchema, 'desc'),
+};
+
+/** A range that ends before it starts matches nothing; that is a mistake worth naming. */
+const orderedRange = z.superRefine(
+  (query: { start_date?: string | undefined; end_date?: string | undefined }, ctx) => {
+    if (query.start_date && query.end_date && query.start_date > query.end_date) {
+      ctx.issues.push({
+        code: 'custom',
+        input: query,
+        path: ['end_date'],
+        message: 'end_date must not be before start_date',
+      });
+    }
+  },
+);
+
+export const AuditLogQuerySchema = z.object(queryShape).check(orderedRange);
+export type AuditLogQuery = z.input<typeof AuditLogQuerySchema>;
+export type AuditLogQueryParsed = z.output<typeof AuditLogQuerySchema>;
+
+export const MAX_PAGE_SIZE = 1000;
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** Page numbers arrive as query strings; digits only, so `1e3` or `2.5` are refused. */
+const intParam = (min: number, max: number, fallback: number) =>
+  z._default(
+    z.pipe(
+      z.union([z.int(), z.string().check(z.regex(/^\d{1,9}$/, 'Must be a whole number'))]),
+      z.pipe(
+        z.transform((value: number | string) => Number(value)),
+        z.int().check(z.gte(min), z.lte(max)),
+      ),
+    ),
+    fallback,
+  );
+
+export const PaginationSchema = z.object({
+  page: intParam(1, 1_000_000_000, 1),
+  size: intParam(1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
+});
+export type Pagination = z.input<typeof PaginationSchema>;
+
+export const EventListParamsSchema = z
+  .object({ ...queryShape, ...PaginationSchema.shape })
+  .check(orderedRange);
+export const SummaryParamsSchema = z
+  .object({ ...queryShape, interval: z.optional(SummaryIntervalSchema) })
+  .check(orderedRange);
+export const ExportParamsSchema = z
+  .object({ ...queryShape, format: z._default(ExportFormatSchema, 'json') })
+  .check(orderedRange);

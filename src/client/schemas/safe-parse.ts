@@ -1,0 +1,14 @@
+import type * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+
+// zod/mini ships no messages ("Invalid input"); English ones are passed per call instead of
+// through z.config(), so a host app's own zod configuration is left alone.
+const englishMessages = en().localeError;
+
+/** `schema.safeParse` with messages a person can act on ("expected one of …", "Too big …"). */
+export function safeParse<S extends z.ZodMiniType>(
+  schema: S,
+  value: unknown,
+): z.core.util.SafeParseResult<z.output<S>> {
+  return schema.safeParse(value, { error: englishMessages });
+}

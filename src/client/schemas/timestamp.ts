@@ -1,0 +1,61 @@
+import * as z from 'zod/mini';
+
+// The contract accepts `Z`, `±hh:mm` offsets and naive forms (`T` or a space; naive means
+// UTC). `Date.parse` would read a naive string as local time and roll `02-30` over into
+// March, so the parts are checked here and the instant built with `Date.UTC`.
+const ISO_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|z|[+-]\d{2}:?\d{2})?$/;
+
+/** Milliseconds since the epoch for a contract timestamp, or `null` when it is not one. */
+export function parseTimestamp(text: string): number | null {
+  const m = ISO_PATTERN.exec(text);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s = '0', frac = '', zone = 'Z'] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return null;
+  const ms = Number(frac.padEnd(3, '0').slice(0, 3));
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  if (new Date(utc).getUTCDate() !== day) return null;
+  let offsetMinutes = 0;
+  if (zone !== 'Z' && zone !== 'z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    const oh = Number(digits.slice(0, 2));
+    const om = Number(digits.slice(2));
+    if (oh > 23 || om > 59) return null;
+    offsetMinutes = sign * (oh * 60 + om);
+  }
+  const value = utc - offsetMinutes * 60_000;
+  return Number.isFinite(value) ? value : null;
+}
+
+/** A contract timestamp in the one form this SDK keeps: UTC, millisecond precision, `Z`. */
+export function normalizeTimestamp(text: string): string | null {
+  const value = parseTimestamp(text);
+  return value === null ? null : new Date(value).toISOString();
+}
+
+/** The string side of a timestamp, before normalising; named so the OpenAPI document can mark it. */
+export const TimestampString = z.string();
+
+/** Any accepted timestamp string, output normalised to `YYYY-MM-DDTHH:mm:ss.sssZ`. */
+export const TimestampSchema = z.pipe(
+  TimestampString,
+  z.transform((text: string, ctx) => {
+    const normalized = normalizeTimestamp(text);
+    if (normalized === null) {
+      ctx.issues.push({
+        code: 'custom',
+        input: text,
+        message: 'Invalid timestamp: expected ISO-8601 such as 2026-01-02T03:04:05Z',
+      });
+      return z.NEVER;
+    }
+    return normalized;
+  }),
+);
