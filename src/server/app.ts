@@ -1,0 +1,114 @@
+import { Hono, type Context } from 'hono';
+import type { Health } from '../client/schemas/index.js';
+import type { AuditLogAppOptions } from './app-options.js';
+import { AccessTokens } from './auth/access-tokens.js';
+import { randomToken } from './auth/crypto-utils.js';
+import { DEFAULT_PASSWORD_ITERATIONS, dummyPasswordHash } from './auth/passwords.js';
+import { ApiError, notFoundError } from './http/api-error.js';
+import type { AppEnv, AppState } from './http/context.js';
+import { corsPolicy, faultInjection, requestId } from './http/middleware.js';
+import { LoginThrottle, RateLimiter } from './http/rate-limiter.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { registerEventRoutes } from './routes/event-routes.js';
+import { registerSessionRoutes } from './routes/session-routes.js';
+import { registerUserRoutes } from './routes/user-routes.js';
+
+export const API_VERSION = '1.0.0';
+const SECRET_META_KEY = 'jwt_secret';
+
+async function signingSecret(options: AuditLogAppOptions): Promise<string> {
+  if (options.jwtSecret) return options.jwtSecret;
+  const kept = await options.store.getMeta(SECRET_META_KEY);
+  if (kept) return kept;
+  const secret = randomToken(48);
+  await options.store.setMeta(SECRET_META_KEY, secret);
+  return secret;
+}
+
+function errorResponse(error: Error, requestIdValue: string | undefined): Response {
+  const apiError =
+    error instanceof ApiError
+      ? error
+      : new ApiError(
+          500,
+          'server_error',
+          `The server failed to handle this request; try again later${requestIdValue ? ` (request ${requestIdValue})` : ''}`,
+        );
+  const headers = new Headers({ 'Content-Type': 'application/json; charset=utf-8' });
+  if (apiError.retryAfterSeconds !== undefined) {
+    headers.set('Retry-After', String(apiError.retryAfterSeconds));
+  }
+  return new Response(JSON.stringify(apiError.toBody()), { status: apiError.status, headers });
+}
+
+/**
+ * The reference Audit Log API as a web-standard app: `app.fetch(request)` answers a
+ * `Request` with a `Response`, in Node behind an HTTP server or in a browser with no network.
+ */
+export function createAuditLogApp(options: AuditLogAppOptions): Hono<AppEnv> {
+  const now = options.now ?? Date.now;
+  const passwordIterations = options.passwordIterations ?? DEFAULT_PASSWORD_ITERATIONS;
+  let dummyHash: Promise<string> | undefined;
+  const throttle = options.loginThrottle ?? { maxFailures: 5, windowSeconds: 15 * 60 };
+  const state: AppState = {
+    store: options.store,
+    accessTokens: new AccessTokens(
+      () => signingSecret(options),
+      options.accessTokenTtlSeconds ?? 900,
+      now,
+    ),
+    refreshTokenTtlMs: (options.refreshTokenTtlSeconds ?? 7 * 24 * 3600) * 1000,
+    rateLimiter: options.rateLimitPerMinute
+      ? new RateLimiter(options.rateLimitPerMinute, now)
+      : null,
+    loginThrottle: new LoginThrottle(throttle.maxFailures, throttle.windowSeconds * 1000, now),
+    passwordIterations,
+    maxBodyBytes: options.maxBodyBytes ?? 4 * 1024 * 1024,
+    maxBatchBodyBytes: options.maxBatchBodyBytes ?? 16 * 1024 * 1024,
+    version: options.version ?? API_VERSION,
+    now,
+    nowIso: () => new Date(now()).toISOString(),
+    dummyPasswordHash: () => (dummyHash ??= dummyPasswordHash(passwordIterations)),
+  };
+
+  const app = new Hono<AppEnv>();
+  app.use('*', requestId());
+  app.use('*', corsPolicy(options.corsOrigins ?? '*'));
+  app.use(
+    '*',
+    faultInjection(options.failRate ?? 0, options.latencyMs ?? 0, options.random ?? Math.random),
+  );
+
+  app.get('/health', (c) => {
+    const body: Health = {
+      status: 'healthy',
+      service: 'audit-log-api',
+      timestamp: state.nowIso(),
+      version: state.version,
+    };
+    return c.json(body);
+  });
+  let openApi: string | undefined;
+  app.get('/openapi.json', (c) => {
+    openApi ??= JSON.stringify(buildOpenApiDocument(state.version));
+    return c.body(openApi, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+
+  registerSessionRoutes(app, state);
+  registerUserRoutes(app, state);
+  registerEventRoutes(app, state);
+
+  const withContextHeaders = (error: Error, c: Context<AppEnv>) => {
+    const response = errorResponse(error, c.get('requestId'));
+    // Headers set earlier on the context (CORS, request id) belong on the error answer too.
+    c.res.headers.forEach((value, key) => {
+      if (key.toLowerCase() !== 'content-type' && !response.headers.has(key)) {
+        response.headers.set(key, value);
+      }
+    });
+    return response;
+  };
+  app.notFound((c) => withContextHeaders(notFoundError('No such endpoint'), c));
+  app.onError(withContextHeaders);
+  return app;
+}

@@ -1,0 +1,65 @@
+import { jwtVerify, SignJWT } from 'jose';
+import type { UserRole } from '../../client/schemas/index.js';
+
+const ISSUER = 'audit-log-reference-api';
+const AUDIENCE = 'audit-log-api';
+
+export interface AccessClaims {
+  userId: string;
+  tenantId: string;
+  sessionId: string;
+  roles: UserRole[];
+}
+
+/** Signs and checks access tokens (HS256 JWTs that name their tenant, as the contract asks). */
+export class AccessTokens {
+  #key: Promise<Uint8Array> | undefined;
+
+  /** `secret` is asked for once, on first use, so a store can supply it asynchronously. */
+  constructor(
+    private readonly secret: () => Promise<string>,
+    readonly ttlSeconds: number,
+    private readonly now: () => number,
+  ) {}
+
+  #signingKey(): Promise<Uint8Array> {
+    this.#key ??= this.secret().then((text) => new TextEncoder().encode(text));
+    return this.#key;
+  }
+
+  async sign(claims: AccessClaims): Promise<string> {
+    const issuedAt = Math.floor(this.now() / 1000);
+    return new SignJWT({ tid: claims.tenantId, sid: claims.sessionId, roles: claims.roles })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(claims.userId)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + this.ttlSeconds)
+      .sign(await this.#signingKey());
+  }
+
+  /** The token's claims, or null when it is forged, malformed or expired. */
+  async verify(token: string): Promise<AccessClaims | null> {
+    try {
+      const { payload } = await jwtVerify(token, await this.#signingKey(), {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        currentDate: new Date(this.now()),
+      });
+      const { sub, tid, sid, roles } = payload;
+      if (typeof sub !== 'string' || typeof tid !== 'string' || typeof sid !== 'string') {
+        return null;
+      }
+      return {
+        userId: sub,
+        tenantId: tid,
+        sessionId: sid,
+        roles: Array.isArray(roles) ? (roles as UserRole[]) : [],
+      };
+    } catch {
+      return null;
+    }
+  }
+}

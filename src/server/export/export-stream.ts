@@ -1,0 +1,52 @@
+import type { AuditLogEvent } from '../../client/schemas/index.js';
+
+/** Rows per chunk: large enough to be cheap, small enough to keep memory flat. */
+const CHUNK_ROWS = 500;
+
+/**
+ * A byte stream that pulls events from a lazy iterator only as fast as the reader reads,
+ * so an export of any size holds one chunk in memory; cancelling releases the iterator.
+ */
+export function eventChunkStream(
+  events: Iterable<AuditLogEvent>,
+  encode: {
+    head: string;
+    chunk: (events: AuditLogEvent[], first: boolean) => string;
+    tail: (count: number) => string;
+  },
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = events[Symbol.iterator]();
+  let count = 0;
+  let started = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        if (encode.head) controller.enqueue(encoder.encode(encode.head));
+      },
+      pull(controller) {
+        const batch: AuditLogEvent[] = [];
+        let next = iterator.next();
+        while (!next.done) {
+          batch.push(next.value);
+          if (batch.length === CHUNK_ROWS) break;
+          next = iterator.next();
+        }
+        if (batch.length > 0) {
+          controller.enqueue(encoder.encode(encode.chunk(batch, !started)));
+          started = true;
+          count += batch.length;
+        }
+        if (next.done) {
+          const tail = encode.tail(count);
+          if (tail) controller.enqueue(encoder.encode(tail));
+          controller.close();
+        }
+      },
+      cancel() {
+        iterator.return?.();
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}

@@ -1,0 +1,41 @@
+import type { AccessTokens } from '../auth/access-tokens.js';
+import type { Permission } from '../auth/permissions.js';
+import type { ApiKeyRecord, AuditStore, UserRecord } from '../store/types.js';
+import type { LoginThrottle, RateLimiter } from './rate-limiter.js';
+
+/** Who is calling, and for which tenant: every route reads data only through this. */
+export type Principal =
+  | {
+      kind: 'user';
+      user: UserRecord;
+      sessionId: string;
+      tenantId: string;
+      permissions: ReadonlySet<Permission>;
+    }
+  | {
+      kind: 'api_key';
+      apiKey: ApiKeyRecord;
+      tenantId: string;
+      permissions: ReadonlySet<Permission>;
+    };
+
+export interface AppEnv {
+  Variables: { requestId: string; principal: Principal };
+}
+
+/** What the routes share: the store, token signing, limits and the clock. */
+export interface AppState {
+  store: AuditStore;
+  accessTokens: AccessTokens;
+  refreshTokenTtlMs: number;
+  rateLimiter: RateLimiter | null;
+  loginThrottle: LoginThrottle;
+  passwordIterations: number;
+  maxBodyBytes: number;
+  maxBatchBodyBytes: number;
+  version: string;
+  now: () => number;
+  nowIso: () => string;
+  /** Verified against when a username is unknown, so timing does not reveal which names exist. */
+  dummyPasswordHash: () => Promise<string>;
+}

@@ -1,0 +1,60 @@
+import type { MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
+import { newId } from '../auth/crypto-utils.js';
+import { serviceUnavailableError } from './api-error.js';
+import type { AppEnv } from './context.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Every answer carries `X-Request-ID`: the caller's own when it is sane, else a new one. */
+export function requestId(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const incoming = c.req.header('X-Request-ID');
+    const id = incoming && REQUEST_ID.test(incoming) ? incoming : newId();
+    c.set('requestId', id);
+    c.header('X-Request-ID', id);
+    await next();
+    c.res.headers.set('X-Request-ID', id);
+  };
+}
+
+export function corsPolicy(origins: readonly string[] | '*'): MiddlewareHandler<AppEnv> {
+  return cors({
+    origin: origins === '*' ? '*' : [...origins],
+    allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+    allowHeaders: [
+      'Authorization',
+      'X-API-Key',
+      'X-Tenant-ID',
+      'Idempotency-Key',
+      'Content-Type',
+      'X-Request-ID',
+    ],
+    exposeHeaders: [
+      'Retry-After',
+      'X-Export-Count',
+      'X-Generated-At',
+      'Content-Disposition',
+      'X-Request-ID',
+      'Idempotent-Replayed',
+    ],
+    maxAge: 600,
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Delays every answer and fails a share of API requests with 503, for tests and demos. */
+export function faultInjection(
+  failRate: number,
+  latencyMs: number,
+  random: () => number,
+): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (latencyMs > 0) await sleep(latencyMs);
+    if (failRate > 0 && c.req.method !== 'OPTIONS' && c.req.path.startsWith('/api/')) {
+      if (random() < failRate) throw serviceUnavailableError();
+    }
+    await next();
+  };
+}

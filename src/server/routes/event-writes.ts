@@ -1,0 +1,79 @@
+import type { Context } from 'hono';
+import type { AuditLogEvent, AuditLogEventCreateParsed } from '../../client/schemas/index.js';
+import { newId, sha256Hex } from '../auth/crypto-utils.js';
+import { conflictError, validationError } from '../http/api-error.js';
+import type { AppEnv, AppState, Principal } from '../http/context.js';
+import type { IdempotencyClaim } from '../store/types.js';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+function toStoredEvent(
+  input: AuditLogEventCreateParsed,
+  principal: Principal,
+  now: string,
+): AuditLogEvent {
+  return {
+    id: newId(),
+    tenant_id: principal.tenantId,
+    event_type: input.event_type,
+    resource_type: input.resource_type,
+    action: input.action,
+    severity: input.severity,
+    description: input.description,
+    resource_id: input.resource_id,
+    metadata: input.metadata,
+    ip_address: input.ip_address,
+    user_agent: input.user_agent,
+    session_id: input.session_id,
+    correlation_id: input.correlation_id,
+    // The contract fills the writer's user from the token when the event names none.
+    user_id: input.user_id ?? (principal.kind === 'user' ? principal.user.id : null),
+    timestamp: input.timestamp ?? now,
+    created_at: now,
+  };
+}
+
+async function claimFor(
+  c: Context<AppEnv>,
+  state: AppState,
+  bodyText: string,
+): Promise<IdempotencyClaim | undefined> {
+  const key = c.req.header('Idempotency-Key');
+  if (key === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw validationError('Idempotency-Key is not valid', {
+      'Idempotency-Key': 'Use 1 to 255 visible ASCII characters',
+    });
+  }
+  const now = state.now();
+  return {
+    key,
+    fingerprint: await sha256Hex(`${c.req.method} ${c.req.path}\n${bodyText}`),
+    notBefore: new Date(now - IDEMPOTENCY_TTL_MS).toISOString(),
+    now: new Date(now).toISOString(),
+  };
+}
+
+/**
+ * Stores events all or nothing. With an `Idempotency-Key`, a repeat of the same request
+ * answers the first result and stores nothing; the key with another body is a conflict.
+ */
+export async function storeEvents(
+  c: Context<AppEnv>,
+  state: AppState,
+  inputs: AuditLogEventCreateParsed[],
+  bodyText: string,
+): Promise<{ events: AuditLogEvent[]; replayed: boolean }> {
+  const principal = c.get('principal');
+  const now = state.nowIso();
+  const events = inputs.map((input) => toStoredEvent(input, principal, now));
+  const claim = await claimFor(c, state, bodyText);
+  const result = await state.store.insertEvents(principal.tenantId, events, claim);
+  if (result.status === 'conflict') {
+    throw conflictError(
+      'This Idempotency-Key was used with a different request body; use a new key for a new request',
+    );
+  }
+  return { events: result.events, replayed: result.status === 'replayed' };
+}

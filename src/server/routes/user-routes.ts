@@ -1,0 +1,151 @@
+import type { Hono } from 'hono';
+import {
+  APIKeyCreateSchema,
+  IdSchema,
+  UserCreateSchema,
+  UserUpdateSchema,
+  type UserRole,
+} from '../../client/schemas/index.js';
+import { generateApiKey } from '../auth/api-keys.js';
+import { newId } from '../auth/crypto-utils.js';
+import { hashPassword } from '../auth/passwords.js';
+import { grantableKeyPermissions } from '../auth/permissions.js';
+import {
+  authorizationError,
+  conflictError,
+  notFoundError,
+  validationError,
+} from '../http/api-error.js';
+import { authenticate, requirePermission } from '../http/authenticate.js';
+import { limitBody, readJson } from '../http/body.js';
+import type { AppEnv, AppState, Principal } from '../http/context.js';
+import { DuplicateError, type UserRecord } from '../store/types.js';
+import { toApiKeyResponse, toUserResponse } from './user-response.js';
+
+/** Only a system admin may hand out system_admin: a tenant admin cannot escalate. */
+function checkGrantable(principal: Principal, roles: readonly UserRole[] | undefined): void {
+  if (!roles?.includes('system_admin')) return;
+  if (principal.kind !== 'user' || !principal.user.roles.includes('system_admin')) {
+    throw authorizationError('Only a system admin may grant the system_admin role');
+  }
+}
+
+function userIdParam(id: string): string {
+  if (!IdSchema.safeParse(id).success) throw notFoundError('No such user');
+  return id;
+}
+
+export function registerUserRoutes(app: Hono<AppEnv>, state: AppState): void {
+  const small = limitBody(64 * 1024);
+  const auth = authenticate(state);
+
+  async function loadUser(principal: Principal, id: string): Promise<UserRecord> {
+    const user = await state.store.getUser(principal.tenantId, userIdParam(id));
+    if (!user) throw notFoundError('No such user in this tenant');
+    return user;
+  }
+
+  app.post('/api/v1/auth/users', small, auth, async (c) => {
+    const principal = c.get('principal');
+    requirePermission(principal, 'users:manage');
+    const { value } = await readJson(c, UserCreateSchema);
+    checkGrantable(principal, value.roles);
+    const now = state.nowIso();
+    const user: UserRecord = {
+      id: newId(),
+      tenant_id: principal.tenantId,
+      username: value.username,
+      email: value.email,
+      full_name: value.full_name,
+      roles: value.roles,
+      is_active: value.is_active,
+      password_hash: await hashPassword(value.password, state.passwordIterations),
+      created_at: now,
+      updated_at: null,
+      last_login_at: null,
+    };
+    try {
+      await state.store.insertUser(user);
+    } catch (error) {
+      if (error instanceof DuplicateError) {
+        throw conflictError(`Username ${value.username} is taken in this tenant`);
+      }
+      throw error;
+    }
+    return c.json(toUserResponse(user), 201);
+  });
+
+  app.get('/api/v1/auth/users/:id', auth, async (c) => {
+    const principal = c.get('principal');
+    const self = principal.kind === 'user' && principal.user.id === c.req.param('id');
+    if (!self) requirePermission(principal, 'users:manage');
+    return c.json(toUserResponse(await loadUser(principal, c.req.param('id'))));
+  });
+
+  app.put('/api/v1/auth/users/:id', small, auth, async (c) => {
+    const principal = c.get('principal');
+    const self = principal.kind === 'user' && principal.user.id === c.req.param('id');
+    const { value } = await readJson(c, UserUpdateSchema);
+    if (!principal.permissions.has('users:manage')) {
+      if (!self) requirePermission(principal, 'users:manage');
+      if (value.roles !== undefined || value.is_active !== undefined) {
+        throw authorizationError('You may change your own email, name and password only');
+      }
+    }
+    checkGrantable(principal, value.roles);
+    const user = await loadUser(principal, c.req.param('id'));
+    const updated: UserRecord = {
+      ...user,
+      ...(value.email !== undefined && { email: value.email }),
+      ...(value.full_name !== undefined && { full_name: value.full_name }),
+      ...(value.roles !== undefined && { roles: value.roles }),
+      ...(value.is_active !== undefined && { is_active: value.is_active }),
+      ...(value.password !== undefined && {
+        password_hash: await hashPassword(value.password, state.passwordIterations),
+      }),
+      updated_at: state.nowIso(),
+    };
+    await state.store.updateUser(updated);
+    return c.json(toUserResponse(updated));
+  });
+
+  app.delete('/api/v1/auth/users/:id', auth, async (c) => {
+    const principal = c.get('principal');
+    requirePermission(principal, 'users:manage');
+    const user = await loadUser(principal, c.req.param('id'));
+    const updated = { ...user, is_active: false, updated_at: state.nowIso() };
+    await state.store.updateUser(updated);
+    return c.json(toUserResponse(updated));
+  });
+
+  app.post('/api/v1/auth/api-keys', small, auth, async (c) => {
+    const principal = c.get('principal');
+    requirePermission(principal, 'users:manage');
+    if (principal.kind !== 'user') throw authorizationError('API keys cannot create API keys');
+    const { value } = await readJson(c, APIKeyCreateSchema);
+    const grantable = grantableKeyPermissions(principal.user.roles);
+    const excess = value.permissions.filter((permission) => !grantable.has(permission));
+    if (excess.length > 0) {
+      throw authorizationError(`Your role may not grant: ${excess.join(', ')}`);
+    }
+    if (value.expires_at !== null && value.expires_at <= state.nowIso()) {
+      throw validationError('Invalid API key', { expires_at: 'Must be in the future' });
+    }
+    const generated = await generateApiKey();
+    const record = {
+      id: newId(),
+      tenant_id: principal.tenantId,
+      name: value.name,
+      permissions: value.permissions,
+      key_prefix: generated.keyPrefix,
+      key_hash: generated.keyHash,
+      created_by: principal.user.id,
+      is_active: true,
+      created_at: state.nowIso(),
+      expires_at: value.expires_at,
+      last_used_at: null,
+    };
+    await state.store.insertApiKey(record);
+    return c.json(toApiKeyResponse(record, generated.key), 201);
+  });
+}

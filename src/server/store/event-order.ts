@@ -1,0 +1,38 @@
+import type { AuditLogEvent, Severity, SummaryInterval } from '../../client/schemas/index.js';
+
+/** Higher is more severe, so `sort_by=severity&sort_order=desc` puts critical first. */
+export const SEVERITY_RANK: Record<Severity, number> = {
+  debug: 0,
+  info: 1,
+  warning: 2,
+  error: 3,
+  critical: 4,
+};
+
+export const INTERVAL_MS: Record<SummaryInterval, number> = {
+  minute: 60_000,
+  hour: 3_600_000,
+  day: 86_400_000,
+};
+
+/** Start of the UTC bucket holding `ms`. */
+export function bucketStart(ms: number, interval: SummaryInterval): number {
+  const size = INTERVAL_MS[interval];
+  return Math.floor(ms / size) * size;
+}
+
+/**
+ * The contract's search: a case-insensitive substring of any of these fields. Both stores
+ * use this one function (SQLite registers it), so they agree on every Unicode case rule.
+ */
+export function matchesSearch(
+  needle: string,
+  ...fields: readonly (string | null | undefined)[]
+): boolean {
+  const lowered = needle.toLowerCase();
+  return fields.some((field) => field != null && field.toLowerCase().includes(lowered));
+}
+
+export function searchFields(event: AuditLogEvent): (string | null)[] {
+  return [event.description, event.action, event.resource_type, event.resource_id, event.user_id];
+}

@@ -1,0 +1,216 @@
+import type { AuditLogEvent, SummaryInterval } from '../../client/schemas/index.js';
+import { eventComparator, eventMatches } from './event-filter.js';
+import { bucketStart } from './event-order.js';
+import {
+  DuplicateError,
+  type ApiKeyRecord,
+  type AuditStore,
+  type EventFilter,
+  type IdempotencyClaim,
+  type InsertEventsResult,
+  type PageRequest,
+  type RefreshTokenRecord,
+  type SessionRecord,
+  type SummaryCounts,
+  type UserRecord,
+} from './types.js';
+
+interface IdempotencyRecord {
+  fingerprint: string;
+  eventIds: string[];
+  createdAt: string;
+}
+
+/**
+ * The reference API's store in plain memory: no network, no files, so it runs in Vitest,
+ * Storybook and the browser. Records are copied in and out so callers never share state
+ * with the store.
+ */
+export class MemoryStore implements AuditStore {
+  readonly #meta = new Map<string, string>();
+  readonly #users = new Map<string, UserRecord>();
+  readonly #apiKeys = new Map<string, ApiKeyRecord>();
+  readonly #sessions = new Map<string, SessionRecord>();
+  readonly #refreshTokens = new Map<string, RefreshTokenRecord>();
+  /** Per tenant: events by id, and the same events in insertion order. */
+  readonly #events = new Map<string, { byId: Map<string, AuditLogEvent>; all: AuditLogEvent[] }>();
+  readonly #idempotency = new Map<string, IdempotencyRecord>();
+
+  getMeta(key: string): string | null {
+    return this.#meta.get(key) ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.#meta.set(key, value);
+  }
+
+  insertUser(user: UserRecord): void {
+    if (this.findUserByUsername(user.tenant_id, user.username)) {
+      throw new DuplicateError(`User ${user.username} already exists`);
+    }
+    this.#users.set(user.id, structuredClone(user));
+  }
+
+  getUser(tenantId: string, id: string): UserRecord | null {
+    const user = this.#users.get(id);
+    return user && user.tenant_id === tenantId ? structuredClone(user) : null;
+  }
+
+  findUserByUsername(tenantId: string, username: string): UserRecord | null {
+    const wanted = username.toLowerCase();
+    for (const user of this.#users.values()) {
+      if (user.tenant_id === tenantId && user.username.toLowerCase() === wanted) {
+        return structuredClone(user);
+      }
+    }
+    return null;
+  }
+
+  updateUser(user: UserRecord): void {
+    this.#users.set(user.id, structuredClone(user));
+  }
+
+  countUsers(): number {
+    return this.#users.size;
+  }
+
+  insertApiKey(key: ApiKeyRecord): void {
+    this.#apiKeys.set(key.key_hash, structuredClone(key));
+  }
+
+  findApiKeyByHash(keyHash: string): ApiKeyRecord | null {
+    const key = this.#apiKeys.get(keyHash);
+    return key ? structuredClone(key) : null;
+  }
+
+  touchApiKey(id: string, at: string): void {
+    for (const key of this.#apiKeys.values()) if (key.id === id) key.last_used_at = at;
+  }
+
+  insertSession(session: SessionRecord): void {
+    this.#sessions.set(session.id, { ...session });
+  }
+
+  getSession(id: string): SessionRecord | null {
+    const session = this.#sessions.get(id);
+    return session ? { ...session } : null;
+  }
+
+  revokeSession(id: string, at: string): void {
+    const session = this.#sessions.get(id);
+    if (session && session.revoked_at === null) session.revoked_at = at;
+  }
+
+  insertRefreshToken(token: RefreshTokenRecord): void {
+    this.#refreshTokens.set(token.token_hash, { ...token });
+  }
+
+  useRefreshToken(tokenHash: string, at: string): RefreshTokenRecord | null {
+    const token = this.#refreshTokens.get(tokenHash);
+    if (!token) return null;
+    const before = { ...token };
+    token.used_at ??= at;
+    return before;
+  }
+
+  #tenantEvents(tenantId: string) {
+    let entry = this.#events.get(tenantId);
+    if (!entry) {
+      entry = { byId: new Map(), all: [] };
+      this.#events.set(tenantId, entry);
+    }
+    return entry;
+  }
+
+  insertEvents(
+    tenantId: string,
+    events: AuditLogEvent[],
+    claim?: IdempotencyClaim,
+  ): InsertEventsResult {
+    const entry = this.#tenantEvents(tenantId);
+    const claimKey = claim && `${tenantId}\u0000${claim.key}`;
+    if (claim && claimKey) {
+      const existing = this.#idempotency.get(claimKey);
+      if (existing && existing.createdAt >= claim.notBefore) {
+        if (existing.fingerprint !== claim.fingerprint) return { status: 'conflict' };
+        const replayed = existing.eventIds.map((id) => structuredClone(entry.byId.get(id)!));
+        return { status: 'replayed', events: replayed };
+      }
+    }
+    const stored = events.map((event) => structuredClone(event));
+    for (const event of stored) {
+      entry.byId.set(event.id, event);
+      entry.all.push(event);
+    }
+    if (claim && claimKey) {
+      this.#idempotency.set(claimKey, {
+        fingerprint: claim.fingerprint,
+        eventIds: stored.map((event) => event.id),
+        createdAt: claim.now,
+      });
+    }
+    return { status: 'created', events: stored.map((event) => structuredClone(event)) };
+  }
+
+  getEvent(tenantId: string, id: string): AuditLogEvent | null {
+    const event = this.#events.get(tenantId)?.byId.get(id);
+    return event ? structuredClone(event) : null;
+  }
+
+  #matching(tenantId: string, filter: EventFilter): AuditLogEvent[] {
+    const all = this.#events.get(tenantId)?.all ?? [];
+    return all.filter((event) => eventMatches(event, filter));
+  }
+
+  queryEvents(tenantId: string, filter: EventFilter, page: PageRequest) {
+    const matching = this.#matching(tenantId, filter).sort(eventComparator(filter));
+    const items = matching.slice(page.offset, page.offset + page.limit);
+    return { items: items.map((event) => structuredClone(event)), total: matching.length };
+  }
+
+  countEvents(tenantId: string, filter: EventFilter): number {
+    return this.#matching(tenantId, filter).length;
+  }
+
+  *streamEvents(tenantId: string, filter: EventFilter): Iterable<AuditLogEvent> {
+    const matching = this.#matching(tenantId, filter).sort(eventComparator(filter));
+    for (const event of matching) yield structuredClone(event);
+  }
+
+  summarize(
+    tenantId: string,
+    filter: EventFilter,
+    interval: SummaryInterval | null,
+  ): SummaryCounts {
+    const counts: SummaryCounts = {
+      total_count: 0,
+      event_types: {},
+      severities: {},
+      resource_types: {},
+      min_timestamp: null,
+      max_timestamp: null,
+      buckets: new Map(),
+    };
+    for (const event of this.#matching(tenantId, filter)) {
+      counts.total_count += 1;
+      counts.event_types[event.event_type] = (counts.event_types[event.event_type] ?? 0) + 1;
+      counts.severities[event.severity] = (counts.severities[event.severity] ?? 0) + 1;
+      counts.resource_types[event.resource_type] =
+        (counts.resource_types[event.resource_type] ?? 0) + 1;
+      if (counts.min_timestamp === null || event.timestamp < counts.min_timestamp) {
+        counts.min_timestamp = event.timestamp;
+      }
+      if (counts.max_timestamp === null || event.timestamp > counts.max_timestamp) {
+        counts.max_timestamp = event.timestamp;
+      }
+      if (interval) {
+        const key = bucketStart(Date.parse(event.timestamp), interval);
+        const bucket = counts.buckets.get(key) ?? { count: 0, severities: {} };
+        bucket.count += 1;
+        bucket.severities[event.severity] = (bucket.severities[event.severity] ?? 0) + 1;
+        counts.buckets.set(key, bucket);
+      }
+    }
+    return counts;
+  }
+}

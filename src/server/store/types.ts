@@ -1,0 +1,156 @@
+import type {
+  ApiKeyPermission,
+  AuditLogEvent,
+  AuditLogQueryParsed,
+  EventType,
+  Severity,
+  SummaryInterval,
+  UserRole,
+} from '../../client/schemas/index.js';
+
+/** A value or a promise of one: the in-memory and SQLite stores answer synchronously, others need not. */
+export type MaybePromise<T> = T | Promise<T>;
+
+/** The filters and sort of a query, already validated and normalised (timestamps in UTC `Z`). */
+export type EventFilter = AuditLogQueryParsed;
+
+export interface UserRecord {
+  id: string;
+  tenant_id: string;
+  username: string;
+  email: string;
+  full_name: string | null;
+  roles: UserRole[];
+  is_active: boolean;
+  /** Self-describing PBKDF2 hash (see auth/passwords.ts); never leaves the server. */
+  password_hash: string;
+  created_at: string;
+  updated_at: string | null;
+  last_login_at: string | null;
+}
+
+export interface ApiKeyRecord {
+  id: string;
+  tenant_id: string;
+  name: string;
+  permissions: ApiKeyPermission[];
+  key_prefix: string;
+  /** SHA-256 of the key, hex; the key itself is shown once and never stored. */
+  key_hash: string;
+  created_by: string;
+  is_active: boolean;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+}
+
+/** One login: its refresh tokens rotate, and revoking it ends them all. */
+export interface SessionRecord {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface RefreshTokenRecord {
+  /** SHA-256 of the token, hex. */
+  token_hash: string;
+  session_id: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface IdempotencyClaim {
+  key: string;
+  /** Hash of route and body: the same key with another fingerprint is a conflict. */
+  fingerprint: string;
+  /** Records older than this instant (ISO) no longer count. */
+  notBefore: string;
+  now: string;
+}
+
+export type InsertEventsResult =
+  | { status: 'created'; events: AuditLogEvent[] }
+  | { status: 'replayed'; events: AuditLogEvent[] }
+  | { status: 'conflict' };
+
+export interface SummaryCounts {
+  total_count: number;
+  event_types: Partial<Record<EventType, number>>;
+  severities: Partial<Record<Severity, number>>;
+  resource_types: Record<string, number>;
+  /** Earliest and latest matching timestamps, ISO; null when nothing matches. */
+  min_timestamp: string | null;
+  max_timestamp: string | null;
+  /** Non-empty buckets only, keyed by the bucket's start in epoch milliseconds. */
+  buckets: Map<number, { count: number; severities: Partial<Record<Severity, number>> }>;
+}
+
+export interface PageRequest {
+  offset: number;
+  limit: number;
+}
+
+/**
+ * Where the reference API keeps its data. Every method is scoped by tenant where data belongs
+ * to one, so a route cannot reach another tenant's rows by forgetting a `WHERE`.
+ * Both implementations must pass the same contract suite.
+ */
+export interface AuditStore {
+  // Settings the server keeps between restarts (for example its token signing secret).
+  getMeta(key: string): MaybePromise<string | null>;
+  setMeta(key: string, value: string): MaybePromise<void>;
+
+  /** Throws `DuplicateError` when the tenant already has that username. */
+  insertUser(user: UserRecord): MaybePromise<void>;
+  getUser(tenantId: string, id: string): MaybePromise<UserRecord | null>;
+  /** Usernames match case-insensitively. */
+  findUserByUsername(tenantId: string, username: string): MaybePromise<UserRecord | null>;
+  updateUser(user: UserRecord): MaybePromise<void>;
+  countUsers(): MaybePromise<number>;
+
+  insertApiKey(key: ApiKeyRecord): MaybePromise<void>;
+  findApiKeyByHash(keyHash: string): MaybePromise<ApiKeyRecord | null>;
+  touchApiKey(id: string, at: string): MaybePromise<void>;
+
+  insertSession(session: SessionRecord): MaybePromise<void>;
+  getSession(id: string): MaybePromise<SessionRecord | null>;
+  revokeSession(id: string, at: string): MaybePromise<void>;
+  insertRefreshToken(token: RefreshTokenRecord): MaybePromise<void>;
+  /** Marks the token used and answers it as it was before (so a second use sees `used_at`). */
+  useRefreshToken(tokenHash: string, at: string): MaybePromise<RefreshTokenRecord | null>;
+
+  /**
+   * Stores all events or none. With a claim, a live record under the same key answers the
+   * first result again (same fingerprint) or a conflict (another fingerprint), storing nothing.
+   */
+  insertEvents(
+    tenantId: string,
+    events: AuditLogEvent[],
+    claim?: IdempotencyClaim,
+  ): MaybePromise<InsertEventsResult>;
+  getEvent(tenantId: string, id: string): MaybePromise<AuditLogEvent | null>;
+  queryEvents(
+    tenantId: string,
+    filter: EventFilter,
+    page: PageRequest,
+  ): MaybePromise<{ items: AuditLogEvent[]; total: number }>;
+  countEvents(tenantId: string, filter: EventFilter): MaybePromise<number>;
+  /**
+   * Matching events in query order, read lazily so an export of any size is never held in
+   * memory at once. The caller may stop early; `return()` on the iterator releases it.
+   */
+  streamEvents(tenantId: string, filter: EventFilter): Iterable<AuditLogEvent>;
+  summarize(
+    tenantId: string,
+    filter: EventFilter,
+    interval: SummaryInterval | null,
+  ): MaybePromise<SummaryCounts>;
+
+  close?(): MaybePromise<void>;
+}
+
+export class DuplicateError extends Error {
+  override name = 'DuplicateError' as const;
+}
