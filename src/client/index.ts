@@ -1,2 +1,24 @@
+// `audit-log-sdk`: the framework-free client. Runs in browsers, Node ≥ 20, workers and edge runtimes.
+export { AuditLogClient } from './audit-log-client.js';
+export type {
+  CsvExport,
+  ExportOptions,
+  PageOptions,
+  RequestOptions,
+  WriteOptions,
+} from './audit-log-client.js';
+export type { AuditLogClientOptions } from './client-options.js';
+export type { BatchOptions } from './batch.js';
+export type { ExportProgress } from './export-download.js';
+export type { RequestHooks } from './http/transport.js';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './http/retry-policy.js';
+export {
+  memoryTokenStore,
+  sessionStorageTokenStore,
+  type StoredTokens,
+  type TokenStore,
+} from './auth/token-store.js';
+export type { AuditLogEventInput, AuditLogQueryInput, TimestampInput } from './inputs.js';
+export * from './errors/index.js';
 export * from './schemas/index.js';
 export { toSearchParams } from './query-params.js';

@@ -1,0 +1,512 @@
+import { Session } from './auth/session.js';
+import { memoryTokenStore } from './auth/token-store.js';
+import { sendInChunks, type BatchOptions } from './batch.js';
+import { checkOptions, type AuditLogClientOptions } from './client-options.js';
+import { ValidationError } from './errors/index.js';
+import { fileNameFrom, readCsvDownload, type ExportProgress } from './export-download.js';
+import { DEFAULT_RETRY_POLICY } from './http/retry-policy.js';
+import { Transport, type RequestSpec } from './http/transport.js';
+import { newId } from './ids.js';
+import {
+  validateEvent,
+  validateInput,
+  validateQuery,
+  type AuditLogEventInput,
+  type AuditLogQueryInput,
+} from './inputs.js';
+import { pathSegment } from './paths.js';
+import { toSearchParams } from './query-params.js';
+import {
+  APIKeyCreateSchema,
+  APIKeyResponseSchema,
+  AuditLogEventListSchema,
+  AuditLogEventSchema,
+  AuditLogExportSchema,
+  AuditLogSummarySchema,
+  HealthSchema,
+  LoginRequestSchema,
+  MAX_PAGE_SIZE,
+  PaginatedAuditLogsSchema,
+  PaginationSchema,
+  SummaryIntervalSchema,
+  TokenResponseSchema,
+  UserCreateSchema,
+  UserResponseSchema,
+  UserUpdateSchema,
+  type APIKeyCreate,
+  type APIKeyResponse,
+  type AuditLogEvent,
+  type AuditLogExport,
+  type AuditLogSummary,
+  type Health,
+  type LoginRequest,
+  type PaginatedAuditLogs,
+  type SummaryInterval,
+  type TokenResponse,
+  type UserCreate,
+  type UserResponse,
+  type UserUpdate,
+} from './schemas/index.js';
+
+export interface RequestOptions {
+  /** Cancels the request at once, also while it waits to retry. */
+  signal?: AbortSignal | undefined;
+}
+
+export interface WriteOptions extends RequestOptions {
+  /** Makes retries and repeats harmless; one is generated when left out. */
+  idempotencyKey?: string | undefined;
+}
+
+export interface PageOptions extends RequestOptions {
+  page?: number | undefined;
+  size?: number | undefined;
+}
+
+export interface CsvExport {
+  format: 'csv';
+  /** The CSV file, ready to save or upload. */
+  blob: Blob;
+  /** Rows in the file (header excluded). */
+  count: number;
+  generatedAt: string | undefined;
+  /** The server's suggested file name (`audit-logs-<tenant>-<date>.csv`). */
+  fileName: string;
+}
+
+export interface ExportOptions<F extends 'json' | 'csv'> extends RequestOptions {
+  format?: F;
+  /** CSV only: called per received chunk. */
+  onProgress?: ((progress: ExportProgress) => void) | undefined;
+}
+
+const LIST_ROUTE = 'api/v1/audit/events';
+
+/**
+ * The Audit Log API client. Browser-safe (no Node built-ins), validated both ways, with one
+ * retry layer, idempotent writes and a self-refreshing session.
+ */
+export class AuditLogClient {
+  readonly baseUrl: string;
+  readonly #transport: Transport;
+  readonly #session: Session;
+  readonly #tenantOverride: string | undefined;
+  readonly #timeoutMs: number;
+
+  /** `shared` is internal: `withTenant` passes the transport and session it shares. */
+  constructor(
+    options: AuditLogClientOptions,
+    shared?: { transport: Transport; session: Session; tenantId: string },
+  ) {
+    const url = checkOptions(options);
+    this.baseUrl = url.href.replace(/\/+$/, '');
+    this.#timeoutMs = (options.timeout ?? 30) * 1000;
+    this.#tenantOverride = shared?.tenantId;
+    if (shared) {
+      this.#session = shared.session;
+      this.#transport = shared.transport;
+      return;
+    }
+    const tokenStore = options.tokenStore ?? memoryTokenStore();
+    const now = options.now ?? Date.now;
+    if (options.accessToken) {
+      tokenStore.set({ accessToken: options.accessToken, refreshToken: null, expiresAt: null });
+    }
+    this.#session = new Session({
+      tokenStore,
+      apiKey: options.apiKey,
+      tenantId: options.tenantId,
+      getAccessToken: options.getAccessToken,
+      onSessionExpired: options.onSessionExpired,
+      refresh: (refreshToken) => this.#refresh(refreshToken),
+      now,
+    });
+    this.#transport = new Transport({
+      baseUrl: `${this.baseUrl}/`,
+      timeoutMs: this.#timeoutMs,
+      retry: {
+        maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
+        retryDelay: options.retryDelay ?? DEFAULT_RETRY_POLICY.retryDelay,
+        maxDelay: options.maxRetryDelay ?? DEFAULT_RETRY_POLICY.maxDelay,
+        maxRetryAfter: options.maxRetryAfter ?? DEFAULT_RETRY_POLICY.maxRetryAfter,
+      },
+      fetch: options.fetch,
+      headers: options.headers ?? {},
+      hooks: options.hooks ?? {},
+      session: this.#session,
+      random: options.random ?? Math.random,
+      now,
+    });
+  }
+
+  /** The tenant requests act for: the override of `withTenant`, the login's, or the option's. */
+  get tenantId(): string | undefined {
+    return this.#tenantOverride ?? this.#session.tenantId;
+  }
+
+  /** Whether the client holds credentials (a token or an API key). */
+  get isAuthenticated(): boolean {
+    return this.#session.secrets().length > 0;
+  }
+
+  /**
+   * The same credentials acting for another tenant (`X-Tenant-ID`); for system admins.
+   * Shares the session, so a refresh or logout applies to both.
+   */
+  withTenant(tenantId: string): AuditLogClient {
+    if (!tenantId) throw new ValidationError('withTenant needs a tenant id');
+    return new AuditLogClient(
+      { baseUrl: this.baseUrl },
+      { transport: this.#transport, session: this.#session, tenantId },
+    );
+  }
+
+  #spec(spec: Omit<RequestSpec, 'tenantId'>): RequestSpec {
+    return { ...spec, tenantId: this.#tenantOverride };
+  }
+
+  // Authentication
+
+  /** Signs in; later requests carry the token and refresh it when it expires. */
+  async login(credentials: LoginRequest, options: RequestOptions = {}): Promise<TokenResponse> {
+    const body = validateInput(LoginRequestSchema, credentials, 'login');
+    const tokens = await this.#transport.json(
+      {
+        method: 'POST',
+        path: 'api/v1/auth/login',
+        json: body,
+        signal: options.signal,
+        authenticated: false,
+        secrets: [credentials.password],
+        what: 'signing in',
+      },
+      TokenResponseSchema,
+    );
+    this.#session.setTokens(tokens);
+    this.#session.tenantId = body.tenant_id;
+    return tokens;
+  }
+
+  #refresh(refreshToken: string): Promise<TokenResponse> {
+    return this.#transport.json(
+      {
+        method: 'POST',
+        path: 'api/v1/auth/refresh',
+        json: { refresh_token: refreshToken },
+        authenticated: false,
+        secrets: [refreshToken],
+        what: 'refreshing the session',
+      },
+      TokenResponseSchema,
+    );
+  }
+
+  /** Exchanges the refresh token for new tokens now (it is also done on the first 401). */
+  async refreshToken(): Promise<void> {
+    await this.#session.refreshOnce();
+  }
+
+  /** Signs out: the server revokes this login's refresh token; local tokens go either way. */
+  async logout(options: RequestOptions = {}): Promise<void> {
+    try {
+      if (this.#session.canRefresh || this.isAuthenticated) {
+        await this.#transport.empty(
+          this.#spec({
+            method: 'POST',
+            path: 'api/v1/auth/logout',
+            signal: options.signal,
+            what: 'signing out',
+          }),
+        );
+      }
+    } finally {
+      this.#session.clear();
+    }
+  }
+
+  getCurrentUser(options: RequestOptions = {}): Promise<UserResponse> {
+    return this.#transport.json(
+      this.#spec({
+        method: 'GET',
+        path: 'api/v1/auth/me',
+        signal: options.signal,
+        what: 'loading the current user',
+      }),
+      UserResponseSchema,
+    );
+  }
+
+  // Users and API keys
+
+  createUser(user: UserCreate, options: RequestOptions = {}): Promise<UserResponse> {
+    const body = validateInput(UserCreateSchema, user, 'user');
+    return this.#transport.json(
+      this.#spec({
+        method: 'POST',
+        path: 'api/v1/auth/users',
+        json: body,
+        signal: options.signal,
+        secrets: [user.password],
+        what: 'creating a user',
+      }),
+      UserResponseSchema,
+    );
+  }
+
+  getUser(id: string, options: RequestOptions = {}): Promise<UserResponse> {
+    return this.#transport.json(
+      this.#spec({
+        method: 'GET',
+        path: `api/v1/auth/users/${pathSegment(id, 'user')}`,
+        signal: options.signal,
+        what: 'loading a user',
+      }),
+      UserResponseSchema,
+    );
+  }
+
+  updateUser(id: string, update: UserUpdate, options: RequestOptions = {}): Promise<UserResponse> {
+    const body = validateInput(UserUpdateSchema, update, 'user update');
+    return this.#transport.json(
+      this.#spec({
+        method: 'PUT',
+        path: `api/v1/auth/users/${pathSegment(id, 'user')}`,
+        json: body,
+        signal: options.signal,
+        secrets: update.password ? [update.password] : [],
+        what: 'updating a user',
+      }),
+      UserResponseSchema,
+    );
+  }
+
+  /** Deactivates a user (the API's DELETE); their sessions stop working. */
+  deactivateUser(id: string, options: RequestOptions = {}): Promise<UserResponse> {
+    return this.#transport.json(
+      this.#spec({
+        method: 'DELETE',
+        path: `api/v1/auth/users/${pathSegment(id, 'user')}`,
+        signal: options.signal,
+        what: 'deactivating a user',
+      }),
+      UserResponseSchema,
+    );
+  }
+
+  /** Creates an API key; the answer is the only time its `key` is shown. */
+  createApiKey(key: APIKeyCreate, options: RequestOptions = {}): Promise<APIKeyResponse> {
+    const body = validateInput(APIKeyCreateSchema, key, 'API key');
+    return this.#transport.json(
+      this.#spec({
+        method: 'POST',
+        path: 'api/v1/auth/api-keys',
+        json: body,
+        signal: options.signal,
+        what: 'creating an API key',
+      }),
+      APIKeyResponseSchema,
+    );
+  }
+
+  // Events
+
+  /** Stores one event. Retries reuse its idempotency key, so it is stored once. */
+  createEvent(event: AuditLogEventInput, options: WriteOptions = {}): Promise<AuditLogEvent> {
+    const body = validateEvent(event);
+    return this.#transport.json(
+      this.#spec({
+        method: 'POST',
+        path: LIST_ROUTE,
+        json: body,
+        signal: options.signal,
+        idempotencyKey: options.idempotencyKey ?? newId(),
+        what: 'creating an event',
+      }),
+      AuditLogEventSchema,
+    );
+  }
+
+  /**
+   * Stores any number of events in ≤ 1000-event requests sent a few at a time; answers them
+   * in input order. Every event is validated before anything is sent. On partial failure
+   * a `BatchError` says which events were stored.
+   */
+  async createEventsBatch(
+    events: readonly AuditLogEventInput[],
+    options: BatchOptions = {},
+  ): Promise<AuditLogEvent[]> {
+    if (events.length === 0) return [];
+    const bodies = events.map((event, index) => validateEvent(event, String(index)));
+    return sendInChunks(
+      events,
+      (start, length, signal) =>
+        this.#transport.json(
+          this.#spec({
+            method: 'POST',
+            path: `${LIST_ROUTE}/batch`,
+            json: { audit_logs: bodies.slice(start, start + length) },
+            signal,
+            idempotencyKey: newId(),
+            what: `creating ${length} events`,
+          }),
+          AuditLogEventListSchema,
+        ),
+      options,
+    );
+  }
+
+  getEvent(id: string, options: RequestOptions = {}): Promise<AuditLogEvent> {
+    return this.#transport.json(
+      this.#spec({
+        method: 'GET',
+        path: `${LIST_ROUTE}/${pathSegment(id, 'event')}`,
+        signal: options.signal,
+        what: 'loading an event',
+      }),
+      AuditLogEventSchema,
+    );
+  }
+
+  /** One page of events matching the query (page from 1, size up to 1000, default 50). */
+  queryEvents(
+    query: AuditLogQueryInput = {},
+    options: PageOptions = {},
+  ): Promise<PaginatedAuditLogs> {
+    const filter = validateQuery(query);
+    const page = validateInput(
+      PaginationSchema,
+      { page: options.page, size: options.size },
+      'page',
+    );
+    return this.#transport.json(
+      this.#spec({
+        method: 'GET',
+        path: LIST_ROUTE,
+        searchParams: toSearchParams({ ...filter, ...page }),
+        signal: options.signal,
+        what: 'listing events',
+      }),
+      PaginatedAuditLogsSchema,
+    );
+  }
+
+  /**
+   * Every matching event, page by page, fetched as the loop asks for more. Break out of the
+   * loop to stop. Pages are read in `pageSize` steps (default 1000).
+   */
+  async *iterateEvents(
+    query: AuditLogQueryInput = {},
+    options: RequestOptions & { pageSize?: number } = {},
+  ): AsyncGenerator<AuditLogEvent, void, undefined> {
+    const size = options.pageSize ?? MAX_PAGE_SIZE;
+    for (let page = 1; ; page++) {
+      const result = await this.queryEvents(query, { page, size, signal: options.signal });
+      yield* result.items;
+      if (page >= result.pages || result.items.length === 0) return;
+    }
+  }
+
+  /** Collects matching events into an array, refusing to go past `limit` (no unbounded fetch-all). */
+  async listEvents(
+    query: AuditLogQueryInput,
+    options: RequestOptions & { limit: number },
+  ): Promise<AuditLogEvent[]> {
+    if (!Number.isInteger(options.limit) || options.limit < 1) {
+      throw new ValidationError('listEvents needs a positive whole-number limit', {
+        details: { limit: 'Must be ≥ 1' },
+      });
+    }
+    const events: AuditLogEvent[] = [];
+    const pageSize = Math.min(MAX_PAGE_SIZE, options.limit);
+    for await (const event of this.iterateEvents(query, { pageSize, signal: options.signal })) {
+      events.push(event);
+      if (events.length >= options.limit) break;
+    }
+    return events;
+  }
+
+  /** Counts over the matching events; with `interval`, a timeline too. */
+  getSummary(
+    query: AuditLogQueryInput = {},
+    options: RequestOptions & { interval?: SummaryInterval | undefined } = {},
+  ): Promise<AuditLogSummary> {
+    const filter = validateQuery(query);
+    const interval =
+      options.interval === undefined
+        ? undefined
+        : validateInput(SummaryIntervalSchema, options.interval, 'interval');
+    return this.#transport.json(
+      this.#spec({
+        method: 'GET',
+        path: 'api/v1/audit/summary',
+        searchParams: toSearchParams({ ...filter, interval }),
+        signal: options.signal,
+        what: 'loading the summary',
+      }),
+      AuditLogSummarySchema,
+    );
+  }
+
+  /**
+   * Exports the matching events: a JSON document (up to 100,000 rows), or a CSV file streamed
+   * with progress (`onProgress`) and no row limit.
+   */
+  exportEvents(
+    query?: AuditLogQueryInput,
+    options?: ExportOptions<'json'>,
+  ): Promise<AuditLogExport>;
+  exportEvents(
+    query: AuditLogQueryInput,
+    options: ExportOptions<'csv'> & { format: 'csv' },
+  ): Promise<CsvExport>;
+  async exportEvents(
+    query: AuditLogQueryInput = {},
+    options: ExportOptions<'json' | 'csv'> = {},
+  ): Promise<AuditLogExport | CsvExport> {
+    const filter = validateQuery(query);
+    const format = options.format ?? 'json';
+    if (format !== 'json' && format !== 'csv') {
+      throw new ValidationError('format must be "json" or "csv"', {
+        details: { format: 'Must be json or csv' },
+      });
+    }
+    const spec = this.#spec({
+      method: 'GET',
+      path: `${LIST_ROUTE}/export`,
+      searchParams: toSearchParams({ ...filter, format }),
+      signal: options.signal,
+      what: 'exporting events',
+    });
+    if (format === 'json') return this.#transport.json(spec, AuditLogExportSchema);
+    const response = await this.#transport.stream(spec);
+    const { parts, rows } = await readCsvDownload(response, {
+      idleTimeoutMs: this.#timeoutMs,
+      signal: options.signal,
+      onProgress: options.onProgress,
+    });
+    const generatedAt = response.headers.get('X-Generated-At') ?? undefined;
+    return {
+      format: 'csv',
+      blob: new Blob(parts as BlobPart[], { type: 'text/csv;charset=utf-8' }),
+      count: rows,
+      generatedAt,
+      fileName:
+        fileNameFrom(response.headers.get('Content-Disposition')) ??
+        `audit-logs-${this.tenantId ?? 'export'}-${(generatedAt ?? new Date().toISOString()).slice(0, 10)}.csv`,
+    };
+  }
+
+  /** The API's health; needs no credentials. */
+  health(options: RequestOptions = {}): Promise<Health> {
+    return this.#transport.json(
+      {
+        method: 'GET',
+        path: 'health',
+        signal: options.signal,
+        authenticated: false,
+        what: 'checking health',
+      },
+      HealthSchema,
+    );
+  }
+}

@@ -1,0 +1,110 @@
+import { AuthenticationError, isRetryableError } from '../errors/index.js';
+import type { TokenResponse } from '../schemas/index.js';
+import type { TokenStore } from './token-store.js';
+
+export interface SessionOptions {
+  tokenStore: TokenStore;
+  apiKey?: string | undefined;
+  tenantId?: string | undefined;
+  /** Host apps that own authentication hand the SDK a token this way, fresh per request. */
+  getAccessToken?:
+    (() => string | null | undefined | Promise<string | null | undefined>) | undefined;
+  onSessionExpired?: ((error: AuthenticationError) => void) | undefined;
+  /** Exchanges a refresh token for new tokens (the client's raw `/auth/refresh` call). */
+  refresh: (refreshToken: string) => Promise<TokenResponse>;
+  now: () => number;
+}
+
+/**
+ * Credentials of one client: which headers a request carries, and the single refresh that
+ * every request failing with 401 at the same moment waits on together.
+ */
+export class Session {
+  #refreshing: Promise<void> | null = null;
+  #tenantId: string | undefined;
+
+  constructor(private readonly options: SessionOptions) {
+    this.#tenantId = options.tenantId;
+  }
+
+  get tenantId(): string | undefined {
+    return this.#tenantId;
+  }
+
+  set tenantId(value: string | undefined) {
+    this.#tenantId = value;
+  }
+
+  get apiKey(): string | undefined {
+    return this.options.apiKey;
+  }
+
+  async headers(tenantOverride?: string): Promise<Record<string, string>> {
+    const headers: Record<string, string> = {};
+    const token = this.options.getAccessToken
+      ? await this.options.getAccessToken()
+      : this.options.tokenStore.get()?.accessToken;
+    if (token) headers.Authorization = `Bearer ${token}`;
+    else if (this.options.apiKey) headers['X-API-Key'] = this.options.apiKey;
+    const tenant = tenantOverride ?? this.#tenantId;
+    if (tenant) headers['X-Tenant-ID'] = tenant;
+    return headers;
+  }
+
+  /** Whether a 401 can be cured by refreshing (the SDK holds a refresh token). */
+  get canRefresh(): boolean {
+    return !this.options.getAccessToken && Boolean(this.options.tokenStore.get()?.refreshToken);
+  }
+
+  setTokens(response: TokenResponse): void {
+    this.options.tokenStore.set({
+      accessToken: response.access_token,
+      refreshToken: response.refresh_token,
+      expiresAt:
+        response.expires_in === undefined ? null : this.options.now() + response.expires_in * 1000,
+    });
+  }
+
+  clear(): void {
+    this.options.tokenStore.clear();
+  }
+
+  /**
+   * Refreshes once for everyone: callers arriving while a refresh runs share it. When it
+   * fails the session is cleared, `onSessionExpired` hears of it once, and every waiter
+   * gets the same `AuthenticationError`.
+   */
+  refreshOnce(): Promise<void> {
+    this.#refreshing ??= this.#refresh().finally(() => {
+      this.#refreshing = null;
+    });
+    return this.#refreshing;
+  }
+
+  async #refresh(): Promise<void> {
+    const refreshToken = this.options.tokenStore.get()?.refreshToken;
+    try {
+      if (!refreshToken) throw new AuthenticationError('Not signed in');
+      this.setTokens(await this.options.refresh(refreshToken));
+    } catch (cause) {
+      // An outage is not an expired session: keep the tokens and let the caller retry later.
+      if (isRetryableError(cause)) throw cause;
+      this.clear();
+      const error = new AuthenticationError('Your session has expired; sign in again', {
+        status: 401,
+        code: 'session_expired',
+        cause,
+      });
+      this.options.onSessionExpired?.(error);
+      throw error;
+    }
+  }
+
+  /** Every secret this session could put on the wire, for scrubbing error text. */
+  secrets(): string[] {
+    const tokens = this.options.tokenStore.get();
+    return [tokens?.accessToken, tokens?.refreshToken, this.options.apiKey].filter(
+      (value): value is string => Boolean(value),
+    );
+  }
+}

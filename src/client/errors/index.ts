@@ -1,0 +1,14 @@
+export { AuditLogSDKError, type AuditLogErrorOptions } from './audit-log-sdk-error.js';
+export { AuthenticationError } from './authentication-error.js';
+export { AuthorizationError } from './authorization-error.js';
+export { ValidationError } from './validation-error.js';
+export { NotFoundError } from './not-found-error.js';
+export { ConflictError } from './conflict-error.js';
+export { RateLimitError } from './rate-limit-error.js';
+export { ServerError } from './server-error.js';
+export { NetworkError } from './network-error.js';
+export { TimeoutError } from './timeout-error.js';
+export { ConfigurationError } from './configuration-error.js';
+export { ResponseValidationError } from './response-validation-error.js';
+export { BatchError, type BatchFailure } from './batch-error.js';
+export { isAuditLogSDKError, isRetryableError } from './guards.js';

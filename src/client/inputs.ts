@@ -1,0 +1,76 @@
+import type * as z from 'zod/mini';
+import { ValidationError } from './errors/index.js';
+import {
+  AuditLogEventCreateSchema,
+  AuditLogQuerySchema,
+  issuesToDetails,
+  safeParse,
+  type AuditLogEventCreate,
+  type AuditLogEventCreateParsed,
+  type AuditLogQuery,
+  type AuditLogQueryParsed,
+} from './schemas/index.js';
+
+/** Timestamps may be given as `Date` or as any string form the contract accepts. */
+export type TimestampInput = Date | string;
+
+export type AuditLogQueryInput = Omit<AuditLogQuery, 'start_date' | 'end_date'> & {
+  start_date?: TimestampInput | undefined;
+  end_date?: TimestampInput | undefined;
+};
+
+export type AuditLogEventInput = Omit<AuditLogEventCreate, 'timestamp'> & {
+  timestamp?: TimestampInput | null | undefined;
+};
+
+function wireTimestamp<T>(value: T | Date): T | string {
+  // An invalid Date becomes a string the schema refuses, so the error names the field.
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  return value;
+}
+
+/** Validates before sending: a bad field is a `ValidationError` naming it, and nothing is sent. */
+export function validateInput<S extends z.ZodMiniType>(
+  schema: S,
+  value: unknown,
+  what: string,
+  pathPrefix = '',
+): z.output<S> {
+  const result = safeParse(schema, value);
+  if (!result.success) {
+    const details = issuesToDetails(result.error, pathPrefix);
+    const [path, message] = Object.entries(details)[0]!;
+    throw new ValidationError(`Invalid ${what}: ${path}: ${message}`, {
+      code: 'validation_error',
+      details,
+    });
+  }
+  return result.data;
+}
+
+export function validateQuery(query: AuditLogQueryInput = {}): AuditLogQueryParsed {
+  return validateInput(
+    AuditLogQuerySchema,
+    {
+      ...query,
+      start_date: wireTimestamp(query.start_date),
+      end_date: wireTimestamp(query.end_date),
+    },
+    'query',
+  );
+}
+
+/** The event as it goes on the wire: validated, timestamps normalised, empty fields left out. */
+export function validateEvent(
+  event: AuditLogEventInput,
+  pathPrefix = '',
+): Partial<AuditLogEventCreateParsed> {
+  const parsed = validateInput(
+    AuditLogEventCreateSchema,
+    { ...event, timestamp: wireTimestamp(event.timestamp) },
+    'event',
+    pathPrefix,
+  );
+  return Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== null));
+}
