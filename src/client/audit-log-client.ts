@@ -179,6 +179,7 @@ export class AuditLogClient {
         authenticated: false,
         secrets: [credentials.password],
         what: 'signing in',
+        retryMode: 'safe',
       },
       TokenResponseSchema,
     );
@@ -196,6 +197,7 @@ export class AuditLogClient {
         authenticated: false,
         secrets: [refreshToken],
         what: 'refreshing the session',
+        retryMode: 'rejected-only',
       },
       TokenResponseSchema,
     );
@@ -224,7 +226,7 @@ export class AuditLogClient {
     }
   }
 
-  getCurrentUser(options: RequestOptions = {}): Promise<UserResponse> {
+  async getCurrentUser(options: RequestOptions = {}): Promise<UserResponse> {
     return this.#transport.json(
       this.#spec({
         method: 'GET',
@@ -238,7 +240,7 @@ export class AuditLogClient {
 
   // Users and API keys
 
-  createUser(user: UserCreate, options: RequestOptions = {}): Promise<UserResponse> {
+  async createUser(user: UserCreate, options: RequestOptions = {}): Promise<UserResponse> {
     const body = validateInput(UserCreateSchema, user, 'user');
     return this.#transport.json(
       this.#spec({
@@ -253,7 +255,7 @@ export class AuditLogClient {
     );
   }
 
-  getUser(id: string, options: RequestOptions = {}): Promise<UserResponse> {
+  async getUser(id: string, options: RequestOptions = {}): Promise<UserResponse> {
     return this.#transport.json(
       this.#spec({
         method: 'GET',
@@ -265,7 +267,11 @@ export class AuditLogClient {
     );
   }
 
-  updateUser(id: string, update: UserUpdate, options: RequestOptions = {}): Promise<UserResponse> {
+  async updateUser(
+    id: string,
+    update: UserUpdate,
+    options: RequestOptions = {},
+  ): Promise<UserResponse> {
     const body = validateInput(UserUpdateSchema, update, 'user update');
     return this.#transport.json(
       this.#spec({
@@ -281,7 +287,7 @@ export class AuditLogClient {
   }
 
   /** Deactivates a user (the API's DELETE); their sessions stop working. */
-  deactivateUser(id: string, options: RequestOptions = {}): Promise<UserResponse> {
+  async deactivateUser(id: string, options: RequestOptions = {}): Promise<UserResponse> {
     return this.#transport.json(
       this.#spec({
         method: 'DELETE',
@@ -294,7 +300,7 @@ export class AuditLogClient {
   }
 
   /** Creates an API key; the answer is the only time its `key` is shown. */
-  createApiKey(key: APIKeyCreate, options: RequestOptions = {}): Promise<APIKeyResponse> {
+  async createApiKey(key: APIKeyCreate, options: RequestOptions = {}): Promise<APIKeyResponse> {
     const body = validateInput(APIKeyCreateSchema, key, 'API key');
     return this.#transport.json(
       this.#spec({
@@ -311,7 +317,7 @@ export class AuditLogClient {
   // Events
 
   /** Stores one event. Retries reuse its idempotency key, so it is stored once. */
-  createEvent(event: AuditLogEventInput, options: WriteOptions = {}): Promise<AuditLogEvent> {
+  async createEvent(event: AuditLogEventInput, options: WriteOptions = {}): Promise<AuditLogEvent> {
     const body = validateEvent(event);
     return this.#transport.json(
       this.#spec({
@@ -355,7 +361,7 @@ export class AuditLogClient {
     );
   }
 
-  getEvent(id: string, options: RequestOptions = {}): Promise<AuditLogEvent> {
+  async getEvent(id: string, options: RequestOptions = {}): Promise<AuditLogEvent> {
     return this.#transport.json(
       this.#spec({
         method: 'GET',
@@ -368,7 +374,7 @@ export class AuditLogClient {
   }
 
   /** One page of events matching the query (page from 1, size up to 1000, default 50). */
-  queryEvents(
+  async queryEvents(
     query: AuditLogQueryInput = {},
     options: PageOptions = {},
   ): Promise<PaginatedAuditLogs> {
@@ -426,7 +432,7 @@ export class AuditLogClient {
   }
 
   /** Counts over the matching events; with `interval`, a timeline too. */
-  getSummary(
+  async getSummary(
     query: AuditLogQueryInput = {},
     options: RequestOptions & { interval?: SummaryInterval | undefined } = {},
   ): Promise<AuditLogSummary> {
@@ -497,7 +503,7 @@ export class AuditLogClient {
   }
 
   /** The API's health; needs no credentials. */
-  health(options: RequestOptions = {}): Promise<Health> {
+  async health(options: RequestOptions = {}): Promise<Health> {
     return this.#transport.json(
       {
         method: 'GET',

@@ -44,6 +44,13 @@ export interface RequestSpec {
   secrets?: readonly string[];
   /** Names the operation in error messages ("listing events"). */
   what: string;
+  /**
+   * Overrides when a failure may be retried: `safe` treats the request as idempotent (a
+   * login may be repeated harmlessly); `rejected-only` retries only answers that say the
+   * server did not act (429, 503) — a refresh whose answer was lost must not be replayed,
+   * as its token is already spent.
+   */
+  retryMode?: 'safe' | 'rejected-only';
 }
 
 /** Why an attempt's own controller aborted: the timeout rather than the caller. */
@@ -177,6 +184,19 @@ export class Transport {
       }
       throw failure;
     }
+  }
+
+  #mayRetry(spec: RequestSpec, failure: unknown): boolean {
+    if (spec.retryMode === 'rejected-only') {
+      return (
+        failure instanceof AuditLogSDKError && (failure.status === 429 || failure.status === 503)
+      );
+    }
+    return mayRetry(
+      failure,
+      spec.method,
+      spec.retryMode === 'safe' || Boolean(spec.idempotencyKey),
+    );
   }
 
   async #attempt(spec: RequestSpec, readBody: boolean): Promise<Attempt> {

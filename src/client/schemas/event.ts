@@ -64,9 +64,25 @@ export const AuditLogEventBatchCreateSchema = z.object({
 });
 export type AuditLogEventBatchCreate = z.input<typeof AuditLogEventBatchCreateSchema>;
 
-/** A stored event as the server answers it. */
+const answeredText = z._default(z.nullable(z.string()), null);
+
+/**
+ * A stored event as the server answers it. Shapes and enums are checked, but not the
+ * writer's length limits: the server enforced those, and pages of thousands are validated.
+ */
 export const AuditLogEventSchema = z.object({
-  ...eventFields,
+  event_type: EventTypeSchema,
+  resource_type: z.string(),
+  action: z.string(),
+  severity: SeveritySchema,
+  description: z.string(),
+  resource_id: answeredText,
+  metadata: z._default(z.nullable(z.record(z.string(), z.unknown())), null),
+  ip_address: answeredText,
+  user_agent: answeredText,
+  session_id: answeredText,
+  correlation_id: answeredText,
+  user_id: answeredText,
   id: IdSchema,
   tenant_id: IdSchema,
   timestamp: TimestampSchema,

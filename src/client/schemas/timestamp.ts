@@ -34,8 +34,27 @@ export function parseTimestamp(text: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
+const CANONICAL = /^(\d{4})-(\d\d)-(\d\d)T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether `text` is already in the kept form and names a real day. Servers answer in this
+ * form, so checking it without building a Date keeps validating a large page cheap.
+ */
+function isCanonical(text: string): boolean {
+  const m = CANONICAL.exec(text);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return !(month === 2 && day === 29 && !leap);
+}
+
 /** A contract timestamp in the one form this SDK keeps: UTC, millisecond precision, `Z`. */
 export function normalizeTimestamp(text: string): string | null {
+  if (isCanonical(text)) return text;
   const value = parseTimestamp(text);
   return value === null ? null : new Date(value).toISOString();
 }
@@ -43,19 +62,14 @@ export function normalizeTimestamp(text: string): string | null {
 /** The string side of a timestamp, before normalising; named so the OpenAPI document can mark it. */
 export const TimestampString = z.string();
 
-/** Any accepted timestamp string, output normalised to `YYYY-MM-DDTHH:mm:ss.sssZ`. */
-export const TimestampSchema = z.pipe(
-  TimestampString,
-  z.transform((text: string, ctx) => {
-    const normalized = normalizeTimestamp(text);
-    if (normalized === null) {
-      ctx.issues.push({
-        code: 'custom',
-        input: text,
-        message: 'Invalid timestamp: expected ISO-8601 such as 2026-01-02T03:04:05Z',
-      });
-      return z.NEVER;
-    }
-    return normalized;
+/**
+ * Any accepted timestamp string, output normalised to `YYYY-MM-DDTHH:mm:ss.sssZ`. A string
+ * check that rewrites in place rather than a pipe + transform: the same result at a
+ * fraction of the cost per value, which matters when a page holds thousands.
+ */
+export const TimestampSchema = TimestampString.check(
+  z.overwrite((text: string) => normalizeTimestamp(text) ?? text),
+  z.refine((text: string) => isCanonical(text), {
+    message: 'Invalid timestamp: expected ISO-8601 such as 2026-01-02T03:04:05Z',
   }),
 );

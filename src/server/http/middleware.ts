@@ -44,7 +44,11 @@ export function corsPolicy(origins: readonly string[] | '*'): MiddlewareHandler<
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Delays every answer and fails a share of API requests with 503, for tests and demos. */
+/**
+ * Delays every answer and fails a share of API requests with 503, for tests and demos.
+ * Half of those failures come after the request was handled (as when a proxy gives up on
+ * a slow backend), so a client that retries writes without idempotency keys duplicates them.
+ */
 export function faultInjection(
   failRate: number,
   latencyMs: number,
@@ -52,9 +56,15 @@ export function faultInjection(
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (latencyMs > 0) await sleep(latencyMs);
-    if (failRate > 0 && c.req.method !== 'OPTIONS' && c.req.path.startsWith('/api/')) {
-      if (random() < failRate) throw serviceUnavailableError();
-    }
+    const injected =
+      failRate > 0 &&
+      c.req.method !== 'OPTIONS' &&
+      c.req.path.startsWith('/api/') &&
+      random() < failRate;
+    if (!injected) return next();
+    if (random() < 0.5) throw serviceUnavailableError();
     await next();
+    await c.res.body?.cancel().catch(() => {});
+    throw serviceUnavailableError();
   };
 }
