@@ -144,6 +144,24 @@ export class AuditLogClient {
     return this.#tenantOverride ?? this.#session.tenantId;
   }
 
+  /**
+   * Calls `listener` when who is signed in, or for which tenant, changes (login, logout, an
+   * expired session). Answers the function that unsubscribes. UI layers key caches on this.
+   */
+  subscribe(listener: () => void): () => void {
+    return this.#session.subscribe(listener);
+  }
+
+  /** Changes each time `subscribe` listeners are called; a cheap snapshot for UI layers. */
+  get sessionVersion(): number {
+    return this.#session.version;
+  }
+
+  /** Whether requests authenticate with an API key rather than a signed-in user's token. */
+  get usesApiKey(): boolean {
+    return this.#session.usesApiKey;
+  }
+
   /** Whether the client holds credentials (a token or an API key). */
   get isAuthenticated(): boolean {
     return this.#session.secrets().length > 0;
@@ -183,8 +201,7 @@ export class AuditLogClient {
       },
       TokenResponseSchema,
     );
-    this.#session.setTokens(tokens);
-    this.#session.tenantId = body.tenant_id;
+    this.#session.signIn(tokens, body.tenant_id);
     return tokens;
   }
 

@@ -22,6 +22,8 @@ export interface SessionOptions {
 export class Session {
   #refreshing: Promise<void> | null = null;
   #tenantId: string | undefined;
+  #version = 0;
+  readonly #listeners = new Set<() => void>();
 
   constructor(private readonly options: SessionOptions) {
     this.#tenantId = options.tenantId;
@@ -32,11 +34,38 @@ export class Session {
   }
 
   set tenantId(value: string | undefined) {
+    if (value === this.#tenantId) return;
     this.#tenantId = value;
+    this.#changed();
   }
 
-  get apiKey(): string | undefined {
-    return this.options.apiKey;
+  /** Bumped whenever who is signed in, or for which tenant, changes. */
+  get version(): number {
+    return this.#version;
+  }
+
+  /** Hears of sign-in, sign-out, expiry and tenant changes; answers an unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #changed(): void {
+    this.#version += 1;
+    for (const listener of [...this.#listeners]) listener();
+  }
+
+  /** A new login: tokens replace any earlier session's. */
+  signIn(response: TokenResponse, tenantId: string): void {
+    this.setTokens(response);
+    this.#tenantId = tenantId;
+    this.#changed();
+  }
+
+  get usesApiKey(): boolean {
+    return (
+      Boolean(this.options.apiKey) && !this.options.getAccessToken && !this.options.tokenStore.get()
+    );
   }
 
   async headers(tenantOverride?: string): Promise<Record<string, string>> {
@@ -66,7 +95,9 @@ export class Session {
   }
 
   clear(): void {
+    const had = this.options.tokenStore.get() !== null;
     this.options.tokenStore.clear();
+    if (had) this.#changed();
   }
 
   /**

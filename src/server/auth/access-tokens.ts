@@ -13,7 +13,7 @@ export interface AccessClaims {
 
 /** Signs and checks access tokens (HS256 JWTs that name their tenant, as the contract asks). */
 export class AccessTokens {
-  #key: Promise<Uint8Array> | undefined;
+  #key: Promise<CryptoKey> | undefined;
 
   /** `secret` is asked for once, on first use, so a store can supply it asynchronously. */
   constructor(
@@ -22,8 +22,20 @@ export class AccessTokens {
     private readonly now: () => number,
   ) {}
 
-  #signingKey(): Promise<Uint8Array> {
-    this.#key ??= this.secret().then((text) => new TextEncoder().encode(text));
+  /**
+   * An HMAC CryptoKey rather than raw bytes: jose checks `instanceof Uint8Array`, which fails
+   * for bytes made in another realm (jsdom's TextEncoder in tests, iframes in browsers).
+   */
+  #signingKey(): Promise<CryptoKey> {
+    this.#key ??= this.secret().then((text) =>
+      crypto.subtle.importKey(
+        'raw',
+        new TextEncoder().encode(text),
+        { name: 'HMAC', hash: 'SHA-256' },
+        false,
+        ['sign', 'verify'],
+      ),
+    );
     return this.#key;
   }
 

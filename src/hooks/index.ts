@@ -1,0 +1,31 @@
+'use client';
+// `audit-log-sdk/react`: TanStack Query hooks over the client.
+export { AuditLogProvider, type AuditLogProviderProps } from './audit-log-provider.js';
+export { useAuditLogClient } from './audit-log-context.js';
+export { auditLogKeys } from './query-keys.js';
+export {
+  auditEventQueryOptions,
+  auditEventsQueryOptions,
+  currentUserQueryOptions,
+  infiniteAuditEventsQueryOptions,
+  summaryQueryOptions,
+} from './query-options.js';
+export {
+  useAuditEvents,
+  LIVE_INTERVAL_MS,
+  type UseAuditEventsOptions,
+} from './use-audit-events.js';
+export { useInfiniteAuditEvents } from './use-infinite-audit-events.js';
+export { useAuditEvent } from './use-audit-event.js';
+export { useSummary } from './use-summary.js';
+export {
+  useExport,
+  type ExportProgressState,
+  type ExportRequest,
+  type ExportResult,
+} from './use-export.js';
+export { useLogin, useLogout } from './use-session-mutations.js';
+export { useCurrentUser } from './use-current-user.js';
+export { usePermissions, type AuditPermissions } from './use-permissions.js';
+export { useCreateEvent, useCreateEventsBatch } from './use-event-writes.js';
+export { useAuditSession } from './use-audit-session.js';

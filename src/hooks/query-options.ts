@@ -1,0 +1,72 @@
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import type { AuditLogClient, AuditLogQueryInput, SummaryInterval } from '../client/index.js';
+import { auditLogKeys } from './query-keys.js';
+
+// The client owns retries (backoff, Retry-After, idempotency); retrying here too would
+// multiply every failure, so each factory sets `retry: false`.
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** One page of events; for `useQuery`, `prefetchQuery` in a router loader, or SSR. */
+export function auditEventsQueryOptions(
+  client: AuditLogClient,
+  query: AuditLogQueryInput = {},
+  { page = 1, size = DEFAULT_PAGE_SIZE }: { page?: number; size?: number } = {},
+) {
+  return queryOptions({
+    queryKey: auditLogKeys.eventList(client, query, { page, size }),
+    queryFn: ({ signal }) => client.queryEvents(query, { page, size, signal }),
+    enabled: client.isAuthenticated,
+    retry: false,
+  });
+}
+
+/** Pages of events for infinite scrolling; `fetchNextPage` loads the next one. */
+export function infiniteAuditEventsQueryOptions(
+  client: AuditLogClient,
+  query: AuditLogQueryInput = {},
+  { size = DEFAULT_PAGE_SIZE }: { size?: number } = {},
+) {
+  return infiniteQueryOptions({
+    queryKey: auditLogKeys.eventPages(client, query, size),
+    queryFn: ({ signal, pageParam }) =>
+      client.queryEvents(query, { page: pageParam, size, signal }),
+    initialPageParam: 1,
+    getNextPageParam: (last) => (last.page < last.pages ? last.page + 1 : undefined),
+    enabled: client.isAuthenticated,
+    retry: false,
+  });
+}
+
+export function auditEventQueryOptions(client: AuditLogClient, id: string) {
+  return queryOptions({
+    queryKey: auditLogKeys.event(client, id),
+    queryFn: ({ signal }) => client.getEvent(id, { signal }),
+    enabled: client.isAuthenticated && id !== '',
+    retry: false,
+  });
+}
+
+export function summaryQueryOptions(
+  client: AuditLogClient,
+  query: AuditLogQueryInput = {},
+  { interval }: { interval?: SummaryInterval | undefined } = {},
+) {
+  return queryOptions({
+    queryKey: auditLogKeys.summary(client, query, interval ?? null),
+    queryFn: ({ signal }) => client.getSummary(query, { interval, signal }),
+    enabled: client.isAuthenticated,
+    retry: false,
+  });
+}
+
+export function currentUserQueryOptions(client: AuditLogClient) {
+  return queryOptions({
+    queryKey: auditLogKeys.currentUser(client),
+    queryFn: ({ signal }) => client.getCurrentUser({ signal }),
+    // API keys belong to no user; asking would only earn a 403.
+    enabled: client.isAuthenticated && !client.usesApiKey,
+    retry: false,
+    staleTime: 5 * 60_000,
+  });
+}

@@ -1,0 +1,8 @@
+'use client';
+import { useAuditLogContext } from './audit-log-context.js';
+
+/** Whether the client is signed in (or holds an API key), and for which tenant. */
+export function useAuditSession(): { isAuthenticated: boolean; tenantId: string | undefined } {
+  const { client } = useAuditLogContext();
+  return { isAuthenticated: client.isAuthenticated, tenantId: client.tenantId };
+}

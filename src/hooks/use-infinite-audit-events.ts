@@ -1,0 +1,18 @@
+'use client';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import type { AuditLogQueryInput } from '../client/index.js';
+import { useAuditLogContext } from './audit-log-context.js';
+import { infiniteAuditEventsQueryOptions } from './query-options.js';
+
+/** Events page after page, for infinite scrolling: `fetchNextPage()` appends the next one. */
+export function useInfiniteAuditEvents(
+  query: AuditLogQueryInput = {},
+  options: { size?: number; enabled?: boolean } = {},
+) {
+  const { client } = useAuditLogContext();
+  const base = infiniteAuditEventsQueryOptions(client, query, { size: options.size ?? 50 });
+  return useInfiniteQuery({
+    ...base,
+    enabled: client.isAuthenticated && (options.enabled ?? true),
+  });
+}

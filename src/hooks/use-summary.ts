@@ -1,0 +1,15 @@
+'use client';
+import { useQuery } from '@tanstack/react-query';
+import type { AuditLogQueryInput, SummaryInterval } from '../client/index.js';
+import { useAuditLogContext } from './audit-log-context.js';
+import { summaryQueryOptions } from './query-options.js';
+
+/** Counts by type, severity and resource over the query's events; with `interval`, a timeline. */
+export function useSummary(
+  query: AuditLogQueryInput = {},
+  options: { interval?: SummaryInterval; enabled?: boolean } = {},
+) {
+  const { client } = useAuditLogContext();
+  const base = summaryQueryOptions(client, query, { interval: options.interval });
+  return useQuery({ ...base, enabled: client.isAuthenticated && (options.enabled ?? true) });
+}
