@@ -2,8 +2,9 @@ import Papa from 'papaparse';
 import { CSV_COLUMNS, type AuditLogEvent } from '../../client/schemas/index.js';
 
 // papaparse quotes per RFC 4180 and, with `escapeFormulae`, prefixes `'` to cells starting
-// with = + - @ tab or CR, which is the contract's CSV-injection rule.
-const OPTIONS = { header: false, escapeFormulae: true, newline: '\r\n' } as const;
+// with = + - @ tab or CR, which is the contract's CSV-injection rule. Its default pattern
+// ends in `.*$`, which misses a formula followed by a line break, so ours tests the start only.
+const OPTIONS = { header: false, escapeFormulae: /^[=+\-@\t\r]/, newline: '\r\n' };
 
 function cell(event: AuditLogEvent, column: (typeof CSV_COLUMNS)[number]): string {
   const value = event[column];

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { hashApiKey } from '../auth/api-keys.js';
 import {
+  grantableKeyPermissions,
   PERMISSION_DESCRIPTIONS,
   permissionsOfApiKey,
   permissionsOfRoles,
@@ -67,12 +68,17 @@ async function fromApiKey(state: AppState, key: string, tenant: string | null): 
   if (!record || !record.is_active || expired || record.tenant_id !== tenant) {
     throw authenticationError('API key is not valid for this tenant');
   }
+  // A key never does more than its creator may do now: demoting or deactivating the
+  // creator narrows or ends the key too.
+  const creator = await state.store.getUser(record.tenant_id, record.created_by);
+  if (!creator?.is_active) throw authenticationError('API key is not valid for this tenant');
+  const allowed = grantableKeyPermissions(creator.roles);
   await state.store.touchApiKey(record.id, state.nowIso());
   return {
     kind: 'api_key',
     apiKey: record,
     tenantId: record.tenant_id,
-    permissions: permissionsOfApiKey(record.permissions),
+    permissions: permissionsOfApiKey(record.permissions.filter((p) => allowed.has(p))),
   };
 }
 

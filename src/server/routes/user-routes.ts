@@ -45,6 +45,18 @@ export function registerUserRoutes(app: Hono<AppEnv>, state: AppState): void {
     return user;
   }
 
+  /** A user to change: a system admin's account is changed only by a system admin (or its owner). */
+  async function loadUserToChange(principal: Principal, id: string): Promise<UserRecord> {
+    const user = await loadUser(principal, id);
+    const self = principal.kind === 'user' && principal.user.id === user.id;
+    const bySystemAdmin =
+      principal.kind === 'user' && principal.user.roles.includes('system_admin');
+    if (!self && !bySystemAdmin && user.roles.includes('system_admin')) {
+      throw authorizationError("Only a system admin may change a system admin's account");
+    }
+    return user;
+  }
+
   app.post('/api/v1/auth/users', small, auth, async (c) => {
     const principal = c.get('principal');
     requirePermission(principal, 'users:manage');
@@ -93,7 +105,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, state: AppState): void {
       }
     }
     checkGrantable(principal, value.roles);
-    const user = await loadUser(principal, c.req.param('id'));
+    const user = await loadUserToChange(principal, c.req.param('id'));
     const updated: UserRecord = {
       ...user,
       ...(value.email !== undefined && { email: value.email }),
@@ -112,7 +124,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, state: AppState): void {
   app.delete('/api/v1/auth/users/:id', auth, async (c) => {
     const principal = c.get('principal');
     requirePermission(principal, 'users:manage');
-    const user = await loadUser(principal, c.req.param('id'));
+    const user = await loadUserToChange(principal, c.req.param('id'));
     const updated = { ...user, is_active: false, updated_at: state.nowIso() };
     await state.store.updateUser(updated);
     return c.json(toUserResponse(updated));

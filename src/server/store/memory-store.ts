@@ -191,12 +191,13 @@ export class MemoryStore implements AuditStore {
       max_timestamp: null,
       buckets: new Map(),
     };
+    // A Map, not an object: a resource type named "__proto__" must count, not pollute.
+    const resourceTypes = new Map<string, number>();
     for (const event of this.#matching(tenantId, filter)) {
       counts.total_count += 1;
       counts.event_types[event.event_type] = (counts.event_types[event.event_type] ?? 0) + 1;
       counts.severities[event.severity] = (counts.severities[event.severity] ?? 0) + 1;
-      counts.resource_types[event.resource_type] =
-        (counts.resource_types[event.resource_type] ?? 0) + 1;
+      resourceTypes.set(event.resource_type, (resourceTypes.get(event.resource_type) ?? 0) + 1);
       if (counts.min_timestamp === null || event.timestamp < counts.min_timestamp) {
         counts.min_timestamp = event.timestamp;
       }
@@ -211,6 +212,7 @@ export class MemoryStore implements AuditStore {
         counts.buckets.set(key, bucket);
       }
     }
+    counts.resource_types = Object.fromEntries(resourceTypes);
     return counts;
   }
 }

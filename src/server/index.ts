@@ -1,0 +1,11 @@
+// `audit-log-sdk/testing`: the reference API in-process, for tests and stories.
+export { createAuditLogTestServer } from './test-server.js';
+export type { AuditLogTestServer, AuditLogTestServerOptions } from './test-server.js';
+export { createAuditLogApp, API_VERSION } from './app.js';
+export type { AuditLogAppOptions } from './app-options.js';
+export { MemoryStore } from './store/memory-store.js';
+export type * from './store/types.js';
+export { DuplicateError } from './store/types.js';
+export { seedDemoData, DEMO_API_KEYS, DEMO_PASSWORD, DEMO_TENANTS, DEMO_USERS } from './seed.js';
+export type { SeedOptions, SeedResult } from './seed.js';
+export { buildOpenApiDocument } from './openapi.js';

@@ -1,0 +1,45 @@
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import type { AuditLogAppOptions } from '../../src/server/app-options.js';
+import { createAuditLogApp } from '../../src/server/app.js';
+import { MemoryStore } from '../../src/server/store/memory-store.js';
+import type { AuditStore } from '../../src/server/store/types.js';
+
+export type StoreKind = 'memory' | 'sqlite';
+export const STORE_KINDS: readonly StoreKind[] = ['memory', 'sqlite'];
+
+export interface RunningServer {
+  baseUrl: string;
+  store: AuditStore;
+  close(): Promise<void>;
+}
+
+async function makeStore(kind: StoreKind): Promise<AuditStore> {
+  if (kind === 'memory') return new MemoryStore();
+  const { SqliteStore } = await import('../../demo/server/sqlite-store.js');
+  return new SqliteStore(':memory:');
+}
+
+/** The reference API over real HTTP on a free loopback port. */
+export async function startHttpServer(
+  kind: StoreKind,
+  options: Partial<AuditLogAppOptions> = {},
+): Promise<RunningServer> {
+  const store = options.store ?? (await makeStore(kind));
+  const app = createAuditLogApp({ passwordIterations: 1000, ...options, store });
+  const server: ServerType = await new Promise((resolve) => {
+    const running = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () =>
+      resolve(running),
+    );
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    store,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }).then(() => store.close?.()),
+  };
+}
