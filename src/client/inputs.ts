@@ -66,11 +66,16 @@ export function validateEvent(
   event: AuditLogEventInput,
   pathPrefix = '',
 ): Partial<AuditLogEventCreateParsed> {
-  const parsed = validateInput(
-    AuditLogEventCreateSchema,
-    { ...event, timestamp: wireTimestamp(event.timestamp) },
-    'event',
-    pathPrefix,
-  );
-  return Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== null));
+  const input =
+    event.timestamp instanceof Date
+      ? { ...event, timestamp: wireTimestamp(event.timestamp) }
+      : event;
+  const parsed = validateInput(AuditLogEventCreateSchema, input, 'event', pathPrefix);
+  // Empty optional fields stay off the wire: a 1000-event batch is noticeably smaller.
+  const wire: Record<string, unknown> = {};
+  for (const key in parsed) {
+    const value = parsed[key as keyof typeof parsed];
+    if (value !== null) wire[key] = value;
+  }
+  return wire as Partial<AuditLogEventCreateParsed>;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLogClient, type AuditLogEventInput } from '../../src/client/index.js';
-import { generateApiKey } from '../../src/server/auth/api-keys.js';
+import { DEMO_API_KEYS, seedDemoData } from '../../src/server/seed.js';
+import { MemoryStore } from '../../src/server/store/memory-store.js';
 import { startHttpServer, type RunningServer } from '../support/http-server.js';
 
 /** A seeded PRNG, so the 30% of failed requests are the same on every run. */
@@ -18,22 +19,10 @@ let server: RunningServer;
 let apiKey: string;
 
 beforeAll(async () => {
-  server = await startHttpServer('memory', { failRate: 0.3, random: mulberry32(42) });
-  const generated = await generateApiKey();
-  apiKey = generated.key;
-  await server.store.insertApiKey({
-    id: 'key-1',
-    tenant_id: 'acme',
-    name: 'fault test',
-    permissions: ['read', 'write'],
-    key_prefix: generated.keyPrefix,
-    key_hash: generated.keyHash,
-    created_by: 'nobody',
-    is_active: true,
-    created_at: new Date().toISOString(),
-    expires_at: null,
-    last_used_at: null,
-  });
+  const store = new MemoryStore();
+  await seedDemoData(store, { eventsPerTenant: 0, passwordIterations: 1000 });
+  server = await startHttpServer('memory', { store, failRate: 0.3, random: mulberry32(42) });
+  apiKey = DEMO_API_KEYS.acme;
 });
 afterAll(() => server.close());
 

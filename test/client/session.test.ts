@@ -185,3 +185,58 @@ describe('timeouts and aborts', () => {
     expect(calls).toBe(3);
   });
 });
+
+describe('which requests are retried', () => {
+  const unavailable = () =>
+    new Response('{"error":"server_error","message":"down"}', { status: 503 });
+
+  it('retries a sign-in the server refused with 503, since a repeated login is harmless', async () => {
+    let calls = 0;
+    const flaky: typeof fetch = async () =>
+      ++calls < 2
+        ? unavailable()
+        : Response.json({
+            access_token: 'a',
+            refresh_token: 'r',
+            token_type: 'bearer',
+            expires_in: 60,
+          });
+    const client = new AuditLogClient({
+      baseUrl: 'http://audit.test',
+      fetch: flaky,
+      retryDelay: 0,
+    });
+    await client.login({ username: 'u', password: 'p', tenant_id: 't' });
+    expect(calls).toBe(2);
+  });
+
+  it('never replays a refresh whose answer was lost: its token is already spent', async () => {
+    let refreshes = 0;
+    const fetchImpl: typeof fetch = async (input) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.endsWith('/auth/login')) {
+        return Response.json({
+          access_token: 'a',
+          refresh_token: 'r',
+          token_type: 'bearer',
+          expires_in: 60,
+        });
+      }
+      if (url.endsWith('/auth/refresh')) {
+        refreshes += 1;
+        throw new TypeError('connection reset');
+      }
+      return new Response('{"error":"authentication_error","message":"expired"}', { status: 401 });
+    };
+    const client = new AuditLogClient({
+      baseUrl: 'http://audit.test',
+      fetch: fetchImpl,
+      retryDelay: 0,
+    });
+    await client.login({ username: 'u', password: 'p', tenant_id: 't' });
+    await expect(client.queryEvents()).rejects.toMatchObject({ name: 'NetworkError' });
+    expect(refreshes).toBe(1);
+    // An outage is not an expired session: the tokens stay for a later try.
+    expect(client.isAuthenticated).toBe(true);
+  });
+});

@@ -171,10 +171,7 @@ export class Transport {
         await session.refreshOnce();
         continue;
       }
-      if (
-        retries < policy.maxRetries &&
-        mayRetry(failure, spec.method, Boolean(spec.idempotencyKey))
-      ) {
+      if (retries < policy.maxRetries && this.#mayRetry(spec, failure)) {
         const wait = retryDelayMs(failure, retries + 1, policy, this.options.random, retryAfter);
         if (wait !== null) {
           retries += 1;

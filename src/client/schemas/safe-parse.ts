@@ -5,10 +5,15 @@ import en from 'zod/v4/locales/en.js';
 // through z.config(), so a host app's own zod configuration is left alone.
 const englishMessages = en().localeError;
 
-/** `schema.safeParse` with messages a person can act on ("expected one of …", "Too big …"). */
+/**
+ * `schema.safeParse` with messages a person can act on ("expected one of …", "Too big …").
+ * Valid input, the common case, parses without the message map, which costs a third more
+ * per call even when nothing fails; only a failure is parsed again to word its issues.
+ */
 export function safeParse<S extends z.ZodMiniType>(
   schema: S,
   value: unknown,
 ): z.core.util.SafeParseResult<z.output<S>> {
-  return schema.safeParse(value, { error: englishMessages });
+  const result = schema.safeParse(value);
+  return result.success ? result : schema.safeParse(value, { error: englishMessages });
 }
