@@ -21,7 +21,13 @@ describe('OpenAPI document', () => {
   it('describes timestamps as date-time strings and enums by value', () => {
     const event = committed.components.schemas.AuditLogEvent;
     expect(event.properties.timestamp).toEqual({ type: 'string', format: 'date-time' });
-    expect(event.properties.severity.enum).toEqual(['critical', 'error', 'warning', 'info', 'debug']);
+    expect(event.properties.severity.enum).toEqual([
+      'critical',
+      'error',
+      'warning',
+      'info',
+      'debug',
+    ]);
     expect(event.required).toEqual(expect.arrayContaining(['id', 'tenant_id', 'timestamp']));
   });
 

@@ -1,0 +1,103 @@
+// Client overhead benchmark: `npm run bench:client` (figures go to BENCHMARKS.md).
+// Every comparison runs in this one process against the same local server, as ratios.
+import { cpus } from 'node:os';
+import { AuditLogClient, PaginatedAuditLogsSchema, safeParse } from '../src/client/index.js';
+import { MemoryStore } from '../src/server/store/memory-store.js';
+import { serveWithAdmin, timeRuns } from './support.js';
+
+const WRITE_EVENTS = Number(process.env.BENCH_WRITES ?? 20_000);
+
+const body = (i: number) => ({
+  event_type: 'api_call' as const,
+  resource_type: 'order',
+  action: 'create',
+  severity: 'info' as const,
+  description: `Order ${i} created through the public API`,
+  resource_id: `order-${i}`,
+  user_id: `user-${i % 50}`,
+  metadata: { amount: i % 1000, currency: 'EUR' },
+});
+
+async function main() {
+  const store = new MemoryStore();
+  const server = await serveWithAdmin(store, 'bench');
+  const token = server.headers.Authorization.slice('Bearer '.length);
+  const client = new AuditLogClient({
+    baseUrl: server.baseUrl,
+    accessToken: token,
+    tenantId: 'bench',
+  });
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}`);
+
+  // Reads: a 100-event page through the client vs a bare fetch + JSON.parse.
+  await client.createEventsBatch(Array.from({ length: 2000 }, (_, i) => body(i)));
+  const url = `${server.baseUrl}/api/v1/audit/events?size=100`;
+  const raw = async () => {
+    const response = await fetch(url, { headers: server.headers });
+    JSON.parse(await response.text());
+  };
+  const viaClient = async () => {
+    await client.queryEvents({}, { size: 100 });
+  };
+  // Interleaved rounds so drift on a shared machine hits both sides alike.
+  const rawTimes: number[] = [];
+  const clientTimes: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    rawTimes.push((await timeRuns(60, 10, raw)).p50);
+    clientTimes.push((await timeRuns(60, 10, viaClient)).p50);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const readRatio = median(clientTimes) / median(rawTimes);
+  console.log(
+    `queryEvents (100-event page): client p50 ${median(clientTimes).toFixed(2)} ms vs fetch+JSON.parse ${median(rawTimes).toFixed(2)} ms → ratio ${readRatio.toFixed(2)} (target ≤ 1.25)`,
+  );
+
+  // Validation alone: a 1000-event page, parse vs parse + schema.
+  const page = await fetch(`${server.baseUrl}/api/v1/audit/events?size=1000`, {
+    headers: server.headers,
+  });
+  const text = await page.text();
+  const parseOnly = () => JSON.parse(text) as unknown;
+  const cpu = (fn: () => unknown, runs = 200) => {
+    for (let i = 0; i < 20; i++) fn();
+    const start = performance.now();
+    for (let i = 0; i < runs; i++) fn();
+    return (performance.now() - start) / runs;
+  };
+  const parseMs = cpu(parseOnly);
+  const validateMs = cpu(() => safeParse(PaginatedAuditLogsSchema, JSON.parse(text)));
+  console.log(
+    `1000-event page: JSON.parse ${parseMs.toFixed(2)} ms, parse + validate ${validateMs.toFixed(2)} ms → validation costs ${((validateMs - parseMs) / parseMs).toFixed(2)}× the parse (target ≤ 1.5×)`,
+  );
+
+  // Writes: createEventsBatch vs one createEvent per event vs a hand-written chunked loop.
+  const events = Array.from({ length: WRITE_EVENTS }, (_, i) => body(i));
+  let start = performance.now();
+  await client.createEventsBatch(events);
+  const batchMs = performance.now() - start;
+
+  start = performance.now();
+  for (let from = 0; from < events.length; from += 1000) {
+    const response = await fetch(`${server.baseUrl}/api/v1/audit/events/batch`, {
+      method: 'POST',
+      headers: server.headers,
+      body: JSON.stringify({ audit_logs: events.slice(from, from + 1000) }),
+    });
+    await response.arrayBuffer();
+  }
+  const handMs = performance.now() - start;
+
+  start = performance.now();
+  for (const event of events) await client.createEvent(event);
+  const singleMs = performance.now() - start;
+
+  console.log(
+    `${WRITE_EVENTS} events: createEventsBatch ${batchMs.toFixed(0)} ms, hand-written chunked fetch loop ${handMs.toFixed(0)} ms, sequential createEvent ${singleMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `  batch vs sequential: ${(singleMs / batchMs).toFixed(1)}× faster (target ≥ 20×); batch speed vs hand loop: ${(handMs / batchMs).toFixed(2)}× (target ≥ 0.9×)`,
+  );
+  await server.close();
+}
+
+await main();

@@ -1,0 +1,186 @@
+// Reference server benchmark: `npm run bench:server` (figures go to BENCHMARKS.md).
+// Ingest over HTTP, then query and summary latency at 1,000,000 events in one tenant,
+// then the memory a streamed 100,000-row CSV export costs. SQLite store on a temp file.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteStore } from '../demo/server/sqlite-store.js';
+import { EVENT_TYPES, SEVERITIES, type AuditLogEvent } from '../src/client/schemas/index.js';
+import { newId } from '../src/server/auth/crypto-utils.js';
+import { ms, serveWithAdmin, timeRuns } from './support.js';
+
+const INGEST_EVENTS = Number(process.env.BENCH_INGEST ?? 100_000);
+const LARGE_TENANT_EVENTS = Number(process.env.BENCH_LARGE ?? 1_000_000);
+const EXPORT_ROWS = 100_000;
+const DAY = 86_400_000;
+
+// Skewed like real logs: mostly info/debug, few critical.
+const SEVERITY_WEIGHTS = [1, 4, 10, 60, 25];
+function pickSeverity(i: number) {
+  let r = (i * 7919) % 100;
+  for (let s = 0; s < SEVERITIES.length; s++) {
+    r -= SEVERITY_WEIGHTS[s]!;
+    if (r < 0) return SEVERITIES[s]!;
+  }
+  return SEVERITIES[3]!;
+}
+
+function createBody(i: number) {
+  return {
+    event_type: EVENT_TYPES[i % EVENT_TYPES.length]!,
+    resource_type: ['user', 'document', 'invoice', 'project', 'api_key'][i % 5]!,
+    resource_id: `res-${i % 5000}`,
+    action: ['read', 'update', 'create', 'delete', 'login'][i % 5]!,
+    severity: pickSeverity(i),
+    description: `Benchmark event ${i}: a description of typical length for an audit trail entry`,
+    user_id: `user-${i % 300}`,
+    ip_address: `10.0.${(i >> 8) & 255}.${i & 255}`,
+    session_id: `sess-${Math.floor(i / 20)}`,
+    correlation_id: `corr-${Math.floor(i / 5)}`,
+    metadata: { request_path: `/api/items/${i % 1000}`, status: 200 },
+  };
+}
+
+function storedEvent(tenantId: string, i: number, now: number, total: number): AuditLogEvent {
+  const body = createBody(i);
+  const timestamp = new Date(now - Math.floor((i / total) * 30 * DAY)).toISOString();
+  return {
+    ...body,
+    id: newId(),
+    tenant_id: tenantId,
+    user_agent: 'bench/1.0',
+    timestamp,
+    created_at: timestamp,
+  };
+}
+
+async function ingest(store: SqliteStore) {
+  const server = await serveWithAdmin(store, 'ingest');
+  const BATCH = 1000;
+  const CONCURRENCY = 4;
+  let next = 0;
+  const start = performance.now();
+  async function worker() {
+    while (next < INGEST_EVENTS) {
+      const from = next;
+      next += BATCH;
+      const audit_logs = Array.from({ length: Math.min(BATCH, INGEST_EVENTS - from) }, (_, k) =>
+        createBody(from + k),
+      );
+      const response = await fetch(`${server.baseUrl}/api/v1/audit/events/batch`, {
+        method: 'POST',
+        headers: { ...server.headers, 'Idempotency-Key': `bench-${from}` },
+        body: JSON.stringify({ audit_logs }),
+      });
+      if (response.status !== 201) throw new Error(`batch failed: ${response.status}`);
+      await response.arrayBuffer();
+    }
+  }
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = (performance.now() - start) / 1000;
+  await server.close();
+  return { seconds, perSecond: INGEST_EVENTS / seconds };
+}
+
+async function largeTenant(store: SqliteStore) {
+  const tenant = 'large';
+  const now = Date.now();
+  const start = performance.now();
+  for (let from = 0; from < LARGE_TENANT_EVENTS; from += 10_000) {
+    const events = Array.from({ length: Math.min(10_000, LARGE_TENANT_EVENTS - from) }, (_, k) =>
+      storedEvent(tenant, from + k, now, LARGE_TENANT_EVENTS),
+    );
+    store.insertEvents(tenant, events);
+  }
+  const loadSeconds = (performance.now() - start) / 1000;
+  const server = await serveWithAdmin(store, tenant);
+  const get = (path: string) => async () => {
+    const response = await fetch(`${server.baseUrl}${path}`, { headers: server.headers });
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    await response.arrayBuffer();
+  };
+  const weekAgo = new Date(now - 7 * DAY).toISOString();
+  const results = {
+    loadSeconds,
+    firstPage: await timeRuns(40, 5, get('/api/v1/audit/events?size=50')),
+    filteredPage: await timeRuns(
+      40,
+      5,
+      get(
+        `/api/v1/audit/events?severities=error&severities=critical&start_date=${weekAgo}&size=50`,
+      ),
+    ),
+    searchPage: await timeRuns(10, 2, get('/api/v1/audit/events?search=user-42&size=50')),
+    summary: await timeRuns(15, 2, get('/api/v1/audit/summary')),
+    summaryTimeline: await timeRuns(
+      15,
+      2,
+      get(`/api/v1/audit/summary?interval=hour&start_date=${weekAgo}`),
+    ),
+  };
+  await server.close();
+  return results;
+}
+
+async function exportMemory(store: SqliteStore) {
+  const server = await serveWithAdmin(store, 'large');
+  const oldest = new Date(Date.now() - 3 * DAY).toISOString();
+  globalThis.gc?.();
+  const baseline = process.memoryUsage();
+  let peakRss = baseline.rss;
+  let peakHeap = baseline.heapUsed;
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    peakRss = Math.max(peakRss, usage.rss);
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
+  }, 5);
+  const start = performance.now();
+  const response = await fetch(
+    `${server.baseUrl}/api/v1/audit/events/export?format=csv&start_date=${oldest}`,
+    { headers: server.headers },
+  );
+  const rows = Number(response.headers.get('X-Export-Count'));
+  let bytes = 0;
+  const reader = response.body!.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+  }
+  clearInterval(sampler);
+  const seconds = (performance.now() - start) / 1000;
+  await server.close();
+  return {
+    rows,
+    mb: bytes / 1e6,
+    seconds,
+    heapGrowthMb: (peakHeap - baseline.heapUsed) / 1e6,
+    rssGrowthMb: (peakRss - baseline.rss) / 1e6,
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'audit-bench-'));
+const store = new SqliteStore(join(dir, 'bench.sqlite'));
+try {
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}`);
+  const ingestResult = await ingest(store);
+  console.log(
+    `ingest: ${INGEST_EVENTS} events via /events/batch (1000 per request, 4 in flight) in ${ingestResult.seconds.toFixed(2)} s = ${Math.round(ingestResult.perSecond)} events/s`,
+  );
+  const large = await largeTenant(store);
+  console.log(
+    `load: ${LARGE_TENANT_EVENTS} events into one tenant in ${large.loadSeconds.toFixed(1)} s`,
+  );
+  for (const [name, timing] of Object.entries(large)) {
+    if (typeof timing === 'object')
+      console.log(`${name}: p50 ${ms(timing.p50)}, p95 ${ms(timing.p95)}`);
+  }
+  const exported = await exportMemory(store);
+  console.log(
+    `csv export: ${exported.rows} rows, ${exported.mb.toFixed(1)} MB in ${exported.seconds.toFixed(2)} s; peak heap growth ${exported.heapGrowthMb.toFixed(1)} MB, peak RSS growth ${exported.rssGrowthMb.toFixed(1)} MB`,
+  );
+  if (exported.rows < EXPORT_ROWS) console.log(`(fewer than ${EXPORT_ROWS} rows matched)`);
+} finally {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+}

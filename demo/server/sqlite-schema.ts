@@ -1,0 +1,167 @@
+import type { Connection } from './sqlite-connection.js';
+
+const TABLES = `
+  CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    username TEXT NOT NULL,
+    -- Lower-cased in JavaScript, as the in-memory store compares; SQLite's lower() is ASCII only.
+    username_key TEXT NOT NULL,
+    email TEXT NOT NULL,
+    full_name TEXT,
+    roles TEXT NOT NULL,
+    is_active INTEGER NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER,
+    last_login_at INTEGER
+  );
+  CREATE UNIQUE INDEX users_by_username ON users (tenant_id, username_key);
+
+  CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    permissions TEXT NOT NULL,
+    key_prefix TEXT NOT NULL,
+    key_hash TEXT NOT NULL UNIQUE,
+    created_by TEXT NOT NULL,
+    is_active INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER,
+    last_used_at INTEGER
+  );
+
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users (id),
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  );
+  CREATE INDEX sessions_by_user ON sessions (user_id);
+
+  CREATE TABLE refresh_tokens (
+    token_hash TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  ) WITHOUT ROWID;
+  CREATE INDEX refresh_tokens_by_session ON refresh_tokens (session_id);
+
+  -- Timestamps are epoch milliseconds; severity_rank orders severities (critical highest).
+  CREATE TABLE audit_events (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL,
+    tenant_id TEXT NOT NULL,
+    timestamp INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    event_type TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    severity_rank INTEGER NOT NULL,
+    resource_type TEXT NOT NULL,
+    resource_id TEXT,
+    action TEXT NOT NULL,
+    description TEXT NOT NULL,
+    user_id TEXT,
+    ip_address TEXT,
+    user_agent TEXT,
+    session_id TEXT,
+    correlation_id TEXT,
+    metadata TEXT
+  );
+  CREATE UNIQUE INDEX events_by_id ON audit_events (tenant_id, id);
+  -- Each sortable or filterable field leads an index with timestamp next, so a first page
+  -- in that order, or filtered on one value of it, reads about one page of entries.
+  -- severity_rank rides along on the time index so a timeline never reads the table.
+  CREATE INDEX events_by_time ON audit_events (tenant_id, timestamp, severity_rank);
+  CREATE INDEX events_by_severity ON audit_events (tenant_id, severity_rank, timestamp);
+  CREATE INDEX events_by_type ON audit_events (tenant_id, event_type, timestamp);
+  CREATE INDEX events_by_resource_type ON audit_events (tenant_id, resource_type, timestamp);
+  CREATE INDEX events_by_action ON audit_events (tenant_id, action, timestamp);
+  CREATE INDEX events_by_user ON audit_events (tenant_id, user_id, timestamp);
+  CREATE INDEX events_by_created ON audit_events (tenant_id, created_at);
+  CREATE INDEX events_by_resource ON audit_events (tenant_id, resource_id, timestamp);
+  CREATE INDEX events_by_session ON audit_events (tenant_id, session_id, timestamp);
+  CREATE INDEX events_by_correlation ON audit_events (tenant_id, correlation_id, timestamp);
+  CREATE INDEX events_by_ip ON audit_events (tenant_id, ip_address, timestamp);
+  -- The summary's three group counts and its date range in one pass over this index alone.
+  CREATE INDEX events_summary ON audit_events
+    (tenant_id, event_type, severity_rank, resource_type, timestamp);
+
+  CREATE TABLE idempotency_keys (
+    tenant_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    event_ids TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (tenant_id, key)
+  ) WITHOUT ROWID;
+`;
+
+// Without statistics SQLite guesses that `tenant_id = ?` matches about ten rows, and then
+// prefers walking a whole tenant in time order to sorting the few rows a selective filter
+// (a correlation id, a user) matches. Fixed statistics describe a large multi-tenant log
+// instead, so plans are chosen for the size where they matter and do not change as data
+// grows. Each entry: rows, then average rows per value of each leading column prefix.
+const PLANNER_STATISTICS = `
+  ANALYZE sqlite_schema;
+  DELETE FROM sqlite_stat1 WHERE tbl = 'audit_events';
+  INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
+    ('audit_events', 'events_by_id', '1000000 100000 1'),
+    ('audit_events', 'events_by_time', '1000000 100000 2 2'),
+    ('audit_events', 'events_by_severity', '1000000 100000 20000 2'),
+    ('audit_events', 'events_by_type', '1000000 100000 12500 2'),
+    ('audit_events', 'events_by_resource_type', '1000000 100000 5000 2'),
+    ('audit_events', 'events_by_action', '1000000 100000 2000 2'),
+    ('audit_events', 'events_by_user', '1000000 100000 500 2'),
+    ('audit_events', 'events_by_created', '1000000 100000 2'),
+    ('audit_events', 'events_by_resource', '1000000 100000 20 2'),
+    ('audit_events', 'events_by_session', '1000000 100000 20 2'),
+    ('audit_events', 'events_by_correlation', '1000000 100000 5 1'),
+    ('audit_events', 'events_by_ip', '1000000 100000 100 2'),
+    ('audit_events', 'events_summary', '1000000 100000 12500 2500 500 2');
+  ANALYZE sqlite_schema;
+`;
+
+/**
+ * Each entry brings a database from the version before it to its own (index + 1). A file
+ * written by an older build is upgraded on open; one written by a newer build is refused.
+ */
+const MIGRATIONS: readonly string[] = [TABLES + PLANNER_STATISTICS];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+const VERSION_KEY = 'schema_version';
+
+function currentVersion(db: Connection): number {
+  const hasMeta = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'")
+    .get();
+  if (!hasMeta) return 0;
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(VERSION_KEY) as
+    { value: string } | undefined;
+  return row ? Number(row.value) : 0;
+}
+
+/** Creates or upgrades the schema; safe to run on every open. */
+export function migrate(db: Connection): void {
+  db.transaction(() => {
+    const version = currentVersion(db);
+    if (!Number.isInteger(version) || version > SCHEMA_VERSION) {
+      throw new Error(
+        `The database has schema version ${version}, newer than this server's ${SCHEMA_VERSION}; use a newer server or another --db file`,
+      );
+    }
+    for (const script of MIGRATIONS.slice(version)) db.exec(script);
+    if (version < SCHEMA_VERSION) {
+      db.prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ).run(VERSION_KEY, String(SCHEMA_VERSION));
+    }
+  }).immediate();
+}

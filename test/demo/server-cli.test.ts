@@ -1,0 +1,152 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'audit-cli-'));
+const running = new Set<ChildProcess>();
+
+afterAll(() => {
+  for (const child of running) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Starts `npm run server`'s script as a user would, and waits for the line with its URL. */
+function startServer(
+  args: string[],
+): Promise<{ url: string; output: () => string; stop: () => Promise<number | null> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server/main.ts', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Audit Log API listening on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({
+          url: match[1]!,
+          output: () => output,
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', (code) => {
+                running.delete(child);
+                done(code);
+              });
+              child.kill('SIGINT');
+            }),
+        });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+async function login(url: string) {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'viewer', password: 'audit-demo', tenant_id: 'acme' }),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+describe('npm run server', () => {
+  it('seeds a data file, prints the URL and logins, and keeps the data across a restart', async () => {
+    const db = join(dir, 'nested', 'audit.sqlite');
+    const first = await startServer([
+      '--port',
+      '0',
+      '--db',
+      db,
+      '--seed',
+      '--events-per-tenant',
+      '300',
+    ]);
+    expect(first.output()).toMatch(/viewer/);
+    expect(first.output()).toMatch(/audit-demo/);
+    expect(first.output()).toMatch(/alk_demo_acme_key/);
+    const token = await login(first.url);
+    const page = await fetch(`${first.url}/api/v1/audit/events?size=1`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(((await page.json()) as { total: number }).total).toBe(300);
+    const created = await fetch(`${first.url}/api/v1/audit/events`, {
+      method: 'POST',
+      headers: {
+        'X-API-Key': 'alk_demo_acme_key',
+        'X-Tenant-ID': 'acme',
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({
+        event_type: 'system_event',
+        resource_type: 'server',
+        action: 'restart',
+        severity: 'info',
+        description: 'Before restart',
+      }),
+    });
+    expect(created.status).toBe(201);
+    expect(await first.stop()).toBe(0);
+
+    const second = await startServer(['--port', '0', '--db', db, '--seed']);
+    expect(second.output()).toMatch(/Using the data already in/);
+    // A login from before the restart still works: the signing secret lives in the file.
+    const again = await fetch(`${second.url}/api/v1/audit/events?size=1`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(((await again.json()) as { total: number }).total).toBe(301);
+    expect(await second.stop()).toBe(0);
+  });
+
+  it('answers every API request with 503 at --fail-rate 1, and delays answers with --latency', async () => {
+    const server = await startServer(['--port', '0', '--fail-rate', '1', '--latency', '150']);
+    const started = performance.now();
+    const health = await fetch(`${server.url}/health`);
+    expect(health.status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    const api = await fetch(`${server.url}/api/v1/audit/events`);
+    expect(api.status).toBe(503);
+    expect(await api.json()).toMatchObject({ error: 'server_error' });
+    await server.stop();
+  });
+
+  it('limits each credential with --rate-limit and says when to come back', async () => {
+    const server = await startServer([
+      '--port',
+      '0',
+      '--seed',
+      '--events-per-tenant',
+      '10',
+      '--rate-limit',
+      '2',
+    ]);
+    const headers = { 'X-API-Key': 'alk_demo_globex_key', 'X-Tenant-ID': 'globex' };
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 3; i++) {
+      const response = await fetch(`${server.url}/api/v1/audit/events?size=1`, { headers });
+      statuses.push(response.status);
+      retryAfter ??= response.headers.get('Retry-After');
+    }
+    expect(statuses).toEqual([200, 200, 429]);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    await server.stop();
+  });
+
+  it('refuses a bad flag with a message naming it, and exit code 2', async () => {
+    await expect(startServer(['--fail-rate', '2'])).rejects.toThrow(
+      /exited with 2[\s\S]*--fail-rate must be a number from 0 to 1/,
+    );
+  });
+});
