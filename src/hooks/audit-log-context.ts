@@ -18,7 +18,13 @@ export function useAuditLogContext(): AuditLogContextValue {
   return value;
 }
 
-/** The `AuditLogClient` of the nearest `AuditLogProvider`. */
+/**
+ * The `AuditLogClient` of the nearest `AuditLogProvider`.
+ *
+ * @example
+ * const client = useAuditLogClient();
+ * await client.getEvent(id);
+ */
 export function useAuditLogClient(): AuditLogClient {
   return useAuditLogContext().client;
 }

@@ -16,7 +16,12 @@ export interface UseAuditEventsOptions {
 export const LIVE_INTERVAL_MS = 10_000;
 
 /**
- * One page of events for a query. While the next page or a changed filter loads, the
+ * One page of events for a query.
+ *
+ * @example
+ * const [page, setPage] = useState(1);
+ * const { data, isPlaceholderData } = useAuditEvents({ severities: ['error'] }, { page, size: 25, live: true });
+ * // data?.items, data?.pages; isPlaceholderData while the next page loads While the next page or a changed filter loads, the
  * previous page stays on screen (`isPlaceholderData` is true) — but never across tenants or
  * logins: a new scope starts empty.
  */

@@ -17,7 +17,13 @@ function invalidateTenantReads(queryClient: QueryClient, client: AuditLogClient)
   ]);
 }
 
-/** Stores one event (idempotent across the client's retries), then refreshes lists and summaries. */
+/**
+ * Stores one event (idempotent across the client's retries), then refreshes lists and summaries.
+ *
+ * @example
+ * const createEvent = useCreateEvent();
+ * createEvent.mutate({ event_type: 'user_action', resource_type: 'report', action: 'download', severity: 'info', description: 'Report downloaded' });
+ */
 export function useCreateEvent() {
   const { client } = useAuditLogContext();
   const queryClient = useQueryClient();
@@ -28,7 +34,13 @@ export function useCreateEvent() {
   });
 }
 
-/** Stores many events in ≤ 1000-event requests, then refreshes lists and summaries. */
+/**
+ * Stores many events in ≤ 1000-event requests, then refreshes lists and summaries.
+ *
+ * @example
+ * const createBatch = useCreateEventsBatch({ concurrency: 2 });
+ * await createBatch.mutateAsync(importedEvents); // a BatchError says which were stored
+ */
 export function useCreateEventsBatch(options: Omit<BatchOptions, 'signal'> = {}) {
   const { client } = useAuditLogContext();
   const queryClient = useQueryClient();

@@ -32,6 +32,13 @@ function percentOf(progress: ExportProgress): number | null {
 /**
  * Exports events as a file: JSON or streamed CSV, with progress and `cancel()`. The result
  * is a Blob and a file name (`audit-logs-<tenant>-<date>.<ext>`).
+ *
+ * @example
+ * const exporter = useExport();
+ * const file = await exporter.mutateAsync({ query: { severities: ['critical'] }, format: 'csv' });
+ * // while running: exporter.progress?.percent; to stop: exporter.cancel()
+ * const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(file.blob), download: file.fileName });
+ * link.click();
  */
 export function useExport() {
   const { client } = useAuditLogContext();

@@ -4,7 +4,13 @@ import type { AuditLogQueryInput } from '../client/index.js';
 import { useAuditLogContext } from './audit-log-context.js';
 import { infiniteAuditEventsQueryOptions } from './query-options.js';
 
-/** Events page after page, for infinite scrolling: `fetchNextPage()` appends the next one. */
+/**
+ * Events page after page, for infinite scrolling: `fetchNextPage()` appends the next one.
+ *
+ * @example
+ * const { data, hasNextPage, fetchNextPage } = useInfiniteAuditEvents({ search: 'invoice' }, { size: 100 });
+ * const rows = data?.pages.flatMap((page) => page.items) ?? [];
+ */
 export function useInfiniteAuditEvents(
   query: AuditLogQueryInput = {},
   options: { size?: number; enabled?: boolean } = {},

@@ -20,7 +20,13 @@ const CAN: Record<Exclude<keyof AuditPermissions, 'known' | 'roles'>, readonly U
   canManageUsers: ['system_admin', 'tenant_admin'],
 };
 
-/** What the signed-in user's roles allow (the contract's table), so a UI can hide what would 403. */
+/**
+ * What the signed-in user's roles allow (the contract's table), so a UI can hide what would 403.
+ *
+ * @example
+ * const { canExport } = usePermissions();
+ * return canExport ? <ExportButton /> : null;
+ */
 export function usePermissions(): AuditPermissions {
   const { data } = useCurrentUser();
   return useMemo(() => {

@@ -4,7 +4,14 @@ import type { LoginRequest, TokenResponse } from '../client/index.js';
 import { useAuditLogContext } from './audit-log-context.js';
 import { auditLogKeys } from './query-keys.js';
 
-/** Signs in; hooks under the provider then load for the new user and tenant. */
+/**
+ * Signs in; hooks under the provider then load for the new user and tenant.
+ *
+ * @example
+ * const login = useLogin();
+ * login.mutate({ username, password, tenant_id: tenant });
+ * // login.error?.message is written for people ("Username, password or tenant is wrong")
+ */
 export function useLogin() {
   const { client } = useAuditLogContext();
   return useMutation<TokenResponse, Error, LoginRequest>({
@@ -13,7 +20,13 @@ export function useLogin() {
   });
 }
 
-/** Signs out: cancels this session's requests, drops its cached data, then revokes it. */
+/**
+ * Signs out: cancels this session's requests, drops its cached data, then revokes it.
+ *
+ * @example
+ * const logout = useLogout();
+ * <button onClick={() => logout.mutate()}>Sign out</button>
+ */
 export function useLogout() {
   const { client } = useAuditLogContext();
   const queryClient = useQueryClient();

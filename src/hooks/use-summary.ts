@@ -4,7 +4,13 @@ import type { AuditLogQueryInput, SummaryInterval } from '../client/index.js';
 import { useAuditLogContext } from './audit-log-context.js';
 import { summaryQueryOptions } from './query-options.js';
 
-/** Counts by type, severity and resource over the query's events; with `interval`, a timeline. */
+/**
+ * Counts by type, severity and resource over the query's events; with `interval`, a timeline.
+ *
+ * @example
+ * const { data } = useSummary({ start_date: weekAgo }, { interval: 'day' });
+ * // data?.total_count, data?.severities.critical, data?.timeline
+ */
 export function useSummary(
   query: AuditLogQueryInput = {},
   options: { interval?: SummaryInterval; enabled?: boolean } = {},
