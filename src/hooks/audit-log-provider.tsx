@@ -1,9 +1,15 @@
 'use client';
-import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
+import {
+  hashKey,
+  QueryClient,
+  QueryClientContext,
+  QueryClientProvider,
+} from '@tanstack/react-query';
 import {
   useContext,
   useEffect,
   useMemo,
+  useRef,
   useState,
   useSyncExternalStore,
   type ReactNode,
@@ -36,12 +42,17 @@ export function AuditLogProvider({ client, queryClient, children }: AuditLogProv
   );
   const value = useMemo(() => ({ client, sessionVersion }), [client, sessionVersion]);
 
+  // Compared with the scope of the last commit rather than cleaned up on unmount, so
+  // StrictMode's double effects and remounts keep the cache of a scope still in use.
+  const committedScope = useRef<readonly unknown[] | null>(null);
   useEffect(() => {
     const scope = auditLogKeys.scope(client);
-    return () => {
-      void effective.cancelQueries({ queryKey: scope });
-      effective.removeQueries({ queryKey: scope });
-    };
+    const before = committedScope.current;
+    committedScope.current = scope;
+    if (before && hashKey(before) !== hashKey(scope)) {
+      void effective.cancelQueries({ queryKey: before });
+      effective.removeQueries({ queryKey: before });
+    }
   }, [client, sessionVersion, effective]);
 
   const content = <AuditLogContext.Provider value={value}>{children}</AuditLogContext.Provider>;

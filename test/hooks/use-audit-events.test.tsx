@@ -2,7 +2,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditLogClient, AuditLogEvent } from '../../src/client/index.js';
-import type { ReactNode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import {
   AuditLogProvider,
   auditLogKeys,
@@ -80,6 +80,23 @@ describe('useAuditEvents', () => {
     );
     await waitFor(() => expect(result.current.list.data!.total).toBe(before + 1));
     await waitFor(() => expect(result.current.summary.data!.total_count).toBe(before + 1));
+  });
+
+  it('shows cached rows at once when a page under StrictMode is left and opened again', async () => {
+    const client = await signedInClient(server, 'viewer', 'initech');
+    const queryClient = freshQueryClient();
+    const Inner = wrapperFor(client, queryClient);
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <StrictMode>
+        <Inner>{children}</Inner>
+      </StrictMode>
+    );
+    const first = renderHook(() => useAuditEvents({ actions: ['read'] }), { wrapper });
+    await waitFor(() => expect(first.result.current.isSuccess).toBe(true));
+    first.unmount();
+    const second = renderHook(() => useAuditEvents({ actions: ['read'] }), { wrapper });
+    // Same tenant and login: the rows come from the cache on the first render.
+    expect(second.result.current.data?.items).toEqual(first.result.current.data!.items);
   });
 
   it('cancels its request when the component unmounts', async () => {
