@@ -25,6 +25,7 @@ import {
   AuditLogSummarySchema,
   HealthSchema,
   LoginRequestSchema,
+  MAX_BATCH_SIZE,
   MAX_PAGE_SIZE,
   PaginatedAuditLogsSchema,
   PaginationSchema,
@@ -359,6 +360,16 @@ export class AuditLogClient {
     options: BatchOptions = {},
   ): Promise<AuditLogEvent[]> {
     if (events.length === 0) return [];
+    if (
+      options.idempotencyKey !== undefined &&
+      events.length > (options.chunkSize ?? MAX_BATCH_SIZE)
+    ) {
+      throw new ValidationError('An idempotencyKey fits a batch sent in one request only', {
+        details: {
+          idempotencyKey: `Send at most ${options.chunkSize ?? MAX_BATCH_SIZE} events with one key`,
+        },
+      });
+    }
     const bodies = events.map((event, index) => validateEvent(event, String(index)));
     return sendInChunks(
       events,
@@ -369,7 +380,8 @@ export class AuditLogClient {
             path: `${LIST_ROUTE}/batch`,
             json: { audit_logs: bodies.slice(start, start + length) },
             signal,
-            idempotencyKey: newId(),
+            idempotencyKey: options.idempotencyKey ?? newId(),
+            keepalive: options.keepalive,
             what: `creating ${length} events`,
           }),
           AuditLogEventListSchema,

@@ -8,6 +8,13 @@ export interface BatchOptions {
   /** Requests in flight at once. Default 4. */
   concurrency?: number;
   signal?: AbortSignal;
+  /**
+   * The Idempotency-Key for a batch that fits in one request, for callers that resend the
+   * same batch across reloads (the durable queue). Refused for a batch that needs several.
+   */
+  idempotencyKey?: string;
+  /** Send with `fetch(…, { keepalive: true })`, so the request outlives the page (pagehide). */
+  keepalive?: boolean;
 }
 
 /**

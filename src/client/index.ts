@@ -22,3 +22,19 @@ export type { AuditLogEventInput, AuditLogQueryInput, TimestampInput } from './i
 export * from './errors/index.js';
 export * from './schemas/index.js';
 export { toSearchParams } from './query-params.js';
+export {
+  AuditEventQueue,
+  waitUntilDrained,
+  type AuditEventQueueOptions,
+  type FailedQueueEvent,
+  type QueueState,
+} from './queue/audit-event-queue.js';
+export {
+  localStorageQueueStorage,
+  memoryQueueStorage,
+  type QueueRecord,
+  type QueueStorage,
+  type QueueStorageKind,
+} from './queue/queue-storage.js';
+export { indexedDbQueueStorage } from './queue/indexeddb-queue-storage.js';
+export { defaultQueueStorage } from './queue/default-queue-storage.js';

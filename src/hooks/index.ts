@@ -29,3 +29,4 @@ export { useCurrentUser } from './use-current-user.js';
 export { usePermissions, type AuditPermissions } from './use-permissions.js';
 export { useCreateEvent, useCreateEventsBatch } from './use-event-writes.js';
 export { useAuditSession } from './use-audit-session.js';
+export { useAuditEventQueue } from './use-audit-event-queue.js';

@@ -11,4 +11,5 @@ export { TimeoutError } from './timeout-error.js';
 export { ConfigurationError } from './configuration-error.js';
 export { ResponseValidationError } from './response-validation-error.js';
 export { BatchError, type BatchFailure } from './batch-error.js';
+export { QueueFullError } from './queue-full-error.js';
 export { isAuditLogSDKError, isRetryableError } from './guards.js';

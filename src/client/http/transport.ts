@@ -44,6 +44,8 @@ export interface RequestSpec {
   secrets?: readonly string[];
   /** Names the operation in error messages ("listing events"). */
   what: string;
+  /** Let the request outlive the page (`fetch` keepalive; bodies up to 64 KiB). */
+  keepalive?: boolean | undefined;
   /**
    * Overrides when a failure may be retried: `safe` treats the request as idempotent (a
    * login may be repeated harmlessly); `rejected-only` retries only answers that say the
@@ -225,6 +227,7 @@ export class Transport {
         signal: controller.signal,
         ...(spec.searchParams ? { searchParams: spec.searchParams } : {}),
         ...(spec.json === undefined ? {} : { json: spec.json }),
+        ...(spec.keepalive ? { keepalive: true } : {}),
       });
       pending.catch(() => {}); // when the abort wins the race, its later rejection is expected
       const response = await Promise.race([pending, aborted]);

@@ -1,0 +1,38 @@
+// @vitest-environment jsdom
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { AuditLogClient, memoryQueueStorage } from '../../src/client/index.js';
+import { useAuditEventQueue } from '../../src/hooks/index.js';
+import { createAuditLogTestServer, DEMO_API_KEYS } from '../../src/server/index.js';
+import { wrapperFor } from './setup.js';
+
+describe('useAuditEventQueue', () => {
+  it('opens a queue, shows what is pending, and drains it', async () => {
+    const server = await createAuditLogTestServer({ seed: { eventsPerTenant: 0 } });
+    const client = new AuditLogClient({
+      baseUrl: server.baseUrl,
+      fetch: server.fetch,
+      apiKey: DEMO_API_KEYS.globex,
+      tenantId: 'globex',
+    });
+    const { result } = renderHook(
+      () => useAuditEventQueue({ storage: memoryQueueStorage(), flushDelay: 50 }),
+      {
+        wrapper: wrapperFor(client),
+      },
+    );
+    await waitFor(() => expect(result.current.queue).not.toBeNull());
+    await act(async () => {
+      await result.current.queue!.enqueue({
+        event_type: 'user_action',
+        resource_type: 'settings',
+        action: 'save',
+        severity: 'info',
+        description: 'Saved from the hook',
+      });
+    });
+    expect(result.current.state.pending).toBe(1);
+    await waitFor(() => expect(result.current.state.pending).toBe(0));
+    expect((await client.queryEvents({ resource_types: ['settings'] })).total).toBe(1);
+  });
+});
