@@ -60,6 +60,22 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', 'node:*'],
+              message: 'Components run in browsers and get data through hooks or props.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/hooks/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [

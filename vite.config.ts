@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^audit-log-sdk$/, replacement: entry('src/client/index.ts') },
       { find: /^audit-log-sdk\/testing$/, replacement: entry('src/server/index.ts') },
       { find: /^audit-log-sdk\/react$/, replacement: entry('src/hooks/index.ts') },
+      { find: /^audit-log-sdk\/components$/, replacement: entry('src/components/index.ts') },
     ],
   },
   build: {
@@ -17,6 +18,7 @@ export default defineConfig({
       entry: {
         client: entry('src/client/index.ts'),
         react: entry('src/hooks/index.ts'),
+        components: entry('src/components/index.ts'),
         testing: entry('src/server/index.ts'),
       },
       formats: ['es'],
@@ -37,11 +39,14 @@ export default defineConfig({
         /^react(\/.*)?$/,
         /^react-dom(\/.*)?$/,
         /^@tanstack\/react-query$/,
+        /^@tanstack\/react-table$/,
+        /^@tanstack\/react-virtual$/,
       ],
     },
   },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
+    setupFiles: ['test/setup.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 60_000,

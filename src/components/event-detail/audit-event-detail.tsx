@@ -1,0 +1,150 @@
+'use client';
+import type { AuditLogEvent } from '../../client/index.js';
+import { formatTimestamp } from '../format/format-time.js';
+import { SeverityBadge } from '../severity-badge/severity-badge.js';
+import { useAuditUi } from '../ui/audit-ui-context.js';
+import type { AuditLabelOverrides, AuditLabels } from '../ui/labels.js';
+import { changesOf } from './change-diff.js';
+import { CopyButton } from './copy-button.js';
+import { JsonTree } from './json-tree.js';
+
+export interface AuditEventDetailProps {
+  event: AuditLogEvent;
+  /** Offered when the event has a correlation id: typically filters the list by it. */
+  onShowCorrelated?: (correlationId: string) => void;
+  /** Offered when the event has a session id. */
+  onShowSameSession?: (sessionId: string) => void;
+  /** A shareable link to this event (e.g. from `useAuditQueryParams`); adds a copy button. */
+  eventLink?: string | ((event: AuditLogEvent) => string);
+  labels?: AuditLabelOverrides;
+  className?: string;
+}
+
+const show = (value: unknown) => (value === undefined ? '' : JSON.stringify(value));
+
+function Field({
+  label,
+  value,
+  copy,
+  labels,
+}: {
+  label: string;
+  value: string | null;
+  copy?: boolean;
+  labels: AuditLabels;
+}) {
+  return (
+    <div data-part="field">
+      <dt>{label}</dt>
+      <dd>
+        <span data-part="value">{value ?? labels.none}</span>
+        {copy && value ? (
+          <CopyButton text={value} label={labels.copy} copiedLabel={labels.copied} />
+        ) : null}
+      </dd>
+    </div>
+  );
+}
+
+/** Every field of one event, its metadata as a tree, the change it records, and ways onward. */
+export function AuditEventDetail({
+  event,
+  onShowCorrelated,
+  onShowSameSession,
+  eventLink,
+  labels: overrides,
+  className,
+}: AuditEventDetailProps) {
+  const ui = useAuditUi(overrides);
+  const { labels } = ui;
+  const changes = changesOf(event.metadata);
+  const link = typeof eventLink === 'function' ? eventLink(event) : eventLink;
+  const when = (iso: string) => formatTimestamp(iso, { locale: ui.locale, timeZone: ui.timeZone });
+  return (
+    <article
+      data-scope="audit-log"
+      data-part="event-detail"
+      data-severity={event.severity}
+      aria-label={`${labels.description}: ${event.description.slice(0, 120)}`}
+      className={className}
+    >
+      <header>
+        <SeverityBadge severity={event.severity} />
+        <p data-part="value">{event.description}</p>
+      </header>
+      <dl>
+        <div data-part="field">
+          <dt>{labels.time}</dt>
+          <dd>
+            <time dateTime={event.timestamp} title={event.timestamp}>
+              {when(event.timestamp)}
+            </time>
+          </dd>
+        </div>
+        <Field label={labels.eventType} value={event.event_type} labels={labels} />
+        <Field label={labels.action} value={event.action} labels={labels} />
+        <Field
+          label={labels.resource}
+          value={`${event.resource_type}${event.resource_id ? ` / ${event.resource_id}` : ''}`}
+          copy
+          labels={labels}
+        />
+        <Field label={labels.user} value={event.user_id} copy labels={labels} />
+        <Field label={labels.ipAddress} value={event.ip_address} copy labels={labels} />
+        <Field label={labels.userAgent} value={event.user_agent} labels={labels} />
+        <Field label={labels.sessionId} value={event.session_id} copy labels={labels} />
+        <Field label={labels.correlationId} value={event.correlation_id} copy labels={labels} />
+        <Field label={labels.eventId} value={event.id} copy labels={labels} />
+        <Field label={labels.tenant} value={event.tenant_id} labels={labels} />
+        <Field label={labels.createdAt} value={when(event.created_at)} labels={labels} />
+      </dl>
+      {changes && changes.length > 0 ? (
+        <table data-part="changes">
+          <caption>{labels.changes}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{labels.metadata}</th>
+              <th scope="col">{labels.before}</th>
+              <th scope="col">{labels.after}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.map((row) => (
+              <tr key={row.field}>
+                <th scope="row" data-part="value">
+                  {row.field}
+                </th>
+                <td data-part="value" data-change="removed">
+                  {show(row.before)}
+                </td>
+                <td data-part="value" data-change="added">
+                  {show(row.after)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {event.metadata ? (
+        <section data-part="metadata" aria-label={labels.metadata}>
+          <JsonTree value={event.metadata} name={labels.metadata} labels={labels} />
+        </section>
+      ) : null}
+      <footer>
+        {event.correlation_id && onShowCorrelated ? (
+          <button type="button" onClick={() => onShowCorrelated(event.correlation_id!)}>
+            {labels.showCorrelated}
+          </button>
+        ) : null}
+        {event.session_id && onShowSameSession ? (
+          <button type="button" onClick={() => onShowSameSession(event.session_id!)}>
+            {labels.showSameSession}
+          </button>
+        ) : null}
+        {link ? (
+          <CopyButton text={link} label={labels.copyLink} copiedLabel={labels.copied} />
+        ) : null}
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,18 @@
+'use client';
+// `audit-log-sdk/components`: dashboard parts (styles in `audit-log-sdk/styles.css`).
+export {
+  AuditUiProvider,
+  useAuditUi,
+  type AuditUiProviderProps,
+  type AuditUiSettings,
+} from './ui/audit-ui-context.js';
+export { DEFAULT_LABELS, type AuditLabelOverrides, type AuditLabels } from './ui/labels.js';
+export { formatTimestamp, type TimeDisplay } from './format/format-time.js';
+export { SeverityBadge, type SeverityBadgeProps } from './severity-badge/severity-badge.js';
+export { LoginForm, type LoginFormProps } from './login-form/login-form.js';
+export {
+  SummaryCards,
+  ConnectedSummaryCards,
+  type SummaryCardsProps,
+} from './summary-cards/summary-cards.js';
+export { AuditEventDetail, type AuditEventDetailProps } from './event-detail/audit-event-detail.js';

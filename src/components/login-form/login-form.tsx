@@ -1,0 +1,101 @@
+'use client';
+import { useId, useState, type FormEvent } from 'react';
+import type { TokenResponse } from '../../client/index.js';
+import { useLogin } from '../../hooks/index.js';
+import { useAuditUi } from '../ui/audit-ui-context.js';
+import type { AuditLabelOverrides } from '../ui/labels.js';
+
+export interface LoginFormProps {
+  /** Tenant filled in at first; users may change it unless `tenants` restricts the choice. */
+  defaultTenant?: string;
+  /** Offer these tenants in a list instead of a free text field. */
+  tenants?: readonly string[];
+  onSuccess?: (tokens: TokenResponse) => void;
+  labels?: AuditLabelOverrides;
+  className?: string;
+}
+
+/** Username, password and tenant; signs in through `useLogin` and says in words what went wrong. */
+export function LoginForm({
+  defaultTenant = '',
+  tenants,
+  onSuccess,
+  labels: overrides,
+  className,
+}: LoginFormProps) {
+  const { labels } = useAuditUi(overrides);
+  const login = useLogin();
+  const [tenant, setTenant] = useState(defaultTenant || tenants?.[0] || '');
+  const id = useId();
+  const errorId = `${id}-error`;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    login.mutate(
+      {
+        username: String(data.get('username') ?? ''),
+        password: String(data.get('password') ?? ''),
+        tenant_id: tenant,
+      },
+      { onSuccess: (tokens) => onSuccess?.(tokens) },
+    );
+  };
+
+  const described = login.error ? { 'aria-describedby': errorId, 'aria-invalid': true } : {};
+  return (
+    <form
+      data-scope="audit-log"
+      data-part="login-form"
+      data-state={login.isPending ? 'pending' : login.error ? 'error' : 'idle'}
+      className={className}
+      onSubmit={submit}
+      aria-busy={login.isPending}
+    >
+      <label htmlFor={`${id}-username`}>{labels.username}</label>
+      <input
+        id={`${id}-username`}
+        name="username"
+        autoComplete="username"
+        required
+        {...described}
+      />
+      <label htmlFor={`${id}-password`}>{labels.password}</label>
+      <input
+        id={`${id}-password`}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        {...described}
+      />
+      <label htmlFor={`${id}-tenant`}>{labels.tenantId}</label>
+      {tenants ? (
+        <select id={`${id}-tenant`} value={tenant} onChange={(e) => setTenant(e.target.value)}>
+          {tenants.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          id={`${id}-tenant`}
+          name="tenant"
+          autoComplete="organization"
+          required
+          value={tenant}
+          onChange={(e) => setTenant(e.target.value)}
+        />
+      )}
+      {login.error ? (
+        <p id={errorId} role="alert" data-part="error">
+          {login.error.message}
+        </p>
+      ) : null}
+      <button type="submit" disabled={login.isPending}>
+        {login.isPending ? labels.signingIn : labels.signIn}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+'use client';
+import { forwardRef, type HTMLAttributes } from 'react';
+import type { Severity } from '../../client/index.js';
+import { useAuditUi } from '../ui/audit-ui-context.js';
+
+export interface SeverityBadgeProps extends HTMLAttributes<HTMLSpanElement> {
+  severity: Severity;
+}
+
+/** A severity as a labelled badge; colour comes from `--audit-severity-*`, the word from labels. */
+export const SeverityBadge = forwardRef<HTMLSpanElement, SeverityBadgeProps>(function SeverityBadge(
+  { severity, className, ...rest },
+  ref,
+) {
+  const { labels } = useAuditUi();
+  return (
+    <span
+      ref={ref}
+      data-scope="audit-log"
+      data-part="severity-badge"
+      data-severity={severity}
+      className={className}
+      {...rest}
+    >
+      {labels.severities[severity] ?? severity}
+    </span>
+  );
+});

@@ -1,0 +1,67 @@
+/** Every visible string of the components, overridable per app (i18n) through `AuditUiProvider`. */
+export const DEFAULT_LABELS = {
+  loading: 'Loading…',
+  empty: 'No events match these filters.',
+  errorTitle: 'Could not load events',
+  retry: 'Try again',
+  time: 'Time',
+  severity: 'Severity',
+  eventType: 'Event type',
+  action: 'Action',
+  resource: 'Resource',
+  user: 'User',
+  ipAddress: 'IP address',
+  description: 'Description',
+  sessionId: 'Session',
+  correlationId: 'Correlation',
+  userAgent: 'User agent',
+  metadata: 'Metadata',
+  eventId: 'Event id',
+  tenant: 'Tenant',
+  createdAt: 'Recorded',
+  before: 'Before',
+  after: 'After',
+  changes: 'Changes',
+  copy: 'Copy',
+  copied: 'Copied',
+  copyLink: 'Copy link to this event',
+  showCorrelated: 'Show correlated events',
+  showSameSession: 'Show events of the same session',
+  close: 'Close',
+  expand: 'Expand',
+  collapse: 'Collapse',
+  none: '—',
+  totalEvents: 'Events',
+  criticalAndErrors: 'Critical and errors',
+  warnings: 'Warnings',
+  resourceTypes: 'Resource types',
+  signIn: 'Sign in',
+  signingIn: 'Signing in…',
+  username: 'Username',
+  password: 'Password',
+  tenantId: 'Tenant',
+  sortAscending: 'sorted ascending',
+  sortDescending: 'sorted descending',
+  severities: {
+    critical: 'Critical',
+    error: 'Error',
+    warning: 'Warning',
+    info: 'Info',
+    debug: 'Debug',
+  },
+};
+
+export type AuditLabels = typeof DEFAULT_LABELS;
+/** Any subset of the labels; severities may be overridden one by one. */
+export type AuditLabelOverrides = Partial<Omit<AuditLabels, 'severities'>> & {
+  severities?: Partial<AuditLabels['severities']>;
+};
+
+export function mergeLabels(overrides: AuditLabelOverrides | undefined): AuditLabels {
+  if (!overrides) return DEFAULT_LABELS;
+  return {
+    ...DEFAULT_LABELS,
+    ...overrides,
+    severities: { ...DEFAULT_LABELS.severities, ...overrides.severities },
+  };
+}

@@ -1,0 +1,120 @@
+// @vitest-environment jsdom
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { AuditLogEvent } from '../../src/client/index.js';
+import { AuditEventDetail } from '../../src/components/index.js';
+import { axeViolations } from './axe.js';
+
+const base: AuditLogEvent = {
+  id: 'evt-1',
+  tenant_id: 'acme',
+  event_type: 'data_modification',
+  resource_type: 'invoice',
+  resource_id: 'inv-42',
+  action: 'update',
+  severity: 'warning',
+  description: 'Invoice inv-42 updated',
+  metadata: {
+    before: { status: 'draft', amount: 10 },
+    after: { status: 'approved', amount: 10 },
+    source: 'web',
+  },
+  ip_address: '10.0.0.7',
+  user_agent: 'Mozilla/5.0',
+  session_id: 'sess-9',
+  correlation_id: 'req-77',
+  user_id: 'alice@acme.example',
+  timestamp: '2026-01-02T03:04:05.000Z',
+  created_at: '2026-01-02T03:04:05.000Z',
+};
+
+describe('AuditEventDetail', () => {
+  it('shows every field and the before/after change, only for what changed', async () => {
+    const { container } = render(<AuditEventDetail event={base} />);
+    for (const text of [
+      'Invoice inv-42 updated',
+      'invoice / inv-42',
+      'alice@acme.example',
+      '10.0.0.7',
+      'sess-9',
+      'req-77',
+      'evt-1',
+    ]) {
+      expect(screen.getAllByText(text).length).toBeGreaterThan(0);
+    }
+    const changes = screen.getByRole('table', { name: 'Changes' });
+    const rows = within(changes).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.textContent).toBe('status"draft""approved"');
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('reads `changes` in its common shapes', () => {
+    render(
+      <AuditEventDetail
+        event={{
+          ...base,
+          metadata: { changes: { role: { from: 'viewer', to: 'admin' }, email: ['a@x', 'b@x'] } },
+        }}
+      />,
+    );
+    const rows = within(screen.getByRole('table', { name: 'Changes' }))
+      .getAllByRole('row')
+      .slice(1);
+    expect(rows.map((row) => row.textContent)).toEqual(['role"viewer""admin"', 'email"a@x""b@x"']);
+  });
+
+  it('shows metadata as a collapsible tree of text', async () => {
+    render(
+      <AuditEventDetail event={{ ...base, metadata: { deep: { deeper: { deepest: 'x' } } } }} />,
+    );
+    const nodes = screen.getByRole('region', { name: 'Metadata' }).querySelectorAll('details');
+    expect(nodes.length).toBe(3); // metadata, deep, deeper; "deepest" is a leaf
+    expect(nodes[1]!.open).toBe(true);
+    expect(nodes[2]!.open).toBe(false); // deep levels start collapsed
+    await userEvent.setup().click(nodes[2]!.querySelector('summary')!);
+    expect(nodes[2]!.open).toBe(true);
+    expect(nodes[2]!.textContent).toContain('deepest: "x"');
+  });
+
+  it('offers correlated events, the same session, and copying', async () => {
+    const onShowCorrelated = vi.fn();
+    const onShowSameSession = vi.fn();
+    const user = userEvent.setup();
+    render(
+      <AuditEventDetail
+        event={base}
+        onShowCorrelated={onShowCorrelated}
+        onShowSameSession={onShowSameSession}
+        eventLink={(event) => `https://admin.example/audit?event=${event.id}`}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Show correlated events' }));
+    await user.click(screen.getByRole('button', { name: 'Show events of the same session' }));
+    expect(onShowCorrelated).toHaveBeenCalledWith('req-77');
+    expect(onShowSameSession).toHaveBeenCalledWith('sess-9');
+    await user.click(screen.getByRole('button', { name: 'Copy link to this event' }));
+    expect(await navigator.clipboard.readText()).toBe('https://admin.example/audit?event=evt-1');
+    expect(screen.getByRole('button', { name: 'Copied' })).toBeTruthy();
+  });
+
+  it('renders hostile fields as inert text that wraps', () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">javascript:alert(1)\u202Egnp.exe';
+    const { container } = render(
+      <AuditEventDetail
+        event={{
+          ...base,
+          description: hostile,
+          user_id: hostile,
+          metadata: { [hostile]: hostile, html: '<script>alert(1)</script>' },
+        }}
+      />,
+    );
+    expect(container.querySelector('img, script')).toBeNull();
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+    expect(screen.getAllByText(hostile).length).toBeGreaterThan(0);
+    for (const value of container.querySelectorAll('[data-part="value"]'))
+      expect(value.children).toHaveLength(0);
+  });
+});
