@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^audit-log-sdk\/testing$/, replacement: entry('src/server/index.ts') },
       { find: /^audit-log-sdk\/react$/, replacement: entry('src/hooks/index.ts') },
       { find: /^audit-log-sdk\/components$/, replacement: entry('src/components/index.ts') },
+      { find: /^audit-log-sdk\/styles\.css$/, replacement: entry('src/components/styles.css') },
     ],
   },
   build: {

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../src/server/seed.js';
 import { MemoryStore } from '../src/server/store/memory-store.js';
@@ -27,14 +28,22 @@ afterAll(async () => {
   await server.close();
 });
 
-describe('README React example', () => {
-  it('renders the tenant’s critical and error events with a count', async () => {
-    expect(blocks).toHaveLength(1);
-    mkdirSync(dir, { recursive: true });
-    const file = resolve(dir, 'hooks-example.tsx');
-    writeFileSync(file, blocks[0]!.replaceAll('http://127.0.0.1:8000', server.baseUrl));
-    document.body.innerHTML = '<div id="root"></div>';
-    await import(/* @vite-ignore */ pathToFileURL(file).href);
+/** Writes one README example to a module and runs it in a fresh document. */
+async function runExample(index: number) {
+  mkdirSync(dir, { recursive: true });
+  const file = resolve(dir, `example-${index}.tsx`);
+  writeFileSync(file, blocks[index]!.replaceAll('http://127.0.0.1:8000', server.baseUrl));
+  document.body.innerHTML = '<div id="root"></div>';
+  await import(/* @vite-ignore */ pathToFileURL(file).href);
+}
+
+describe('README React examples', () => {
+  it('are the hooks page and the components page', () => {
+    expect(blocks).toHaveLength(2);
+  });
+
+  it('hooks: renders the tenant’s critical and error events with a count', async () => {
+    await runExample(0);
     const heading = await screen.findByRole(
       'heading',
       { name: /\d+ critical and error events/ },
@@ -45,5 +54,16 @@ describe('README React example', () => {
     for (const item of screen.getAllByRole('listitem'))
       expect(item.textContent).toMatch(/critical|error/);
     expect(screen.getByRole('button', { name: 'Previous' })).toHaveProperty('disabled', true);
+  });
+
+  it('components: signs in through the login form, then shows the cards and an event', async () => {
+    await runExample(1);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Username'), 'viewer');
+    await user.type(screen.getByLabelText('Password'), 'audit-demo');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+    await screen.findByText('Critical and errors', {}, { timeout: 5000 });
+    await waitFor(() => expect(screen.getByRole('article')).toBeTruthy());
+    expect(screen.getByRole('article').getAttribute('data-severity')).toBe('critical');
   });
 });
