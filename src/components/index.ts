@@ -16,3 +16,17 @@ export {
   type SummaryCardsProps,
 } from './summary-cards/summary-cards.js';
 export { AuditEventDetail, type AuditEventDetailProps } from './event-detail/audit-event-detail.js';
+export {
+  AuditLogTable,
+  ConnectedAuditLogTable,
+  createDefaultColumns,
+  mergeColumns,
+  ROW_HEIGHT,
+  useDefaultColumns,
+  type AuditLogColumn,
+  type AuditLogSort,
+  type AuditLogTableDensity,
+  type AuditLogTableProps,
+  type AuditLogTableState,
+  type ConnectedAuditLogTableProps,
+} from './table/index.js';

@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import type { AuditLogEvent, SortField, SortOrder } from '../../client/index.js';
+
+/**
+ * One column of the table, in the SDK's own terms so that the table library stays an
+ * implementation detail (see `table-model.ts`).
+ */
+export interface AuditLogColumn {
+  /** Unique id; a custom column with a default column's id replaces it. */
+  id: string;
+  /** The header text, also the column's accessible name. */
+  header: string;
+  /** Renders the cell. Return text or elements; strings are always rendered as text. */
+  cell: (event: AuditLogEvent) => ReactNode;
+  /** The server field this column sorts by; without it the column is not sortable. */
+  sortField?: SortField;
+  /** A CSS grid track size for the column, `minmax(8rem, 1fr)` by default. */
+  width?: string;
+}
+
+/** The server-side sort of the rows shown. */
+export interface AuditLogSort {
+  sort_by: SortField;
+  sort_order: SortOrder;
+}
+
+/** Defaults first (replaced in place by custom columns of the same id), then the other custom columns. */
+export function mergeColumns(
+  defaults: readonly AuditLogColumn[],
+  custom: readonly AuditLogColumn[] | undefined,
+): readonly AuditLogColumn[] {
+  if (!custom || custom.length === 0) return defaults;
+  const byId = new Map(custom.map((column) => [column.id, column]));
+  const merged = defaults.map((column) => byId.get(column.id) ?? column);
+  const defaultIds = new Set(defaults.map((column) => column.id));
+  return [...merged, ...custom.filter((column) => !defaultIds.has(column.id))];
+}

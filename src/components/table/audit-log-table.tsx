@@ -1,0 +1,410 @@
+'use client';
+import {
+  defaultRangeExtractor,
+  observeElementRect,
+  useVirtualizer,
+  type Range,
+  type Rect,
+  type Virtualizer,
+} from '@tanstack/react-virtual';
+import {
+  forwardRef,
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type HTMLAttributes,
+  type KeyboardEvent,
+} from 'react';
+import type { AuditLogEvent } from '../../client/index.js';
+import { AuditUiProvider, useAuditUi } from '../ui/audit-ui-context.js';
+import type { AuditLabelOverrides } from '../ui/labels.js';
+import { mergeColumns, type AuditLogColumn, type AuditLogSort } from './audit-log-column.js';
+import { useDefaultColumns } from './default-columns.js';
+import { useAuditTableModel, type TableHeaderModel, type TableRowModel } from './table-model.js';
+
+export type AuditLogTableDensity = 'comfortable' | 'compact';
+export type AuditLogTableState = 'loading' | 'empty' | 'error' | 'ready';
+
+/** Row heights in pixels; rows have a fixed height so 10,000 of them scroll without measuring. */
+export const ROW_HEIGHT: Record<AuditLogTableDensity, number> = { comfortable: 44, compact: 32 };
+const DEFAULT_COLUMN_WIDTH = 'minmax(8rem, 1fr)';
+const OVERSCAN = 8;
+const SKELETON_ROWS = 5;
+const INTERACTIVE = 'a[href], button, input, select, textarea, summary, [role="button"]';
+
+export interface AuditLogTableProps extends Omit<
+  HTMLAttributes<HTMLDivElement>,
+  'children' | 'onError'
+> {
+  /** The rows, in the order the server sorted them. Keep the reference stable between renders. */
+  events: readonly AuditLogEvent[];
+  /** The current server-side sort, shown through `aria-sort`. */
+  sort?: AuditLogSort | undefined;
+  /** Called when a sortable header is clicked: desc first, then asc, for that field. */
+  onSortChange?: ((sort: AuditLogSort) => void) | undefined;
+  /** Custom columns; one with a default column's id replaces it, others are added after. */
+  columns?: readonly AuditLogColumn[] | undefined;
+  loading?: boolean | undefined;
+  /** A failed load. Rows already shown stay on screen under the message. */
+  error?: Error | null | undefined;
+  onRetry?: (() => void) | undefined;
+  density?: AuditLogTableDensity | undefined;
+  /** Enter or a click on a row. */
+  onOpenEvent?: ((event: AuditLogEvent) => void) | undefined;
+  /** The row to make active (e.g. the open event); the first row otherwise. */
+  activeEventId?: string | undefined;
+  /** Label overrides for this table; keep the object stable (module scope or memoized). */
+  labels?: AuditLabelOverrides | undefined;
+  /** The viewport height used until layout is known (server render, tests). */
+  initialHeight?: number | undefined;
+}
+
+/** The table's state as one enumerated value, for `data-state`. */
+function tableState(
+  rowCount: number,
+  loading: boolean,
+  error: Error | null | undefined,
+): AuditLogTableState {
+  if (error) return 'error';
+  if (loading) return 'loading';
+  return rowCount === 0 ? 'empty' : 'ready';
+}
+
+function ariaSort(header: TableHeaderModel) {
+  if (header.sorted === 'asc') return 'ascending';
+  if (header.sorted === 'desc') return 'descending';
+  return header.toggleSort ? 'none' : undefined;
+}
+
+interface TableRowProps {
+  row: TableRowModel;
+  /** Not read directly: a change of columns must re-render the memoized row. */
+  columns: readonly AuditLogColumn[];
+  index: number;
+  active: boolean;
+  height: number;
+  offset: number;
+  onActivate: (row: TableRowModel) => void;
+}
+
+/** One row; memoized so scrolling and parent re-renders only render rows that changed. */
+const TableRow = memo(function TableRow({
+  row,
+  index,
+  active,
+  height,
+  offset,
+  onActivate,
+}: TableRowProps) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      tabIndex={active ? 0 : -1}
+      data-part="row"
+      data-state={active ? 'active' : 'inactive'}
+      data-severity={row.event.severity}
+      style={{ height, transform: `translateY(${offset}px)` }}
+      onClick={(event) => {
+        // A click on a custom cell's own control (a button, a link) is not a row click.
+        if (event.target instanceof Element && event.target.closest(INTERACTIVE)) return;
+        onActivate(row);
+      }}
+    >
+      {row.cells().map((cell, columnIndex) => (
+        <div
+          key={cell.id}
+          role="gridcell"
+          aria-colindex={columnIndex + 1}
+          data-part="cell"
+          data-column={cell.id}
+        >
+          {cell.content}
+        </div>
+      ))}
+    </div>
+  );
+});
+
+/**
+ * Audit events as a virtualized, keyboard-driven grid: props in, callbacks out. Sorting is
+ * done by the server; the table shows `sort` and reports clicks through `onSortChange`.
+ */
+export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(function AuditLogTable(
+  {
+    events,
+    sort,
+    onSortChange,
+    columns: customColumns,
+    loading = false,
+    error,
+    onRetry,
+    density = 'comfortable',
+    onOpenEvent,
+    activeEventId,
+    labels: labelOverrides,
+    initialHeight = 600,
+    className,
+    style,
+    'aria-label': ariaLabel,
+    ...rest
+  },
+  ref,
+) {
+  const settings = useAuditUi(labelOverrides);
+  const { labels } = settings;
+  const defaultColumns = useDefaultColumns(settings);
+  const columns = useMemo(
+    () => mergeColumns(defaultColumns, customColumns),
+    [defaultColumns, customColumns],
+  );
+  const { headers, rows } = useAuditTableModel({ events, columns, sort, onSortChange });
+  const rowHeight = ROW_HEIGHT[density];
+
+  // The active row is remembered by id, so it survives a refetch or a re-sort.
+  const [activeId, setActiveId] = useState<string | null>(activeEventId ?? null);
+  const [syncedActiveEventId, setSyncedActiveEventId] = useState(activeEventId);
+  if (syncedActiveEventId !== activeEventId) {
+    setSyncedActiveEventId(activeEventId);
+    setActiveId(activeEventId ?? null);
+  }
+  const foundIndex = useMemo(
+    () => (activeId === null ? -1 : rows.findIndex((row) => row.id === activeId)),
+    [rows, activeId],
+  );
+  const activeIndex = rows.length === 0 ? -1 : Math.max(foundIndex, 0);
+
+  const viewportRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const focusActiveRow = useRef(false);
+
+  // The active row always stays rendered, so it keeps focus while scrolled out of view.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (activeIndex >= 0 && activeIndex < range.count && !indexes.includes(activeIndex)) {
+        indexes.push(activeIndex);
+        indexes.sort((a, b) => a - b);
+      }
+      return indexes;
+    },
+    [activeIndex],
+  );
+  const fallbackRect = useMemo<Rect>(() => ({ width: 0, height: initialHeight }), [initialHeight]);
+  // An element without layout (not yet attached, hidden, or in jsdom) measures 0 × 0; keep
+  // the initial height then rather than rendering no rows at all.
+  const observeRect = useCallback(
+    (instance: Virtualizer<HTMLDivElement, Element>, onRect: (rect: Rect) => void) =>
+      observeElementRect(instance, (rect) => onRect(rect.height > 0 ? rect : fallbackRect)),
+    [fallbackRect],
+  );
+  const virtualizer = useVirtualizer<HTMLDivElement, Element>({
+    count: rows.length,
+    getScrollElement: () => viewportRef.current,
+    estimateSize: () => rowHeight,
+    getItemKey: (index) => rows[index]?.id ?? index,
+    overscan: OVERSCAN,
+    initialRect: fallbackRect,
+    observeElementRect: observeRect,
+    rangeExtractor,
+    // The sticky header sits above the rows inside the same scroll container.
+    scrollMargin: rowHeight,
+    scrollPaddingStart: rowHeight,
+  });
+
+  useEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, rowHeight]);
+
+  useEffect(() => {
+    if (activeIndex < 0) return;
+    virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+    if (focusActiveRow.current) {
+      focusActiveRow.current = false;
+      bodyRef.current
+        ?.querySelector<HTMLElement>(`[aria-rowindex="${activeIndex + 2}"]`)
+        ?.focus({ preventScroll: true });
+    }
+  }, [virtualizer, activeIndex]);
+
+  const activateRow = useCallback(
+    (row: TableRowModel) => {
+      setActiveId(row.id);
+      onOpenEvent?.(row.event);
+    },
+    [onOpenEvent],
+  );
+
+  const moveTo = (index: number) => {
+    const row = rows[index];
+    // Already active (e.g. ArrowDown on the last row): focus is already there.
+    if (!row || index === activeIndex) return;
+    focusActiveRow.current = true;
+    setActiveId(row.id);
+  };
+
+  const onRowsKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Keys pressed inside a custom cell's own controls (a button, a link) stay theirs.
+    const target = event.target;
+    if (rows.length === 0 || !(target instanceof HTMLElement) || target.dataset.part !== 'row') {
+      return;
+    }
+    const last = rows.length - 1;
+    const viewportHeight = virtualizer.scrollRect?.height ?? initialHeight;
+    const page = Math.max(1, Math.floor((viewportHeight - rowHeight) / rowHeight));
+    let next: number;
+    switch (event.key) {
+      case 'ArrowDown':
+        next = Math.min(activeIndex + 1, last);
+        break;
+      case 'ArrowUp':
+        next = Math.max(activeIndex - 1, 0);
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = last;
+        break;
+      case 'PageDown':
+        next = Math.min(activeIndex + page, last);
+        break;
+      case 'PageUp':
+        next = Math.max(activeIndex - page, 0);
+        break;
+      case 'Enter': {
+        const row = rows[activeIndex];
+        if (row) onOpenEvent?.(row.event);
+        event.preventDefault();
+        return;
+      }
+      default:
+        return;
+    }
+    event.preventDefault();
+    moveTo(next);
+  };
+
+  const state = tableState(rows.length, loading, error);
+  const gridColumns = headers
+    .map((header) => header.column.width ?? DEFAULT_COLUMN_WIDTH)
+    .join(' ');
+  const rootStyle = {
+    ...style,
+    '--audit-table-columns': gridColumns,
+    '--audit-table-row-height': `${rowHeight}px`,
+  } as CSSProperties;
+
+  const table = (
+    <div
+      ref={ref}
+      data-scope="audit-log"
+      data-part="table"
+      data-state={state}
+      data-density={density}
+      className={className}
+      style={rootStyle}
+      {...rest}
+    >
+      {error ? (
+        <div role="alert" data-part="error">
+          <p data-part="error-title">{labels.errorTitle}</p>
+          <p data-part="error-message">{error.message}</p>
+          {onRetry ? (
+            <button type="button" data-part="retry" onClick={onRetry}>
+              {labels.retry}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {rows.length === 0 ? (
+        loading && !error ? (
+          <div role="status" data-part="loading">
+            <span data-part="loading-label">{labels.loading}</span>
+            {Array.from({ length: SKELETON_ROWS }, (_, index) => (
+              <span key={index} aria-hidden="true" data-part="skeleton-row" />
+            ))}
+          </div>
+        ) : error ? null : (
+          <div role="status" data-part="empty">
+            {labels.empty}
+          </div>
+        )
+      ) : (
+        <div ref={viewportRef} data-part="viewport">
+          <div
+            role="grid"
+            aria-label={ariaLabel ?? labels.totalEvents}
+            aria-rowcount={rows.length + 1}
+            aria-colcount={headers.length}
+            aria-busy={loading || undefined}
+            data-part="grid"
+          >
+            <div role="rowgroup" data-part="header">
+              <div role="row" aria-rowindex={1} data-part="header-row">
+                {headers.map((header, columnIndex) => (
+                  <div
+                    key={header.id}
+                    role="columnheader"
+                    aria-colindex={columnIndex + 1}
+                    aria-sort={ariaSort(header)}
+                    data-part="column-header"
+                    data-column={header.id}
+                  >
+                    {header.toggleSort ? (
+                      <button type="button" data-part="sort-button" onClick={header.toggleSort}>
+                        {header.column.header}
+                      </button>
+                    ) : (
+                      header.column.header
+                    )}
+                  </div>
+                ))}
+              </div>
+            </div>
+            <div
+              ref={bodyRef}
+              role="rowgroup"
+              data-part="body"
+              style={{ height: virtualizer.getTotalSize() }}
+              onKeyDown={onRowsKeyDown}
+            >
+              {virtualizer.getVirtualItems().map((item) => {
+                const row = rows[item.index]!;
+                return (
+                  <TableRow
+                    key={row.id}
+                    row={row}
+                    columns={columns}
+                    index={item.index}
+                    active={item.index === activeIndex}
+                    height={item.size}
+                    offset={item.start - virtualizer.options.scrollMargin}
+                    onActivate={activateRow}
+                  />
+                );
+              })}
+            </div>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+  // Parts rendered inside (severity badges, custom cells) read the same labels as the table.
+  return labelOverrides ? (
+    <AuditUiProvider
+      labels={labels}
+      {...(settings.locale === undefined ? {} : { locale: settings.locale })}
+      {...(settings.timeZone === undefined ? {} : { timeZone: settings.timeZone })}
+      timeDisplay={settings.timeDisplay}
+    >
+      {table}
+    </AuditUiProvider>
+  ) : (
+    table
+  );
+});

@@ -1,0 +1,64 @@
+'use client';
+import { forwardRef, useMemo, useState } from 'react';
+import type { AuditLogEvent, AuditLogQueryInput } from '../../client/index.js';
+import { useAuditEvents } from '../../hooks/index.js';
+import type { AuditLogSort } from './audit-log-column.js';
+import { AuditLogTable, type AuditLogTableProps } from './audit-log-table.js';
+
+const NO_EVENTS: readonly AuditLogEvent[] = [];
+const DEFAULT_SORT: AuditLogSort = { sort_by: 'timestamp', sort_order: 'desc' };
+
+export interface ConnectedAuditLogTableProps extends Omit<
+  AuditLogTableProps,
+  'events' | 'loading' | 'error' | 'onRetry' | 'sort'
+> {
+  /** The filters; `sort_by`/`sort_order` here are overridden by the table's sort. */
+  query?: AuditLogQueryInput | undefined;
+  page?: number | undefined;
+  size?: number | undefined;
+  /** Controlled sort; pair it with `onSortChange`. */
+  sort?: AuditLogSort | undefined;
+  /** The initial sort when `sort` is not controlled: the query's, or newest first. */
+  defaultSort?: AuditLogSort | undefined;
+}
+
+/**
+ * `AuditLogTable` fed by `useAuditEvents`: one page of the query, sorted by the server.
+ * While the next page or sort loads, the previous rows stay on screen (`data-state="loading"`).
+ */
+export const ConnectedAuditLogTable = forwardRef<HTMLDivElement, ConnectedAuditLogTableProps>(
+  function ConnectedAuditLogTable(
+    { query, page = 1, size, sort, defaultSort, onSortChange, ...props },
+    ref,
+  ) {
+    const [ownSort, setOwnSort] = useState<AuditLogSort>(
+      () =>
+        defaultSort ?? {
+          sort_by: query?.sort_by ?? DEFAULT_SORT.sort_by,
+          sort_order: query?.sort_order ?? DEFAULT_SORT.sort_order,
+        },
+    );
+    const activeSort = sort ?? ownSort;
+    const sortedQuery = useMemo<AuditLogQueryInput>(
+      () => ({ ...query, sort_by: activeSort.sort_by, sort_order: activeSort.sort_order }),
+      [query, activeSort.sort_by, activeSort.sort_order],
+    );
+    const result = useAuditEvents(sortedQuery, size === undefined ? { page } : { page, size });
+    const handleSortChange = (next: AuditLogSort) => {
+      if (sort === undefined) setOwnSort(next);
+      onSortChange?.(next);
+    };
+    return (
+      <AuditLogTable
+        ref={ref}
+        events={result.data?.items ?? NO_EVENTS}
+        sort={activeSort}
+        onSortChange={handleSortChange}
+        loading={result.isPending || result.isPlaceholderData}
+        error={result.error}
+        onRetry={() => void result.refetch()}
+        {...props}
+      />
+    );
+  },
+);
