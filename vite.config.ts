@@ -42,6 +42,7 @@ export default defineConfig({
         /^@tanstack\/react-query$/,
         /^@tanstack\/react-table$/,
         /^@tanstack\/react-virtual$/,
+        /^recharts(\/.*)?$/,
       ],
     },
   },
