@@ -30,3 +30,5 @@ export {
   type AuditLogTableState,
   type ConnectedAuditLogTableProps,
 } from './table/index.js';
+export { ExportButton, type ExportButtonProps } from './export-button/export-button.js';
+export { LiveTail, type LiveTailProps } from './live-tail/live-tail.js';

@@ -1,0 +1,64 @@
+'use client';
+import type { AuditLogQueryInput } from '../../client/index.js';
+import { useAuditEvents } from '../../hooks/index.js';
+import { useAuditUi } from '../ui/audit-ui-context.js';
+import type { AuditLabelOverrides } from '../ui/labels.js';
+
+export interface LiveTailProps {
+  /** The filters of the list on screen. */
+  query: AuditLogQueryInput;
+  /** The newest event's timestamp on screen; newer ones are counted, not inserted. */
+  since: string | undefined;
+  /** Whether to watch for new events; the toggle calls `onEnabledChange`. */
+  enabled: boolean;
+  onEnabledChange: (enabled: boolean) => void;
+  /** The reader asked to see the new events (typically: back to page 1 and refetch). */
+  onShowNew: () => void;
+  /** Milliseconds between polls. Default 10,000; polling pauses while the tab is hidden. */
+  interval?: number;
+  labels?: AuditLabelOverrides;
+  className?: string;
+}
+
+/**
+ * A "live" toggle that polls for events newer than those on screen and offers them as
+ * "N new events" instead of shifting rows under the reader.
+ */
+export function LiveTail({
+  query,
+  since,
+  enabled,
+  onEnabledChange,
+  onShowNew,
+  interval = 10_000,
+  labels: overrides,
+  className,
+}: LiveTailProps) {
+  const { labels } = useAuditUi(overrides);
+  // Strictly newer than the newest row shown: one millisecond past it.
+  const after = since ? new Date(Date.parse(since) + 1).toISOString() : undefined;
+  const newer = useAuditEvents(
+    { ...query, ...(after ? { start_date: after } : {}) },
+    { size: 1, live: interval, enabled: enabled && after !== undefined },
+  );
+  const count = enabled && after ? (newer.data?.total ?? 0) : 0;
+  return (
+    <div
+      data-scope="audit-log"
+      data-part="live-tail"
+      data-state={enabled ? 'on' : 'off'}
+      className={className}
+    >
+      <button type="button" aria-pressed={enabled} onClick={() => onEnabledChange(!enabled)}>
+        {labels.liveTail}
+      </button>
+      <span aria-live="polite">
+        {count > 0 ? (
+          <button type="button" data-part="new-events" onClick={onShowNew}>
+            {labels.newEvents(count)}
+          </button>
+        ) : null}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+// @vitest-environment jsdom
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { ExportButton } from '../../src/components/index.js';
+import type { ExportResult } from '../../src/hooks/index.js';
+import type { AuditLogTestServer } from '../../src/server/index.js';
+import { signedInClient, testServer, wrapperFor } from '../hooks/setup.js';
+import { axeViolations } from './axe.js';
+
+let server: AuditLogTestServer;
+beforeAll(async () => {
+  server = await testServer({ seed: { eventsPerTenant: 200 } });
+});
+
+function readText(blob: Blob): Promise<string> {
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.readAsText(blob);
+  });
+}
+
+describe('ExportButton', () => {
+  it('exports exactly the current filters as CSV and hands over a file named for tenant and date', async () => {
+    const client = await signedInClient(server, 'manager', 'acme');
+    const onExported = vi.fn<(file: ExportResult) => void>();
+    const { container } = render(
+      <ExportButton query={{ severities: ['warning'] }} onExported={onExported} />,
+      {
+        wrapper: wrapperFor(client),
+      },
+    );
+    const button = await screen.findByRole('button', { name: 'Export' });
+    await waitFor(() => expect(button).toHaveProperty('disabled', false));
+    await userEvent.setup().click(button);
+    await waitFor(() => expect(onExported).toHaveBeenCalledTimes(1));
+    const file = onExported.mock.calls[0]![0];
+    expect(file.fileName).toMatch(/^audit-logs-acme-\d{4}-\d\d-\d\d\.csv$/);
+    const rows = (await readText(file.blob)).trimEnd().split('\r\n').slice(1);
+    expect(rows.length).toBe(
+      (await client.queryEvents({ severities: ['warning'] }, { size: 1 })).total,
+    );
+    expect(rows.every((row) => row.includes(',warning,'))).toBe(true);
+    expect(screen.getByRole('status').textContent).toContain(file.fileName);
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('exports JSON when chosen', async () => {
+    const client = await signedInClient(server, 'admin', 'acme');
+    const onExported = vi.fn<(file: ExportResult) => void>();
+    render(<ExportButton query={{ severities: ['critical'] }} onExported={onExported} />, {
+      wrapper: wrapperFor(client),
+    });
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByLabelText('Format'), 'json');
+    await user.click(screen.getByRole('button', { name: 'Export' }));
+    await waitFor(() => expect(onExported).toHaveBeenCalled());
+    const doc = JSON.parse(await readText(onExported.mock.calls[0]![0].blob));
+    expect(doc.data.every((e: { severity: string }) => e.severity === 'critical')).toBe(true);
+  });
+
+  it('shows progress with a percentage and stops when cancelled', async () => {
+    const slow = await testServer({ seed: { eventsPerTenant: 50 }, latencyMs: 400 });
+    const client = await signedInClient(slow, 'manager', 'acme');
+    const onExported = vi.fn();
+    render(<ExportButton query={{}} onExported={onExported} />, { wrapper: wrapperFor(client) });
+    const user = userEvent.setup();
+    const button = await screen.findByRole('button', { name: 'Export' });
+    await waitFor(() => expect(button).toHaveProperty('disabled', false));
+    await user.click(button);
+    expect(await screen.findByRole('progressbar', { name: 'Export progress' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
+    expect(onExported).not.toHaveBeenCalled();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('is disabled, saying why, for a role that may not export', async () => {
+    const client = await signedInClient(server, 'viewer', 'acme');
+    render(<ExportButton query={{}} />, { wrapper: wrapperFor(client) });
+    const hint = await screen.findByText('Exporting needs the audit manager or an admin role.');
+    const button = screen.getByRole('button', { name: 'Export' });
+    expect(button).toHaveProperty('disabled', true);
+    expect(button.getAttribute('aria-describedby')).toBe(hint.id);
+  });
+});
