@@ -32,3 +32,4 @@ export {
 } from './table/index.js';
 export { ExportButton, type ExportButtonProps } from './export-button/export-button.js';
 export { LiveTail, type LiveTailProps } from './live-tail/live-tail.js';
+export * from './charts/index.js';

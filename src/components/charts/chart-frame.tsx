@@ -1,0 +1,91 @@
+'use client';
+import { useId, type CSSProperties, type ReactElement, type ReactNode } from 'react';
+import { ResponsiveContainer } from 'recharts';
+
+export type ChartState = 'loading' | 'error' | 'empty' | 'ready';
+
+/** Size shared by every chart: fixed when `width` is given, else as wide as its container. */
+export interface ChartSizeProps {
+  /** Fixed width in pixels; leave out to fill the container's width. */
+  width?: number | undefined;
+  /** Height in pixels. */
+  height?: number | undefined;
+}
+
+export interface ChartFrameProps {
+  part: string;
+  title: string;
+  state: ChartState;
+  /** What the loading, error or empty state says. */
+  status: string;
+  className?: string | undefined;
+  style?: CSSProperties | undefined;
+  /** Anything under the title (such as a usage hint), shown only with data. */
+  description?: ReactNode;
+  /** The recharts chart, hidden from assistive technology: the table says the same. */
+  plot: ReactNode;
+  /** The same numbers as a visually hidden table. */
+  table: ReactNode;
+}
+
+/**
+ * The figure every chart renders: a caption naming it, the plot (aria-hidden, so it is not
+ * read twice) and a visually hidden table with the numbers; or a status line instead.
+ */
+export function ChartFrame({
+  part,
+  title,
+  state,
+  status,
+  className,
+  style,
+  description,
+  plot,
+  table,
+}: ChartFrameProps) {
+  // Named from the caption explicitly: not every browser and reader derives it from <figcaption>.
+  const titleId = useId();
+  return (
+    <figure
+      data-scope="audit-log"
+      data-part={part}
+      data-state={state}
+      aria-labelledby={titleId}
+      aria-busy={state === 'loading'}
+      className={className}
+      style={style}
+    >
+      <figcaption id={titleId} data-part="chart-title">
+        {title}
+      </figcaption>
+      {state === 'ready' ? (
+        <>
+          {description}
+          <div data-part="chart-plot" aria-hidden="true">
+            {plot}
+          </div>
+          {table}
+        </>
+      ) : (
+        <p data-part="chart-status" role={state === 'error' ? 'alert' : 'status'}>
+          {status}
+        </p>
+      )}
+    </figure>
+  );
+}
+
+export const DEFAULT_CHART_HEIGHT = 240;
+
+/** The chart at a fixed size when `width` is set, otherwise in a `ResponsiveContainer`. */
+export function sizedChart(
+  { width, height = DEFAULT_CHART_HEIGHT }: ChartSizeProps,
+  render: (size: { width?: number; height?: number }) => ReactElement,
+): ReactElement {
+  if (width !== undefined) return render({ width, height });
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      {render({})}
+    </ResponsiveContainer>
+  );
+}

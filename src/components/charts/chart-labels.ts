@@ -1,0 +1,43 @@
+import type { EventType } from '../../client/index.js';
+import type { AuditLabelOverrides } from '../ui/labels.js';
+
+/** Chart strings, kept beside the charts; override any of them through a chart's `labels` prop. */
+export const CHART_LABELS = {
+  eventVolume: 'Event volume',
+  severityBreakdown: 'Events by severity',
+  eventTypeBreakdown: 'Events by type',
+  noData: 'No events to chart.',
+  count: 'Events',
+  total: 'Total',
+  bucketStart: 'Period starting',
+  /** Said to screen readers and shown under the volume chart when dragging can zoom. */
+  dragToZoom: 'Drag across the chart to zoom into a time range.',
+  /** Accessible name of the button that filters by one bar of a breakdown. */
+  filterBy: (name: string) => `Filter by ${name}`,
+  eventTypes: {
+    authentication: 'Authentication',
+    authorization: 'Authorization',
+    data_access: 'Data access',
+    data_modification: 'Data modification',
+    system_event: 'System event',
+    user_action: 'User action',
+    api_call: 'API call',
+    error: 'Error',
+  } satisfies Record<EventType, string>,
+};
+
+export type ChartLabels = typeof CHART_LABELS;
+/** Overrides of the shared labels (`AuditLabelOverrides`) and of the chart labels, in one object. */
+export type ChartLabelOverrides = AuditLabelOverrides &
+  Partial<Omit<ChartLabels, 'eventTypes'>> & {
+    eventTypes?: Partial<ChartLabels['eventTypes']>;
+  };
+
+export function mergeChartLabels(overrides: ChartLabelOverrides | undefined): ChartLabels {
+  if (!overrides) return CHART_LABELS;
+  return {
+    ...CHART_LABELS,
+    ...overrides,
+    eventTypes: { ...CHART_LABELS.eventTypes, ...overrides.eventTypes },
+  };
+}

@@ -1,0 +1,28 @@
+// Charts on recharts; the viewer loads this folder lazily so tables paint without it.
+export {
+  EventVolumeChart,
+  ConnectedEventVolumeChart,
+  type EventVolumeChartProps,
+  type ConnectedEventVolumeChartProps,
+} from './event-volume-chart.js';
+export {
+  SeverityBreakdownChart,
+  ConnectedSeverityBreakdownChart,
+  type SeverityBreakdownChartProps,
+  type ConnectedSeverityBreakdownChartProps,
+} from './severity-breakdown-chart.js';
+export {
+  EventTypeChart,
+  ConnectedEventTypeChart,
+  type EventTypeChartProps,
+  type ConnectedEventTypeChartProps,
+} from './event-type-chart.js';
+export { CHART_LABELS, type ChartLabels, type ChartLabelOverrides } from './chart-labels.js';
+export {
+  INTERVAL_MS,
+  intervalForQuery,
+  rangeFromDrag,
+  type ChartTimeRange,
+} from './chart-range.js';
+export { SEVERITY_SERIES, type ChartSeries, type ChartSeriesConfig } from './chart-series.js';
+export type { ChartSizeProps } from './chart-frame.js';
