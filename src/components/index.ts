@@ -33,3 +33,9 @@ export {
 export { ExportButton, type ExportButtonProps } from './export-button/export-button.js';
 export { LiveTail, type LiveTailProps } from './live-tail/live-tail.js';
 export * from './charts/index.js';
+export * from './filters/index.js';
+export {
+  AuditLogViewer,
+  type AuditLogViewerProps,
+  type ViewerPart,
+} from './viewer/audit-log-viewer.js';

@@ -51,6 +51,11 @@ export const DEFAULT_LABELS = {
   exportNotAllowed: 'Exporting needs the audit manager or an admin role.',
   liveTail: 'Live',
   newEvents: (count: number) => (count === 1 ? '1 new event' : `${count} new events`),
+  pagination: 'Pages',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
+  eventDetail: 'Event detail',
   sortAscending: 'sorted ascending',
   sortDescending: 'sorted descending',
   severities: {

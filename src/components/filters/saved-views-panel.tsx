@@ -1,0 +1,91 @@
+'use client';
+import { useId, useMemo, useState, type ComponentPropsWithRef, type FormEvent } from 'react';
+import type { AuditLogQueryInput } from '../../client/index.js';
+import { mergeFilterLabels, type FilterLabelOverrides } from './filter-labels.js';
+import type { SavedView, SavedViewStorage } from './saved-views.js';
+import { useSavedViews } from './use-saved-views.js';
+
+export interface SavedViewsProps extends Omit<ComponentPropsWithRef<'section'>, 'children'> {
+  /** The filters a new view saves. */
+  query: AuditLogQueryInput;
+  /** The visible columns a new view saves. */
+  columns?: readonly string[] | undefined;
+  /** Called with a view when its button is pressed; apply its query and columns. */
+  onRecall: (view: SavedView) => void;
+  /** Where views are kept; `localStorage` (falling back to memory) when left out. */
+  storage?: SavedViewStorage;
+  labels?: FilterLabelOverrides;
+}
+
+/** Name the current filters and columns, recall a saved set with one button, delete another. */
+export function SavedViews({
+  query,
+  columns,
+  onRecall,
+  storage,
+  labels: overrides,
+  className,
+  ...rest
+}: SavedViewsProps) {
+  const labels = useMemo(() => mergeFilterLabels(overrides), [overrides]);
+  const { views, save, remove } = useSavedViews(storage);
+  const [name, setName] = useState('');
+  const id = useId();
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed) return;
+    save(trimmed, query, columns);
+    setName('');
+  };
+
+  return (
+    <section
+      aria-labelledby={`${id}-title`}
+      data-scope="audit-log"
+      data-part="saved-views"
+      data-state={views.length > 0 ? 'filled' : 'empty'}
+      className={className}
+      {...rest}
+    >
+      <h2 id={`${id}-title`} data-part="saved-views-title">
+        {labels.savedViews}
+      </h2>
+      <form data-part="save-view" onSubmit={submit}>
+        <label>
+          <span>{labels.viewName}</span>
+          <input
+            type="text"
+            required
+            maxLength={100}
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+          />
+        </label>
+        <button type="submit">{labels.saveView}</button>
+      </form>
+      {views.length === 0 ? (
+        <p data-part="saved-views-empty">{labels.noSavedViews}</p>
+      ) : (
+        <ul data-part="saved-view-list">
+          {views.map((view) => (
+            <li key={view.id} data-part="saved-view">
+              <button type="button" data-part="recall-view" onClick={() => onRecall(view)}>
+                {view.name}
+              </button>
+              <button
+                type="button"
+                data-part="delete-view"
+                aria-label={`${labels.deleteView}: ${view.name}`}
+                onClick={() => remove(view.id)}
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AuditLogViewer } from '../../../src/components/index.js';
+import type { AuditLogTestServer } from '../../../src/server/index.js';
+import { signedInClient, testServer, wrapperFor } from '../../hooks/setup.js';
+import { axeViolations } from '../axe.js';
+
+let server: AuditLogTestServer;
+beforeAll(async () => {
+  server = await testServer({ seed: { eventsPerTenant: 120 } });
+});
+beforeEach(() => {
+  // jsdom lacks these; the table scrolls the active row into view and charts observe size.
+  Element.prototype.scrollTo ??= () => {};
+  Element.prototype.scrollIntoView ??= () => {};
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+});
+
+const rows = () =>
+  screen.getAllByRole('row').filter((row) => row.getAttribute('aria-rowindex') !== '1');
+
+describe('AuditLogViewer', () => {
+  it('shows the tenant’s events with summary, and opens an event and its correlated events', async () => {
+    const client = await signedInClient(server, 'manager', 'acme');
+    const { container } = render(<AuditLogViewer hide={{ charts: true }} pageSize={20} />, {
+      wrapper: wrapperFor(client),
+    });
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0), { timeout: 5000 });
+    expect(screen.getByText('Page 1 of 6')).toBeTruthy();
+    const user = userEvent.setup();
+    const withCorrelation = (await client.queryEvents({}, { size: 20 })).items.findIndex(
+      (e) => e.correlation_id,
+    );
+    rows()[withCorrelation]!.focus();
+    await user.keyboard('{Enter}');
+    const detail = await screen.findByRole('complementary', { name: 'Event detail' });
+    const correlation = within(detail).getByRole('button', { name: 'Show correlated events' });
+    await user.click(correlation);
+    await waitFor(() => expect(screen.getByText('Page 1 of 1')).toBeTruthy());
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('pages through the events', async () => {
+    const client = await signedInClient(server, 'viewer', 'globex');
+    render(<AuditLogViewer hide={{ charts: true }} pageSize={50} />, {
+      wrapper: wrapperFor(client),
+    });
+    await waitFor(() => expect(screen.getByText('Page 1 of 3')).toBeTruthy(), { timeout: 5000 });
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(screen.getByText('Page 2 of 3')).toBeTruthy());
+  });
+
+  it('loads its charts after the rows, as figures with names', async () => {
+    const client = await signedInClient(server, 'viewer', 'acme');
+    render(<AuditLogViewer />, { wrapper: wrapperFor(client) });
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0), { timeout: 5000 });
+    const figures = await screen.findAllByRole('figure', {}, { timeout: 5000 });
+    expect(figures).toHaveLength(3);
+    for (const figure of figures) expect(figure.getAttribute('aria-labelledby')).toBeTruthy();
+  });
+
+  it('leaves out hidden parts and uses overridden labels', async () => {
+    const client = await signedInClient(server, 'viewer', 'acme');
+    render(
+      <AuditLogViewer
+        hide={{ charts: true, export: true, summary: true, liveTail: true }}
+        labels={{ nextPage: 'Weiter', previousPage: 'Zurück' }}
+      />,
+      { wrapper: wrapperFor(client) },
+    );
+    expect(await screen.findByRole('button', { name: 'Weiter' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Export' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Live' })).toBeNull();
+  });
+});
