@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../src/server/seed.js';
 import { MemoryStore } from '../src/server/store/memory-store.js';
 import { startHttpServer, type RunningServer } from './support/http-server.js';
@@ -16,6 +16,17 @@ const readme = readFileSync(resolve('README.md'), 'utf8');
 const blocks = [...readme.matchAll(/```tsx\n([\s\S]*?)```/g)].map((match) => match[1]!);
 const dir = resolve('test/.readme-snippets-react');
 let server: RunningServer;
+
+beforeEach(() => {
+  // jsdom lacks these; the viewer's table scrolls rows into view and its charts observe size.
+  Element.prototype.scrollTo ??= () => {};
+  Element.prototype.scrollIntoView ??= () => {};
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+});
 
 beforeAll(async () => {
   const store = new MemoryStore();
@@ -38,12 +49,28 @@ async function runExample(index: number) {
 }
 
 describe('README React examples', () => {
-  it('are the hooks page and the components page', () => {
-    expect(blocks).toHaveLength(2);
+  it('are the embedded viewer, the hooks page and the components page', () => {
+    expect(blocks).toHaveLength(3);
+  });
+
+  it('viewer: shows the tenant’s events, pages and the open event in the address bar', async () => {
+    await runExample(0);
+    await waitFor(() => expect(screen.getAllByRole('row').length).toBeGreaterThan(5), {
+      timeout: 5000,
+    });
+    await screen.findByText(/^Page 1 of \d+$/);
+    const user = userEvent.setup();
+    const firstRow = screen
+      .getAllByRole('row')
+      .find((row) => row.getAttribute('aria-rowindex') === '2')!;
+    firstRow.focus();
+    await user.keyboard('{Enter}');
+    await screen.findByRole('complementary', { name: 'Event detail' });
+    expect(new URLSearchParams(window.location.search).get('event')).toBeTruthy();
   });
 
   it('hooks: renders the tenant’s critical and error events with a count', async () => {
-    await runExample(0);
+    await runExample(1);
     const heading = await screen.findByRole(
       'heading',
       { name: /\d+ critical and error events/ },
@@ -57,7 +84,7 @@ describe('README React examples', () => {
   });
 
   it('components: signs in through the login form, then shows the cards and an event', async () => {
-    await runExample(1);
+    await runExample(2);
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('Username'), 'viewer');
     await user.type(screen.getByLabelText('Password'), 'audit-demo');
