@@ -46,6 +46,35 @@ describe('ExportButton', () => {
     expect(await axeViolations(container)).toEqual([]);
   });
 
+  it('can follow the visible columns, in their order, keeping formulas neutralised', async () => {
+    const client = await signedInClient(server, 'manager', 'initech');
+    await client.createEvent({
+      event_type: 'user_action',
+      resource_type: 'sheet',
+      action: 'import',
+      severity: 'error',
+      description: '=HYPERLINK("http://evil.example","click")',
+    });
+    const onExported = vi.fn<(file: ExportResult) => void>();
+    render(
+      <ExportButton
+        query={{ severities: ['error'], resource_types: ['sheet'] }}
+        columns={['severity', 'time', 'description']}
+        onExported={onExported}
+      />,
+      { wrapper: wrapperFor(client) },
+    );
+    const button = await screen.findByRole('button', { name: 'Export' });
+    await waitFor(() => expect(button).toHaveProperty('disabled', false));
+    await userEvent.setup().click(button);
+    await waitFor(() => expect(onExported).toHaveBeenCalled());
+    const lines = (await readText(onExported.mock.calls[0]![0].blob)).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('severity,timestamp,description');
+    expect(lines[1]).toMatch(
+      /^error,\d{4}-\d\d-\d\dT[^,]+Z,"'=HYPERLINK\(""http:\/\/evil\.example"",""click""\)"$/,
+    );
+  });
+
   it('exports JSON when chosen', async () => {
     const client = await signedInClient(server, 'admin', 'acme');
     const onExported = vi.fn<(file: ExportResult) => void>();

@@ -3,11 +3,17 @@ import { useId, useState } from 'react';
 import type { AuditLogQueryInput } from '../../client/index.js';
 import { useExport, usePermissions, type ExportResult } from '../../hooks/index.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
+import { blobText, csvColumnsFor, keepCsvColumns } from './csv-columns.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
 
 export interface ExportButtonProps {
   /** Exactly the filters on screen; the export holds what the list shows. */
   query: AuditLogQueryInput;
+  /**
+   * Visible table column ids: a CSV export then holds just those columns, in that order.
+   * Left out, the CSV has every field.
+   */
+  columns?: readonly string[];
   /** Format chosen at first. Default CSV. */
   defaultFormat?: 'csv' | 'json';
   /** Called with the file instead of saving it (e.g. to upload it). Default: download it. */
@@ -31,6 +37,7 @@ function saveFile(file: ExportResult): void {
  */
 export function ExportButton({
   query,
+  columns,
   defaultFormat = 'csv',
   onExported = saveFile,
   labels: overrides,
@@ -46,7 +53,18 @@ export function ExportButton({
   const percent = exporter.progress?.percent ?? null;
 
   const start = () => {
-    exporter.mutate({ query, format }, { onSuccess: (file) => onExported(file) });
+    exporter.mutate(
+      { query, format },
+      {
+        onSuccess: async (file) => {
+          const keep = format === 'csv' && columns ? csvColumnsFor(columns) : [];
+          if (keep.length === 0) return onExported(file);
+          const text = await blobText(file.blob);
+          const blob = new Blob([keepCsvColumns(text, keep)], { type: 'text/csv;charset=utf-8' });
+          onExported({ ...file, blob });
+        },
+      },
+    );
   };
 
   return (

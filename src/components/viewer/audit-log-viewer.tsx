@@ -106,7 +106,12 @@ function Viewer({
     >
       {hide.summary ? null : <SummaryCards summary={summary.data} />}
       <div data-part="viewer-toolbar">
-        {hide.export ? null : <ExportButton query={{ ...query, ...sort }} />}
+        {hide.export ? null : (
+          <ExportButton
+            query={{ ...query, ...sort }}
+            {...(state.columns ? { columns: state.columns } : {})}
+          />
+        )}
         {hide.liveTail ? null : (
           <LiveTail
             query={query}
