@@ -1,0 +1,123 @@
+import { useEffect, useMemo, useState } from 'react';
+import { AuditLogClient, sessionStorageTokenStore } from '../../src/client/index.js';
+import { AuditLogViewer, LoginForm } from '../../src/components/index.js';
+import {
+  AuditLogProvider,
+  useAuditSession,
+  useLogout,
+  usePermissions,
+} from '../../src/hooks/index.js';
+import { EmitPage } from './emit-page.js';
+import { HooksPage } from './hooks-page.js';
+
+const TENANTS = ['acme', 'globex', 'initech'];
+type Page = 'viewer' | 'hooks' | 'emit';
+
+function pageFromHash(): Page {
+  const hash = window.location.hash.slice(2);
+  return hash === 'hooks' || hash === 'emit' ? hash : 'viewer';
+}
+
+/** The demo: sign in, then the viewer, a page built from hooks, and a page that writes events. */
+export function DemoApp({ baseUrl, fetch }: { baseUrl: string; fetch?: typeof globalThis.fetch }) {
+  const client = useMemo(
+    () =>
+      new AuditLogClient({
+        baseUrl,
+        tokenStore: sessionStorageTokenStore(),
+        ...(fetch ? { fetch } : {}),
+      }),
+    [baseUrl, fetch],
+  );
+  return (
+    <AuditLogProvider client={client}>
+      <Shell client={client} />
+    </AuditLogProvider>
+  );
+}
+
+function Shell({ client }: { client: AuditLogClient }) {
+  const { isAuthenticated, tenantId } = useAuditSession();
+  const [page, setPage] = useState<Page>(pageFromHash);
+  const [actingFor, setActingFor] = useState<string | null>(null);
+  useEffect(() => {
+    const onHash = () => setPage(pageFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  // A system admin may look at another tenant: the same login, another X-Tenant-ID.
+  const scoped = useMemo(
+    () => (actingFor && actingFor !== tenantId ? client.withTenant(actingFor) : client),
+    [client, actingFor, tenantId],
+  );
+
+  if (!isAuthenticated) {
+    return (
+      <main className="demo-shell">
+        <h1>Audit log demo</h1>
+        <p>
+          Sign in as <code>viewer</code>, <code>manager</code>, <code>admin</code> or{' '}
+          <code>writer</code> of any tenant, or <code>root</code> of <code>acme</code>; the password
+          is <code>audit-demo</code>.
+        </p>
+        <LoginForm tenants={TENANTS} />
+      </main>
+    );
+  }
+  return (
+    <AuditLogProvider client={scoped}>
+      <main className="demo-shell">
+        <Nav page={page} tenant={actingFor ?? tenantId} onTenant={setActingFor} />
+        {page === 'viewer' ? (
+          <AuditLogViewer syncUrl />
+        ) : page === 'hooks' ? (
+          <HooksPage />
+        ) : (
+          <EmitPage />
+        )}
+      </main>
+    </AuditLogProvider>
+  );
+}
+
+function Nav({
+  page,
+  tenant,
+  onTenant,
+}: {
+  page: Page;
+  tenant: string | undefined;
+  onTenant: (t: string) => void;
+}) {
+  const logout = useLogout();
+  const { roles } = usePermissions();
+  const links: [Page, string][] = [
+    ['viewer', 'Viewer'],
+    ['hooks', 'Built from hooks'],
+    ['emit', 'Write events'],
+  ];
+  return (
+    <nav className="demo-nav" aria-label="Demo">
+      {links.map(([id, label]) => (
+        <a key={id} href={`#/${id}`} aria-current={page === id ? 'page' : undefined}>
+          {label}
+        </a>
+      ))}
+      {roles.includes('system_admin') ? (
+        <label>
+          Tenant{' '}
+          <select value={tenant} onChange={(e) => onTenant(e.target.value)}>
+            {TENANTS.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <span>Tenant: {tenant}</span>
+      )}
+      <button type="button" onClick={() => logout.mutate()}>
+        Sign out
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,35 @@
+import { useAuditEventQueue, useCreateEvent } from '../../src/hooks/index.js';
+
+/** Writes events from UI actions: directly, and through the durable queue. */
+export function EmitPage() {
+  const create = useCreateEvent();
+  const { queue, state } = useAuditEventQueue();
+  const event = (action: string) => ({
+    event_type: 'user_action' as const,
+    resource_type: 'demo',
+    action,
+    severity: 'info' as const,
+    description: `Demo button "${action}" pressed`,
+  });
+  return (
+    <section aria-labelledby="emit-title">
+      <h2 id="emit-title">Write events</h2>
+      <button
+        type="button"
+        onClick={() => create.mutate(event('direct'))}
+        disabled={create.isPending}
+      >
+        Record an event now
+      </button>
+      {create.error ? <p role="alert">{create.error.message}</p> : null}
+      {create.data ? <p role="status">Stored {create.data.id}</p> : null}
+      <button type="button" onClick={() => void queue?.enqueue(event('queued'))} disabled={!queue}>
+        Queue an event
+      </button>
+      <p role="status">
+        Queue ({state.storage}): {state.pending} pending, {state.failed.length} refused
+        {state.lastError ? `; retrying after: ${state.lastError.message}` : ''}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+// `npm run demo`: the seeded reference API (SQLite file) and the demo app, together.
+import { spawn } from 'node:child_process';
+import { createServer } from 'vite';
+
+const API_PORT = Number(process.env.AUDIT_API_PORT ?? 8000);
+const APP_PORT = Number(process.env.AUDIT_APP_PORT ?? 5173);
+const api = `http://127.0.0.1:${API_PORT}`;
+
+const server = spawn(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    'demo/server/main.ts',
+    '--port',
+    String(API_PORT),
+    '--db',
+    '.audit-data/demo.sqlite',
+    '--seed',
+  ],
+  { stdio: 'inherit' },
+);
+server.once('exit', (code) => {
+  if (!stopping) {
+    console.error(`The API server stopped (exit ${code}); stopping the demo.`);
+    process.exit(code ?? 1);
+  }
+});
+
+// Wait until the API answers (the first start seeds 150,000 events, about ten seconds).
+for (let tries = 0; ; tries++) {
+  try {
+    if ((await fetch(`${api}/health`)).ok) break;
+  } catch {
+    // not up yet
+  }
+  if (tries > 600) throw new Error(`The API did not come up on ${api}`);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+// The app is served from its own origin and proxies the API, so the browser needs no CORS.
+const app = await createServer({
+  root: 'demo/app',
+  logLevel: 'warn',
+  server: {
+    host: '127.0.0.1',
+    port: APP_PORT,
+    strictPort: true,
+    proxy: { '/api': api, '/health': api, '/openapi.json': api },
+  },
+});
+await app.listen();
+console.log(`\nDemo app: http://127.0.0.1:${APP_PORT}  (API: ${api})`);
+console.log(
+  'Sign in as viewer, manager, admin or writer of acme, globex or initech, or root of acme; password audit-demo.',
+);
+console.log('Ctrl-C stops both.');
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await app.close();
+  server.kill('SIGINT');
+  server.once('exit', () => process.exit(0));
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
