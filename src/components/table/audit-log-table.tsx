@@ -24,7 +24,14 @@ import { AuditUiProvider, useAuditUi } from '../ui/audit-ui-context.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
 import { mergeColumns, type AuditLogColumn, type AuditLogSort } from './audit-log-column.js';
 import { useDefaultColumns } from './default-columns.js';
+import {
+  ColumnSettings,
+  DensityToggle,
+  orderColumns,
+  type AuditLogColumnVisibility,
+} from './column-settings.js';
 import { useAuditTableModel, type TableHeaderModel, type TableRowModel } from './table-model.js';
+import { useControllable, type Updater } from './use-controllable.js';
 
 export type AuditLogTableDensity = 'comfortable' | 'compact';
 export type AuditLogTableState = 'loading' | 'empty' | 'error' | 'ready';
@@ -52,7 +59,28 @@ export interface AuditLogTableProps extends Omit<
   /** A failed load. Rows already shown stay on screen under the message. */
   error?: Error | null | undefined;
   onRetry?: (() => void) | undefined;
+  /** Controlled density; pair it with `onDensityChange`. */
   density?: AuditLogTableDensity | undefined;
+  defaultDensity?: AuditLogTableDensity | undefined;
+  onDensityChange?: ((updater: Updater<AuditLogTableDensity>) => void) | undefined;
+  /** Controlled column visibility by id (a missing id is shown). */
+  columnVisibility?: AuditLogColumnVisibility | undefined;
+  defaultColumnVisibility?: AuditLogColumnVisibility | undefined;
+  onColumnVisibilityChange?: ((updater: Updater<AuditLogColumnVisibility>) => void) | undefined;
+  /** Controlled column order by id; columns not listed follow in their own order. */
+  columnOrder?: readonly string[] | undefined;
+  defaultColumnOrder?: readonly string[] | undefined;
+  onColumnOrderChange?: ((updater: Updater<readonly string[]>) => void) | undefined;
+  /** Persists the uncontrolled column visibility and order in localStorage under this key. */
+  storageKey?: string | undefined;
+  /** Renders `ColumnSettings` and `DensityToggle` above the grid, wired to this table. */
+  showSettings?: boolean | undefined;
+  /** Adds a checkbox column; Space on the active row toggles it. */
+  selectable?: boolean | undefined;
+  /** Controlled selection by event id. */
+  selectedIds?: readonly string[] | undefined;
+  defaultSelectedIds?: readonly string[] | undefined;
+  onSelectionChange?: ((ids: string[]) => void) | undefined;
   /** Enter or a click on a row. */
   onOpenEvent?: ((event: AuditLogEvent) => void) | undefined;
   /** The row to make active (e.g. the open event); the first row otherwise. */
@@ -80,6 +108,52 @@ function ariaSort(header: TableHeaderModel) {
   return header.toggleSort ? 'none' : undefined;
 }
 
+interface StoredColumnSettings {
+  visibility: AuditLogColumnVisibility;
+  order: string[];
+}
+
+function storage(): Storage | null {
+  try {
+    return typeof window === 'undefined' ? null : window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The saved settings, keeping only ids of columns that exist; null when none are usable. */
+function readStoredSettings(
+  key: string | undefined,
+  columns: readonly AuditLogColumn[],
+): StoredColumnSettings | null {
+  if (key === undefined) return null;
+  try {
+    const raw = storage()?.getItem(key);
+    if (!raw) return null;
+    const parsed: unknown = JSON.parse(raw);
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const known = new Set(columns.map((column) => column.id));
+    const { visibility, order } = parsed as Partial<Record<'visibility' | 'order', unknown>>;
+    const cleanVisibility: AuditLogColumnVisibility = {};
+    if (typeof visibility === 'object' && visibility !== null) {
+      for (const [id, shown] of Object.entries(visibility)) {
+        if (known.has(id) && typeof shown === 'boolean') cleanVisibility[id] = shown;
+      }
+    }
+    const cleanOrder = Array.isArray(order)
+      ? order.filter((id): id is string => typeof id === 'string' && known.has(id))
+      : [];
+    return { visibility: cleanVisibility, order: cleanOrder };
+  } catch {
+    return null;
+  }
+}
+
+const SELECT_ALL_LABEL = 'Select all rows';
+const SELECT_ROW_LABEL = 'Select';
+const NO_VISIBILITY: AuditLogColumnVisibility = {};
+const NO_IDS: readonly string[] = [];
+
 interface TableRowProps {
   row: TableRowModel;
   /** Not read directly: a change of columns must re-render the memoized row. */
@@ -89,6 +163,10 @@ interface TableRowProps {
   height: number;
   offset: number;
   onActivate: (row: TableRowModel) => void;
+  /** `undefined` when the table is not selectable. */
+  selected: boolean | undefined;
+  selectLabel: string;
+  onToggleSelected: (id: string) => void;
 }
 
 /** One row; memoized so scrolling and parent re-renders only render rows that changed. */
@@ -99,7 +177,11 @@ const TableRow = memo(function TableRow({
   height,
   offset,
   onActivate,
+  selected,
+  selectLabel,
+  onToggleSelected,
 }: TableRowProps) {
+  const selectable = selected !== undefined;
   return (
     <div
       role="row"
@@ -108,6 +190,7 @@ const TableRow = memo(function TableRow({
       data-part="row"
       data-state={active ? 'active' : 'inactive'}
       data-severity={row.event.severity}
+      aria-selected={selected}
       style={{ height, transform: `translateY(${offset}px)` }}
       onClick={(event) => {
         // A click on a custom cell's own control (a button, a link) is not a row click.
@@ -115,11 +198,22 @@ const TableRow = memo(function TableRow({
         onActivate(row);
       }}
     >
+      {selectable ? (
+        <div role="gridcell" aria-colindex={1} data-part="cell" data-column="select">
+          <input
+            type="checkbox"
+            tabIndex={-1}
+            aria-label={selectLabel}
+            checked={selected}
+            onChange={() => onToggleSelected(row.id)}
+          />
+        </div>
+      ) : null}
       {row.cells().map((cell, columnIndex) => (
         <div
           key={cell.id}
           role="gridcell"
-          aria-colindex={columnIndex + 1}
+          aria-colindex={columnIndex + (selectable ? 2 : 1)}
           data-part="cell"
           data-column={cell.id}
         >
@@ -143,7 +237,21 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
     loading = false,
     error,
     onRetry,
-    density = 'comfortable',
+    density: densityProp,
+    defaultDensity = 'comfortable',
+    onDensityChange,
+    columnVisibility: columnVisibilityProp,
+    defaultColumnVisibility = NO_VISIBILITY,
+    onColumnVisibilityChange,
+    columnOrder: columnOrderProp,
+    defaultColumnOrder = NO_IDS,
+    onColumnOrderChange,
+    storageKey,
+    showSettings = false,
+    selectable = false,
+    selectedIds: selectedIdsProp,
+    defaultSelectedIds = NO_IDS,
+    onSelectionChange,
     onOpenEvent,
     activeEventId,
     labels: labelOverrides,
@@ -162,8 +270,82 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
     () => mergeColumns(defaultColumns, customColumns),
     [defaultColumns, customColumns],
   );
-  const { headers, rows } = useAuditTableModel({ events, columns, sort, onSortChange });
+  const [density, setDensity] = useControllable(densityProp, defaultDensity, onDensityChange);
+
+  // Restored once, on mount; storage only seeds the uncontrolled slices.
+  const [stored] = useState(() => readStoredSettings(storageKey, columns));
+  const [columnVisibility, setColumnVisibility] = useControllable<AuditLogColumnVisibility>(
+    columnVisibilityProp,
+    () => stored?.visibility ?? defaultColumnVisibility,
+    onColumnVisibilityChange,
+  );
+  const [columnOrder, setColumnOrder] = useControllable<readonly string[]>(
+    columnOrderProp,
+    () => (stored && stored.order.length > 0 ? stored.order : defaultColumnOrder),
+    onColumnOrderChange,
+  );
+  const persistVisibility = columnVisibilityProp === undefined;
+  const persistOrder = columnOrderProp === undefined;
+  useEffect(() => {
+    if (storageKey === undefined || (!persistVisibility && !persistOrder)) return;
+    const value: Partial<StoredColumnSettings> = {
+      ...(persistVisibility ? { visibility: columnVisibility } : {}),
+      ...(persistOrder ? { order: [...columnOrder] } : {}),
+    };
+    try {
+      storage()?.setItem(storageKey, JSON.stringify(value));
+    } catch {
+      // Full or blocked storage: the settings simply are not remembered.
+    }
+  }, [storageKey, persistVisibility, persistOrder, columnVisibility, columnOrder]);
+
+  const shownColumns = useMemo(
+    () =>
+      orderColumns(columns, columnOrder).filter((column) => columnVisibility[column.id] !== false),
+    [columns, columnOrder, columnVisibility],
+  );
+  const { headers, rows } = useAuditTableModel({
+    events,
+    columns: shownColumns,
+    sort,
+    onSortChange,
+  });
   const rowHeight = ROW_HEIGHT[density];
+
+  const [ownSelected, setOwnSelected] = useState<readonly string[]>(defaultSelectedIds);
+  const selectedIds = selectedIdsProp ?? ownSelected;
+  const selectedSet = useMemo(() => new Set(selectedIds), [selectedIds]);
+  const selectedRef = useRef(selectedIds);
+  selectedRef.current = selectedIds;
+  const setSelection = useCallback(
+    (ids: string[]) => {
+      if (selectedIdsProp === undefined) setOwnSelected(ids);
+      onSelectionChange?.(ids);
+    },
+    [selectedIdsProp, onSelectionChange],
+  );
+  const toggleSelected = useCallback(
+    (id: string) => {
+      const current = selectedRef.current;
+      setSelection(
+        current.includes(id) ? current.filter((other) => other !== id) : [...current, id],
+      );
+    },
+    [setSelection],
+  );
+  const selectedOnPage = rows.filter((row) => selectedSet.has(row.id)).length;
+  const allSelected = rows.length > 0 && selectedOnPage === rows.length;
+  const headerCheckboxRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (headerCheckboxRef.current) {
+      headerCheckboxRef.current.indeterminate = selectedOnPage > 0 && !allSelected;
+    }
+  });
+  const toggleAll = () => {
+    const pageIds = new Set(rows.map((row) => row.id));
+    const others = selectedIds.filter((id) => !pageIds.has(id));
+    setSelection(allSelected ? others : [...others, ...rows.map((row) => row.id)]);
+  };
 
   // The active row is remembered by id, so it survives a refetch or a re-sort.
   const [activeId, setActiveId] = useState<string | null>(activeEventId ?? null);
@@ -276,6 +458,13 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
       case 'PageUp':
         next = Math.max(activeIndex - page, 0);
         break;
+      case ' ': {
+        const row = rows[activeIndex];
+        if (!selectable || !row) return;
+        event.preventDefault();
+        toggleSelected(row.id);
+        return;
+      }
       case 'Enter': {
         const row = rows[activeIndex];
         if (row) onOpenEvent?.(row.event);
@@ -290,9 +479,11 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
   };
 
   const state = tableState(rows.length, loading, error);
-  const gridColumns = headers
-    .map((header) => header.column.width ?? DEFAULT_COLUMN_WIDTH)
-    .join(' ');
+  const gridColumns = [
+    ...(selectable ? ['2.5rem'] : []),
+    ...headers.map((header) => header.column.width ?? DEFAULT_COLUMN_WIDTH),
+  ].join(' ');
+  const columnOffset = selectable ? 1 : 0;
   const rootStyle = {
     ...style,
     '--audit-table-columns': gridColumns,
@@ -310,6 +501,18 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
       style={rootStyle}
       {...rest}
     >
+      {showSettings ? (
+        <div data-part="toolbar">
+          <ColumnSettings
+            columns={columns}
+            columnVisibility={columnVisibility}
+            onColumnVisibilityChange={setColumnVisibility}
+            columnOrder={columnOrder}
+            onColumnOrderChange={setColumnOrder}
+          />
+          <DensityToggle density={density} onDensityChange={setDensity} />
+        </div>
+      ) : null}
       {error ? (
         <div role="alert" data-part="error">
           <p data-part="error-title">{labels.errorTitle}</p>
@@ -340,17 +543,34 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
             role="grid"
             aria-label={ariaLabel ?? labels.totalEvents}
             aria-rowcount={rows.length + 1}
-            aria-colcount={headers.length}
+            aria-colcount={headers.length + columnOffset}
+            aria-multiselectable={selectable || undefined}
             aria-busy={loading || undefined}
             data-part="grid"
           >
             <div role="rowgroup" data-part="header">
               <div role="row" aria-rowindex={1} data-part="header-row">
+                {selectable ? (
+                  <div
+                    role="columnheader"
+                    aria-colindex={1}
+                    data-part="column-header"
+                    data-column="select"
+                  >
+                    <input
+                      ref={headerCheckboxRef}
+                      type="checkbox"
+                      aria-label={SELECT_ALL_LABEL}
+                      checked={allSelected}
+                      onChange={toggleAll}
+                    />
+                  </div>
+                ) : null}
                 {headers.map((header, columnIndex) => (
                   <div
                     key={header.id}
                     role="columnheader"
-                    aria-colindex={columnIndex + 1}
+                    aria-colindex={columnIndex + 1 + columnOffset}
                     aria-sort={ariaSort(header)}
                     data-part="column-header"
                     data-column={header.id}
@@ -379,12 +599,15 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
                   <TableRow
                     key={row.id}
                     row={row}
-                    columns={columns}
+                    columns={shownColumns}
                     index={item.index}
                     active={item.index === activeIndex}
                     height={item.size}
                     offset={item.start - virtualizer.options.scrollMargin}
                     onActivate={activateRow}
+                    selected={selectable ? selectedSet.has(row.id) : undefined}
+                    selectLabel={`${SELECT_ROW_LABEL} ${row.id}`}
+                    onToggleSelected={toggleSelected}
                   />
                 );
               })}

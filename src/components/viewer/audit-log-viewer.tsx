@@ -146,6 +146,8 @@ function Viewer({
         onSortChange={(next) => setQuery({ ...query, ...next })}
         onOpenEvent={(event) => setState((s) => ({ ...s, eventId: event.id }))}
         activeEventId={eventId}
+        showSettings
+        storageKey="audit-log-sdk:viewer-table"
         {...(columns ? { columns } : {})}
       />
       <nav data-part="pagination" aria-label={labels.pagination}>

@@ -1,0 +1,163 @@
+'use client';
+import { useId, useState } from 'react';
+import type { AuditLogColumn } from './audit-log-column.js';
+import type { AuditLogTableDensity } from './audit-log-table.js';
+import type { Updater } from './use-controllable.js';
+
+/** Which columns are shown, by id; a column missing from the record is shown. */
+export type AuditLogColumnVisibility = Record<string, boolean>;
+
+export interface ColumnSettingsLabels {
+  button: string;
+  moveUp: (column: string) => string;
+  moveDown: (column: string) => string;
+}
+
+const DEFAULT_LABELS: ColumnSettingsLabels = {
+  button: 'Columns',
+  moveUp: (column) => `Move ${column} up`,
+  moveDown: (column) => `Move ${column} down`,
+};
+
+/** The columns in `order` first, then any others in their own order. */
+export function orderColumns(
+  columns: readonly AuditLogColumn[],
+  order: readonly string[],
+): AuditLogColumn[] {
+  const byId = new Map(columns.map((column) => [column.id, column]));
+  const ordered = order.flatMap((id) => {
+    const column = byId.get(id);
+    return column ? [column] : [];
+  });
+  const seen = new Set(ordered.map((column) => column.id));
+  return [...ordered, ...columns.filter((column) => !seen.has(column.id))];
+}
+
+export interface ColumnSettingsProps {
+  /** All columns the table can show (e.g. `useDefaultColumns()` merged with custom ones). */
+  columns: readonly AuditLogColumn[];
+  columnVisibility: AuditLogColumnVisibility;
+  onColumnVisibilityChange: (updater: Updater<AuditLogColumnVisibility>) => void;
+  columnOrder: readonly string[];
+  onColumnOrderChange: (updater: Updater<readonly string[]>) => void;
+  labels?: Partial<ColumnSettingsLabels> | undefined;
+  className?: string | undefined;
+}
+
+/** A button that opens a list of the columns: a checkbox to show each, buttons to move it. */
+export function ColumnSettings({
+  columns,
+  columnVisibility,
+  onColumnVisibilityChange,
+  columnOrder,
+  onColumnOrderChange,
+  labels: labelOverrides,
+  className,
+}: ColumnSettingsProps) {
+  const labels = { ...DEFAULT_LABELS, ...labelOverrides };
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const ordered = orderColumns(columns, columnOrder);
+  const ids = ordered.map((column) => column.id);
+
+  // aria-disabled rather than disabled: the button keeps focus after moving to an end.
+  const move = (index: number, by: -1 | 1) => {
+    const target = index + by;
+    if (target < 0 || target > ids.length - 1) return;
+    const next = [...ids];
+    const [column] = next.splice(index, 1);
+    if (column === undefined) return;
+    next.splice(target, 0, column);
+    onColumnOrderChange(next);
+  };
+
+  return (
+    <div
+      data-scope="audit-log"
+      data-part="column-settings"
+      data-state={open ? 'open' : 'closed'}
+      className={className}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          event.preventDefault();
+          setOpen(false);
+        }
+      }}
+    >
+      <button
+        type="button"
+        data-part="column-settings-trigger"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen((value) => !value)}
+      >
+        {labels.button}
+      </button>
+      <ul id={listId} aria-label={labels.button} hidden={!open} data-part="column-settings-list">
+        {ordered.map((column, index) => (
+          <li key={column.id} data-part="column-settings-item" data-column={column.id}>
+            <label>
+              <input
+                type="checkbox"
+                checked={columnVisibility[column.id] !== false}
+                onChange={(event) => {
+                  const visible = event.currentTarget.checked;
+                  onColumnVisibilityChange((previous) => ({ ...previous, [column.id]: visible }));
+                }}
+              />
+              {column.header}
+            </label>
+            <button
+              type="button"
+              data-part="move-up"
+              aria-label={labels.moveUp(column.header)}
+              aria-disabled={index === 0}
+              onClick={() => move(index, -1)}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              data-part="move-down"
+              aria-label={labels.moveDown(column.header)}
+              aria-disabled={index === ordered.length - 1}
+              onClick={() => move(index, 1)}
+            >
+              ↓
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export interface DensityToggleProps {
+  density: AuditLogTableDensity;
+  onDensityChange: (updater: Updater<AuditLogTableDensity>) => void;
+  /** The button's accessible name; pressed means compact. */
+  label?: string | undefined;
+  className?: string | undefined;
+}
+
+/** A toggle button: pressed shows compact rows. */
+export function DensityToggle({
+  density,
+  onDensityChange,
+  label = 'Compact rows',
+  className,
+}: DensityToggleProps) {
+  return (
+    <button
+      type="button"
+      data-scope="audit-log"
+      data-part="density-toggle"
+      data-state={density}
+      aria-pressed={density === 'compact'}
+      className={className}
+      onClick={() => onDensityChange(density === 'compact' ? 'comfortable' : 'compact')}
+    >
+      {label}
+    </button>
+  );
+}
