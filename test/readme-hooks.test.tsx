@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../src/server/seed.js';
 import { MemoryStore } from '../src/server/store/memory-store.js';
 import { startHttpServer, type RunningServer } from './support/http-server.js';
@@ -16,17 +16,6 @@ const readme = readFileSync(resolve('README.md'), 'utf8');
 const blocks = [...readme.matchAll(/```tsx\n([\s\S]*?)```/g)].map((match) => match[1]!);
 const dir = resolve('test/.readme-snippets-react');
 let server: RunningServer;
-
-beforeEach(() => {
-  // jsdom lacks these; the viewer's table scrolls rows into view and its charts observe size.
-  Element.prototype.scrollTo ??= () => {};
-  Element.prototype.scrollIntoView ??= () => {};
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
 
 beforeAll(async () => {
   const store = new MemoryStore();

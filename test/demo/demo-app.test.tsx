@@ -6,13 +6,6 @@ import { DemoApp } from '../../demo/app/demo-app.js';
 import { createAuditLogTestServer } from '../../src/server/index.js';
 
 beforeEach(() => {
-  Element.prototype.scrollTo ??= () => {};
-  Element.prototype.scrollIntoView ??= () => {};
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
   sessionStorage.clear();
   window.location.hash = '';
 });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AuditLogViewer } from '../../../src/components/index.js';
 import type { AuditLogTestServer } from '../../../src/server/index.js';
 import { signedInClient, testServer, wrapperFor } from '../../hooks/setup.js';
@@ -11,17 +11,6 @@ let server: AuditLogTestServer;
 beforeAll(async () => {
   server = await testServer({ seed: { eventsPerTenant: 120 } });
 });
-beforeEach(() => {
-  // jsdom lacks these; the table scrolls the active row into view and charts observe size.
-  Element.prototype.scrollTo ??= () => {};
-  Element.prototype.scrollIntoView ??= () => {};
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
-
 const rows = () =>
   screen.getAllByRole('row').filter((row) => row.getAttribute('aria-rowindex') !== '1');
 
