@@ -149,8 +149,6 @@ function readStoredSettings(
   }
 }
 
-const SELECT_ALL_LABEL = 'Select all rows';
-const SELECT_ROW_LABEL = 'Select';
 const NO_VISIBILITY: AuditLogColumnVisibility = {};
 const NO_IDS: readonly string[] = [];
 
@@ -509,8 +507,17 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
             onColumnVisibilityChange={setColumnVisibility}
             columnOrder={columnOrder}
             onColumnOrderChange={setColumnOrder}
+            labels={{
+              button: labels.columnSettings,
+              moveUp: labels.moveColumnUp,
+              moveDown: labels.moveColumnDown,
+            }}
           />
-          <DensityToggle density={density} onDensityChange={setDensity} />
+          <DensityToggle
+            density={density}
+            onDensityChange={setDensity}
+            label={labels.compactRows}
+          />
         </div>
       ) : null}
       {error ? (
@@ -560,7 +567,7 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
                     <input
                       ref={headerCheckboxRef}
                       type="checkbox"
-                      aria-label={SELECT_ALL_LABEL}
+                      aria-label={labels.selectAllRows}
                       checked={allSelected}
                       onChange={toggleAll}
                     />
@@ -606,7 +613,7 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
                     offset={item.start - virtualizer.options.scrollMargin}
                     onActivate={activateRow}
                     selected={selectable ? selectedSet.has(row.id) : undefined}
-                    selectLabel={`${SELECT_ROW_LABEL} ${row.id}`}
+                    selectLabel={labels.selectRow(row.id)}
                     onToggleSelected={toggleSelected}
                   />
                 );

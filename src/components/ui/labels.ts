@@ -56,6 +56,12 @@ export const DEFAULT_LABELS = {
   nextPage: 'Next page',
   pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
   eventDetail: 'Event detail',
+  columnSettings: 'Columns',
+  moveColumnUp: (column: string) => `Move ${column} up`,
+  moveColumnDown: (column: string) => `Move ${column} down`,
+  compactRows: 'Compact rows',
+  selectAllRows: 'Select all rows',
+  selectRow: (eventId: string) => `Select ${eventId}`,
   sortAscending: 'sorted ascending',
   sortDescending: 'sorted descending',
   severities: {
