@@ -1,4 +1,4 @@
-import type { EventType } from '../../client/index.js';
+import { EVENT_TYPE_LABELS } from '../ui/labels.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
 
 /** Chart strings, kept beside the charts; override any of them through a chart's `labels` prop. */
@@ -14,16 +14,7 @@ export const CHART_LABELS = {
   dragToZoom: 'Drag across the chart to zoom into a time range.',
   /** Accessible name of the button that filters by one bar of a breakdown. */
   filterBy: (name: string) => `Filter by ${name}`,
-  eventTypes: {
-    authentication: 'Authentication',
-    authorization: 'Authorization',
-    data_access: 'Data access',
-    data_modification: 'Data modification',
-    system_event: 'System event',
-    user_action: 'User action',
-    api_call: 'API call',
-    error: 'Error',
-  } satisfies Record<EventType, string>,
+  eventTypes: { ...EVENT_TYPE_LABELS },
 };
 
 export type ChartLabels = typeof CHART_LABELS;

@@ -1,4 +1,4 @@
-import type { EventType } from '../../client/index.js';
+import { EVENT_TYPE_LABELS } from '../ui/labels.js';
 
 /** The filters' own visible strings; override any of them through the `labels` prop. */
 export const FILTER_LABELS = {
@@ -15,16 +15,7 @@ export const FILTER_LABELS = {
   to: 'To',
   eventTypes: 'Event types',
   severities: 'Severities',
-  eventTypeNames: {
-    authentication: 'Authentication',
-    authorization: 'Authorization',
-    data_access: 'Data access',
-    data_modification: 'Data modification',
-    system_event: 'System event',
-    user_action: 'User action',
-    api_call: 'API call',
-    error: 'Error',
-  } satisfies Record<EventType, string>,
+  eventTypeNames: { ...EVENT_TYPE_LABELS },
   resourceType: 'Resource type',
   user: 'User',
   ipAddress: 'IP address',

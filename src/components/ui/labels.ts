@@ -1,3 +1,17 @@
+import type { EventType } from '../../client/index.js';
+
+/** Event types as people read them; the one list the filters and charts share. */
+export const EVENT_TYPE_LABELS: Readonly<Record<EventType, string>> = {
+  authentication: 'Authentication',
+  authorization: 'Authorization',
+  data_access: 'Data access',
+  data_modification: 'Data modification',
+  system_event: 'System event',
+  user_action: 'User action',
+  api_call: 'API call',
+  error: 'Error',
+};
+
 /** Every visible string of the components, overridable per app (i18n) through `AuditUiProvider`. */
 export const DEFAULT_LABELS = {
   loading: 'Loading…',
