@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AuditLogViewer } from '../../../src/components/index.js';
 import type { AuditLogTestServer } from '../../../src/server/index.js';
-import { signedInClient, testServer, wrapperFor } from '../../hooks/setup.js';
+import { newClient, signedInClient, testServer, wrapperFor } from '../../hooks/setup.js';
 import { axeViolations } from '../axe.js';
 
 let server: AuditLogTestServer;
@@ -33,6 +33,23 @@ describe('AuditLogViewer', () => {
     await user.click(correlation);
     await waitFor(() => expect(screen.getByText('Page 1 of 1')).toBeTruthy());
     expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('asks for a page of events once, though the table and the pagination both read it', async () => {
+    let listRequests = 0;
+    const counting: typeof fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.pathname === '/api/v1/audit/events') listRequests += 1;
+      return server.fetch(input, init);
+    };
+    const client = newClient(server, counting);
+    await client.login({ username: 'viewer', password: 'audit-demo', tenant_id: 'initech' });
+    render(<AuditLogViewer hide={{ charts: true }} pageSize={20} />, {
+      wrapper: wrapperFor(client),
+    });
+    await waitFor(() => expect(screen.getByText('Page 1 of 6')).toBeTruthy(), { timeout: 5000 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(listRequests).toBe(1);
   });
 
   it('pages through the events', async () => {
