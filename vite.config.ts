@@ -1,19 +1,15 @@
 import { resolve } from 'node:path';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { chromiumLaunchOptions } from './test/support/chromium.js';
+import { packageAliases } from './vite.aliases.js';
 
 const entry = (path: string) => resolve(import.meta.dirname, path);
 
 export default defineConfig({
-  resolve: {
-    // Tests (and the README's examples) import the package by its public names.
-    alias: [
-      { find: /^audit-log-sdk$/, replacement: entry('src/client/index.ts') },
-      { find: /^audit-log-sdk\/testing$/, replacement: entry('src/server/index.ts') },
-      { find: /^audit-log-sdk\/react$/, replacement: entry('src/hooks/index.ts') },
-      { find: /^audit-log-sdk\/components$/, replacement: entry('src/components/index.ts') },
-      { find: /^audit-log-sdk\/styles\.css$/, replacement: entry('src/components/styles.css') },
-    ],
-  },
+  // Tests, stories and the README's examples import the package by its public names.
+  resolve: { alias: packageAliases },
   build: {
     lib: {
       entry: {
@@ -47,13 +43,54 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['test/**/*.test.{ts,tsx}'],
-    setupFiles: ['test/setup.ts'],
-    environment: 'node',
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
-    // Two cores here; forks keep native modules (better-sqlite3) isolated per worker.
-    pool: 'forks',
-    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ['test/e2e/**'],
+          setupFiles: ['test/setup.ts'],
+          environment: 'node',
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
+          // Two cores here; forks keep native modules (better-sqlite3) isolated per worker.
+          pool: 'forks',
+          maxWorkers: 2,
+        },
+      },
+      {
+        // The demo app and test pages driven in Debian Chromium through playwright-core.
+        extends: true,
+        test: {
+          name: 'e2e',
+          globalSetup: ['test/support/require-chromium.ts'],
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+          // One browser at a time: two cores, and each file starts its own servers.
+          fileParallelism: false,
+        },
+      },
+      {
+        // Every story is a test in real Chromium: it renders, its play function passes and
+        // axe finds nothing (`a11y.test: 'error'` in .storybook/preview.tsx).
+        extends: true,
+        plugins: [storybookTest({ configDir: resolve(import.meta.dirname, '.storybook') })],
+        test: {
+          name: 'storybook',
+          globalSetup: ['test/support/require-chromium.ts'],
+          testTimeout: 30_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
   },
 });

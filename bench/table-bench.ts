@@ -1,18 +1,14 @@
 // AuditLogTable vs a plain (non-virtualized) TanStack table of the same 10,000 rows, in
 // headless Chromium: `npm run bench:table` (CHROMIUM_PATH, default /usr/bin/chromium).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+import { assertChromium, chromiumLaunchOptions } from '../test/support/chromium.js';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(executablePath)) {
-  console.error(
-    `No Chromium at ${executablePath}: apt-get install -y chromium, or set CHROMIUM_PATH`,
-  );
-  process.exit(1);
-}
+assertChromium();
+const launchOptions = chromiumLaunchOptions();
 
 const root = resolve(import.meta.dirname, 'table-page');
 const outDir = mkdtempSync(join(tmpdir(), 'table-bench-'));
@@ -37,18 +33,7 @@ const server = await preview({
 });
 const base = server.resolvedUrls!.local[0]!;
 
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch(launchOptions);
 
 interface Result {
   renderMs: number;

@@ -1,0 +1,65 @@
+import { AuditLogClient } from 'audit-log-sdk';
+import { createAuditLogTestServer, HOSTILE_EVENTS } from 'audit-log-sdk/testing';
+
+/** How a story's reference server behaves; stories set it as `parameters.audit`. */
+export interface AuditStoryServer {
+  /** Who is signed in. Default `manager` of `acme`. */
+  user?: string;
+  tenant?: string;
+  /** Seeded events per tenant. Default 200; 0 for an empty tenant. */
+  events?: number;
+  /** Store the hostile corpus in the signed-in tenant, on top of the seed. */
+  hostile?: boolean;
+  /**
+   * `ok` answers; `loading` never answers data requests (the story stays loading);
+   * `error` answers them with a 503.
+   */
+  answers?: 'ok' | 'loading' | 'error';
+  /** Not signed in: for the login form. */
+  signedOut?: boolean;
+}
+
+const DATA_PATHS = ['/api/v1/audit/', '/api/v1/users/me'];
+
+function isDataRequest(input: RequestInfo | URL): boolean {
+  const url = new URL(input instanceof Request ? input.url : String(input));
+  return DATA_PATHS.some((path) => url.pathname.startsWith(path));
+}
+
+function hangUntilAborted(init: RequestInit | undefined): Promise<Response> {
+  return new Promise((_, reject) => {
+    init?.signal?.addEventListener('abort', () => reject(init.signal!.reason), { once: true });
+  });
+}
+
+const unavailable = () =>
+  new Response(JSON.stringify({ detail: 'The audit store is unavailable' }), {
+    status: 503,
+    headers: { 'Content-Type': 'application/json' },
+  });
+
+/**
+ * A story's client, talking to the reference API in the same page: no network, and a fresh
+ * server per story so stories never see each other's writes.
+ */
+export async function createStoryClient(options: AuditStoryServer): Promise<AuditLogClient> {
+  const { user = 'manager', tenant = 'acme', events = 200, answers = 'ok' } = options;
+  const server = await createAuditLogTestServer({ seed: { eventsPerTenant: events } });
+  const fetch: typeof globalThis.fetch = (input, init) => {
+    if (answers !== 'ok' && isDataRequest(input)) {
+      return answers === 'loading' ? hangUntilAborted(init) : Promise.resolve(unavailable());
+    }
+    return server.fetch(input, init);
+  };
+  // No retries: an error story should show its error at once, not after a backoff.
+  const client = new AuditLogClient({ baseUrl: server.baseUrl, fetch, maxRetries: 0 });
+  if (options.hostile) {
+    const writer = new AuditLogClient({ baseUrl: server.baseUrl, fetch: server.fetch });
+    await writer.login({ username: 'writer', password: 'audit-demo', tenant_id: tenant });
+    await writer.createEventsBatch([...HOSTILE_EVENTS]);
+  }
+  if (!options.signedOut) {
+    await client.login({ username: user, password: 'audit-demo', tenant_id: tenant });
+  }
+  return client;
+}
