@@ -64,7 +64,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          globalSetup: ['test/support/require-chromium.ts'],
+          // Chromium first, so a missing browser fails before the pages are built.
+          globalSetup: ['test/support/require-chromium.ts', 'test/e2e/support/build-pages.ts'],
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,

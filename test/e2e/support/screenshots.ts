@@ -1,0 +1,14 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+
+/** Where the run leaves its screenshots; `test-results/` is not committed. */
+export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../../test-results/e2e');
+
+/** Saves the whole page as `test-results/e2e/<name>.png` and answers the path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
