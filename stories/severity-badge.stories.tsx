@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { SeverityBadge } from 'audit-log-sdk/components';
+import { AuditUiProvider, SeverityBadge } from 'audit-log-sdk/components';
+import './support/package-styles.js';
 import { expect, within } from 'storybook/test';
 
 const meta = {
@@ -10,8 +11,37 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-export const Critical: Story = {
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByText('Critical')).toBeVisible();
-  },
+/** The badge says its severity in words, so colour is never the only signal. */
+const showsWord = (word: string): Story['play'] =>
+  async function play({ canvasElement }) {
+    const badge = within(canvasElement).getByText(word);
+    await expect(badge).toBeVisible();
+    await expect(badge).toHaveAttribute('data-severity');
+  };
+
+export const Critical: Story = { play: showsWord('Critical') };
+
+export const Error: Story = { args: { severity: 'error' }, play: showsWord('Error') };
+
+export const Warning: Story = { args: { severity: 'warning' }, play: showsWord('Warning') };
+
+export const Info: Story = { args: { severity: 'info' }, play: showsWord('Info') };
+
+export const Debug: Story = { args: { severity: 'debug' }, play: showsWord('Debug') };
+
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  args: { severity: 'warning' },
+  play: showsWord('Warning'),
+};
+
+export const OverriddenLabels: Story = {
+  decorators: [
+    (Story) => (
+      <AuditUiProvider labels={{ severities: { critical: 'Kritisch' } }}>
+        <Story />
+      </AuditUiProvider>
+    ),
+  ],
+  play: showsWord('Kritisch'),
 };
