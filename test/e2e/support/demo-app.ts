@@ -31,6 +31,18 @@ export async function waitForRows(page: Page): Promise<void> {
   await page.locator('[data-part="table"][data-state="ready"]').waitFor();
 }
 
+/**
+ * Waits until the table has settled with rows that all pass `predicate`, the source of a
+ * function of the row element: the new query's answer has replaced the old rows.
+ */
+export async function waitForEveryRow(page: Page, predicate: string): Promise<void> {
+  await page.waitForFunction(`(() => {
+    const table = document.querySelector('[data-part="table"]');
+    const rows = [...document.querySelectorAll('[data-part="body"] [role="row"]')];
+    return table?.dataset.state === 'ready' && rows.length > 0 && rows.every(${predicate});
+  })()`);
+}
+
 /** The pagination's "Page x of y" text. */
 export const pageStatus = (page: Page): Locator =>
   page.getByRole('navigation', { name: 'Pages' }).locator('[aria-live]');
