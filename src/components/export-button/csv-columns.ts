@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import { CSV_COLUMNS } from '../../client/index.js';
 
 type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -27,9 +26,11 @@ export function csvColumnsFor(tableColumns: readonly string[]): CsvColumn[] {
 /**
  * Keeps only `columns` of a CSV export. papaparse reads it (RFC 4180, multi-line cells) and
  * writes it back with its formula escaping; cells the server already neutralised start
- * with `'` and are left as they are.
+ * with `'` and are left as they are. papaparse loads on the first such export, so pages
+ * that never narrow an export never download it.
  */
-export function keepCsvColumns(csv: string, columns: readonly string[]): string {
+export async function keepCsvColumns(csv: string, columns: readonly string[]): Promise<string> {
+  const { default: Papa } = await import('papaparse');
   const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
   const rows = parsed.data.map((row) => columns.map((column) => row[column] ?? ''));
   return `${Papa.unparse({ fields: [...columns], data: rows }, { newline: '\r\n', escapeFormulae: /^[=+\-@\t\r]/ })}\r\n`;
