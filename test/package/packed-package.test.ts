@@ -1,0 +1,141 @@
+// The package as users get it: built, packed, linted, installed into a fresh Vite app.
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { publint } from 'publint';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, '../..');
+const bin = (name: string) => join(root, 'node_modules/.bin', name);
+const ENTRIES = ['client', 'react', 'components', 'testing'];
+
+let work: string;
+let tarball: string;
+let files: string[];
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'audit-log-sdk-package-'));
+  await run('npm', ['run', 'build'], { cwd: root });
+  const { stdout } = await run(
+    'npm',
+    ['pack', '--ignore-scripts', '--json', '--pack-destination', work],
+    { cwd: root },
+  );
+  const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
+  tarball = join(work, packed!.filename);
+  files = packed!.files.map((file) => file.path);
+}, 180_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the packed package', () => {
+  it('holds ESM, types and source maps for every entry, the stylesheet, and nothing else', () => {
+    for (const entry of ENTRIES) expect(files).toContain(`dist/${entry}.js`);
+    for (const script of files.filter((path) => path.endsWith('.js'))) {
+      const map = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(join(root, script), 'utf8'));
+      if (map) expect(files).toContain(`dist/${map[1]}`);
+    }
+    for (const layer of ['client', 'hooks', 'components', 'server']) {
+      expect(files).toContain(`dist/${layer}/index.d.ts`);
+    }
+    expect(files).toContain('dist/styles.css');
+    const stray = files.filter(
+      (path) =>
+        !path.startsWith('dist/') &&
+        !['package.json', 'README.md', 'LICENSE', 'openapi.json'].includes(path),
+    );
+    expect(stray).toEqual([]);
+  });
+
+  it('declares only its CSS as having side effects', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      sideEffects: string[];
+      peerDependencies: Record<string, string>;
+    };
+    expect(manifest.sideEffects).toEqual(['*.css']);
+    expect(manifest.peerDependencies).toMatchObject({
+      react: '^18.0.0 || ^19.0.0',
+      'react-dom': '^18.0.0 || ^19.0.0',
+      '@tanstack/react-query': '^5.0.0',
+    });
+  });
+
+  it('passes publint with no message at any level', async () => {
+    const { messages } = await publint({
+      pack: { tarball: readFileSync(tarball).buffer as ArrayBuffer },
+      level: 'suggestion',
+      strict: true,
+    });
+    expect(messages).toEqual([]);
+  });
+
+  it('has types that resolve for ESM in Node and in bundlers (are-the-types-wrong)', async () => {
+    // The package ships no CommonJS, so node10 and require() resolution are out of scope
+    // (attw's esm-only profile, whose exit code fails on anything else); CSS has no types.
+    const { stdout } = await run(
+      bin('attw'),
+      [
+        tarball,
+        ...['--profile', 'esm-only', '--no-definitely-typed', '--format', 'json'],
+        ...['--exclude-entrypoints', './styles.css'],
+      ],
+      { cwd: work },
+    );
+    const { analysis } = JSON.parse(stdout) as {
+      analysis: { problems: { resolutionKind?: string }[] };
+    };
+    const inScope = analysis.problems.filter(
+      (problem) => !['node10', 'node16-cjs'].includes(problem.resolutionKind ?? ''),
+    );
+    expect(inScope).toEqual([]);
+  });
+
+  it('installs into a fresh Vite app that typechecks against it and builds', async () => {
+    const app = join(work, 'app');
+    cpSync(join(root, 'test/package/scratch-app'), app, { recursive: true });
+    writeFileSync(
+      join(app, 'package.json'),
+      JSON.stringify({ name: 'scratch-app', private: true, type: 'module' }),
+    );
+    const version = (name: string) =>
+      (
+        JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as {
+          version: string;
+        }
+      ).version;
+    const peers = [
+      'react',
+      'react-dom',
+      '@tanstack/react-query',
+      'zod',
+      'vite',
+      '@types/react',
+      '@types/react-dom',
+    ];
+    // The same versions as this repository's lockfile, so npm finds them in its cache.
+    await run(
+      'npm',
+      [
+        'install',
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        '--ignore-scripts',
+        tarball,
+        ...peers.map((name) => `${name}@${version(name)}`),
+      ],
+      { cwd: app },
+    );
+    await run(bin('tsc'), ['-p', app]);
+    await run(join(app, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], {
+      cwd: app,
+    });
+    const built = readdirSync(join(app, 'dist/assets'));
+    expect(built.some((name) => name.endsWith('.js'))).toBe(true);
+    const css = built.find((name) => name.endsWith('.css'));
+    expect(readFileSync(join(app, 'dist/assets', css!), 'utf8')).toContain('--audit-bg');
+  }, 180_000);
+});
