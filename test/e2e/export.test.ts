@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+import Papa from 'papaparse';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { CSV_COLUMNS, type AuditLogEvent } from '../../src/client/index.js';
+import { freshPage, launchChromium } from './support/browser.js';
+import { signIn, summaryFigure, waitForEveryRow } from './support/demo-app.js';
+import { startDemoServers, type DemoServers } from './support/demo-servers.js';
+import { saveScreenshot } from './support/screenshots.js';
+
+let servers: DemoServers;
+let browser: Browser;
+
+beforeAll(async () => {
+  [servers, browser] = await Promise.all([startDemoServers(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await servers?.close();
+});
+
+/** Signs in as a manager (who may export) and narrows the list to two severities. */
+async function filteredViewer(): Promise<Page> {
+  const { page } = await freshPage(browser, { acceptDownloads: true });
+  await signIn(page, servers.appUrl, { username: 'manager', tenant: 'globex' });
+  const severities = page.getByRole('group', { name: 'Severities' });
+  await severities.getByRole('checkbox', { name: /^Warning/ }).check();
+  await severities.getByRole('checkbox', { name: /^Error/ }).check();
+  await waitForEveryRow(page, `(row) => ['warning', 'error'].includes(row.dataset.severity)`);
+  return page;
+}
+
+/** Exports through the toolbar and answers the saved file's name and text. */
+async function exportThroughUi(page: Page, format: 'CSV' | 'JSON') {
+  const toolbar = page.locator('[data-part="export-button"]');
+  await toolbar.getByLabel('Format').selectOption({ label: format });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    toolbar.getByRole('button', { name: 'Export' }).click(),
+  ]);
+  const text = await readFile(await download.path(), 'utf8');
+  await toolbar.getByRole('status').waitFor();
+  return { fileName: download.suggestedFilename(), text };
+}
+
+async function expectedEvents(): Promise<AuditLogEvent[]> {
+  return servers
+    .apiClient('globex')
+    .listEvents({ severities: ['warning', 'error'] }, { limit: 1000 });
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+test('a CSV export holds exactly the filtered events, under a name with tenant and date', async () => {
+  const page = await filteredViewer();
+  const { fileName, text } = await exportThroughUi(page, 'CSV');
+  const expected = await expectedEvents();
+  expect(expected.length).toBeGreaterThan(0);
+
+  expect(fileName).toBe(`audit-logs-globex-${today()}.csv`);
+  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  expect(parsed.meta.fields).toEqual([...CSV_COLUMNS]);
+  expect(parsed.data).toHaveLength(expected.length);
+  expect(await summaryFigure(page, 'total')).toBe(expected.length);
+  expect(parsed.data.map((row) => row.id)).toEqual(expected.map((event) => event.id));
+  expect(new Set(parsed.data.map((row) => row.severity))).toEqual(new Set(['warning', 'error']));
+  expect(new Set(parsed.data.map((row) => row.tenant_id))).toEqual(new Set(['globex']));
+  expect(await page.locator('[data-part="export-button"] [role="status"]').textContent()).toContain(
+    fileName,
+  );
+  await saveScreenshot(page, 'export-done');
+  await page.context().close();
+});
+
+test('a JSON export holds exactly the filtered events, under a name with tenant and date', async () => {
+  const page = await filteredViewer();
+  const { fileName, text } = await exportThroughUi(page, 'JSON');
+  const expected = await expectedEvents();
+
+  expect(fileName).toBe(`audit-logs-globex-${today()}.json`);
+  const document = JSON.parse(text) as { format: string; count: number; data: AuditLogEvent[] };
+  expect(document.format).toBe('json');
+  expect(document.count).toBe(expected.length);
+  expect(document.data.map((event) => event.id)).toEqual(expected.map((event) => event.id));
+  expect(document.data).toEqual(expected);
+  await page.context().close();
+});
