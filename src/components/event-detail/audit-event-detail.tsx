@@ -70,7 +70,10 @@ export function AuditEventDetail({
     >
       <header>
         <SeverityBadge severity={event.severity} />
-        <p data-part="value">{event.description}</p>
+        {/* Focusable: a long description scrolls in its own box, and keyboards must reach it. */}
+        <p data-part="value" tabIndex={0}>
+          {event.description}
+        </p>
       </header>
       <dl>
         <div data-part="field">
