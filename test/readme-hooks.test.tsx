@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../src/server/seed.js';
@@ -38,8 +38,8 @@ async function runExample(index: number) {
 }
 
 describe('README React examples', () => {
-  it('are the embedded viewer, the hooks page and the components page', () => {
-    expect(blocks).toHaveLength(3);
+  it('are the embedded viewer, the hooks page, the components page and the composed dashboard', () => {
+    expect(blocks).toHaveLength(4);
   });
 
   it('viewer: shows the tenant’s events, pages and the open event in the address bar', async () => {
@@ -81,5 +81,43 @@ describe('README React examples', () => {
     await screen.findByText('Critical and errors', {}, { timeout: 5000 });
     await waitFor(() => expect(screen.getByRole('article')).toBeTruthy());
     expect(screen.getByRole('article').getAttribute('data-severity')).toBe('critical');
+  });
+
+  it('composed dashboard: filters drive the table and the address bar; views, export and live tail work', async () => {
+    window.history.replaceState(null, '', '/');
+    await runExample(3);
+    const user = userEvent.setup();
+    const bodyRows = () =>
+      within(screen.getByRole('grid'))
+        .getAllByRole('row')
+        .filter((row) => row.getAttribute('aria-rowindex') !== '1');
+    await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5), { timeout: 5000 });
+
+    const severities = screen.getByRole('group', { name: 'Severities' });
+    await user.click(within(severities).getByRole('checkbox', { name: /^Critical/ }));
+    expect(new URLSearchParams(window.location.search).getAll('severities')).toEqual(['critical']);
+    await waitFor(() =>
+      expect(bodyRows().every((row) => within(row).queryByText('Critical'))).toBe(true),
+    );
+
+    await user.type(screen.getByRole('textbox', { name: 'View name' }), 'Critical only');
+    await user.click(screen.getByRole('button', { name: 'Save view' }));
+    await user.click(within(severities).getByRole('checkbox', { name: /^Critical/ }));
+    expect(new URLSearchParams(window.location.search).getAll('severities')).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Critical only' }));
+    expect(new URLSearchParams(window.location.search).getAll('severities')).toEqual(['critical']);
+
+    expect(screen.getByRole('button', { name: 'Export' })).toHaveProperty('disabled', false);
+    const live = screen.getByRole('button', { name: 'Live' });
+    await user.click(live);
+    expect(live.getAttribute('aria-pressed')).toBe('true');
+    for (const name of ['Event volume', 'Events by severity', 'Events by type'])
+      expect(screen.getByRole('table', { name })).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(new URLSearchParams(window.location.search).get('page')).toBe('2');
+    bodyRows()[0]!.focus();
+    await user.keyboard('{Enter}');
+    expect(new URLSearchParams(window.location.search).get('event')).toBeTruthy();
   });
 });
