@@ -1,0 +1,76 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { freshPage, launchChromium } from './support/browser.js';
+import { signIn, waitForEveryRow } from './support/demo-app.js';
+import { startDemoServers, type DemoServers } from './support/demo-servers.js';
+import { trackApiRequests } from './support/in-flight.js';
+import { saveScreenshot } from './support/screenshots.js';
+import {
+  forbidAfterSwitch,
+  installTenantWatchOn,
+  tenantWatchReport,
+} from './support/tenant-watch.js';
+
+let servers: DemoServers;
+let browser: Browser;
+// Slow enough that every switch happens with the old tenant's requests still on the wire.
+const LATENCY_MS = 300;
+
+beforeAll(async () => {
+  [servers, browser] = await Promise.all([
+    startDemoServers({ latencyMs: LATENCY_MS }),
+    launchChromium(),
+  ]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await servers?.close();
+});
+
+test('switching tenant as root never shows the previous tenant, not even for a frame', async () => {
+  const { page, pageErrors } = await freshPage(browser);
+  await installTenantWatchOn(page);
+  const requests = trackApiRequests(page);
+  await signIn(page, servers.appUrl, { username: 'root', tenant: 'acme' });
+  await waitForEveryRow(page, `(row) => !row.textContent.includes('@globex.example')`);
+  const tenant = page.getByRole('navigation', { name: 'Demo' }).getByLabel('Tenant');
+
+  await forbidAfterSwitch(page, '@acme.example');
+  // The next page and a search are asked for, and the tenant changes while they travel.
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await page.getByRole('searchbox', { name: 'Search' }).fill('a');
+  await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') !== null);
+  const inFlightAtSwitch = requests.pending;
+  await tenant.selectOption('globex');
+  await waitForEveryRow(
+    page,
+    `(row) => row.textContent.includes('@globex.example') || row.querySelector('[data-column="user"]').textContent === '—'`,
+  );
+  await requests.settled();
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+
+  const report = await tenantWatchReport(page);
+  expect(inFlightAtSwitch).toBeGreaterThan(0);
+  expect(report.seenBefore).toBe(true);
+  expect(report.frames).toBeGreaterThan(0);
+  expect(report.leaks).toEqual([]);
+  await saveScreenshot(page, 'tenant-switched-to-globex');
+
+  // And back: no globex row once acme is chosen again.
+  await forbidAfterSwitch(page, '@globex.example');
+  await page.getByRole('button', { name: 'Last 7 days' }).click();
+  await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') !== null);
+  expect(requests.pending).toBeGreaterThan(0);
+  await tenant.selectOption('acme');
+  await waitForEveryRow(
+    page,
+    `(row) => row.textContent.includes('@acme.example') || row.querySelector('[data-column="user"]').textContent === '—'`,
+  );
+  await requests.settled();
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  const back = await tenantWatchReport(page);
+  expect(back.seenBefore).toBe(true);
+  expect(back.leaks).toEqual([]);
+  expect(pageErrors).toEqual([]);
+  await page.context().close();
+});
