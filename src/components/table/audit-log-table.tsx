@@ -17,6 +17,7 @@ import {
   useState,
   type CSSProperties,
   type HTMLAttributes,
+  type FocusEvent,
   type KeyboardEvent,
 } from 'react';
 import type { AuditLogEvent } from '../../client/index.js';
@@ -427,6 +428,15 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
     setActiveId(row.id);
   };
 
+  // Focus can reach a row without the keys (a click, a screen reader, script): the row that
+  // has focus becomes the active one, so the next key acts on the row the user is on.
+  const onRowsFocus = (event: FocusEvent<HTMLDivElement>) => {
+    const target = event.target;
+    if (!(target instanceof HTMLElement) || target.dataset.part !== 'row') return;
+    const row = rows[Number(target.getAttribute('aria-rowindex')) - 2];
+    if (row && row.id !== activeId) setActiveId(row.id);
+  };
+
   const onRowsKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Keys pressed inside a custom cell's own controls (a button, a link) stay theirs.
     const target = event.target;
@@ -599,6 +609,7 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
               data-part="body"
               style={{ height: virtualizer.getTotalSize() }}
               onKeyDown={onRowsKeyDown}
+              onFocus={onRowsFocus}
             >
               {virtualizer.getVirtualItems().map((item) => {
                 const row = rows[item.index]!;

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { useState } from 'react';
@@ -182,6 +182,20 @@ describe('AuditLogTable', () => {
     expect(onPin).toHaveBeenCalledWith('evt-1');
     expect(onOpenEvent).not.toHaveBeenCalled();
     expect(activeRow()?.getAttribute('aria-rowindex')).toBe('2');
+  });
+
+  it('acts on the row that has focus, however focus got there', async () => {
+    const user = userEvent.setup();
+    const events = makeEvents(10);
+    const onOpenEvent = vi.fn<(event: AuditLogEvent) => void>();
+    render(<AuditLogTable events={events} onOpenEvent={onOpenEvent} />);
+    const fourth = bodyRows().find((row) => row.getAttribute('aria-rowindex') === '5')!;
+    act(() => fourth.focus());
+    expect(activeRow()).toBe(fourth);
+    await user.keyboard('{Enter}');
+    expect(onOpenEvent).toHaveBeenLastCalledWith(events[3]);
+    await user.keyboard('{ArrowDown}');
+    expect(activeRow()?.getAttribute('aria-rowindex')).toBe('6');
   });
 
   it('starts on the row of activeEventId', () => {
