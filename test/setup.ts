@@ -1,4 +1,26 @@
-import { afterEach, beforeEach } from 'vitest';
+import { format } from 'node:util';
+import { afterEach, beforeEach, expect } from 'vitest';
+import { findSecrets } from './support/secret-scan.js';
+
+// Everything any test prints is scanned: no password, token or API key may reach a log.
+const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
+let printed: string[] = [];
+const originals = new Map(CONSOLE_METHODS.map((method) => [method, console[method]]));
+for (const method of CONSOLE_METHODS) {
+  console[method] = (...args: unknown[]) => {
+    printed.push(format(...args));
+    originals.get(method)!.apply(console, args);
+  };
+}
+
+beforeEach(() => {
+  printed = [];
+});
+
+afterEach(() => {
+  const leaked = printed.flatMap(findSecrets);
+  expect(leaked, 'secrets printed to the console').toEqual([]);
+});
 
 beforeEach(() => {
   if (typeof document === 'undefined') return;
