@@ -1,0 +1,134 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { ConnectedEventTypeChart, EventTypeChart } from 'audit-log-sdk/components';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { chartTableRows, expectChartStatus } from './support/chart-checks.js';
+import { expectHostileInert, expectWithinCanvas, partOf } from './support/hostile-checks.js';
+import './support/package-styles.js';
+import { EMPTY_SUMMARY, STORY_SUMMARY } from './support/story-events.js';
+
+const TITLE = 'Events by type';
+
+const meta = {
+  title: 'Components/EventTypeChart',
+  component: EventTypeChart,
+  args: { summary: STORY_SUMMARY },
+} satisfies Meta<typeof EventTypeChart>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const counted = (rows: string[][]) =>
+  rows.reduce((sum, row) => sum + Number(row[1]!.replace(/\D/g, '')), 0);
+
+export const Ready: Story = {
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('figure', { name: TITLE })).toBeVisible();
+    const rows = chartTableRows(canvasElement, TITLE);
+    await expect(rows[0]![0]).toBe('Authentication');
+    await expect(counted(rows).toLocaleString('en-US')).toBe('1,390');
+  },
+};
+
+/** A click on a bar filters by it; keyboards reach the same choice through the data table. */
+export const ClickFilters: Story = {
+  args: { onSelect: fn() },
+  play: async ({ canvasElement, args }) => {
+    const bar = canvasElement.querySelector('[data-part="chart-bar"][data-value="data_access"]')!;
+    await userEvent.click(bar);
+    await expect(args.onSelect).toHaveBeenLastCalledWith('data_access');
+    const filter = within(canvasElement).getByRole('button', { name: 'Filter by Authorization' });
+    filter.focus();
+    await userEvent.keyboard('{Enter}');
+    await expect(args.onSelect).toHaveBeenLastCalledWith('authorization');
+  },
+};
+
+export const Loading: Story = {
+  args: { summary: undefined },
+  play: async ({ canvasElement }) => {
+    await expectChartStatus(canvasElement, 'status', 'Loading…');
+  },
+};
+
+export const Error: Story = {
+  args: { summary: undefined, error: true },
+  play: async ({ canvasElement }) => {
+    await expectChartStatus(canvasElement, 'alert', 'Could not load events');
+  },
+};
+
+export const Empty: Story = {
+  args: { summary: EMPTY_SUMMARY },
+  play: async ({ canvasElement }) => {
+    await expectChartStatus(canvasElement, 'status', 'No events to chart.');
+  },
+};
+
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  args: { onSelect: fn() },
+  play: async ({ canvasElement }) => {
+    await expect(chartTableRows(canvasElement, TITLE)[0]![0]).toBe('Authentication');
+  },
+};
+
+export const Narrow: Story = {
+  parameters: { width: 360 },
+  play: async ({ canvasElement }) => {
+    await expectWithinCanvas(partOf(canvasElement, 'event-type-chart'), canvasElement);
+  },
+};
+
+export const OverriddenLabels: Story = {
+  args: { labels: { eventTypeBreakdown: 'Ereignisse nach Art', eventTypes: { authentication: 'Anmeldung' } } },
+  play: async ({ canvasElement }) => {
+    const rows = chartTableRows(canvasElement, 'Ereignisse nach Art');
+    await expect(rows.map((row) => row[0])).toContain('Anmeldung');
+  },
+};
+
+export const Connected: Story = {
+  render: (args) => <ConnectedEventTypeChart {...(args.onSelect ? { onSelect: args.onSelect } : {})} />,
+  args: { onSelect: fn() },
+  parameters: { audit: {} },
+  play: async ({ canvasElement, args }) => {
+    await within(canvasElement).findByRole('table', { name: TITLE });
+    await expect(counted(chartTableRows(canvasElement, TITLE))).toBe(200);
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Filter by Data access' }));
+    await expect(args.onSelect).toHaveBeenCalledWith('data_access');
+  },
+};
+
+export const ConnectedLoading: Story = {
+  render: () => <ConnectedEventTypeChart />,
+  parameters: { audit: { answers: 'loading' } },
+  play: async ({ canvasElement }) => {
+    await expectChartStatus(canvasElement, 'status', 'Loading…');
+  },
+};
+
+export const ConnectedError: Story = {
+  render: () => <ConnectedEventTypeChart />,
+  parameters: { audit: { answers: 'error' } },
+  play: async ({ canvasElement }) => {
+    await expectChartStatus(canvasElement, 'alert', 'Could not load events');
+  },
+};
+
+export const ConnectedEmpty: Story = {
+  render: () => <ConnectedEventTypeChart />,
+  parameters: { audit: { events: 0 } },
+  play: async ({ canvasElement }) => {
+    await expectChartStatus(canvasElement, 'status', 'No events to chart.');
+  },
+};
+
+export const ConnectedHostile: Story = {
+  render: () => <ConnectedEventTypeChart />,
+  parameters: { audit: { hostile: true, events: 0 } },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole('table', { name: TITLE });
+    await expect(counted(chartTableRows(canvasElement, TITLE))).toBe(6);
+    await expectWithinCanvas(partOf(canvasElement, 'event-type-chart'), canvasElement);
+    await expectHostileInert(canvasElement);
+  },
+};
