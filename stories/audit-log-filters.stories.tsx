@@ -55,7 +55,9 @@ export const FilterBySeverity: Story = {
     await userEvent.click(severities.getByRole('checkbox', { name: 'Critical' }));
     await expect(args.onChange).toHaveBeenLastCalledWith({ severities: ['error', 'critical'] });
 
-    const chip = within(canvasElement).getByRole('button', { name: 'Remove filter: Severity: Error' });
+    const chip = within(canvasElement).getByRole('button', {
+      name: 'Remove filter: Severity: Error',
+    });
     await userEvent.click(chip);
     await expect(args.onChange).toHaveBeenLastCalledWith({ severities: ['critical'] });
     await expect(severities.getByRole('checkbox', { name: 'Error' })).not.toBeChecked();
@@ -74,7 +76,9 @@ export const TypeToFilter: Story = {
     await waitFor(() =>
       expect(args.onChange).toHaveBeenLastCalledWith({ user_ids: ['user-7'], search: 'invoice' }),
     );
-    await expect(canvas.getByRole('button', { name: 'Remove filter: Search: invoice' })).toBeVisible();
+    await expect(
+      canvas.getByRole('button', { name: 'Remove filter: Search: invoice' }),
+    ).toBeVisible();
   },
 };
 
@@ -106,7 +110,7 @@ export const ClearAll: Story = {
         user_ids: ['user-3'],
         sort_by: 'severity',
       }}
-      onChange={args.onChange}
+      onChange={(query) => args.onChange?.(query)}
     />
   ),
   play: async ({ canvasElement, args }) => {
@@ -125,7 +129,9 @@ export const ClearAll: Story = {
 export const WithCounts: Story = {
   args: { summary: STORY_SUMMARY },
   play: async ({ canvasElement }) => {
-    await expect(group(canvasElement, 'Severities').getByRole('checkbox', { name: 'Info 1,045' })).toBeVisible();
+    await expect(
+      group(canvasElement, 'Severities').getByRole('checkbox', { name: 'Info 1,045' }),
+    ).toBeVisible();
     await expect(
       group(canvasElement, 'Event types').getByRole('checkbox', { name: 'Authentication 1,200' }),
     ).toBeVisible();
@@ -150,14 +156,22 @@ export const Narrow: Story = {
 
 export const OverriddenLabels: Story = {
   args: {
-    labels: { severities: 'Schweregrade', clearAll: 'Alle entfernen', removeFilter: 'Filter entfernen' },
+    labels: {
+      severities: 'Schweregrade',
+      clearAll: 'Alle entfernen',
+      removeFilter: 'Filter entfernen',
+    },
     uiLabels: { severity: 'Schwere', severities: { error: 'Fehler' } },
   },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(group(canvasElement, 'Schweregrade').getByRole('checkbox', { name: 'Fehler' }));
+    await userEvent.click(
+      group(canvasElement, 'Schweregrade').getByRole('checkbox', { name: 'Fehler' }),
+    );
     await expect(args.onChange).toHaveBeenLastCalledWith({ severities: ['error'] });
-    await expect(canvas.getByRole('button', { name: 'Filter entfernen: Schwere: Fehler' })).toBeVisible();
+    await expect(
+      canvas.getByRole('button', { name: 'Filter entfernen: Schwere: Fehler' }),
+    ).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Alle entfernen' })).toBeEnabled();
   },
 };
@@ -180,7 +194,9 @@ export const Hostile: Story = {
     await expect(canvas.getByRole('textbox', { name: 'User' })).toHaveValue(markup!.user_id!);
     await expect(chips(canvasElement)).toHaveLength(6);
     for (const chip of chips(canvasElement)) await expectHeightAtMost(chip, 400);
-    await userEvent.click(canvas.getByRole('button', { name: `Remove filter: Search: ${markup!.description}` }));
+    await userEvent.click(
+      canvas.getByRole('button', { name: `Remove filter: Search: ${markup!.description}` }),
+    );
     await expect(chips(canvasElement)).toHaveLength(5);
     await expectWithinCanvas(partOf(canvasElement, 'filters'), canvasElement);
     await expectHostileInert(canvasElement);
@@ -188,7 +204,9 @@ export const Hostile: Story = {
 };
 
 export const Connected: Story = {
-  render: (args) => <ConnectedAuditLogFilters onChange={args.onChange} debounceMs={50} />,
+  render: (args) => (
+    <ConnectedAuditLogFilters onChange={(query) => args.onChange?.(query)} debounceMs={50} />
+  ),
   parameters: { audit: {} },
   play: async ({ canvasElement, args }) => {
     const severities = group(canvasElement, 'Severities');
@@ -204,7 +222,9 @@ export const ConnectedLoading: Story = {
   render: () => <ConnectedAuditLogFilters />,
   parameters: { audit: { answers: 'loading' } },
   play: async ({ canvasElement }) => {
-    await expect(group(canvasElement, 'Severities').getByRole('checkbox', { name: 'Error' })).toBeEnabled();
+    await expect(
+      group(canvasElement, 'Severities').getByRole('checkbox', { name: 'Error' }),
+    ).toBeEnabled();
   },
 };
 

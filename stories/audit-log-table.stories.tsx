@@ -38,7 +38,9 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 const rowsOf = (canvasElement: HTMLElement) =>
-  within(canvasElement).getAllByRole('row').filter((row) => row.dataset['part'] === 'row');
+  within(canvasElement)
+    .getAllByRole('row')
+    .filter((row) => row.dataset['part'] === 'row');
 const header = (canvasElement: HTMLElement, name: string) =>
   within(canvasElement).getByRole('columnheader', { name });
 
@@ -92,7 +94,9 @@ export const Keyboard: Story = {
     await expect(args.onOpenEvent).toHaveBeenLastCalledWith(EVENTS[0]);
     await expect(first).toHaveFocus();
     await userEvent.keyboard('{ArrowDown}');
-    await expect(within(canvasElement).getByText('Event number 1').closest('[role="row"]')).toHaveFocus();
+    await expect(
+      within(canvasElement).getByText('Event number 1').closest('[role="row"]'),
+    ).toHaveFocus();
     await userEvent.keyboard('{End}');
     const last = within(canvasElement).getByText('Event number 49').closest('[role="row"]');
     await waitFor(() => expect(last).toHaveFocus());
@@ -114,7 +118,9 @@ export const TenThousandRows: Story = {
     rowsOf(canvasElement)[0]!.focus();
     await userEvent.keyboard('{End}');
     await waitFor(() =>
-      expect(within(canvasElement).getByText('Event number 9999').closest('[role="row"]')).toHaveFocus(),
+      expect(
+        within(canvasElement).getByText('Event number 9999').closest('[role="row"]'),
+      ).toHaveFocus(),
     );
     await userEvent.keyboard('{ArrowUp}{Enter}');
     await expect(args.onOpenEvent).toHaveBeenLastCalledWith(TEN_THOUSAND[9998]);
@@ -218,7 +224,12 @@ export const Narrow: Story = {
 
 export const OverriddenLabels: Story = {
   args: {
-    labels: { time: 'Zeit', severity: 'Schwere', totalEvents: 'Ereignisse', severities: { info: 'Hinweis' } },
+    labels: {
+      time: 'Zeit',
+      severity: 'Schwere',
+      totalEvents: 'Ereignisse',
+      severities: { info: 'Hinweis' },
+    },
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -240,7 +251,9 @@ export const Hostile: Story = {
     await userEvent.click(rows[0]!);
     await userEvent.keyboard('{End}{Enter}');
     await expect(args.onOpenEvent).toHaveBeenLastCalledWith(HOSTILE_STORED_EVENTS.at(-1));
-    await expect(within(canvasElement).getAllByText(/<img src=x onerror=/).length).toBeGreaterThan(0);
+    await expect(within(canvasElement).getAllByText(/<img src=x onerror=/).length).toBeGreaterThan(
+      0,
+    );
     await expectHostileInert(canvasElement);
   },
 };
@@ -262,9 +275,14 @@ export const ConnectedSort: Story = {
     const canvas = within(canvasElement);
     await canvas.findByRole('grid');
     await userEvent.click(canvas.getByRole('button', { name: 'User' }));
-    await expect(args.onSortChange).toHaveBeenLastCalledWith({ sort_by: 'user_id', sort_order: 'desc' });
+    await expect(args.onSortChange).toHaveBeenLastCalledWith({
+      sort_by: 'user_id',
+      sort_order: 'desc',
+    });
     await expect(header(canvasElement, 'User')).toHaveAttribute('aria-sort', 'descending');
-    await waitFor(() => expect(partOf(canvasElement, 'table')).toHaveAttribute('data-state', 'ready'));
+    await waitFor(() =>
+      expect(partOf(canvasElement, 'table')).toHaveAttribute('data-state', 'ready'),
+    );
     const users = rowsOf(canvasElement).map(
       (row) => row.querySelector('[data-column="user"]')?.textContent ?? '',
     );
@@ -284,7 +302,9 @@ export const ConnectedEmpty: Story = {
   render: () => <ConnectedAuditLogTable />,
   parameters: { audit: { events: 0 } },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('No events match these filters.')).toBeVisible();
+    await expect(
+      await within(canvasElement).findByText('No events match these filters.'),
+    ).toBeVisible();
   },
 };
 

@@ -19,7 +19,9 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 const rowsOf = (canvasElement: HTMLElement) =>
-  within(canvasElement).getAllByRole('row').filter((row) => row.dataset['part'] === 'row');
+  within(canvasElement)
+    .getAllByRole('row')
+    .filter((row) => row.dataset['part'] === 'row');
 const pageStatus = (canvasElement: HTMLElement) =>
   within(within(canvasElement).getByRole('navigation', { name: 'Pages' })).getByText(/^Page /);
 const chipsText = (canvasElement: HTMLElement) =>
@@ -78,9 +80,7 @@ export const FilterBySeverity: Story = {
     await expect(chipsText(canvasElement)).toEqual(['Remove filter: Severity: Critical']);
     await waitFor(() =>
       expect(
-        rowsOf(canvasElement).every(
-          (row) => row.getAttribute('data-severity') === 'critical',
-        ),
+        rowsOf(canvasElement).every((row) => row.getAttribute('data-severity') === 'critical'),
       ).toBe(true),
     );
     await expect(pageStatus(canvasElement)).toHaveTextContent('Page 1 of 1');
@@ -220,13 +220,16 @@ export const Hostile: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await canvas.findByRole('grid');
-    for (const row of rowsOf(canvasElement)) await expectHeightAtMost(row, ROW_HEIGHT.comfortable + 1);
+    for (const row of rowsOf(canvasElement))
+      await expectHeightAtMost(row, ROW_HEIGHT.comfortable + 1);
 
     const markupRow = canvas.getAllByText(/^<img src=x onerror=/)[0]!.closest('[role="row"]')!;
     await userEvent.click(markupRow as HTMLElement);
     const detail = await canvas.findByRole('complementary', { name: 'Event detail' });
     await userEvent.click(within(detail).getByRole('button', { name: 'Show correlated events' }));
-    await expect(chipsText(canvasElement)).toEqual(['Remove filter: Correlation id: hostile-chain']);
+    await expect(chipsText(canvasElement)).toEqual([
+      'Remove filter: Correlation id: hostile-chain',
+    ]);
     await waitFor(() => expect(rowsOf(canvasElement)).toHaveLength(3));
 
     await userEvent.click(canvas.getByRole('button', { name: 'Clear all' }));

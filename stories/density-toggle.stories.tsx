@@ -64,6 +64,8 @@ export const Dark: Story = {
 export const OverriddenLabel: Story = {
   args: { label: 'Kompakte Zeilen' },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('button', { name: 'Kompakte Zeilen' })).toBeVisible();
+    await expect(
+      within(canvasElement).getByRole('button', { name: 'Kompakte Zeilen' }),
+    ).toBeVisible();
   },
 };

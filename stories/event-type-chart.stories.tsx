@@ -79,7 +79,12 @@ export const Narrow: Story = {
 };
 
 export const OverriddenLabels: Story = {
-  args: { labels: { eventTypeBreakdown: 'Ereignisse nach Art', eventTypes: { authentication: 'Anmeldung' } } },
+  args: {
+    labels: {
+      eventTypeBreakdown: 'Ereignisse nach Art',
+      eventTypes: { authentication: 'Anmeldung' },
+    },
+  },
   play: async ({ canvasElement }) => {
     const rows = chartTableRows(canvasElement, 'Ereignisse nach Art');
     await expect(rows.map((row) => row[0])).toContain('Anmeldung');
@@ -87,13 +92,17 @@ export const OverriddenLabels: Story = {
 };
 
 export const Connected: Story = {
-  render: (args) => <ConnectedEventTypeChart {...(args.onSelect ? { onSelect: args.onSelect } : {})} />,
+  render: (args) => (
+    <ConnectedEventTypeChart {...(args.onSelect ? { onSelect: args.onSelect } : {})} />
+  ),
   args: { onSelect: fn() },
   parameters: { audit: {} },
   play: async ({ canvasElement, args }) => {
     await within(canvasElement).findByRole('table', { name: TITLE });
     await expect(counted(chartTableRows(canvasElement, TITLE))).toBe(200);
-    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Filter by Data access' }));
+    await userEvent.click(
+      within(canvasElement).getByRole('button', { name: 'Filter by Data access' }),
+    );
     await expect(args.onSelect).toHaveBeenCalledWith('data_access');
   },
 };

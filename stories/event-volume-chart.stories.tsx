@@ -27,7 +27,11 @@ export const Ready: Story = {
 };
 
 /** Moves the pointer over the plot at a fraction of its width, as recharts tracks it. */
-async function pointAt(surface: Element, fraction: number, type: 'mousemove' | 'mousedown' | 'mouseup') {
+async function pointAt(
+  surface: Element,
+  fraction: number,
+  type: 'mousemove' | 'mousedown' | 'mouseup',
+) {
   const box = surface.getBoundingClientRect();
   const init = {
     bubbles: true,
@@ -43,12 +47,16 @@ export const DragToZoom: Story = {
   args: { onRangeSelect: fn() },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByText('Drag across the chart to zoom into a time range.')).toBeVisible();
+    await expect(
+      canvas.getByText('Drag across the chart to zoom into a time range.'),
+    ).toBeVisible();
     const surface = canvasElement.querySelector('.recharts-wrapper')!;
     await pointAt(surface, 0.9, 'mousemove');
     await pointAt(surface, 0.9, 'mousedown');
     await pointAt(surface, 0.3, 'mousemove');
-    await waitFor(() => expect(canvasElement.querySelector('.recharts-reference-area')).not.toBeNull());
+    await waitFor(() =>
+      expect(canvasElement.querySelector('.recharts-reference-area')).not.toBeNull(),
+    );
     await pointAt(surface, 0.3, 'mouseup');
     await expect(args.onRangeSelect).toHaveBeenCalledTimes(1);
     const [range] = (args.onRangeSelect as ReturnType<typeof fn>).mock.calls[0] as [
@@ -98,7 +106,11 @@ export const Narrow: Story = {
 
 export const OverriddenLabels: Story = {
   args: {
-    labels: { eventVolume: 'Ereignisse über die Zeit', total: 'Summe', severities: { info: 'Hinweis' } },
+    labels: {
+      eventVolume: 'Ereignisse über die Zeit',
+      total: 'Summe',
+      severities: { info: 'Hinweis' },
+    },
   },
   play: async ({ canvasElement }) => {
     const table = within(canvasElement).getByRole('table', { name: 'Ereignisse über die Zeit' });

@@ -67,7 +67,12 @@ export const Narrow: Story = {
 
 export const OverriddenLabels: Story = {
   args: {
-    labels: { username: 'Benutzername', password: 'Passwort', tenantId: 'Mandant', signIn: 'Anmelden' },
+    labels: {
+      username: 'Benutzername',
+      password: 'Passwort',
+      tenantId: 'Mandant',
+      signIn: 'Anmelden',
+    },
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

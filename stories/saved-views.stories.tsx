@@ -51,7 +51,10 @@ export const Empty: Story = {
 export const SaveAndRecall: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await userEvent.type(canvas.getByRole('textbox', { name: 'View name' }), '  Warnings of user 3 ');
+    await userEvent.type(
+      canvas.getByRole('textbox', { name: 'View name' }),
+      '  Warnings of user 3 ',
+    );
     await userEvent.click(canvas.getByRole('button', { name: 'Save view' }));
     await expect(canvas.getByRole('textbox', { name: 'View name' })).toHaveValue('');
     await userEvent.click(canvas.getByRole('button', { name: 'Warnings of user 3' }));
@@ -91,7 +94,9 @@ export const Dark: Story = {
   globals: { theme: 'dark' },
   render: (args) => <WithStore {...args} initial={SAVED} />,
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('button', { name: 'Errors this week' })).toBeVisible();
+    await expect(
+      within(canvasElement).getByRole('button', { name: 'Errors this week' }),
+    ).toBeVisible();
   },
 };
 

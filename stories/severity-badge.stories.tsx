@@ -12,7 +12,7 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 /** The badge says its severity in words, so colour is never the only signal. */
-const showsWord = (word: string): Story['play'] =>
+const showsWord = (word: string): NonNullable<Story['play']> =>
   async function play({ canvasElement }) {
     const badge = within(canvasElement).getByText(word);
     await expect(badge).toBeVisible();

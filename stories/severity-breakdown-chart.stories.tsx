@@ -79,7 +79,9 @@ export const Narrow: Story = {
 };
 
 export const OverriddenLabels: Story = {
-  args: { labels: { severityBreakdown: 'Ereignisse nach Schwere', severities: { error: 'Fehler' } } },
+  args: {
+    labels: { severityBreakdown: 'Ereignisse nach Schwere', severities: { error: 'Fehler' } },
+  },
   play: async ({ canvasElement }) => {
     const rows = chartTableRows(canvasElement, 'Ereignisse nach Schwere');
     await expect(rows.map((row) => row[0])).toContain('Fehler');
@@ -87,7 +89,9 @@ export const OverriddenLabels: Story = {
 };
 
 export const Connected: Story = {
-  render: (args) => <ConnectedSeverityBreakdownChart {...(args.onSelect ? { onSelect: args.onSelect } : {})} />,
+  render: (args) => (
+    <ConnectedSeverityBreakdownChart {...(args.onSelect ? { onSelect: args.onSelect } : {})} />
+  ),
   args: { onSelect: fn() },
   parameters: { audit: {} },
   play: async ({ canvasElement, args }) => {

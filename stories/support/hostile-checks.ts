@@ -2,7 +2,8 @@ import { HOSTILE_MARKER } from 'audit-log-sdk/testing';
 import { expect } from 'storybook/test';
 
 /** Elements that only exist if event text was parsed as markup. */
-const ACTIVE_CONTENT = 'script, iframe, object, embed, img[onerror], svg[onload], [href^="javascript:"]';
+const ACTIVE_CONTENT =
+  'script, iframe, object, embed, img[onerror], svg[onload], [href^="javascript:"]';
 
 /**
  * The safety suite's promise for a component that showed the hostile corpus: nothing ran,

@@ -17,7 +17,10 @@ const pick = <T>(list: readonly T[], index: number): T => list[index % list.leng
  * A stored event as the API answers it, the same for the same `index` on every run, so
  * stories and their screenshots never drift; one minute older per index.
  */
-export function makeStoryEvent(index: number, overrides: Partial<AuditLogEvent> = {}): AuditLogEvent {
+export function makeStoryEvent(
+  index: number,
+  overrides: Partial<AuditLogEvent> = {},
+): AuditLogEvent {
   const time = new Date(START - index * 60_000).toISOString();
   return {
     id: `evt-${String(index).padStart(5, '0')}`,
@@ -90,7 +93,13 @@ export const STORY_SUMMARY: AuditLogSummary = {
   timeline: Array.from({ length: 12 }, (_, hour) => ({
     bucket: new Date(Date.UTC(2026, 0, 15, hour)).toISOString(),
     count: 10 + hour * 3,
-    severities: { critical: hour % 3, error: 2, warning: 3, info: 5 + hour * 3 - (hour % 3), debug: 0 },
+    severities: {
+      critical: hour % 3,
+      error: 2,
+      warning: 3,
+      info: 5 + hour * 3 - (hour % 3),
+      debug: 0,
+    },
   })),
 };
 
