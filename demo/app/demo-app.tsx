@@ -67,6 +67,8 @@ function Shell({ client }: { client: AuditLogClient }) {
   return (
     <AuditLogProvider client={scoped}>
       <main className="demo-shell">
+        {/* Every page of the app has one top-level heading, signed in or not. */}
+        <h1 className="demo-title">Audit log demo</h1>
         <Nav page={page} tenant={actingFor ?? tenantId} onTenant={setActingFor} />
         {page === 'viewer' ? (
           <AuditLogViewer syncUrl />
