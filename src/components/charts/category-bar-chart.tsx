@@ -87,35 +87,39 @@ export function CategoryBarChart<K extends string>({
     </BarChart>
   ));
   const table = (
-    <table className="audit-visually-hidden" data-part="chart-table">
-      <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{categoryLabel}</th>
-          <th scope="col">{countLabel}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((item) => (
-          <tr key={item.key}>
-            <th scope="row">
-              {onSelect ? (
-                <button
-                  type="button"
-                  aria-label={filterBy(item.label)}
-                  onClick={() => onSelect(item.key)}
-                >
-                  {item.label}
-                </button>
-              ) : (
-                item.label
-              )}
-            </th>
-            <td>{number.format(item.value)}</td>
+    // Hidden through a wrapping block: a table is never narrower than its content, so hidden
+    // itself it still widened the page on narrow screens.
+    <div className="audit-visually-hidden" data-part="chart-table-frame">
+      <table data-part="chart-table">
+        <caption>{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{categoryLabel}</th>
+            <th scope="col">{countLabel}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.key}>
+              <th scope="row">
+                {onSelect ? (
+                  <button
+                    type="button"
+                    aria-label={filterBy(item.label)}
+                    onClick={() => onSelect(item.key)}
+                  >
+                    {item.label}
+                  </button>
+                ) : (
+                  item.label
+                )}
+              </th>
+              <td>{number.format(item.value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
   return (
     <ChartFrame

@@ -179,33 +179,37 @@ export function EventVolumeChart({
   ));
 
   const table = (
-    <table className="audit-visually-hidden" data-part="chart-table">
-      <caption>{chartLabels.eventVolume}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{chartLabels.bucketStart}</th>
-          {SEVERITIES.map((severity) => (
-            <th key={severity} scope="col">
-              {labels.severities[severity]}
-            </th>
-          ))}
-          <th scope="col">{chartLabels.total}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.bucket}>
-            <th scope="row">
-              <time dateTime={row.bucket}>{full.format(Date.parse(row.bucket))}</time>
-            </th>
+    // Hidden through a wrapping block: a table is never narrower than its content, so hidden
+    // itself it still widened the page on narrow screens.
+    <div className="audit-visually-hidden" data-part="chart-table-frame">
+      <table data-part="chart-table">
+        <caption>{chartLabels.eventVolume}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{chartLabels.bucketStart}</th>
             {SEVERITIES.map((severity) => (
-              <td key={severity}>{number.format(row[severity])}</td>
+              <th key={severity} scope="col">
+                {labels.severities[severity]}
+              </th>
             ))}
-            <td>{number.format(row.total)}</td>
+            <th scope="col">{chartLabels.total}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.bucket}>
+              <th scope="row">
+                <time dateTime={row.bucket}>{full.format(Date.parse(row.bucket))}</time>
+              </th>
+              {SEVERITIES.map((severity) => (
+                <td key={severity}>{number.format(row[severity])}</td>
+              ))}
+              <td>{number.format(row.total)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 
   return (
