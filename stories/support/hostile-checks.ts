@@ -20,12 +20,16 @@ export async function expectHostileInert(canvasElement: HTMLElement): Promise<vo
   await expect((Object.prototype as Record<string, unknown>)['polluted']).toBeUndefined();
 }
 
-/** The component's root stays within the canvas: hostile text wraps or scrolls inside it. */
+/**
+ * The component's root stays within the space the host page gives it (the preview's canvas,
+ * narrowed by `parameters.width`): long or hostile text wraps or scrolls inside it.
+ */
 export async function expectWithinCanvas(root: Element, canvasElement: HTMLElement): Promise<void> {
-  await expect(root.scrollWidth).toBeLessThanOrEqual(canvasElement.clientWidth + 1);
-  await expect(root.getBoundingClientRect().width).toBeLessThanOrEqual(
-    canvasElement.getBoundingClientRect().width + 1,
-  );
+  const frame = canvasElement.querySelector<HTMLElement>('.story-canvas') ?? canvasElement;
+  const style = getComputedStyle(frame);
+  const room = frame.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  await expect(root.scrollWidth).toBeLessThanOrEqual(room + 1);
+  await expect(root.getBoundingClientRect().width).toBeLessThanOrEqual(room + 1);
 }
 
 /** A row or card stays readable: a 1 MiB value must not stretch it past `max` pixels. */
