@@ -4,13 +4,23 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
 import { publint } from 'publint';
+import { preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumLaunchOptions } from '../support/chromium.js';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
 const ENTRIES = ['client', 'react', 'components', 'testing'];
+
+const version = (name: string) =>
+  (
+    JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
 
 let work: string;
 let tarball: string;
@@ -93,49 +103,73 @@ describe('the packed package', () => {
     expect(inScope).toEqual([]);
   });
 
-  it('installs into a fresh Vite app that typechecks against it and builds', async () => {
-    const app = join(work, 'app');
-    cpSync(join(root, 'test/package/scratch-app'), app, { recursive: true });
-    writeFileSync(
-      join(app, 'package.json'),
-      JSON.stringify({ name: 'scratch-app', private: true, type: 'module' }),
-    );
-    const version = (name: string) =>
-      (
-        JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as {
-          version: string;
-        }
-      ).version;
-    const peers = [
-      'react',
-      'react-dom',
-      '@tanstack/react-query',
-      'zod',
-      'vite',
-      '@types/react',
-      '@types/react-dom',
-    ];
-    // The same versions as this repository's lockfile, so npm finds them in its cache.
-    await run(
-      'npm',
-      [
-        'install',
-        '--prefer-offline',
-        '--no-audit',
-        '--no-fund',
-        '--ignore-scripts',
-        tarball,
-        ...peers.map((name) => `${name}@${version(name)}`),
-      ],
-      { cwd: app },
-    );
-    await run(bin('tsc'), ['-p', app]);
-    await run(join(app, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], {
-      cwd: app,
-    });
-    const built = readdirSync(join(app, 'dist/assets'));
-    expect(built.some((name) => name.endsWith('.js'))).toBe(true);
-    const css = built.find((name) => name.endsWith('.css'));
-    expect(readFileSync(join(app, 'dist/assets', css!), 'utf8')).toContain('--audit-bg');
-  }, 180_000);
+  // React 19 from this repository's lockfile (so npm finds it in its cache), and React 18,
+  // the oldest the peer range allows.
+  it.each([
+    ['19', { react: version('react'), types: version('@types/react') }],
+    ['18', { react: '18', types: '18' }],
+  ])(
+    'installs into a fresh Vite app on React %s that typechecks, builds and runs in Chromium',
+    async (major, versions) => {
+      const app = join(work, `app-react-${major}`);
+      cpSync(join(root, 'test/package/scratch-app'), app, { recursive: true });
+      writeFileSync(
+        join(app, 'package.json'),
+        JSON.stringify({ name: 'scratch-app', private: true, type: 'module' }),
+      );
+      const packages = [
+        `react@${versions.react}`,
+        `react-dom@${versions.react}`,
+        `@types/react@${versions.types}`,
+        `@types/react-dom@${versions.types}`,
+        ...['@tanstack/react-query', 'zod', 'vite'].map((name) => `${name}@${version(name)}`),
+      ];
+      await run(
+        'npm',
+        [
+          'install',
+          '--prefer-offline',
+          '--no-audit',
+          '--no-fund',
+          '--ignore-scripts',
+          tarball,
+          ...packages,
+        ],
+        { cwd: app },
+      );
+      await run(bin('tsc'), ['-p', app]);
+      await run(join(app, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], {
+        cwd: app,
+      });
+      const css = readdirSync(join(app, 'dist/assets')).find((name) => name.endsWith('.css'));
+      expect(readFileSync(join(app, 'dist/assets', css!), 'utf8')).toContain('--audit-bg');
+
+      const server = await preview({
+        root: app,
+        logLevel: 'error',
+        preview: { port: 0, host: '127.0.0.1' },
+      });
+      const browser = await chromium.launch(chromiumLaunchOptions());
+      try {
+        const page = await browser.newPage();
+        const failures: string[] = [];
+        page.on('pageerror', (error) => failures.push(error.message));
+        page.on('console', (message) => {
+          if (message.type() === 'error') failures.push(message.text());
+        });
+        await page.goto(server.resolvedUrls!.local[0]!);
+        await page.getByLabel('Username').fill('viewer');
+        await page.getByLabel('Password').fill('audit-demo');
+        await page.getByLabel('Tenant').fill('acme');
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByText(/^Page 1 of \d+$/).waitFor();
+        expect(await page.locator('[data-part="body"] [role="row"]').count()).toBeGreaterThan(5);
+        expect(failures).toEqual([]);
+      } finally {
+        await browser.close();
+        await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+      }
+    },
+    240_000,
+  );
 });
