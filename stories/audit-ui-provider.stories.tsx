@@ -1,15 +1,34 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import {
   AuditEventDetail,
+  AuditLogTable,
   AuditUiProvider,
+  type AuditUiProviderProps,
   SeverityBadge,
   SummaryCards,
 } from 'audit-log-sdk/components';
+import { useState } from 'react';
 import { expect, within } from 'storybook/test';
 import './support/package-styles.js';
 import { makeStoryEvent, STORY_SUMMARY } from './support/story-events.js';
 
 const event = makeStoryEvent(0, { severity: 'critical', description: 'Rolle vergeben' });
+
+/** Two events from a few minutes and a few hours before the story renders. */
+function RecentEvents(props: AuditUiProviderProps) {
+  const [events] = useState(() =>
+    [5 * 60_000, 2 * 3_600_000].map((ago, index) => {
+      const at = new Date(Date.now() - ago).toISOString();
+      return makeStoryEvent(index, { timestamp: at, created_at: at });
+    }),
+  );
+  return (
+    <AuditUiProvider {...props}>
+      <AuditLogTable events={events} initialHeight={200} />
+      <AuditEventDetail event={events[0]!} />
+    </AuditUiProvider>
+  );
+}
 
 const meta = {
   title: 'Components/AuditUiProvider',
@@ -61,17 +80,17 @@ export const GermanInBerlin: Story = {
   },
 };
 
+/** Relative display turns the table's times into "5 minutes ago"; the detail keeps the exact time. */
 export const RelativeTimes: Story = {
   args: { locale: 'en-US', timeDisplay: 'relative' },
-  render: (args) => (
-    <AuditUiProvider {...args}>
-      <AuditEventDetail event={makeStoryEvent(0)} />
-    </AuditUiProvider>
-  ),
+  render: (args) => <RecentEvents {...args} />,
   play: async ({ canvasElement }) => {
-    // The detail always shows the absolute time; relative display is for the table's column.
-    const times = within(canvasElement).getAllByText(/^Jan 15, 2026/);
-    await expect(times).toHaveLength(2);
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('5 minutes ago')).toBeVisible();
+    await expect(canvas.getByText('2 hours ago')).toBeVisible();
+    const detail = within(canvas.getByRole('article'));
+    await expect(detail.queryByText('5 minutes ago')).toBeNull();
+    await expect(detail.getAllByRole('time').length).toBeGreaterThan(0);
   },
 };
 
