@@ -60,7 +60,9 @@ export function ExportButton({
           const keep = format === 'csv' && columns ? csvColumnsFor(columns) : [];
           if (keep.length === 0) return onExported(file);
           const text = await blobText(file.blob);
-          const blob = new Blob([await keepCsvColumns(text, keep)], { type: 'text/csv;charset=utf-8' });
+          const blob = new Blob([await keepCsvColumns(text, keep)], {
+            type: 'text/csv;charset=utf-8',
+          });
           onExported({ ...file, blob });
         },
       },
