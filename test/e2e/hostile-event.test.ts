@@ -56,7 +56,10 @@ test('hostile events are shown as text, run nothing and keep the layout, in the 
     expect(event).toBeDefined();
     await detail.locator('[data-part="field"]', { hasText: event.id }).waitFor();
     expect(await inertnessProblems(page), `after opening ${event.action.slice(0, 40)}`).toEqual([]);
-    if (index === 0) await saveScreenshot(page, 'hostile-event-detail', { fullPage: false });
+    if (index === 0) {
+      await detail.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, 'hostile-event-detail', { fullPage: false });
+    }
   }
 
   // The markup is on screen, as the characters it is made of.

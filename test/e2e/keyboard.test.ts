@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/seed.js';
 import { freshPage, launchChromium } from './support/browser.js';
-import { renderedRows, resultRowCount, waitForRows } from './support/demo-app.js';
+import { bodyRows, renderedRows, resultRowCount, signIn, waitForRows } from './support/demo-app.js';
 import { startDemoServers, type DemoServers } from './support/demo-servers.js';
 import { saveScreenshot } from './support/screenshots.js';
 
@@ -110,5 +110,23 @@ test('the viewer is usable with the keyboard alone, from login to the detail and
   await page.keyboard.press('Enter');
   await detail.waitFor({ state: 'detached' });
   expect(pageErrors).toEqual([]);
+  await page.context().close();
+});
+
+test('closing the detail puts focus back on the row it was opened from', async () => {
+  const { page } = await freshPage(browser);
+  await signIn(page, servers.appUrl, { username: 'viewer', tenant: 'globex' });
+  await bodyRows(page).first().focus();
+  await pressOnRow(page, 'ArrowDown', 3);
+  await page.keyboard.press('Enter');
+  const detail = page.getByRole('complementary', { name: 'Event detail' });
+  await detail.waitFor();
+  await tabUntil(page, (f) => f.role === 'button' && f.text === 'Close');
+  await page.keyboard.press('Enter');
+  await detail.waitFor({ state: 'detached' });
+  // Otherwise a keyboard user starts again from the top of the page.
+  const after = await focused(page);
+  expect(after.role).toBe('row');
+  expect(after.rowIndex).toBe('3');
   await page.context().close();
 });
