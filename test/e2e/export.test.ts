@@ -86,3 +86,20 @@ test('a JSON export holds exactly the filtered events, under a name with tenant 
   expect(document.data).toEqual(expected);
   await page.context().close();
 });
+
+test('a CSV export leaves out a column the table has been told to hide', async () => {
+  const { page } = await freshPage(browser, { acceptDownloads: true });
+  await signIn(page, servers.appUrl, { username: 'manager', tenant: 'globex' });
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('checkbox', { name: 'IP address' }).uncheck();
+  await page.keyboard.press('Escape');
+  const headers = await page.getByRole('grid').getByRole('columnheader').allTextContents();
+  expect(headers.map((header) => header.replace(/\W+$/, ''))).not.toContain('IP address');
+
+  const { text } = await exportThroughUi(page, 'CSV');
+  const [header] = Papa.parse<string[]>(text, { preview: 1 }).data;
+  // What is on screen is what is exported (ExportButton's `columns`).
+  expect(header).not.toContain('ip_address');
+  expect(header).toEqual(expect.arrayContaining(['timestamp', 'severity', 'description']));
+  await page.context().close();
+});
