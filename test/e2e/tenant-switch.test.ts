@@ -74,3 +74,32 @@ test('switching tenant as root never shows the previous tenant, not even for a f
   expect(pageErrors).toEqual([]);
   await page.context().close();
 });
+
+test('an open event of the previous tenant closes when the tenant changes', async () => {
+  const { page, pageErrors } = await freshPage(browser);
+  await installTenantWatchOn(page);
+  const requests = trackApiRequests(page);
+  await signIn(page, servers.appUrl, { username: 'root', tenant: 'acme' });
+  const acmeRow = page
+    .locator('[data-part="body"] [role="row"]')
+    .filter({ hasText: '@acme.example' })
+    .first();
+  await acmeRow.locator('[data-column="time"]').click();
+  const detail = page.getByRole('complementary', { name: 'Event detail' });
+  await detail.waitFor();
+
+  await forbidAfterSwitch(page, '@acme.example');
+  await page.getByRole('navigation', { name: 'Demo' }).getByLabel('Tenant').selectOption('globex');
+  await waitForEveryRow(
+    page,
+    `(row) => row.textContent.includes('@globex.example') || row.querySelector('[data-column="user"]').textContent === '—'`,
+  );
+  await requests.settled();
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  const report = await tenantWatchReport(page);
+  expect(report.seenBefore).toBe(true);
+  expect(report.leaks).toEqual([]);
+  expect(await detail.count()).toBe(0);
+  expect(pageErrors).toEqual([]);
+  await page.context().close();
+});
