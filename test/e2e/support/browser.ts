@@ -6,7 +6,7 @@ export const launchChromium = (): Promise<Browser> => chromium.launch(chromiumLa
 export interface FreshPage {
   context: BrowserContext;
   page: Page;
-  /** Uncaught errors and console errors the page reported, for tests to assert empty. */
+  /** Uncaught errors the page reported, for tests to assert empty. */
   pageErrors: string[];
 }
 
