@@ -7,7 +7,6 @@ import {
   expectWithinCanvas,
   partOf,
 } from './support/hostile-checks.js';
-import './support/package-styles.js';
 import { HOSTILE_STORED_EVENTS, makeStoryEvent } from './support/story-events.js';
 
 const meta = {

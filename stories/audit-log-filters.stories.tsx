@@ -14,7 +14,6 @@ import {
   expectWithinCanvas,
   partOf,
 } from './support/hostile-checks.js';
-import './support/package-styles.js';
 import { STORY_SUMMARY } from './support/story-events.js';
 
 /** The filters controlled by a parent that keeps the query, as the viewer does. */

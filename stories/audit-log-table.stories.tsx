@@ -14,7 +14,6 @@ import {
   expectWithinCanvas,
   partOf,
 } from './support/hostile-checks.js';
-import './support/package-styles.js';
 import { HOSTILE_STORED_EVENTS, makeStoryEvents } from './support/story-events.js';
 
 // Module scope: the table asks for stable `events` references.

@@ -7,7 +7,6 @@ import {
   expectWithinCanvas,
   partOf,
 } from './support/hostile-checks.js';
-import './support/package-styles.js';
 
 const meta = {
   title: 'Components/AuditLogViewer',

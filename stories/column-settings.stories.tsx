@@ -9,7 +9,6 @@ import {
 import { useState } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { expectWithinCanvas, partOf } from './support/hostile-checks.js';
-import './support/package-styles.js';
 
 const COLUMNS = createDefaultColumns({
   labels: DEFAULT_LABELS,

@@ -6,7 +6,6 @@ import {
 } from 'audit-log-sdk/components';
 import { useState } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import './support/package-styles.js';
 
 /** The toggle with its density held here, as a table holds it. */
 function Stateful(props: DensityToggleProps) {

@@ -3,7 +3,6 @@ import { ConnectedEventTypeChart, EventTypeChart } from 'audit-log-sdk/component
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { chartTableRows, expectChartStatus } from './support/chart-checks.js';
 import { expectHostileInert, expectWithinCanvas, partOf } from './support/hostile-checks.js';
-import './support/package-styles.js';
 import { EMPTY_SUMMARY, STORY_SUMMARY } from './support/story-events.js';
 
 const TITLE = 'Events by type';

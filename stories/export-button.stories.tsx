@@ -3,7 +3,6 @@ import type { ExportResult } from 'audit-log-sdk/react';
 import { ExportButton } from 'audit-log-sdk/components';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { expectHostileInert, expectWithinCanvas, partOf } from './support/hostile-checks.js';
-import './support/package-styles.js';
 
 const meta = {
   title: 'Components/ExportButton',

@@ -5,7 +5,6 @@ import { useAuditEvents } from 'audit-log-sdk/react';
 import { useState } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { expectWithinCanvas, partOf } from './support/hostile-checks.js';
-import './support/package-styles.js';
 
 const LONG_AGO = '2000-01-01T00:00:00.000Z';
 

@@ -1,6 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { LoginForm } from 'audit-log-sdk/components';
-import './support/package-styles.js';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 
 const meta = {

@@ -8,7 +8,6 @@ import {
 import { useState } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { expectHostileInert, expectWithinCanvas, partOf } from './support/hostile-checks.js';
-import './support/package-styles.js';
 
 const SAVED: SavedView[] = [
   {

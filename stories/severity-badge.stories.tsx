@@ -1,6 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { AuditUiProvider, SeverityBadge } from 'audit-log-sdk/components';
-import './support/package-styles.js';
 import { expect, within } from 'storybook/test';
 
 const meta = {

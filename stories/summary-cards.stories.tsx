@@ -2,7 +2,6 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { ConnectedSummaryCards, SummaryCards } from 'audit-log-sdk/components';
 import { expect, waitFor, within } from 'storybook/test';
 import { expectHostileInert, expectWithinCanvas, partOf } from './support/hostile-checks.js';
-import './support/package-styles.js';
 import { STORY_SUMMARY } from './support/story-events.js';
 
 const meta = {

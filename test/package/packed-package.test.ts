@@ -60,6 +60,19 @@ describe('the packed package', () => {
     expect(stray).toEqual([]);
   });
 
+  it('ships one stylesheet with every component sheet inlined, in the order styles.css names them', () => {
+    const shipped = readFileSync(join(root, 'dist/styles.css'), 'utf8');
+    const entry = join(root, 'src/components/styles.css');
+    const sheets = [...readFileSync(entry, 'utf8').matchAll(/^@import '(.+)';$/gm)].map((m) =>
+      readFileSync(resolve(entry, '..', m[1]!), 'utf8'),
+    );
+    expect(sheets.length).toBeGreaterThan(3);
+    expect(shipped).not.toMatch(/^@import/m);
+    const offsets = sheets.map((sheet) => shipped.indexOf(sheet));
+    expect(offsets.every((offset) => offset >= 0)).toBe(true);
+    expect([...offsets].sort((a, b) => a - b)).toEqual(offsets);
+  });
+
   it('declares only its CSS as having side effects', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
       sideEffects: string[];
