@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { AuditLogSummary } from '../../src/client/index.js';
 import {
@@ -7,7 +8,7 @@ import {
   ConnectedSummaryCards,
   SummaryCards,
 } from '../../src/components/index.js';
-import { signedInClient, testServer, wrapperFor } from '../hooks/setup.js';
+import { newClient, signedInClient, testServer, wrapperFor } from '../hooks/setup.js';
 import { axeViolations } from './axe.js';
 
 const summary: AuditLogSummary = {
@@ -49,5 +50,30 @@ describe('SummaryCards', () => {
     });
     await waitFor(() => expect(figure('Events')).toBe(String(critical)));
     expect(figure('Warnings')).toBe('0');
+  });
+
+  it('says the summary could not load, instead of loading for ever, and retries on request', async () => {
+    const server = await testServer({ seed: { eventsPerTenant: 30 } });
+    let down = true;
+    const flaky: typeof fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (down && url.pathname === '/api/v1/audit/summary') {
+        return Promise.resolve(Response.json({ detail: 'down' }, { status: 503 }));
+      }
+      return server.fetch(input, init);
+    };
+    const client = newClient(server, flaky);
+    await client.login({ username: 'viewer', password: 'audit-demo', tenant_id: 'acme' });
+    const { container } = render(<ConnectedSummaryCards />, { wrapper: wrapperFor(client) });
+    const retry = await screen.findByRole('button', { name: 'Try again' }, { timeout: 5000 });
+    expect(screen.getByText('Could not load the summary')).toBeTruthy();
+    expect(screen.queryByText('Loading…')).toBeNull();
+    expect(container.querySelector('dl')!.getAttribute('aria-busy')).toBe('false');
+    expect(await axeViolations(container)).toEqual([]);
+
+    down = false;
+    await userEvent.setup().click(retry);
+    await waitFor(() => expect(figure('Events')).toBe('30'));
+    expect(screen.queryByText('Could not load the summary')).toBeNull();
   });
 });

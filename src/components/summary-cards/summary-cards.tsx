@@ -7,12 +7,22 @@ import type { AuditLabelOverrides } from '../ui/labels.js';
 export interface SummaryCardsProps {
   /** The summary to show; undefined while it loads. */
   summary: AuditLogSummary | undefined;
+  /** Set when the summary failed to load: the figures read as unknown instead of loading. */
+  error?: boolean;
+  /** Offered as a retry button while `error` is set. */
+  onRetry?: () => void;
   labels?: AuditLabelOverrides;
   className?: string;
 }
 
 /** Four figures for the current filters: all events, critical + errors, warnings, resource types. */
-export function SummaryCards({ summary, labels: overrides, className }: SummaryCardsProps) {
+export function SummaryCards({
+  summary,
+  error = false,
+  onRetry,
+  labels: overrides,
+  className,
+}: SummaryCardsProps) {
   const { labels, locale } = useAuditUi(overrides);
   const number = new Intl.NumberFormat(locale);
   const severities = summary?.severities;
@@ -30,20 +40,36 @@ export function SummaryCards({ summary, labels: overrides, className }: SummaryC
       value: summary && Object.keys(summary.resource_types).length,
     },
   ];
+  const failed = error && !summary;
+  const pending = failed ? labels.none : labels.loading;
   return (
     <dl
       data-scope="audit-log"
       data-part="summary-cards"
-      data-state={summary ? 'ready' : 'loading'}
-      aria-busy={!summary}
+      data-state={summary ? 'ready' : failed ? 'error' : 'loading'}
+      aria-busy={!summary && !failed}
       className={className}
     >
       {cards.map((card) => (
         <div key={card.key} data-part="summary-card" data-card={card.key}>
           <dt>{card.label}</dt>
-          <dd>{card.value === undefined ? labels.loading : number.format(card.value)}</dd>
+          <dd>{card.value === undefined ? pending : number.format(card.value)}</dd>
         </div>
       ))}
+      {failed ? (
+        <div data-part="summary-card" data-card="error">
+          <dt>{labels.summaryError}</dt>
+          <dd>
+            {onRetry ? (
+              <button type="button" onClick={onRetry}>
+                {labels.retry}
+              </button>
+            ) : (
+              labels.none
+            )}
+          </dd>
+        </div>
+      ) : null}
     </dl>
   );
 }
@@ -53,6 +79,6 @@ export function ConnectedSummaryCards({
   query,
   ...props
 }: Omit<SummaryCardsProps, 'summary'> & { query?: AuditLogQueryInput }) {
-  const { data } = useSummary(query);
-  return <SummaryCards summary={data} {...props} />;
+  const { data, isError, refetch } = useSummary(query);
+  return <SummaryCards summary={data} error={isError} onRetry={() => void refetch()} {...props} />;
 }

@@ -49,6 +49,7 @@ export const DEFAULT_LABELS = {
   criticalAndErrors: 'Critical and errors',
   warnings: 'Warnings',
   resourceTypes: 'Resource types',
+  summaryError: 'Could not load the summary',
   signIn: 'Sign in',
   signingIn: 'Signing in…',
   username: 'Username',

@@ -104,7 +104,13 @@ function Viewer({
       data-theme={theme === 'system' ? undefined : theme}
       className={className}
     >
-      {hide.summary ? null : <SummaryCards summary={summary.data} />}
+      {hide.summary ? null : (
+        <SummaryCards
+          summary={summary.data}
+          error={summary.isError}
+          onRetry={() => void summary.refetch()}
+        />
+      )}
       <div data-part="viewer-toolbar">
         {hide.export ? null : (
           <ExportButton
