@@ -13,10 +13,14 @@ beforeAll(async () => {
 
 describe('AuditLogViewer across a change of user', () => {
   it('never shows the previous tenant’s rows once its user logs out, though its requests were still on their way', async () => {
-    // Every answer takes a while, so the old user's next page is in flight during the switch.
+    // Event lists answer slowly, so the old user's next page is still on its way while that
+    // user logs out and the next one logs in.
     const slow: typeof fetch = async (input, init) => {
       const response = await server.fetch(input, init);
-      await new Promise((resolve) => setTimeout(resolve, 60));
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.pathname === '/api/v1/audit/events') {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
       return response;
     };
     const client = newClient(server, slow);
@@ -35,14 +39,16 @@ describe('AuditLogViewer across a change of user', () => {
     observer.observe(container, { childList: true, subtree: true, characterData: true });
 
     await userEvent.setup().click(screen.getByRole('button', { name: 'Next page' }));
-    await act(async () => {
-      switching = true;
-      await client.logout();
-      await client.login({ username: 'viewer', password: 'audit-demo', tenant_id: 'globex' });
-    });
+    await act(() => client.logout());
+    // From here on the old user is gone: not a row of theirs may show, now or later.
+    switching = true;
+    expect(grid()).not.toContain('@acme.example');
+    await act(() =>
+      client.login({ username: 'viewer', password: 'audit-demo', tenant_id: 'globex' }),
+    );
     await waitFor(() => expect(grid()).toContain('@globex.example'), { timeout: 5000 });
     // Long enough for acme's page 2 to have come back, had it not been cancelled.
-    await act(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 400)));
     observer.disconnect();
 
     expect(seen.length).toBeGreaterThan(0);
