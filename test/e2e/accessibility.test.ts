@@ -1,22 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { freshPage, launchChromium } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, test } from 'vitest';
+import { freshPage } from './support/browser.js';
 import { axeViolations } from './support/axe.js';
 import { bodyRows, signIn } from './support/demo-app.js';
-import { startDemoServers, type DemoServers } from './support/demo-servers.js';
+import { demoInChromium } from './support/demo-suite.js';
 import { saveScreenshot } from './support/screenshots.js';
 
-let servers: DemoServers;
-let browser: Browser;
 let page: Page;
 
+const suite = demoInChromium();
+
 beforeAll(async () => {
-  [servers, browser] = await Promise.all([startDemoServers(), launchChromium()]);
-  ({ page } = await freshPage(browser));
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
+  ({ page } = await freshPage(suite.browser));
 });
 
 /** Waits for the charts, which load after the rows, so axe sees the page finished. */
@@ -29,13 +24,13 @@ async function chartsLoaded(): Promise<void> {
 
 // One signed-in page walks through the demo; each state is scanned where a person sees it.
 test('the login page has no axe violations', async () => {
-  await page.goto(servers.appUrl);
+  await page.goto(suite.servers.appUrl);
   await page.locator('[data-part="login-form"]').waitFor();
   expect(await axeViolations(page)).toEqual([]);
 });
 
 test('the viewer has no axe violations', async () => {
-  await signIn(page, servers.appUrl, { username: 'admin', tenant: 'acme' });
+  await signIn(page, suite.servers.appUrl, { username: 'admin', tenant: 'acme' });
   await chartsLoaded();
   expect(await axeViolations(page)).toEqual([]);
 });

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { freshPage, launchChromium } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { freshPage } from './support/browser.js';
 import {
   bodyRows,
   renderedRows,
@@ -8,19 +8,10 @@ import {
   signIn,
   waitForEveryRow,
 } from './support/demo-app.js';
-import { startDemoServers, type DemoServers } from './support/demo-servers.js';
+import { demoInChromium } from './support/demo-suite.js';
 import { saveScreenshot } from './support/screenshots.js';
 
-let servers: DemoServers;
-let browser: Browser;
-
-beforeAll(async () => {
-  [servers, browser] = await Promise.all([startDemoServers(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+const suite = demoInChromium();
 
 const detail = (page: Page) => page.getByRole('complementary', { name: 'Event detail' });
 
@@ -36,13 +27,13 @@ async function detailField(page: Page, label: string): Promise<string> {
 }
 
 test('a click on a row opens its detail, and Close closes it', async () => {
-  const { page, pageErrors } = await freshPage(browser);
-  await signIn(page, servers.appUrl, { username: 'admin', tenant: 'acme' });
+  const { page, pageErrors } = await freshPage(suite.browser);
+  await signIn(page, suite.servers.appUrl, { username: 'admin', tenant: 'acme' });
   const [, second] = await renderedRows(page);
   await bodyRows(page).nth(1).locator('[data-column="description"]').click();
   await detail(page).waitFor();
   const id = await detailField(page, 'Event id');
-  const event = await servers.apiClient('acme').getEvent(id);
+  const event = await suite.servers.apiClient('acme').getEvent(id);
   expect(event.description).toBe(second!.cells.description);
   expect(event.timestamp).toBe(second!.timestamp);
   expect(await detail(page).locator('header [data-part="value"]').textContent()).toBe(
@@ -60,22 +51,22 @@ test('a click on a row opens its detail, and Close closes it', async () => {
 });
 
 test('Enter on the focused row opens that row', async () => {
-  const { page } = await freshPage(browser);
-  await signIn(page, servers.appUrl, { username: 'admin', tenant: 'acme' });
+  const { page } = await freshPage(suite.browser);
+  await signIn(page, suite.servers.appUrl, { username: 'admin', tenant: 'acme' });
   const rows = await renderedRows(page);
   await bodyRows(page).first().focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await detail(page).waitFor();
-  const event = await servers.apiClient('acme').getEvent(await detailField(page, 'Event id'));
+  const event = await suite.servers.apiClient('acme').getEvent(await detailField(page, 'Event id'));
   expect(event.description).toBe(rows[2]!.cells.description);
   await page.context().close();
 });
 
 test('"Show correlated events" lists exactly the events of that correlation id', async () => {
-  const { page } = await freshPage(browser);
-  const api = servers.apiClient('acme');
+  const { page } = await freshPage(suite.browser);
+  const api = suite.servers.apiClient('acme');
   // A request chain: several events that share one correlation id.
   const newest = await api.queryEvents({}, { size: 300 });
   const counts = new Map<string, number>();
@@ -88,7 +79,10 @@ test('"Show correlated events" lists exactly the events of that correlation id',
   const chain = await api.queryEvents({ correlation_ids: [correlationId] });
   const start = chain.items.at(-1)!;
 
-  await signIn(page, `${servers.appUrl}/?event=${start.id}`, { username: 'admin', tenant: 'acme' });
+  await signIn(page, `${suite.servers.appUrl}/?event=${start.id}`, {
+    username: 'admin',
+    tenant: 'acme',
+  });
   await detail(page).waitFor();
   expect(await detailField(page, 'Correlation')).toBe(correlationId);
   await detail(page).getByRole('button', { name: 'Show correlated events' }).click();

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { SEVERITIES, type Severity } from '../../src/client/index.js';
-import { freshPage, launchChromium } from './support/browser.js';
+import { freshPage } from './support/browser.js';
 import {
   grid,
   pageStatus,
@@ -12,34 +12,23 @@ import {
   waitForEveryRow,
   waitForRows,
 } from './support/demo-app.js';
-import { startDemoServers, type DemoServers } from './support/demo-servers.js';
+import { demoInChromium } from './support/demo-suite.js';
 import { saveScreenshot } from './support/screenshots.js';
 
-let servers: DemoServers;
-let browser: Browser;
 const SEEDED = 300;
 
-beforeAll(async () => {
-  [servers, browser] = await Promise.all([
-    startDemoServers({ eventsPerTenant: SEEDED }),
-    launchChromium(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+const suite = demoInChromium({ eventsPerTenant: SEEDED });
 
 async function signedIn(): Promise<Page> {
-  const { page } = await freshPage(browser);
-  await signIn(page, servers.appUrl, { username: 'manager', tenant: 'acme' });
+  const { page } = await freshPage(suite.browser);
+  await signIn(page, suite.servers.appUrl, { username: 'manager', tenant: 'acme' });
   return page;
 }
 
 test('a severity filter shows only that severity, and the summary counts just those', async () => {
   const page = await signedIn();
   expect(await summaryFigure(page, 'total')).toBe(SEEDED);
-  const expected = await servers.apiClient('acme').queryEvents({ severities: ['warning'] });
+  const expected = await suite.servers.apiClient('acme').queryEvents({ severities: ['warning'] });
   expect(expected.total).toBeGreaterThan(0);
   expect(expected.total).toBeLessThan(SEEDED);
 
@@ -82,14 +71,14 @@ test('a time preset keeps only events inside it, and the summary follows', async
   // Under one page, so the grid holds every row the summary counts.
   expect(await resultRowCount(page)).toBe(total);
   const start = new URL(page.url()).searchParams.get('start_date')!;
-  const expected = await servers.apiClient('acme').queryEvents({ start_date: start });
+  const expected = await suite.servers.apiClient('acme').queryEvents({ start_date: start });
   expect(total).toBe(expected.total);
   await page.context().close();
 });
 
 test('search narrows the rows once typing pauses', async () => {
   const page = await signedIn();
-  const expected = await servers.apiClient('acme').queryEvents({ search: 'backup' });
+  const expected = await suite.servers.apiClient('acme').queryEvents({ search: 'backup' });
   expect(expected.total).toBeGreaterThan(0);
   const searched: string[] = [];
   page.on('request', (request) => {
@@ -162,7 +151,7 @@ test('the next page shows the following rows and says "Page 2 of N"', async () =
     first[0]!.timestamp,
   );
   const second = await renderedRows(page);
-  const expected = await servers.apiClient('acme').queryEvents({}, { page: 2, size: 50 });
+  const expected = await suite.servers.apiClient('acme').queryEvents({}, { page: 2, size: 50 });
   expect(second.map((row) => row.timestamp)).toEqual(
     second.map((row) => expected.items[row.index]!.timestamp),
   );

@@ -1,24 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { freshPage, launchChromium } from './support/browser.js';
+import { expect, test } from 'vitest';
+import { freshPage } from './support/browser.js';
 import { bodyRows, renderedRows, submitLogin, waitForRows } from './support/demo-app.js';
-import { startDemoServers, type DemoServers } from './support/demo-servers.js';
+import { demoInChromium } from './support/demo-suite.js';
 import { saveScreenshot } from './support/screenshots.js';
 
-let servers: DemoServers;
-let browser: Browser;
-
-beforeAll(async () => {
-  [servers, browser] = await Promise.all([startDemoServers(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+const suite = demoInChromium();
 
 test('a wrong password is refused in words, and the right one opens the viewer', async () => {
-  const { context, page, pageErrors } = await freshPage(browser);
-  await page.goto(servers.appUrl);
+  const { context, page, pageErrors } = await freshPage(suite.browser);
+  await page.goto(suite.servers.appUrl);
   await saveScreenshot(page, 'login');
 
   await submitLogin(page, { username: 'viewer', tenant: 'globex', password: 'not-the-password' });
@@ -44,8 +34,8 @@ test('a wrong password is refused in words, and the right one opens the viewer',
 });
 
 test('signing out returns to the login form and leaves none of the rows behind', async () => {
-  const { context, page, pageErrors } = await freshPage(browser);
-  await page.goto(servers.appUrl);
+  const { context, page, pageErrors } = await freshPage(suite.browser);
+  await page.goto(suite.servers.appUrl);
   await submitLogin(page, { username: 'admin', tenant: 'acme' });
   await waitForRows(page);
   const shown = (await renderedRows(page)).map((row) => row.cells.description!);

@@ -1,26 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { DEMO_API_KEYS } from '../../src/server/seed.js';
-import { freshPage, launchChromium } from './support/browser.js';
-import { startDemoServers, type DemoServers } from './support/demo-servers.js';
+import { freshPage } from './support/browser.js';
+import { demoInChromium } from './support/demo-suite.js';
 import { saveScreenshot } from './support/screenshots.js';
 
-let servers: DemoServers;
-let browser: Browser;
 const EVENTS = 500;
 // A third of the API's answers are 503s, half of them after the events were stored: only
 // idempotent resends keep those from being stored twice.
 const FAIL_RATE = 0.3;
 
-beforeAll(async () => {
-  [servers, browser] = await Promise.all([
-    startDemoServers({ page: 'queue', eventsPerTenant: 10, failRate: FAIL_RATE, latencyMs: 20 }),
-    launchChromium(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
+const suite = demoInChromium({
+  page: 'queue',
+  eventsPerTenant: 10,
+  failRate: FAIL_RATE,
+  latencyMs: 20,
 });
 
 async function openQueuePage(page: Page): Promise<void> {
@@ -29,7 +23,7 @@ async function openQueuePage(page: Page): Promise<void> {
 
 /** The run's events the server holds, by sequence number. */
 async function storedSequence(run: string): Promise<number[]> {
-  const events = await servers
+  const events = await suite.servers
     .apiClient('initech')
     .listEvents({ resource_types: ['queue-e2e'], search: run }, { limit: 2 * EVENTS });
   return events
@@ -38,12 +32,12 @@ async function storedSequence(run: string): Promise<number[]> {
 }
 
 test('queued events survive a real reload mid-send and reach the server exactly once', async () => {
-  const { page, pageErrors } = await freshPage(browser);
+  const { page, pageErrors } = await freshPage(suite.browser);
   let refused = 0;
   page.on('response', (response) => {
     if (response.status() === 503) refused += 1;
   });
-  const url = `${servers.appUrl}/?tenant=initech&key=${DEMO_API_KEYS.initech}&batch=20`;
+  const url = `${suite.servers.appUrl}/?tenant=initech&key=${DEMO_API_KEYS.initech}&batch=20`;
   await page.goto(url);
   await openQueuePage(page);
   const run = `run-${Date.now().toString(36)}`;

@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { freshPage, launchChromium } from './support/browser.js';
+import { expect, test } from 'vitest';
+import { freshPage } from './support/browser.js';
 import { signIn, waitForEveryRow } from './support/demo-app.js';
-import { startDemoServers, type DemoServers } from './support/demo-servers.js';
+import { demoInChromium } from './support/demo-suite.js';
 import { trackApiRequests } from './support/in-flight.js';
 import { saveScreenshot } from './support/screenshots.js';
 import {
@@ -11,27 +10,16 @@ import {
   tenantWatchReport,
 } from './support/tenant-watch.js';
 
-let servers: DemoServers;
-let browser: Browser;
 // Slow enough that every switch happens with the old tenant's requests still on the wire.
 const LATENCY_MS = 300;
 
-beforeAll(async () => {
-  [servers, browser] = await Promise.all([
-    startDemoServers({ latencyMs: LATENCY_MS }),
-    launchChromium(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+const suite = demoInChromium({ latencyMs: LATENCY_MS });
 
 test('switching tenant as root never shows the previous tenant, not even for a frame', async () => {
-  const { page, pageErrors } = await freshPage(browser);
+  const { page, pageErrors } = await freshPage(suite.browser);
   await installTenantWatchOn(page);
   const requests = trackApiRequests(page);
-  await signIn(page, servers.appUrl, { username: 'root', tenant: 'acme' });
+  await signIn(page, suite.servers.appUrl, { username: 'root', tenant: 'acme' });
   await waitForEveryRow(page, `(row) => !row.textContent.includes('@globex.example')`);
   const tenant = page.getByRole('navigation', { name: 'Demo' }).getByLabel('Tenant');
 
@@ -76,10 +64,10 @@ test('switching tenant as root never shows the previous tenant, not even for a f
 });
 
 test('an open event of the previous tenant closes when the tenant changes', async () => {
-  const { page, pageErrors } = await freshPage(browser);
+  const { page, pageErrors } = await freshPage(suite.browser);
   await installTenantWatchOn(page);
   const requests = trackApiRequests(page);
-  await signIn(page, servers.appUrl, { username: 'root', tenant: 'acme' });
+  await signIn(page, suite.servers.appUrl, { username: 'root', tenant: 'acme' });
   const acmeRow = page
     .locator('[data-part="body"] [role="row"]')
     .filter({ hasText: '@acme.example' })
