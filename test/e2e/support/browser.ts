@@ -1,5 +1,17 @@
+import { readFile } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterEach, expect } from 'vitest';
 import { chromiumLaunchOptions } from '../../support/chromium.js';
+import { findSecrets } from '../../support/secret-scan.js';
+
+// Everything a page prints, throws or downloads is scanned after each test: no password,
+// token or API key may reach the console, an error or an exported file.
+let captured: Promise<string>[] = [];
+afterEach(async () => {
+  const texts = await Promise.all(captured);
+  captured = [];
+  expect(texts.flatMap(findSecrets), 'secrets in console output, errors or downloads').toEqual([]);
+});
 
 export const launchChromium = (): Promise<Browser> => chromium.launch(chromiumLaunchOptions());
 
@@ -23,6 +35,13 @@ export async function freshPage(
   });
   const page = await context.newPage();
   const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('pageerror', (error) => {
+    pageErrors.push(error.message);
+    captured.push(Promise.resolve(`${error.message}\n${error.stack ?? ''}`));
+  });
+  page.on('console', (message) => captured.push(Promise.resolve(message.text())));
+  page.on('download', (download) =>
+    captured.push(download.path().then((path) => readFile(path, 'utf8'))),
+  );
   return { context, page, pageErrors };
 }
