@@ -12,6 +12,7 @@ import {
   memo,
   useCallback,
   useEffect,
+  useImperativeHandle,
   useMemo,
   useRef,
   useState,
@@ -19,6 +20,7 @@ import {
   type HTMLAttributes,
   type FocusEvent,
   type KeyboardEvent,
+  type Ref,
 } from 'react';
 import type { AuditLogEvent } from '../../client/index.js';
 import { AuditUiProvider, useAuditUi } from '../ui/audit-ui-context.js';
@@ -29,13 +31,25 @@ import {
   ColumnSettings,
   DensityToggle,
   orderColumns,
+  readStoredColumnSettings,
+  writeStoredColumnSettings,
   type AuditLogColumnVisibility,
+  type StoredColumnSettings,
 } from './column-settings.js';
 import { useAuditTableModel, type TableHeaderModel, type TableRowModel } from './table-model.js';
 import { useControllable, type Updater } from './use-controllable.js';
 
 export type AuditLogTableDensity = 'comfortable' | 'compact';
 export type AuditLogTableState = 'loading' | 'empty' | 'error' | 'ready';
+
+/** What a parent can ask of a table through `actionsRef`. */
+export interface AuditLogTableActions {
+  /**
+   * Makes the row of `eventId` active, scrolls to it and focuses it; without an id, or when
+   * that event is not in the rows, focuses the active row. False when there is no row.
+   */
+  focusRow: (eventId?: string) => boolean;
+}
 
 /** Row heights in pixels; rows have a fixed height so 10,000 of them scroll without measuring. */
 export const ROW_HEIGHT: Record<AuditLogTableDensity, number> = { comfortable: 44, compact: 32 };
@@ -84,8 +98,13 @@ export interface AuditLogTableProps extends Omit<
   onSelectionChange?: ((ids: string[]) => void) | undefined;
   /** Enter or a click on a row. */
   onOpenEvent?: ((event: AuditLogEvent) => void) | undefined;
-  /** The row to make active (e.g. the open event); the first row otherwise. */
+  /**
+   * The row to make active (e.g. the open event); the first row at first. When it is cleared
+   * (the event is closed) that row stays active, so the user goes on from where they were.
+   */
   activeEventId?: string | undefined;
+  /** Receives `focusRow`, e.g. to give focus back to a row when a panel it opened closes. */
+  actionsRef?: Ref<AuditLogTableActions> | undefined;
   /** Label overrides for this table; keep the object stable (module scope or memoized). */
   labels?: AuditLabelOverrides | undefined;
   /** The viewport height used until layout is known (server render, tests). */
@@ -107,47 +126,6 @@ function ariaSort(header: TableHeaderModel) {
   if (header.sorted === 'asc') return 'ascending';
   if (header.sorted === 'desc') return 'descending';
   return header.toggleSort ? 'none' : undefined;
-}
-
-interface StoredColumnSettings {
-  visibility: AuditLogColumnVisibility;
-  order: string[];
-}
-
-function storage(): Storage | null {
-  try {
-    return typeof window === 'undefined' ? null : window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
-/** The saved settings, keeping only ids of columns that exist; null when none are usable. */
-function readStoredSettings(
-  key: string | undefined,
-  columns: readonly AuditLogColumn[],
-): StoredColumnSettings | null {
-  if (key === undefined) return null;
-  try {
-    const raw = storage()?.getItem(key);
-    if (!raw) return null;
-    const parsed: unknown = JSON.parse(raw);
-    if (typeof parsed !== 'object' || parsed === null) return null;
-    const known = new Set(columns.map((column) => column.id));
-    const { visibility, order } = parsed as Partial<Record<'visibility' | 'order', unknown>>;
-    const cleanVisibility: AuditLogColumnVisibility = {};
-    if (typeof visibility === 'object' && visibility !== null) {
-      for (const [id, shown] of Object.entries(visibility)) {
-        if (known.has(id) && typeof shown === 'boolean') cleanVisibility[id] = shown;
-      }
-    }
-    const cleanOrder = Array.isArray(order)
-      ? order.filter((id): id is string => typeof id === 'string' && known.has(id))
-      : [];
-    return { visibility: cleanVisibility, order: cleanOrder };
-  } catch {
-    return null;
-  }
 }
 
 const NO_VISIBILITY: AuditLogColumnVisibility = {};
@@ -253,6 +231,7 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
     onSelectionChange,
     onOpenEvent,
     activeEventId,
+    actionsRef,
     labels: labelOverrides,
     initialHeight = 600,
     className,
@@ -272,7 +251,7 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
   const [density, setDensity] = useControllable(densityProp, defaultDensity, onDensityChange);
 
   // Restored once, on mount; storage only seeds the uncontrolled slices.
-  const [stored] = useState(() => readStoredSettings(storageKey, columns));
+  const [stored] = useState(() => readStoredColumnSettings(storageKey, columns));
   const [columnVisibility, setColumnVisibility] = useControllable<AuditLogColumnVisibility>(
     columnVisibilityProp,
     () => stored?.visibility ?? defaultColumnVisibility,
@@ -291,11 +270,7 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
       ...(persistVisibility ? { visibility: columnVisibility } : {}),
       ...(persistOrder ? { order: [...columnOrder] } : {}),
     };
-    try {
-      storage()?.setItem(storageKey, JSON.stringify(value));
-    } catch {
-      // Full or blocked storage: the settings simply are not remembered.
-    }
+    writeStoredColumnSettings(storageKey, value);
   }, [storageKey, persistVisibility, persistOrder, columnVisibility, columnOrder]);
 
   const shownColumns = useMemo(
@@ -351,7 +326,7 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
   const [syncedActiveEventId, setSyncedActiveEventId] = useState(activeEventId);
   if (syncedActiveEventId !== activeEventId) {
     setSyncedActiveEventId(activeEventId);
-    setActiveId(activeEventId ?? null);
+    if (activeEventId !== undefined) setActiveId(activeEventId);
   }
   const foundIndex = useMemo(
     () => (activeId === null ? -1 : rows.findIndex((row) => row.id === activeId)),
@@ -411,6 +386,31 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
         ?.focus({ preventScroll: true });
     }
   }, [virtualizer, activeIndex]);
+
+  useImperativeHandle(
+    actionsRef,
+    () => ({
+      focusRow: (eventId) => {
+        const found = eventId === undefined ? -1 : rows.findIndex((row) => row.id === eventId);
+        const index = found >= 0 ? found : activeIndex;
+        const row = rows[index];
+        if (!row) return false;
+        if (index !== activeIndex) {
+          // Not rendered yet, perhaps: the effect above focuses it once it is the active row.
+          focusActiveRow.current = true;
+          setActiveId(row.id);
+          return true;
+        }
+        const element = bodyRef.current?.querySelector<HTMLElement>(
+          `[aria-rowindex="${index + 2}"]`,
+        );
+        element?.focus({ preventScroll: true });
+        virtualizer.scrollToIndex(index, { align: 'auto' });
+        return element !== null && element !== undefined;
+      },
+    }),
+    [rows, activeIndex, virtualizer],
+  );
 
   const activateRow = useCallback(
     (row: TableRowModel) => {

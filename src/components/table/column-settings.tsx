@@ -33,6 +33,57 @@ export function orderColumns(
   return [...ordered, ...columns.filter((column) => !seen.has(column.id))];
 }
 
+/** Column visibility and order as saved under a table's `storageKey`. */
+export interface StoredColumnSettings {
+  visibility: AuditLogColumnVisibility;
+  order: string[];
+}
+
+function storage(): Storage | null {
+  try {
+    return typeof window === 'undefined' ? null : window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The saved settings, keeping only ids of columns that exist; null when none are usable. */
+export function readStoredColumnSettings(
+  key: string | undefined,
+  columns: readonly AuditLogColumn[],
+): StoredColumnSettings | null {
+  if (key === undefined) return null;
+  try {
+    const raw = storage()?.getItem(key);
+    if (!raw) return null;
+    const parsed: unknown = JSON.parse(raw);
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const known = new Set(columns.map((column) => column.id));
+    const { visibility, order } = parsed as Partial<Record<'visibility' | 'order', unknown>>;
+    const cleanVisibility: AuditLogColumnVisibility = {};
+    if (typeof visibility === 'object' && visibility !== null) {
+      for (const [id, shown] of Object.entries(visibility)) {
+        if (known.has(id) && typeof shown === 'boolean') cleanVisibility[id] = shown;
+      }
+    }
+    const cleanOrder = Array.isArray(order)
+      ? order.filter((id): id is string => typeof id === 'string' && known.has(id))
+      : [];
+    return { visibility: cleanVisibility, order: cleanOrder };
+  } catch {
+    return null;
+  }
+}
+
+/** Saves the settings under `key`; a full or blocked storage means they are not remembered. */
+export function writeStoredColumnSettings(key: string, value: Partial<StoredColumnSettings>): void {
+  try {
+    storage()?.setItem(key, JSON.stringify(value));
+  } catch {
+    // Nothing to do: remembering the columns is a convenience, not a requirement.
+  }
+}
+
 export interface ColumnSettingsProps {
   /** All columns the table can show (e.g. `useDefaultColumns()` merged with custom ones). */
   columns: readonly AuditLogColumn[];
