@@ -1,5 +1,15 @@
 'use client';
-import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import type { AuditLogEvent, AuditLogQueryInput } from '../../client/index.js';
 import { useAuditEvent, useAuditEvents, useSummary } from '../../hooks/index.js';
 import { AuditEventDetail } from '../event-detail/audit-event-detail.js';
@@ -8,12 +18,21 @@ import type { TimeDisplay } from '../format/format-time.js';
 import { AuditLogFilters } from '../filters/index.js';
 import { LiveTail } from '../live-tail/live-tail.js';
 import { SummaryCards } from '../summary-cards/summary-cards.js';
-import { ConnectedAuditLogTable, type AuditLogColumn, type AuditLogSort } from '../table/index.js';
+import type { AuditLogTableActions } from '../table/audit-log-table.js';
+import {
+  ConnectedAuditLogTable,
+  mergeColumns,
+  useDefaultColumns,
+  type AuditLogColumn,
+  type AuditLogSort,
+} from '../table/index.js';
 import { AuditUiProvider, useAuditUi } from '../ui/audit-ui-context.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
+import { useViewerColumns } from './use-viewer-columns.js';
 import { useViewerState } from './use-viewer-state.js';
 
 const ViewerCharts = lazy(() => import('./viewer-charts.js'));
+const COLUMNS_STORAGE_KEY = 'audit-log-sdk:viewer-table';
 
 export type ViewerPart = 'summary' | 'filters' | 'charts' | 'export' | 'liveTail' | 'detail';
 
@@ -23,7 +42,10 @@ export interface AuditLogViewerProps {
   pageSize?: number;
   /** Parts to leave out, e.g. `{ charts: true }`. */
   hide?: Partial<Record<ViewerPart, boolean>>;
-  /** Keep the query, page and open event in the URL, so a view is a shareable link. */
+  /**
+   * Keep the query, page, open event and chosen columns in the URL, so a view is a shareable
+   * link. Columns in the URL win over the ones this browser remembers.
+   */
   syncUrl?: boolean;
   /** Table columns added to or replacing the defaults. */
   columns?: AuditLogColumn[];
@@ -68,7 +90,8 @@ function Viewer({
   theme = 'system',
   className,
 }: Omit<AuditLogViewerProps, 'labels' | 'locale' | 'timeZone' | 'timeDisplay'>) {
-  const { labels } = useAuditUi();
+  const settings = useAuditUi();
+  const { labels } = settings;
   const [state, setState, linkTo] = useViewerState(syncUrl, {
     query: defaultQuery,
     page: 1,
@@ -86,11 +109,69 @@ function Viewer({
   const open = useAuditEvent(hide.detail ? null : (eventId ?? null));
   const [live, setLive] = useState(false);
 
+  const defaultColumns = useDefaultColumns(settings);
+  const allColumns = useMemo(
+    () => mergeColumns(defaultColumns, columns),
+    [defaultColumns, columns],
+  );
+  const writeUrlColumns = useCallback(
+    (next: string[] | undefined) => setState((s) => ({ ...s, columns: next })),
+    [setState],
+  );
+  const tableColumns = useViewerColumns({
+    columns: allColumns,
+    storageKey: COLUMNS_STORAGE_KEY,
+    urlColumns: syncUrl ? state.columns : undefined,
+    onUrlColumnsChange: syncUrl ? writeUrlColumns : undefined,
+  });
+
+  const tableActions = useRef<AuditLogTableActions>(null);
+  const detailRef = useRef<HTMLElement>(null);
+  // The event the user has just opened: its panel takes focus once it is on screen.
+  const focusDetailOf = useRef<string | null>(null);
+  const shownId = open.data && !hide.detail ? open.data.id : undefined;
+  useEffect(() => {
+    if (shownId === undefined || shownId !== focusDetailOf.current) return;
+    focusDetailOf.current = null;
+    detailRef.current?.focus();
+  }, [shownId]);
+
+  // When the detail closes and takes focus with it, focus goes back to the row it was opened
+  // from, however it closed (Close, Escape, `renderDetail`'s close, the browser's Back);
+  // focus the user has already moved elsewhere stays there.
+  const previousEventId = useRef(eventId);
+  useEffect(() => {
+    const closed = previousEventId.current;
+    previousEventId.current = eventId;
+    if (closed === undefined || eventId !== undefined) return;
+    const focused = document.activeElement;
+    if (focused && focused !== document.body && focused.isConnected) return;
+    tableActions.current?.focusRow(closed);
+  }, [eventId]);
+
   const setQuery = useCallback(
     (next: AuditLogQueryInput) => setState((s) => ({ ...s, query: next, page: 1 })),
     [setState],
   );
   const close = useCallback(() => setState((s) => ({ ...s, eventId: undefined })), [setState]);
+  const openEvent = useCallback(
+    (event: AuditLogEvent) => {
+      focusDetailOf.current = event.id;
+      // Already on screen: no change will come to move focus, so move it now.
+      if (detailRef.current && open.data?.id === event.id) {
+        focusDetailOf.current = null;
+        detailRef.current.focus();
+      }
+      setState((s) => ({ ...s, eventId: event.id }));
+    },
+    [setState, open.data?.id],
+  );
+  const onDetailKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    // Controls inside that use Escape themselves (a menu, a field) prevent the default.
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    close();
+  };
   const pages = events.data?.pages ?? 0;
   const newest =
     page === 1 && sort.sort_by === 'timestamp' && sort.sort_order === 'desc'
@@ -115,7 +196,7 @@ function Viewer({
         {hide.export ? null : (
           <ExportButton
             query={{ ...query, ...sort }}
-            {...(state.columns ? { columns: state.columns } : {})}
+            {...(tableColumns.chosen ? { columns: tableColumns.chosen } : {})}
           />
         )}
         {hide.liveTail ? null : (
@@ -150,10 +231,14 @@ function Viewer({
         size={pageSize}
         sort={sort}
         onSortChange={(next) => setQuery({ ...query, ...next })}
-        onOpenEvent={(event) => setState((s) => ({ ...s, eventId: event.id }))}
+        onOpenEvent={openEvent}
         activeEventId={eventId}
+        actionsRef={tableActions}
         showSettings
-        storageKey="audit-log-sdk:viewer-table"
+        columnVisibility={tableColumns.visibility}
+        onColumnVisibilityChange={tableColumns.setVisibility}
+        columnOrder={tableColumns.order}
+        onColumnOrderChange={tableColumns.setOrder}
         {...(columns ? { columns } : {})}
       />
       <nav data-part="pagination" aria-label={labels.pagination}>
@@ -174,7 +259,14 @@ function Viewer({
         </button>
       </nav>
       {open.data && !hide.detail ? (
-        <aside data-part="viewer-detail" aria-label={labels.eventDetail}>
+        // The panel itself takes focus: its name is announced and Tab goes on to Close.
+        <aside
+          ref={detailRef}
+          tabIndex={-1}
+          data-part="viewer-detail"
+          aria-label={labels.eventDetail}
+          onKeyDown={onDetailKeyDown}
+        >
           <button type="button" onClick={close}>
             {labels.close}
           </button>
