@@ -1,6 +1,9 @@
 'use client';
 import type { AuditLogEvent } from '../../client/index.js';
+import { ExpandableText } from '../format/expandable-text.js';
 import { formatTimestamp } from '../format/format-time.js';
+import { LongText } from '../format/long-text.js';
+import { DETAIL_TEXT_LIMIT, truncateText } from '../format/truncate-text.js';
 import { SeverityBadge } from '../severity-badge/severity-badge.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import type { AuditLabelOverrides, AuditLabels } from '../ui/labels.js';
@@ -37,7 +40,7 @@ function Field({
     <div data-part="field">
       <dt>{label}</dt>
       <dd>
-        <span data-part="value">{value ?? labels.none}</span>
+        <ExpandableText text={value ?? labels.none} limit={DETAIL_TEXT_LIMIT} labels={labels} />
         {copy && value ? (
           <CopyButton text={value} label={labels.copy} copiedLabel={labels.copied} />
         ) : null}
@@ -65,15 +68,18 @@ export function AuditEventDetail({
       data-scope="audit-log"
       data-part="event-detail"
       data-severity={event.severity}
-      aria-label={`${labels.description}: ${event.description.slice(0, 120)}`}
+      aria-label={`${labels.description}: ${truncateText(event.description, 120)}`}
       className={className}
     >
       <header>
         <SeverityBadge severity={event.severity} />
         {/* Focusable: a long description scrolls in its own box, and keyboards must reach it. */}
-        <p data-part="value" tabIndex={0}>
-          {event.description}
-        </p>
+        <ExpandableText
+          text={event.description}
+          limit={DETAIL_TEXT_LIMIT}
+          labels={labels}
+          valueProps={{ tabIndex: 0 }}
+        />
       </header>
       <dl>
         <div data-part="field">
@@ -114,14 +120,22 @@ export function AuditEventDetail({
           <tbody>
             {changes.map((row) => (
               <tr key={row.field}>
-                <th scope="row" data-part="value">
-                  {row.field}
+                <th scope="row">
+                  <LongText text={row.field} limit={DETAIL_TEXT_LIMIT} />
                 </th>
-                <td data-part="value" data-change="removed">
-                  {show(row.before)}
+                <td data-change="removed">
+                  <ExpandableText
+                    text={show(row.before)}
+                    limit={DETAIL_TEXT_LIMIT}
+                    labels={labels}
+                  />
                 </td>
-                <td data-part="value" data-change="added">
-                  {show(row.after)}
+                <td data-change="added">
+                  <ExpandableText
+                    text={show(row.after)}
+                    limit={DETAIL_TEXT_LIMIT}
+                    labels={labels}
+                  />
                 </td>
               </tr>
             ))}

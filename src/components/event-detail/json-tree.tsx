@@ -1,14 +1,30 @@
 'use client';
+import { ExpandableText } from '../format/expandable-text.js';
+import { LongText } from '../format/long-text.js';
+import { DETAIL_TEXT_LIMIT } from '../format/truncate-text.js';
 import type { AuditLabels } from '../ui/labels.js';
 
 /** Nodes this deep start collapsed, so a deeply nested document opens to a readable size. */
 const OPEN_DEPTH = 2;
 
-function Primitive({ value }: { value: unknown }) {
+/** A leaf as JSON text; a long string shows its start and offers the rest. */
+function Primitive({ value, labels }: { value: unknown; labels: AuditLabels }) {
   const text = value === undefined ? 'undefined' : JSON.stringify(value);
   return (
-    <span data-part="value" data-type={value === null ? 'null' : typeof value}>
-      {text}
+    <ExpandableText
+      text={text}
+      limit={DETAIL_TEXT_LIMIT}
+      labels={labels}
+      valueProps={{ 'data-type': value === null ? 'null' : typeof value }}
+    />
+  );
+}
+
+/** A key, any length: keys are the sender's too, so they are cut like values. */
+function Key({ name }: { name: string }) {
+  return (
+    <span data-part="json-key">
+      <LongText text={name} limit={DETAIL_TEXT_LIMIT} />:{' '}
     </span>
   );
 }
@@ -31,8 +47,8 @@ export function JsonTree({
   if (value === null || typeof value !== 'object') {
     return (
       <span data-part="json-leaf">
-        {name !== undefined ? <span data-part="json-key">{name}: </span> : null}
-        <Primitive value={value} />
+        {name !== undefined ? <Key name={name} /> : null}
+        <Primitive value={value} labels={labels} />
       </span>
     );
   }
@@ -43,7 +59,7 @@ export function JsonTree({
   return (
     <details data-part="json-node" open={depth < OPEN_DEPTH}>
       <summary>
-        {name !== undefined ? <span data-part="json-key">{name}: </span> : null}
+        {name !== undefined ? <Key name={name} /> : null}
         {brackets[0]}
         {entries.length === 0 ? (
           brackets[1]

@@ -2,20 +2,19 @@
 import { useMemo } from 'react';
 import type { AuditLogEvent } from '../../client/index.js';
 import { formatTimestamp } from '../format/format-time.js';
+import { LongText } from '../format/long-text.js';
+import { CELL_TEXT_LIMIT } from '../format/truncate-text.js';
 import { SeverityBadge } from '../severity-badge/severity-badge.js';
 import type { AuditUiSettings } from '../ui/audit-ui-context.js';
 import type { AuditLogColumn } from './audit-log-column.js';
 
 /**
- * A field as text that may wrap; empty fields show the `none` label. `dir="auto"` isolates
- * each value, so an RTL override inside one cannot reorder its neighbours.
+ * A field as text that may wrap, cut to what a row can show; empty fields show the `none`
+ * label. `dir="auto"` isolates each value, so an RTL override inside one cannot reorder its
+ * neighbours.
  */
 function Value({ text, none }: { text: string | null; none: string }) {
-  return (
-    <span data-part="value" dir="auto">
-      {text ?? none}
-    </span>
-  );
+  return <LongText text={text ?? none} limit={CELL_TEXT_LIMIT} />;
 }
 
 /** Time, severity, event type, action, resource, user, IP address and description. */
@@ -65,9 +64,7 @@ export function createDefaultColumns({
           {event.resource_id === null ? null : (
             <>
               {' '}
-              <span data-part="value" data-field="resource_id" dir="auto">
-                {event.resource_id}
-              </span>
+              <LongText text={event.resource_id} limit={CELL_TEXT_LIMIT} data-field="resource_id" />
             </>
           )}
         </>

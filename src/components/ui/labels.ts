@@ -44,6 +44,8 @@ export const DEFAULT_LABELS = {
   close: 'Close',
   expand: 'Expand',
   collapse: 'Collapse',
+  showAllText: (characters: number) => `Show all ${characters.toLocaleString('en')} characters`,
+  showLessText: 'Show less',
   none: '—',
   totalEvents: 'Events',
   criticalAndErrors: 'Critical and errors',
