@@ -128,5 +128,15 @@ test('closing the detail puts focus back on the row it was opened from', async (
   const after = await focused(page);
   expect(after.role).toBe('row');
   expect(after.rowIndex).toBe('3');
+
+  // Escape from inside the detail closes it the same way.
+  await page.keyboard.press('Enter');
+  await detail.waitFor();
+  await page.waitForFunction(() => document.activeElement?.closest('[data-part="viewer-detail"]'));
+  await page.keyboard.press('Escape');
+  await detail.waitFor({ state: 'detached' });
+  const afterEscape = await focused(page);
+  expect(afterEscape.role).toBe('row');
+  expect(afterEscape.rowIndex).toBe('3');
   await page.context().close();
 });

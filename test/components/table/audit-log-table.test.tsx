@@ -2,9 +2,10 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
-import { useState } from 'react';
+import { createRef, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { AuditLogEvent } from '../../../src/client/index.js';
+import type { AuditLogTableActions } from '../../../src/components/table/audit-log-table.js';
 import {
   AuditLogTable,
   type AuditLogColumn,
@@ -201,6 +202,26 @@ describe('AuditLogTable', () => {
   it('starts on the row of activeEventId', () => {
     render(<AuditLogTable events={makeEvents(10)} activeEventId="evt-4" />);
     expect(activeRow()?.getAttribute('aria-rowindex')).toBe('6');
+  });
+
+  it('keeps the row of a closed event active, so the user goes on from there', () => {
+    const events = makeEvents(10);
+    const { rerender } = render(<AuditLogTable events={events} activeEventId="evt-4" />);
+    rerender(<AuditLogTable events={events} />);
+    expect(activeRow()?.getAttribute('aria-rowindex')).toBe('6');
+  });
+
+  it('focuses a row through actionsRef, the active one when the event is not shown', () => {
+    const actions = createRef<AuditLogTableActions>();
+    render(<AuditLogTable events={makeEvents(300)} actionsRef={actions} />);
+    act(() => void actions.current!.focusRow('evt-250'));
+    expect(document.activeElement?.getAttribute('aria-rowindex')).toBe('252');
+    expect(activeRow()).toBe(document.activeElement);
+    (document.activeElement as HTMLElement).blur();
+    let focused = false;
+    act(() => void (focused = actions.current!.focusRow('gone')));
+    expect(focused).toBe(true);
+    expect(document.activeElement?.getAttribute('aria-rowindex')).toBe('252');
   });
 
   it('keeps the DOM under 100 rows for 10,000 events', () => {
