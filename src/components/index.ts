@@ -33,6 +33,7 @@ export {
   type ColumnSettingsProps,
   type DensityToggleProps,
   type AuditLogTableDensity,
+  type AuditLogTableActions,
   type AuditLogTableProps,
   type AuditLogTableState,
   type ConnectedAuditLogTableProps,

@@ -1,6 +1,7 @@
 export { AuditLogTable, ROW_HEIGHT } from './audit-log-table.js';
 export type {
   AuditLogTableDensity,
+  AuditLogTableActions,
   AuditLogTableProps,
   AuditLogTableState,
 } from './audit-log-table.js';
