@@ -99,6 +99,56 @@ describe('AuditEventDetail', () => {
     expect(screen.getByRole('button', { name: 'Copied' })).toBeTruthy();
   });
 
+  it('shows the start of a 1 MiB description and all of it on request', async () => {
+    const user = userEvent.setup();
+    const description = 'A'.repeat(1_048_576);
+    const { container } = render(<AuditEventDetail event={{ ...base, description }} />);
+    const value = container.querySelector('header [data-part="value"]')!;
+    expect(value.textContent!.length).toBeLessThan(5000);
+    expect(value.textContent!.endsWith('…')).toBe(true);
+
+    await user.click(screen.getByRole('button', { name: 'Show all 1,048,576 characters' }));
+    expect(value.textContent).toBe(description);
+    await user.click(screen.getByRole('button', { name: 'Show less' }));
+    expect(value.textContent!.length).toBeLessThan(5000);
+  });
+
+  it('cuts long metadata strings and keys in the tree, and offers the rest', async () => {
+    const user = userEvent.setup();
+    const word = 'x'.repeat(100_000);
+    render(<AuditEventDetail event={{ ...base, metadata: { word, [word]: 1 } }} />);
+    const tree = screen.getByRole('region', { name: 'Metadata' });
+    expect(tree.textContent!.length).toBeLessThan(10_000);
+    await user.click(within(tree).getByRole('button', { name: 'Show all 100,002 characters' }));
+    expect(tree.textContent).toContain(JSON.stringify(word));
+  });
+
+  it('takes the reveal buttons from the labels', async () => {
+    const user = userEvent.setup();
+    const { container } = render(
+      <AuditEventDetail
+        event={{ ...base, description: 'A'.repeat(5000) }}
+        labels={{
+          showAllText: (characters) => `Alle ${characters.toLocaleString('de')} Zeichen zeigen`,
+          showLessText: 'Weniger zeigen',
+        }}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Alle 5.000 Zeichen zeigen' }));
+    expect(screen.getByRole('button', { name: 'Weniger zeigen' })).toBeTruthy();
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('copies a long value whole, though it shows only its start', async () => {
+    const user = userEvent.setup();
+    const userId = `u-${'9'.repeat(10_000)}`;
+    render(<AuditEventDetail event={{ ...base, user_id: userId }} />);
+    const field = screen.getByText('User').closest('[data-part="field"]') as HTMLElement;
+    expect(field.querySelector('[data-part="value"]')!.textContent!.length).toBeLessThan(5000);
+    await user.click(within(field).getByRole('button', { name: 'Copy' }));
+    expect(await navigator.clipboard.readText()).toBe(userId);
+  });
+
   it('renders hostile fields as inert text that wraps', () => {
     const hostile = '<img src=x onerror="window.__pwned=1">javascript:alert(1)\u202Egnp.exe';
     const { container } = render(

@@ -120,5 +120,30 @@ test('an event with a 1 MiB description leaves the viewer responsive', async () 
   await page.evaluate(() => new Promise(requestAnimationFrame));
   expect(Date.now() - started).toBeLessThan(1000);
   expect(await inertnessProblems(page)).toEqual([]);
+
+  // The detail shows the start of each huge value, and all of it on request, without freezing.
+  const detail = page.getByRole('complementary', { name: 'Event detail' });
+  const paintsWithin = async (ms: number, act: () => Promise<unknown>) => {
+    const begun = Date.now();
+    await act();
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    expect(Date.now() - begun).toBeLessThan(ms);
+  };
+  await paintsWithin(2000, async () => {
+    await bodyRows(page).first().locator('[data-column="time"]').click();
+    await detail.locator('header [data-part="value"]').waitFor();
+  });
+  const description = detail.locator('header [data-part="value"]');
+  expect((await description.textContent())!.length).toBeLessThan(5000);
+  await paintsWithin(2000, () =>
+    detail.getByRole('button', { name: 'Show all 1,048,576 characters' }).click(),
+  );
+  expect((await description.textContent())!.length).toBe(1_048_576);
+  await detail.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'huge-description-revealed', { fullPage: false });
+  await paintsWithin(2000, () =>
+    detail.getByRole('button', { name: 'Show all 100,002 characters' }).click(),
+  );
+  expect(await inertnessProblems(page)).toEqual([]);
   await page.context().close();
 });
