@@ -131,3 +131,14 @@ export const HostileDirectionOverrides: Story = hostile(2);
 export const HostileHugeDescription: Story = hostile(3);
 export const HostileDeepMetadata: Story = hostile(4);
 export const HostilePrototypeKeys: Story = hostile(5);
+
+/** All of the 1 MiB description, on request: it scrolls in its own box, the page stays put. */
+export const HostileHugeDescriptionRevealed: Story = {
+  ...hostile(3),
+  play: async (context) => {
+    const canvas = within(context.canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Show all 1,048,576 characters' }));
+    await expect(canvas.getByRole('button', { name: 'Show less' })).toBeVisible();
+    await hostile(3).play!(context);
+  },
+};
