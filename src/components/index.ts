@@ -8,6 +8,9 @@ export {
 } from './ui/audit-ui-context.js';
 export { DEFAULT_LABELS, type AuditLabelOverrides, type AuditLabels } from './ui/labels.js';
 export { formatTimestamp, type TimeDisplay } from './format/format-time.js';
+export { LongText, type LongTextProps } from './format/long-text.js';
+export { ExpandableText, type ExpandableTextProps } from './format/expandable-text.js';
+export { CELL_TEXT_LIMIT, DETAIL_TEXT_LIMIT, truncateText } from './format/truncate-text.js';
 export { SeverityBadge, type SeverityBadgeProps } from './severity-badge/severity-badge.js';
 export { LoginForm, type LoginFormProps } from './login-form/login-form.js';
 export {

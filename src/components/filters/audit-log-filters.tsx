@@ -36,6 +36,8 @@ import {
   type TimePresetId,
 } from './filter-model.js';
 import { fromDateTimeLocal, toDateTimeLocal } from './zoned-time.js';
+import { LongText } from '../format/long-text.js';
+import { CELL_TEXT_LIMIT, truncateText } from '../format/truncate-text.js';
 
 export interface AuditLogFiltersProps extends Omit<
   ComponentPropsWithRef<'div'>,
@@ -318,10 +320,10 @@ export function AuditLogFilters({
               <button
                 type="button"
                 data-part="chip"
-                aria-label={`${labels.removeFilter}: ${chip.text}`}
+                aria-label={`${labels.removeFilter}: ${truncateText(chip.text, CELL_TEXT_LIMIT)}`}
                 onClick={() => replaceAll(chip.without(query))}
               >
-                <span>{chip.text}</span>
+                <LongText text={chip.text} limit={CELL_TEXT_LIMIT} />
                 <span aria-hidden="true"> ×</span>
               </button>
             </li>
