@@ -3,22 +3,20 @@
 import {
   createColumnHelper,
   flexRender,
-  rowSortingFeature,
   tableFeatures,
   useTable,
   type ColumnDef,
   type Row,
-  type SortingState,
-  type Updater,
 } from '@tanstack/react-table';
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { AuditLogEvent } from '../../client/index.js';
 import type { AuditLogColumn, AuditLogSort } from './audit-log-column.js';
 
-const features = tableFeatures({ rowSortingFeature });
+// No sorting feature: the server sorts, and the query's sort is the only sort state there
+// is. The feature's client-side comparators would ship unused.
+const features = tableFeatures({});
 type Features = typeof features;
 const helper = createColumnHelper<Features, AuditLogEvent>();
-const NO_SORTING: SortingState = [];
 
 export interface TableHeaderModel {
   id: string;
@@ -43,14 +41,12 @@ export interface AuditTableModelOptions {
   onSortChange: ((sort: AuditLogSort) => void) | undefined;
 }
 
-// Accessor columns (a display column can never sort); the value is the server sort key.
-function toColumnDef(column: AuditLogColumn): ColumnDef<Features, AuditLogEvent, string | null> {
-  const { sortField } = column;
-  return helper.accessor((event) => (sortField ? event[sortField] : null), {
+// Display columns: cells render from the event itself, and sorting is the server's.
+function toColumnDef(column: AuditLogColumn): ColumnDef<Features, AuditLogEvent, unknown> {
+  return helper.display({
     id: column.id,
     header: column.header,
     cell: ({ row }) => column.cell(row.original),
-    enableSorting: sortField !== undefined,
   });
 }
 
@@ -78,46 +74,32 @@ export function useAuditTableModel({
 }: AuditTableModelOptions) {
   const columnDefs = useMemo(() => helper.columns(columns.map(toColumnDef)), [columns]);
   const byId = useMemo(() => new Map(columns.map((column) => [column.id, column])), [columns]);
-  const sorting = useMemo<SortingState>(() => {
-    if (!sort) return NO_SORTING;
-    const column = columns.find((candidate) => candidate.sortField === sort.sort_by);
-    return column ? [{ id: column.id, desc: sort.sort_order === 'desc' }] : NO_SORTING;
-  }, [columns, sort]);
-
-  const onSortingChange = useCallback(
-    (updater: Updater<SortingState>) => {
-      const next = typeof updater === 'function' ? updater(sorting) : updater;
-      const first = next[0];
-      const sortField = first ? byId.get(first.id)?.sortField : undefined;
-      if (first && sortField) {
-        onSortChange?.({ sort_by: sortField, sort_order: first.desc ? 'desc' : 'asc' });
-      }
-    },
-    [byId, onSortChange, sorting],
-  );
-
   const table = useTable({
     features,
     columns: columnDefs,
     // The table never mutates rows; a readonly array is safe to hand over.
     data: events as AuditLogEvent[],
     getRowId: (event) => event.id,
-    state: { sorting },
-    onSortingChange,
-    manualSorting: true,
-    enableMultiSort: false,
-    enableSortingRemoval: false,
-    sortDescFirst: true,
   });
 
   const headerGroup = table.getHeaderGroups()[0];
   const headers: TableHeaderModel[] = (headerGroup?.headers ?? []).map((header) => {
-    const toggle = header.column.getToggleSortingHandler();
+    const column = byId.get(header.column.id)!;
+    const { sortField } = column;
+    const sorted = sortField !== undefined && sort?.sort_by === sortField ? sort.sort_order : false;
     return {
       id: header.id,
-      column: byId.get(header.column.id)!,
-      sorted: header.column.getIsSorted(),
-      toggleSort: header.column.getCanSort() && toggle ? () => toggle(undefined) : undefined,
+      column,
+      sorted,
+      // Newest or largest first on the first click, then the other way; never unsorted.
+      toggleSort:
+        sortField === undefined
+          ? undefined
+          : () =>
+              onSortChange?.({
+                sort_by: sortField,
+                sort_order: sorted === 'desc' ? 'asc' : 'desc',
+              }),
     };
   });
 
