@@ -1,28 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { CSV_COLUMNS, type AuditLogEvent } from '../../src/client/index.js';
-import { freshPage, launchChromium } from './support/browser.js';
+import { freshPage } from './support/browser.js';
 import { signIn, summaryFigure, waitForEveryRow } from './support/demo-app.js';
-import { startDemoServers, type DemoServers } from './support/demo-servers.js';
+import { demoInChromium } from './support/demo-suite.js';
 import { saveScreenshot } from './support/screenshots.js';
 
-let servers: DemoServers;
-let browser: Browser;
-
-beforeAll(async () => {
-  [servers, browser] = await Promise.all([startDemoServers(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+const suite = demoInChromium();
 
 /** Signs in as a manager (who may export) and narrows the list to two severities. */
 async function filteredViewer(): Promise<Page> {
-  const { page } = await freshPage(browser, { acceptDownloads: true });
-  await signIn(page, servers.appUrl, { username: 'manager', tenant: 'globex' });
+  const { page } = await freshPage(suite.browser, { acceptDownloads: true });
+  await signIn(page, suite.servers.appUrl, { username: 'manager', tenant: 'globex' });
   const severities = page.getByRole('group', { name: 'Severities' });
   await severities.getByRole('checkbox', { name: /^Warning/ }).check();
   await severities.getByRole('checkbox', { name: /^Error/ }).check();
@@ -44,7 +35,7 @@ async function exportThroughUi(page: Page, format: 'CSV' | 'JSON') {
 }
 
 async function expectedEvents(): Promise<AuditLogEvent[]> {
-  return servers
+  return suite.servers
     .apiClient('globex')
     .listEvents({ severities: ['warning', 'error'] }, { limit: 1000 });
 }
@@ -88,8 +79,8 @@ test('a JSON export holds exactly the filtered events, under a name with tenant 
 });
 
 test('a CSV export leaves out a column the table has been told to hide', async () => {
-  const { page } = await freshPage(browser, { acceptDownloads: true });
-  await signIn(page, servers.appUrl, { username: 'manager', tenant: 'globex' });
+  const { page } = await freshPage(suite.browser, { acceptDownloads: true });
+  await signIn(page, suite.servers.appUrl, { username: 'manager', tenant: 'globex' });
   await page.getByRole('button', { name: 'Columns' }).click();
   await page.getByRole('checkbox', { name: 'IP address' }).uncheck();
   await page.keyboard.press('Escape');

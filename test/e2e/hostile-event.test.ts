@@ -1,43 +1,37 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import type { AuditLogEvent } from '../../src/client/index.js';
 import { HOSTILE_EVENTS } from '../../src/server/hostile-events.js';
-import { freshPage, launchChromium } from './support/browser.js';
+import { freshPage } from './support/browser.js';
 import { bodyRows, resultRowCount, signIn, submitLogin } from './support/demo-app.js';
-import { startDemoServers, type DemoServers } from './support/demo-servers.js';
+import { demoInChromium } from './support/demo-suite.js';
 import { inertnessProblems } from './support/inertness.js';
 import { saveScreenshot } from './support/screenshots.js';
 
-let servers: DemoServers;
-let browser: Browser;
 let stored: AuditLogEvent[];
 let since: string;
 const isHuge = (event: { description: string }) => event.description.length > 100_000;
 // The 1 MiB description goes to its own tenant: it is checked on its own, below.
 const SHOWN = HOSTILE_EVENTS.filter((event) => !isHuge(event));
 
+const suite = demoInChromium();
+
 beforeAll(async () => {
-  [servers, browser] = await Promise.all([startDemoServers(), launchChromium()]);
   since = new Date(Date.now() - 1000).toISOString();
-  stored = await servers.apiClient('initech').createEventsBatch(SHOWN);
-  await servers.apiClient('globex').createEventsBatch(HOSTILE_EVENTS.filter(isHuge));
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
+  stored = await suite.servers.apiClient('initech').createEventsBatch(SHOWN);
+  await suite.servers.apiClient('globex').createEventsBatch(HOSTILE_EVENTS.filter(isHuge));
 });
 
 test('hostile events are shown as text, run nothing and keep the layout, in the list and in detail', async () => {
-  const { page, pageErrors } = await freshPage(browser, { acceptDownloads: true });
+  const { page, pageErrors } = await freshPage(suite.browser, { acceptDownloads: true });
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss();
   });
   // Only the hostile events: they are the newest in initech.
-  await signIn(page, `${servers.appUrl}/?start_date=${encodeURIComponent(since)}`, {
+  await signIn(page, `${suite.servers.appUrl}/?start_date=${encodeURIComponent(since)}`, {
     username: 'admin',
     tenant: 'initech',
   });
@@ -64,7 +58,9 @@ test('hostile events are shown as text, run nothing and keep the layout, in the 
 
   // The markup is on screen, as the characters it is made of.
   const markup = stored.find((event) => event.description.startsWith('<img'))!;
-  await page.goto(`${servers.appUrl}/?start_date=${encodeURIComponent(since)}&event=${markup.id}`);
+  await page.goto(
+    `${suite.servers.appUrl}/?start_date=${encodeURIComponent(since)}&event=${markup.id}`,
+  );
   await detail.waitFor();
   expect(await detail.locator('header [data-part="value"]').textContent()).toBe(markup.description);
   expect(await inertnessProblems(page)).toEqual([]);
@@ -74,8 +70,8 @@ test('hostile events are shown as text, run nothing and keep the layout, in the 
 });
 
 test('the CSV export of hostile events has every formula neutralised', async () => {
-  const { page } = await freshPage(browser, { acceptDownloads: true });
-  await signIn(page, `${servers.appUrl}/?start_date=${encodeURIComponent(since)}`, {
+  const { page } = await freshPage(suite.browser, { acceptDownloads: true });
+  await signIn(page, `${suite.servers.appUrl}/?start_date=${encodeURIComponent(since)}`, {
     username: 'admin',
     tenant: 'initech',
   });
@@ -111,8 +107,8 @@ test('the CSV export of hostile events has every formula neutralised', async () 
 });
 
 test('an event with a 1 MiB description leaves the viewer responsive', async () => {
-  const { page } = await freshPage(browser);
-  await page.goto(`${servers.appUrl}/?start_date=${encodeURIComponent(since)}`);
+  const { page } = await freshPage(suite.browser);
+  await page.goto(`${suite.servers.appUrl}/?start_date=${encodeURIComponent(since)}`);
   await submitLogin(page, { username: 'admin', tenant: 'globex' });
   // Bounded, so a renderer stuck in layout fails here rather than at the test's timeout.
   await page.locator('[data-part="table"][data-state="ready"]').waitFor({ timeout: 10_000 });

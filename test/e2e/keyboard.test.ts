@@ -1,21 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/seed.js';
-import { freshPage, launchChromium } from './support/browser.js';
+import { freshPage } from './support/browser.js';
 import { bodyRows, renderedRows, resultRowCount, signIn, waitForRows } from './support/demo-app.js';
-import { startDemoServers, type DemoServers } from './support/demo-servers.js';
+import { demoInChromium } from './support/demo-suite.js';
 import { saveScreenshot } from './support/screenshots.js';
 
-let servers: DemoServers;
-let browser: Browser;
-
-beforeAll(async () => {
-  [servers, browser] = await Promise.all([startDemoServers(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+const suite = demoInChromium();
 
 /** What has focus: its role, its name or text, and for a row its position and state. */
 function focused(page: Page) {
@@ -58,8 +49,8 @@ async function pressOnRow(page: Page, key: string, rowIndex: number) {
 }
 
 test('the viewer is usable with the keyboard alone, from login to the detail and back', async () => {
-  const { page, pageErrors } = await freshPage(browser);
-  await page.goto(servers.appUrl);
+  const { page, pageErrors } = await freshPage(suite.browser);
+  await page.goto(suite.servers.appUrl);
   // Login: Tab into the form, type, choose the tenant with arrow keys, Enter on Sign in.
   expect((await tabUntil(page, (f) => f.role === 'input')).role).toBe('input');
   await page.keyboard.type('viewer');
@@ -114,8 +105,8 @@ test('the viewer is usable with the keyboard alone, from login to the detail and
 });
 
 test('closing the detail puts focus back on the row it was opened from', async () => {
-  const { page } = await freshPage(browser);
-  await signIn(page, servers.appUrl, { username: 'viewer', tenant: 'globex' });
+  const { page } = await freshPage(suite.browser);
+  await signIn(page, suite.servers.appUrl, { username: 'viewer', tenant: 'globex' });
   await bodyRows(page).first().focus();
   await pressOnRow(page, 'ArrowDown', 3);
   await page.keyboard.press('Enter');
