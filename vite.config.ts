@@ -48,6 +48,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // The projects run one after the other (unit, stories, browser), so the browser
+          // projects never compete with forty jsdom and contract files for two cores.
+          sequence: { groupOrder: 0 },
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/e2e/**'],
           setupFiles: ['test/setup.ts'],
@@ -64,6 +67,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           // Chromium first, so a missing browser fails before the pages are built.
           globalSetup: ['test/support/require-chromium.ts', 'test/e2e/support/build-pages.ts'],
           include: ['test/e2e/**/*.test.ts'],
@@ -82,6 +86,7 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: resolve(import.meta.dirname, '.storybook') })],
         test: {
           name: 'storybook',
+          sequence: { groupOrder: 1 },
           globalSetup: ['test/support/require-chromium.ts'],
           testTimeout: 30_000,
           browser: {
