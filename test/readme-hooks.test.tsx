@@ -107,12 +107,15 @@ describe('README React examples', () => {
     await user.click(screen.getByRole('button', { name: 'Critical only' }));
     expect(new URLSearchParams(window.location.search).getAll('severities')).toEqual(['critical']);
 
-    expect(screen.getByRole('button', { name: 'Export' })).toHaveProperty('disabled', false);
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Export' })).toHaveProperty('disabled', false),
+    );
     const live = screen.getByRole('button', { name: 'Live' });
     await user.click(live);
     expect(live.getAttribute('aria-pressed')).toBe('true');
+    // The recalled view asks for a new summary; the charts' data tables follow once it is in.
     for (const name of ['Event volume', 'Events by severity', 'Events by type'])
-      expect(screen.getByRole('table', { name })).toBeTruthy();
+      expect(await screen.findByRole('table', { name }, { timeout: 5000 })).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Next page' }));
     expect(new URLSearchParams(window.location.search).get('page')).toBe('2');
