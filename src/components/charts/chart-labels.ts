@@ -1,4 +1,3 @@
-import { EVENT_TYPE_LABELS } from '../ui/labels.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
 
 /** Chart strings, kept beside the charts; override any of them through a chart's `labels` prop. */
@@ -14,21 +13,13 @@ export const CHART_LABELS = {
   dragToZoom: 'Drag across the chart to zoom into a time range.',
   /** Accessible name of the button that filters by one bar of a breakdown. */
   filterBy: (name: string) => `Filter by ${name}`,
-  eventTypes: { ...EVENT_TYPE_LABELS },
 };
 
 export type ChartLabels = typeof CHART_LABELS;
 /** Overrides of the shared labels (`AuditLabelOverrides`) and of the chart labels, in one object. */
-export type ChartLabelOverrides = AuditLabelOverrides &
-  Partial<Omit<ChartLabels, 'eventTypes'>> & {
-    eventTypes?: Partial<ChartLabels['eventTypes']>;
-  };
+export type ChartLabelOverrides = AuditLabelOverrides & Partial<ChartLabels>;
 
 export function mergeChartLabels(overrides: ChartLabelOverrides | undefined): ChartLabels {
   if (!overrides) return CHART_LABELS;
-  return {
-    ...CHART_LABELS,
-    ...overrides,
-    eventTypes: { ...CHART_LABELS.eventTypes, ...overrides.eventTypes },
-  };
+  return { ...CHART_LABELS, ...overrides };
 }

@@ -47,10 +47,10 @@ export function EventTypeChart({
     () =>
       EVENT_TYPES.map((type) => ({
         key: type,
-        label: chartLabels.eventTypes[type],
+        label: labels.eventTypes[type],
         value: summary?.event_types[type] ?? 0,
       })).sort((a, b) => b.value - a.value),
-    [summary, chartLabels],
+    [summary, labels],
   );
   const colours = useMemo(
     () =>

@@ -90,7 +90,11 @@ export function AuditEventDetail({
             </time>
           </dd>
         </div>
-        <Field label={labels.eventType} value={event.event_type} labels={labels} />
+        <Field
+          label={labels.eventType}
+          value={labels.eventTypes[event.event_type] ?? event.event_type}
+          labels={labels}
+        />
         <Field label={labels.action} value={event.action} labels={labels} />
         <Field
           label={labels.resource}

@@ -74,7 +74,15 @@ export function AuditLogFilters({
   ...rest
 }: AuditLogFiltersProps) {
   const { labels: ui, locale, timeZone } = useAuditUi(uiLabels);
-  const labels = useMemo(() => mergeFilterLabels(overrides), [overrides]);
+  // Event type names follow the shared labels (table, detail, charts) unless the filters'
+  // own labels name them.
+  const labels = useMemo(() => {
+    const merged = mergeFilterLabels(overrides);
+    return {
+      ...merged,
+      eventTypeNames: { ...ui.eventTypes, ...overrides?.eventTypeNames },
+    };
+  }, [overrides, ui.eventTypes]);
   const id = useId();
 
   const [inner, setInner] = useState<AuditLogQueryInput>(defaultValue ?? EMPTY_QUERY);

@@ -46,7 +46,11 @@ export function createDefaultColumns({
       id: 'event_type',
       header: labels.eventType,
       sortField: 'event_type',
-      cell: (event) => <Value text={event.event_type} none={none} />,
+      cell: (event) => (
+        <span data-part="value" data-value={event.event_type}>
+          {labels.eventTypes[event.event_type] ?? event.event_type}
+        </span>
+      ),
     },
     {
       id: 'action',

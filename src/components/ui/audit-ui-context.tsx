@@ -59,6 +59,7 @@ export function useAuditUi(overrides?: AuditLabelOverrides): AuditUiSettings {
               ...settings.labels,
               ...overrides,
               severities: { ...settings.labels.severities, ...overrides.severities },
+              eventTypes: { ...settings.labels.eventTypes, ...overrides.eventTypes },
             },
           }
         : settings,

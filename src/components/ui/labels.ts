@@ -81,6 +81,8 @@ export const DEFAULT_LABELS = {
   selectRow: (eventId: string) => `Select ${eventId}`,
   sortAscending: 'sorted ascending',
   sortDescending: 'sorted descending',
+  /** Event types as the table and the detail show them; the raw value stays in `data-value`. */
+  eventTypes: { ...EVENT_TYPE_LABELS },
   severities: {
     critical: 'Critical',
     error: 'Error',
@@ -91,9 +93,10 @@ export const DEFAULT_LABELS = {
 };
 
 export type AuditLabels = typeof DEFAULT_LABELS;
-/** Any subset of the labels; severities may be overridden one by one. */
-export type AuditLabelOverrides = Partial<Omit<AuditLabels, 'severities'>> & {
+/** Any subset of the labels; severities and event types may be overridden one by one. */
+export type AuditLabelOverrides = Partial<Omit<AuditLabels, 'severities' | 'eventTypes'>> & {
   severities?: Partial<AuditLabels['severities']>;
+  eventTypes?: Partial<AuditLabels['eventTypes']>;
 };
 
 export function mergeLabels(overrides: AuditLabelOverrides | undefined): AuditLabels {
@@ -102,5 +105,6 @@ export function mergeLabels(overrides: AuditLabelOverrides | undefined): AuditLa
     ...DEFAULT_LABELS,
     ...overrides,
     severities: { ...DEFAULT_LABELS.severities, ...overrides.severities },
+    eventTypes: { ...DEFAULT_LABELS.eventTypes, ...overrides.eventTypes },
   };
 }
