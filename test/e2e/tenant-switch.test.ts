@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { freshPage } from './support/browser.js';
 import { signIn, waitForEveryRow } from './support/demo-app.js';
@@ -15,13 +16,30 @@ const LATENCY_MS = 300;
 
 const suite = demoInChromium({ latencyMs: LATENCY_MS });
 
+/**
+ * Picks a tenant in the demo's switcher, then waits until every row is that tenant's (or has
+ * no user), every API request has ended and one more frame is painted.
+ */
+async function switchTenant(
+  page: Page,
+  requests: ReturnType<typeof trackApiRequests>,
+  to: string,
+): Promise<void> {
+  await page.getByRole('navigation', { name: 'Demo' }).getByLabel('Tenant').selectOption(to);
+  await waitForEveryRow(
+    page,
+    `(row) => row.textContent.includes('@${to}.example') || row.querySelector('[data-column="user"]').textContent === '—'`,
+  );
+  await requests.settled();
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+}
+
 test('switching tenant as root never shows the previous tenant, not even for a frame', async () => {
   const { page, pageErrors } = await freshPage(suite.browser);
   await installTenantWatchOn(page);
   const requests = trackApiRequests(page);
   await signIn(page, suite.servers.appUrl, { username: 'root', tenant: 'acme' });
   await waitForEveryRow(page, `(row) => !row.textContent.includes('@globex.example')`);
-  const tenant = page.getByRole('navigation', { name: 'Demo' }).getByLabel('Tenant');
 
   await forbidAfterSwitch(page, '@acme.example');
   // The next page and a search are asked for, and the tenant changes while they travel.
@@ -29,13 +47,7 @@ test('switching tenant as root never shows the previous tenant, not even for a f
   await page.getByRole('searchbox', { name: 'Search' }).fill('a');
   await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') !== null);
   const inFlightAtSwitch = requests.pending;
-  await tenant.selectOption('globex');
-  await waitForEveryRow(
-    page,
-    `(row) => row.textContent.includes('@globex.example') || row.querySelector('[data-column="user"]').textContent === '—'`,
-  );
-  await requests.settled();
-  await page.evaluate(() => new Promise(requestAnimationFrame));
+  await switchTenant(page, requests, 'globex');
 
   const report = await tenantWatchReport(page);
   expect(inFlightAtSwitch).toBeGreaterThan(0);
@@ -49,13 +61,7 @@ test('switching tenant as root never shows the previous tenant, not even for a f
   await page.getByRole('button', { name: 'Last 7 days' }).click();
   await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') !== null);
   expect(requests.pending).toBeGreaterThan(0);
-  await tenant.selectOption('acme');
-  await waitForEveryRow(
-    page,
-    `(row) => row.textContent.includes('@acme.example') || row.querySelector('[data-column="user"]').textContent === '—'`,
-  );
-  await requests.settled();
-  await page.evaluate(() => new Promise(requestAnimationFrame));
+  await switchTenant(page, requests, 'acme');
   const back = await tenantWatchReport(page);
   expect(back.seenBefore).toBe(true);
   expect(back.leaks).toEqual([]);
@@ -77,13 +83,7 @@ test('an open event of the previous tenant closes when the tenant changes', asyn
   await detail.waitFor();
 
   await forbidAfterSwitch(page, '@acme.example');
-  await page.getByRole('navigation', { name: 'Demo' }).getByLabel('Tenant').selectOption('globex');
-  await waitForEveryRow(
-    page,
-    `(row) => row.textContent.includes('@globex.example') || row.querySelector('[data-column="user"]').textContent === '—'`,
-  );
-  await requests.settled();
-  await page.evaluate(() => new Promise(requestAnimationFrame));
+  await switchTenant(page, requests, 'globex');
   const report = await tenantWatchReport(page);
   expect(report.seenBefore).toBe(true);
   expect(report.leaks).toEqual([]);
