@@ -1,9 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { ConnectedEventVolumeChart, EventVolumeChart } from 'audit-log-sdk/components';
 import { expect, fn, waitFor, within } from 'storybook/test';
-import { chartTableRows, expectChartStatus } from './support/chart-checks.js';
+import { chartTableRows } from './support/chart-checks.js';
+import { chartStateStories } from './support/chart-state-stories.js';
 import { expectHostileInert, expectWithinCanvas, partOf } from './support/hostile-checks.js';
-import { EMPTY_SUMMARY, STORY_SUMMARY } from './support/story-events.js';
+import { STORY_SUMMARY } from './support/story-events.js';
 
 const meta = {
   title: 'Components/EventVolumeChart',
@@ -12,6 +13,8 @@ const meta = {
 } satisfies Meta<typeof EventVolumeChart>;
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+const states = chartStateStories(ConnectedEventVolumeChart);
 
 export const Ready: Story = {
   play: async ({ canvasElement }) => {
@@ -68,26 +71,11 @@ export const DragToZoom: Story = {
   },
 };
 
-export const Loading: Story = {
-  args: { summary: undefined },
-  play: async ({ canvasElement }) => {
-    await expectChartStatus(canvasElement, 'status', 'Loading…');
-  },
-};
+export const Loading: Story = states.Loading;
 
-export const Error: Story = {
-  args: { summary: undefined, error: true },
-  play: async ({ canvasElement }) => {
-    await expectChartStatus(canvasElement, 'alert', 'Could not load events');
-  },
-};
+export const Error: Story = states.Error;
 
-export const Empty: Story = {
-  args: { summary: EMPTY_SUMMARY },
-  play: async ({ canvasElement }) => {
-    await expectChartStatus(canvasElement, 'status', 'No events to chart.');
-  },
-};
+export const Empty: Story = states.Empty;
 
 export const Dark: Story = {
   globals: { theme: 'dark' },
@@ -130,29 +118,11 @@ export const Connected: Story = {
   },
 };
 
-export const ConnectedLoading: Story = {
-  render: () => <ConnectedEventVolumeChart />,
-  parameters: { audit: { answers: 'loading' } },
-  play: async ({ canvasElement }) => {
-    await expectChartStatus(canvasElement, 'status', 'Loading…');
-  },
-};
+export const ConnectedLoading: Story = states.ConnectedLoading;
 
-export const ConnectedError: Story = {
-  render: () => <ConnectedEventVolumeChart />,
-  parameters: { audit: { answers: 'error' } },
-  play: async ({ canvasElement }) => {
-    await expectChartStatus(canvasElement, 'alert', 'Could not load events');
-  },
-};
+export const ConnectedError: Story = states.ConnectedError;
 
-export const ConnectedEmpty: Story = {
-  render: () => <ConnectedEventVolumeChart />,
-  parameters: { audit: { events: 0 } },
-  play: async ({ canvasElement }) => {
-    await expectChartStatus(canvasElement, 'status', 'No events to chart.');
-  },
-};
+export const ConnectedEmpty: Story = states.ConnectedEmpty;
 
 export const ConnectedHostile: Story = {
   render: () => <ConnectedEventVolumeChart />,

@@ -1,9 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { ConnectedSeverityBreakdownChart, SeverityBreakdownChart } from 'audit-log-sdk/components';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { chartTableRows, expectChartStatus } from './support/chart-checks.js';
+import { chartTableRows } from './support/chart-checks.js';
+import { chartStateStories } from './support/chart-state-stories.js';
 import { expectHostileInert, expectWithinCanvas, partOf } from './support/hostile-checks.js';
-import { EMPTY_SUMMARY, STORY_SUMMARY } from './support/story-events.js';
+import { STORY_SUMMARY } from './support/story-events.js';
 
 const TITLE = 'Events by severity';
 
@@ -14,6 +15,8 @@ const meta = {
 } satisfies Meta<typeof SeverityBreakdownChart>;
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+const states = chartStateStories(ConnectedSeverityBreakdownChart);
 
 const counted = (rows: string[][]) =>
   rows.reduce((sum, row) => sum + Number(row[1]!.replace(/\D/g, '')), 0);
@@ -41,26 +44,11 @@ export const ClickFilters: Story = {
   },
 };
 
-export const Loading: Story = {
-  args: { summary: undefined },
-  play: async ({ canvasElement }) => {
-    await expectChartStatus(canvasElement, 'status', 'Loading…');
-  },
-};
+export const Loading: Story = states.Loading;
 
-export const Error: Story = {
-  args: { summary: undefined, error: true },
-  play: async ({ canvasElement }) => {
-    await expectChartStatus(canvasElement, 'alert', 'Could not load events');
-  },
-};
+export const Error: Story = states.Error;
 
-export const Empty: Story = {
-  args: { summary: EMPTY_SUMMARY },
-  play: async ({ canvasElement }) => {
-    await expectChartStatus(canvasElement, 'status', 'No events to chart.');
-  },
-};
+export const Empty: Story = states.Empty;
 
 export const Dark: Story = {
   globals: { theme: 'dark' },
@@ -101,29 +89,11 @@ export const Connected: Story = {
   },
 };
 
-export const ConnectedLoading: Story = {
-  render: () => <ConnectedSeverityBreakdownChart />,
-  parameters: { audit: { answers: 'loading' } },
-  play: async ({ canvasElement }) => {
-    await expectChartStatus(canvasElement, 'status', 'Loading…');
-  },
-};
+export const ConnectedLoading: Story = states.ConnectedLoading;
 
-export const ConnectedError: Story = {
-  render: () => <ConnectedSeverityBreakdownChart />,
-  parameters: { audit: { answers: 'error' } },
-  play: async ({ canvasElement }) => {
-    await expectChartStatus(canvasElement, 'alert', 'Could not load events');
-  },
-};
+export const ConnectedError: Story = states.ConnectedError;
 
-export const ConnectedEmpty: Story = {
-  render: () => <ConnectedSeverityBreakdownChart />,
-  parameters: { audit: { events: 0 } },
-  play: async ({ canvasElement }) => {
-    await expectChartStatus(canvasElement, 'status', 'No events to chart.');
-  },
-};
+export const ConnectedEmpty: Story = states.ConnectedEmpty;
 
 export const ConnectedHostile: Story = {
   render: () => <ConnectedSeverityBreakdownChart />,
