@@ -40,12 +40,16 @@ export function createDefaultColumns({
       id: 'severity',
       header: labels.severity,
       sortField: 'severity',
+      // Widths fit each column's usual values on one line (a badge, "Authentication", an
+      // IPv4 address) and still sum to less than a 1200 px table.
+      width: 'minmax(6rem, 0.6fr)',
       cell: (event) => <SeverityBadge severity={event.severity} />,
     },
     {
       id: 'event_type',
       header: labels.eventType,
       sortField: 'event_type',
+      width: 'minmax(9.5rem, 1fr)',
       cell: (event) => (
         <span data-part="value" data-value={event.event_type}>
           {labels.eventTypes[event.event_type] ?? event.event_type}
@@ -83,6 +87,7 @@ export function createDefaultColumns({
     {
       id: 'ip_address',
       header: labels.ipAddress,
+      width: 'minmax(8.5rem, 1fr)',
       cell: (event) => <Value text={event.ip_address} none={none} />,
     },
     {
