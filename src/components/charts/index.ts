@@ -26,3 +26,4 @@ export {
 } from './chart-range.js';
 export { SEVERITY_SERIES, type ChartSeries, type ChartSeriesConfig } from './chart-series.js';
 export type { ChartSizeProps } from './chart-frame.js';
+export type { BreakdownChartProps } from './breakdown-chart.js';
