@@ -44,6 +44,11 @@ describe('AuditEventDetail', () => {
       expect(screen.getAllByText(text).length).toBeGreaterThan(0);
     }
     const changes = screen.getByRole('table', { name: 'Changes' });
+    expect(
+      within(changes)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Field', 'Before', 'After']);
     const rows = within(changes).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.textContent).toBe('status"draft""approved"');

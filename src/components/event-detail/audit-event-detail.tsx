@@ -116,7 +116,7 @@ export function AuditEventDetail({
           <caption>{labels.changes}</caption>
           <thead>
             <tr>
-              <th scope="col">{labels.metadata}</th>
+              <th scope="col">{labels.changedField}</th>
               <th scope="col">{labels.before}</th>
               <th scope="col">{labels.after}</th>
             </tr>

@@ -36,6 +36,7 @@ export const DEFAULT_LABELS = {
   before: 'Before',
   after: 'After',
   changes: 'Changes',
+  changedField: 'Field',
   copy: 'Copy',
   copied: 'Copied',
   copyLink: 'Copy link to this event',
