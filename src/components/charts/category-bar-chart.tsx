@@ -1,7 +1,13 @@
 'use client';
 import { useMemo, type CSSProperties } from 'react';
 import { Bar, BarChart, Rectangle, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
-import { ChartFrame, sizedChart, type ChartSizeProps, type ChartState } from './chart-frame.js';
+import {
+  ChartDataTable,
+  ChartFrame,
+  sizedChart,
+  type ChartSizeProps,
+  type ChartState,
+} from './chart-frame.js';
 import { seriesFill, seriesStyle, TOOLTIP_STYLE, type ChartSeries } from './chart-series.js';
 
 export interface CategoryItem<K extends string> {
@@ -87,39 +93,34 @@ export function CategoryBarChart<K extends string>({
     </BarChart>
   ));
   const table = (
-    // Hidden through a wrapping block: a table is never narrower than its content, so hidden
-    // itself it still widened the page on narrow screens.
-    <div className="audit-visually-hidden" data-part="chart-table-frame">
-      <table data-part="chart-table">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{categoryLabel}</th>
-            <th scope="col">{countLabel}</th>
+    <ChartDataTable caption={title}>
+      <thead>
+        <tr>
+          <th scope="col">{categoryLabel}</th>
+          <th scope="col">{countLabel}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr key={item.key}>
+            <th scope="row">
+              {onSelect ? (
+                <button
+                  type="button"
+                  aria-label={filterBy(item.label)}
+                  onClick={() => onSelect(item.key)}
+                >
+                  {item.label}
+                </button>
+              ) : (
+                item.label
+              )}
+            </th>
+            <td>{number.format(item.value)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.key}>
-              <th scope="row">
-                {onSelect ? (
-                  <button
-                    type="button"
-                    aria-label={filterBy(item.label)}
-                    onClick={() => onSelect(item.key)}
-                  >
-                    {item.label}
-                  </button>
-                ) : (
-                  item.label
-                )}
-              </th>
-              <td>{number.format(item.value)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ChartDataTable>
   );
   return (
     <ChartFrame

@@ -89,3 +89,19 @@ export function sizedChart(
     </ResponsiveContainer>
   );
 }
+
+/**
+ * A chart's numbers as a table for screen readers, visually hidden until focus enters it.
+ * Hidden through a wrapping block: a table is never narrower than its content, so hidden
+ * itself it still widened the page on narrow screens.
+ */
+export function ChartDataTable({ caption, children }: { caption: string; children: ReactNode }) {
+  return (
+    <div className="audit-visually-hidden" data-part="chart-table-frame">
+      <table data-part="chart-table">
+        <caption>{caption}</caption>
+        {children}
+      </table>
+    </div>
+  );
+}

@@ -18,7 +18,7 @@ import {
 } from '../../client/index.js';
 import { useSummary } from '../../hooks/index.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
-import { ChartFrame, sizedChart, type ChartSizeProps } from './chart-frame.js';
+import { ChartDataTable, ChartFrame, sizedChart, type ChartSizeProps } from './chart-frame.js';
 import { mergeChartLabels, type ChartLabelOverrides } from './chart-labels.js';
 import { intervalForQuery, rangeFromDrag, type ChartTimeRange } from './chart-range.js';
 import {
@@ -179,37 +179,32 @@ export function EventVolumeChart({
   ));
 
   const table = (
-    // Hidden through a wrapping block: a table is never narrower than its content, so hidden
-    // itself it still widened the page on narrow screens.
-    <div className="audit-visually-hidden" data-part="chart-table-frame">
-      <table data-part="chart-table">
-        <caption>{chartLabels.eventVolume}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{chartLabels.bucketStart}</th>
-            {SEVERITIES.map((severity) => (
-              <th key={severity} scope="col">
-                {labels.severities[severity]}
-              </th>
-            ))}
-            <th scope="col">{chartLabels.total}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.bucket}>
-              <th scope="row">
-                <time dateTime={row.bucket}>{full.format(Date.parse(row.bucket))}</time>
-              </th>
-              {SEVERITIES.map((severity) => (
-                <td key={severity}>{number.format(row[severity])}</td>
-              ))}
-              <td>{number.format(row.total)}</td>
-            </tr>
+    <ChartDataTable caption={chartLabels.eventVolume}>
+      <thead>
+        <tr>
+          <th scope="col">{chartLabels.bucketStart}</th>
+          {SEVERITIES.map((severity) => (
+            <th key={severity} scope="col">
+              {labels.severities[severity]}
+            </th>
           ))}
-        </tbody>
-      </table>
-    </div>
+          <th scope="col">{chartLabels.total}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.bucket}>
+            <th scope="row">
+              <time dateTime={row.bucket}>{full.format(Date.parse(row.bucket))}</time>
+            </th>
+            {SEVERITIES.map((severity) => (
+              <td key={severity}>{number.format(row[severity])}</td>
+            ))}
+            <td>{number.format(row.total)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </ChartDataTable>
   );
 
   return (
