@@ -1,4 +1,5 @@
 import type { AuditLogQueryInput } from '../../client/index.js';
+import { browserStorage } from '../ui/browser-storage.js';
 
 /** A named filter and column set. Stored as JSON, so timestamps are ISO strings. */
 export interface SavedView {
@@ -50,15 +51,6 @@ export function parseSavedViews(text: string | null): SavedView[] {
     return Array.isArray(parsed) ? parsed.filter(isSavedView) : [];
   } catch {
     return [];
-  }
-}
-
-function browserStorage(): Storage | undefined {
-  try {
-    return typeof globalThis.localStorage === 'undefined' ? undefined : globalThis.localStorage;
-  } catch {
-    // Reading `localStorage` throws when storage is blocked (privacy settings, sandboxed frames).
-    return undefined;
   }
 }
 

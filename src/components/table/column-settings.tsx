@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import type { AuditLogColumn } from './audit-log-column.js';
 import type { AuditLogTableDensity } from './audit-log-table.js';
 import type { Updater } from './use-controllable.js';
+import { browserStorage } from '../ui/browser-storage.js';
 
 /** Which columns are shown, by id; a column missing from the record is shown. */
 export type AuditLogColumnVisibility = Record<string, boolean>;
@@ -39,14 +40,6 @@ export interface StoredColumnSettings {
   order: string[];
 }
 
-function storage(): Storage | null {
-  try {
-    return typeof window === 'undefined' ? null : window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
 /** The saved settings, keeping only ids of columns that exist; null when none are usable. */
 export function readStoredColumnSettings(
   key: string | undefined,
@@ -54,7 +47,7 @@ export function readStoredColumnSettings(
 ): StoredColumnSettings | null {
   if (key === undefined) return null;
   try {
-    const raw = storage()?.getItem(key);
+    const raw = browserStorage()?.getItem(key);
     if (!raw) return null;
     const parsed: unknown = JSON.parse(raw);
     if (typeof parsed !== 'object' || parsed === null) return null;
@@ -78,7 +71,7 @@ export function readStoredColumnSettings(
 /** Saves the settings under `key`; a full or blocked storage means they are not remembered. */
 export function writeStoredColumnSettings(key: string, value: Partial<StoredColumnSettings>): void {
   try {
-    storage()?.setItem(key, JSON.stringify(value));
+    browserStorage()?.setItem(key, JSON.stringify(value));
   } catch {
     // Nothing to do: remembering the columns is a convenience, not a requirement.
   }
