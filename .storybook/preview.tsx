@@ -9,13 +9,16 @@ import './preview.css';
 /** Stories that set `parameters.audit` get a signed-in client on their own reference server. */
 const auditLoader: Loader = async ({ parameters }) => {
   const options = parameters['audit'] as AuditStoryServer | undefined;
-  return options ? { auditClient: await createStoryClient(options) } : {};
+  if (!options) return {};
+  // One cache per story load: a re-render of the story (new args) keeps its data.
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return { auditClient: await createStoryClient(options), queryClient };
 };
 
 const withAuditClient: Decorator = (Story, { loaded }) => {
   const client = loaded['auditClient'] as AuditLogClient | undefined;
-  if (!client) return <Story />;
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const queryClient = loaded['queryClient'] as QueryClient | undefined;
+  if (!client || !queryClient) return <Story />;
   return (
     <AuditLogProvider client={client} queryClient={queryClient}>
       <Story />
