@@ -70,7 +70,7 @@ const USER_COLUMNS = [
 const USER_SELECT =
   'id, tenant_id, username, email, full_name, roles, is_active, password_hash, created_at, updated_at, last_login_at';
 const API_KEY_SELECT =
-  'id, tenant_id, name, permissions, key_prefix, key_hash, created_by, is_active, created_at, expires_at, last_used_at';
+  'id, tenant_id, name, permissions, key_prefix, key_hash, created_by, is_active, created_at, expires_at, last_used_at, updated_at';
 
 interface SummaryGroupRow {
   event_type: EventType;
@@ -208,7 +208,7 @@ export class SqliteStore implements AuditStore {
   insertApiKey(key: ApiKeyRecord): void {
     this.#run(
       `INSERT INTO api_keys (${API_KEY_SELECT})
-       VALUES (@id, @tenant_id, @name, @permissions, @key_prefix, @key_hash, @created_by, @is_active, @created_at, @expires_at, @last_used_at)`,
+       VALUES (@id, @tenant_id, @name, @permissions, @key_prefix, @key_hash, @created_by, @is_active, @created_at, @expires_at, @last_used_at, @updated_at)`,
       apiKeyParams(key),
     );
   }
@@ -223,6 +223,28 @@ export class SqliteStore implements AuditStore {
 
   touchApiKey(id: string, at: string): void {
     this.#run('UPDATE api_keys SET last_used_at = ? WHERE id = ?', toMs(at), id);
+  }
+
+  listApiKeys(tenantId: string): ApiKeyRecord[] {
+    return this.#all<ApiKeyRow>(
+      `SELECT ${API_KEY_SELECT} FROM api_keys WHERE tenant_id = ? ORDER BY created_at, id`,
+      tenantId,
+    ).map(toApiKey);
+  }
+
+  revokeApiKey(tenantId: string, id: string, at: string): ApiKeyRecord | null {
+    this.#run(
+      'UPDATE api_keys SET is_active = 0, updated_at = ? WHERE tenant_id = ? AND id = ? AND is_active = 1',
+      toMs(at),
+      tenantId,
+      id,
+    );
+    const row = this.#get<ApiKeyRow>(
+      `SELECT ${API_KEY_SELECT} FROM api_keys WHERE tenant_id = ? AND id = ?`,
+      tenantId,
+      id,
+    );
+    return row ? toApiKey(row) : null;
   }
 
   insertSession(session: SessionRecord): void {
@@ -249,6 +271,17 @@ export class SqliteStore implements AuditStore {
       'UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
       toMs(at),
       id,
+    );
+  }
+
+  revokeUserSessions(tenantId: string, userId: string, at: string, keepSessionId?: string): void {
+    this.#run(
+      `UPDATE sessions SET revoked_at = ?
+       WHERE tenant_id = ? AND user_id = ? AND revoked_at IS NULL AND id IS NOT ?`,
+      toMs(at),
+      tenantId,
+      userId,
+      keepSessionId ?? null,
     );
   }
 

@@ -3,11 +3,14 @@ import type { Health } from '../client/schemas/index.js';
 import type { AuditLogAppOptions } from './app-options.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { randomToken } from './auth/crypto-utils.js';
+import { PasswordHasher } from './auth/password-hasher.js';
 import { DEFAULT_PASSWORD_ITERATIONS, dummyPasswordHash } from './auth/passwords.js';
-import { ApiError, notFoundError } from './http/api-error.js';
+import { DEFAULT_EXPORT_LIMITS, ExportSlots } from './export/export-limits.js';
+import { ApiError, notFoundError, rateLimitError } from './http/api-error.js';
 import type { AppEnv, AppState } from './http/context.js';
 import { corsPolicy, faultInjection, requestId } from './http/middleware.js';
 import { LoginThrottle, RateLimiter } from './http/rate-limiter.js';
+import { SignInLimits } from './http/sign-in-limits.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerSessionRoutes } from './routes/session-routes.js';
@@ -50,6 +53,11 @@ export function createAuditLogApp(options: AuditLogAppOptions): Hono<AppEnv> {
   const passwordIterations = options.passwordIterations ?? DEFAULT_PASSWORD_ITERATIONS;
   let dummyHash: Promise<string> | undefined;
   const throttle = options.loginThrottle ?? { maxFailures: 5, windowSeconds: 15 * 60 };
+  const signInRateLimit = options.signInRateLimit ?? {
+    perAddressPerMinute: 60,
+    globalPerMinute: 600,
+  };
+  const hashing = options.passwordHashing ?? { concurrency: 2, maxWaiting: 32 };
   const state: AppState = {
     store: options.store,
     accessTokens: new AccessTokens(
@@ -62,7 +70,12 @@ export function createAuditLogApp(options: AuditLogAppOptions): Hono<AppEnv> {
       ? new RateLimiter(options.rateLimitPerMinute, now)
       : null,
     loginThrottle: new LoginThrottle(throttle.maxFailures, throttle.windowSeconds * 1000, now),
-    passwordIterations,
+    signInLimits: signInRateLimit ? new SignInLimits(signInRateLimit, now) : null,
+    trustProxy: options.trustProxy ?? false,
+    passwords: new PasswordHasher(passwordIterations, hashing.concurrency, hashing.maxWaiting, () =>
+      rateLimitError('The server is busy checking other passwords; try again in 1 s', 1),
+    ),
+    exports: new ExportSlots({ ...DEFAULT_EXPORT_LIMITS, ...options.exportLimits }),
     maxBodyBytes: options.maxBodyBytes ?? 4 * 1024 * 1024,
     maxBatchBodyBytes: options.maxBatchBodyBytes ?? 16 * 1024 * 1024,
     version: options.version ?? API_VERSION,

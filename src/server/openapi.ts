@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import {
   APIKeyCreateSchema,
+  APIKeyListSchema,
   APIKeyResponseSchema,
   AuditLogEventBatchCreateSchema,
   AuditLogEventCreateSchema,
@@ -42,6 +43,7 @@ const RESPONSES = {
   TokenResponse: TokenResponseSchema,
   UserResponse: UserResponseSchema,
   APIKeyResponse: APIKeyResponseSchema,
+  APIKeyList: APIKeyListSchema,
   AuditLogEvent: AuditLogEventSchema,
   PaginatedAuditLogs: PaginatedAuditLogsSchema,
   AuditLogSummary: AuditLogSummarySchema,
@@ -177,6 +179,17 @@ export function buildOpenApiDocument(version: string): JsonSchema {
           summary: 'Create an API key (the key is shown only in this answer)',
           requestBody: { required: true, content: json('APIKeyCreate') },
           responses: { '201': ok('APIKeyResponse', 'Created'), ...ERROR_RESPONSES },
+        },
+        get: {
+          summary: "The tenant's API keys, by prefix (extension)",
+          responses: { '200': ok('APIKeyList'), ...ERROR_RESPONSES },
+        },
+      },
+      '/api/v1/auth/api-keys/{id}': {
+        parameters: [idParam],
+        delete: {
+          summary: 'Revoke an API key (extension)',
+          responses: { '200': ok('APIKeyResponse'), ...ERROR_RESPONSES },
         },
       },
       '/api/v1/audit/events': {

@@ -47,8 +47,13 @@ async function claimFor(
     });
   }
   const now = state.now();
+  const principal = c.get('principal');
+  // Scoped to the sender: a write-only key replaying a manager's key must not read back
+  // the manager's events, so the same key from two principals is two requests.
+  const sender =
+    principal.kind === 'user' ? `user:${principal.user.id}` : `key:${principal.apiKey.id}`;
   return {
-    key,
+    key: `${sender}\u0000${key}`,
     fingerprint: await sha256Hex(`${c.req.method} ${c.req.path}\n${bodyText}`),
     notBefore: new Date(now - IDEMPOTENCY_TTL_MS).toISOString(),
     now: new Date(now).toISOString(),
