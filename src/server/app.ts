@@ -38,6 +38,9 @@ function errorResponse(error: Error, requestIdValue: string | undefined): Respon
           `The server failed to handle this request; try again later${requestIdValue ? ` (request ${requestIdValue})` : ''}`,
         );
   const headers = new Headers({ 'Content-Type': 'application/json; charset=utf-8' });
+  // The rest of a refused body may still be on its way: the connection cannot carry another
+  // request after it, so the client is told to open a new one rather than find it reset.
+  if (apiError.status === 413) headers.set('Connection', 'close');
   if (apiError.retryAfterSeconds !== undefined) {
     headers.set('Retry-After', String(apiError.retryAfterSeconds));
   }

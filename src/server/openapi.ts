@@ -13,6 +13,8 @@ import {
   ExportParamsSchema,
   HealthSchema,
   LoginRequestSchema,
+  JsonObjectSchema,
+  MetadataSchema,
   LogoutRequestSchema,
   PaginatedAuditLogsSchema,
   RefreshRequestSchema,
@@ -66,6 +68,9 @@ function componentSchemas(
           for (const key of Object.keys(ctx.jsonSchema))
             Reflect.deleteProperty(ctx.jsonSchema, key);
           Object.assign(ctx.jsonSchema, { type: 'string', format: 'date-time' });
+        }
+        if (ctx.zodSchema === MetadataSchema || ctx.zodSchema === JsonObjectSchema) {
+          Object.assign(ctx.jsonSchema, { type: 'object', additionalProperties: {} });
         }
       },
     }) as JsonSchema;
