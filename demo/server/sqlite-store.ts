@@ -21,8 +21,10 @@ import {
 import { openConnection, type Connection } from './sqlite-connection.js';
 import {
   eventCountQuery,
-  eventListQuery,
   eventPageQuery,
+  eventStreamPageQuery,
+  orderColumns,
+  type SqlParam,
   summaryGroupsQuery,
   timelineQuery,
 } from './sqlite-event-sql.js';
@@ -47,12 +49,13 @@ import {
 } from './sqlite-rows.js';
 import { migrate } from './sqlite-schema.js';
 import { StatementCache } from './sqlite-statement-cache.js';
-import { StreamReaders } from './sqlite-stream-readers.js';
 
 const SEVERITY_BY_RANK = new Map(
   Object.entries(SEVERITY_RANK).map(([severity, rank]) => [rank, severity as Severity]),
 );
 const EVENT_SELECT = EVENT_COLUMNS.join(', ');
+/** Rows per streamed page: a few milliseconds of reading, then the transaction ends. */
+const STREAM_PAGE_ROWS = 1000;
 const USER_COLUMNS = [
   'id',
   'tenant_id',
@@ -109,10 +112,12 @@ function isUsernameConflict(error: unknown): boolean {
 export class SqliteStore implements AuditStore {
   readonly #db: Connection;
   readonly #statements: StatementCache;
-  /** Null for `':memory:'` and `''` (a private temporary file): neither can be opened twice. */
-  readonly #readers: StreamReaders | null;
 
-  constructor(path: string) {
+  readonly #streamPageRows: number;
+
+  /** `streamPageRows`: rows per streamed page (default 1000; small in tests of paging). */
+  constructor(path: string, options: { streamPageRows?: number } = {}) {
+    this.#streamPageRows = options.streamPageRows ?? STREAM_PAGE_ROWS;
     this.#db = openConnection(path, { readonly: false });
     try {
       migrate(this.#db);
@@ -121,7 +126,6 @@ export class SqliteStore implements AuditStore {
       throw error;
     }
     this.#statements = new StatementCache(this.#db);
-    this.#readers = this.#db.memory || path === '' ? null : new StreamReaders(path);
   }
 
   #get<Row>(sql: string, ...params: unknown[]): Row | undefined {
@@ -404,15 +408,31 @@ export class SqliteStore implements AuditStore {
     return this.#get<{ n: number }>(query.sql, ...query.params)!.n;
   }
 
+  /**
+   * Pages of `streamPageRows`, each read by a short query resuming after the last row, so
+   * an export read slowly (or not at all) holds no transaction open: writes go on and the
+   * WAL checkpoints. The set is the one as of the start (events written later have a
+   * higher `seq`); closing the store ends the stream.
+   */
   *streamEvents(tenantId: string, filter: EventFilter): Generator<AuditLogEvent, void, undefined> {
-    const query = eventListQuery(tenantId, filter);
-    if (!this.#readers) {
-      // An in-memory database holds every row in memory anyway; copying the matches out is
-      // the price of not blocking writes while the stream is read.
-      for (const row of this.#all<EventRow>(query.sql, ...query.params)) yield toEvent(row);
-      return;
+    const maxSeq = this.#get<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM audit_events')!;
+    const columns = orderColumns(filter);
+    let last: (SqlParam | null)[] | null = null;
+    for (;;) {
+      if (!this.#db.open) return;
+      const pageRows = this.#streamPageRows;
+      const query = eventStreamPageQuery(tenantId, filter, maxSeq.seq ?? 0, last, pageRows);
+      const rows = this.#all<EventRow>(query.sql, ...query.params);
+      for (const row of rows) {
+        if (!this.#db.open) return;
+        yield toEvent(row);
+      }
+      const tail = rows[rows.length - 1];
+      if (!tail || rows.length < pageRows) return;
+      last = columns.map((column) =>
+        column === 'severity_rank' ? SEVERITY_RANK[tail.severity] : tail[column as keyof EventRow],
+      );
     }
-    for (const row of this.#readers.rows<EventRow>(query.sql, query.params)) yield toEvent(row);
   }
 
   summarize(
@@ -470,7 +490,6 @@ export class SqliteStore implements AuditStore {
   }
 
   close(): void {
-    this.#readers?.close();
     if (this.#db.open) this.#db.close();
   }
 }

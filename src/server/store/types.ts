@@ -157,8 +157,12 @@ export interface AuditStore {
   /**
    * Matching events in query order, read lazily so an export of any size is never held in
    * memory at once. The caller may stop early; `return()` on the iterator releases it.
+   * Sync or async; consumers iterate it with `for await` (or its async iterator).
    */
-  streamEvents(tenantId: string, filter: EventFilter): Iterable<AuditLogEvent>;
+  streamEvents(
+    tenantId: string,
+    filter: EventFilter,
+  ): Iterable<AuditLogEvent> | AsyncIterable<AuditLogEvent>;
   summarize(
     tenantId: string,
     filter: EventFilter,
