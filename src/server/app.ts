@@ -60,7 +60,7 @@ export function createAuditLogApp(options: AuditLogAppOptions): Hono<AppEnv> {
     perAddressPerMinute: 60,
     globalPerMinute: 600,
   };
-  const hashing = options.passwordHashing ?? { concurrency: 2, maxWaiting: 32 };
+  const hashing = options.passwordHashing ?? { concurrency: 1, maxWaiting: 16 };
   const state: AppState = {
     store: options.store,
     accessTokens: new AccessTokens(
