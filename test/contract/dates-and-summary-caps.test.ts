@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditLogEvent, AuditLogSummary } from '../../src/client/schemas/index.js';
+import type { AuditLogEvent, AuditLogSummary } from '../../src/contract/schemas/index.js';
 import {
   MAX_SUMMARY_RESOURCE_TYPES,
   MAX_TIMELINE_BUCKETS,

@@ -8,11 +8,12 @@ import {
   type SummaryInterval,
   type TimelineAdjusted,
   type TimelineBucket,
-} from '../../client/schemas/index.js';
+} from '../../contract/schemas/index.js';
 import { authenticate, requirePermission } from '../http/authenticate.js';
 import type { AppEnv, AppState } from '../http/context.js';
 import { parseSearchParams } from '../http/request-input.js';
-import { bucketStart, INTERVAL_MS } from '../store/event-order.js';
+import { INTERVAL_MS } from '../../contract/constants.js';
+import { bucketStart } from '../store/event-order.js';
 import type { EventFilter, SummaryCounts } from '../store/types.js';
 
 /** More buckets than any chart can show: past it the timeline is coarsened, then clipped. */
