@@ -1,3 +1,4 @@
+import type { Principal } from './auth/principal.js';
 import { Session } from './auth/session.js';
 import { memoryTokenStore } from './auth/token-store.js';
 import { sendInChunks, type BatchOptions } from './batch.js';
@@ -166,6 +167,14 @@ export class AuditLogClient {
   /** Whether the client holds credentials (a token or an API key). */
   get isAuthenticated(): boolean {
     return this.#session.secrets().length > 0;
+  }
+
+  /**
+   * Whom requests act as now: the tenant and the signed-in user or API key (a fingerprint,
+   * never the key). Null while signed out.
+   */
+  async principal(): Promise<Principal | null> {
+    return this.#session.principalOf(await this.#session.headers(this.#tenantOverride));
   }
 
   /**
@@ -382,6 +391,7 @@ export class AuditLogClient {
             signal,
             idempotencyKey: options.idempotencyKey ?? newId(),
             keepalive: options.keepalive,
+            principal: options.principal,
             what: `creating ${length} events`,
           }),
           AuditLogEventListSchema,

@@ -1,7 +1,13 @@
 import ky, { type KyInstance } from 'ky';
 import type * as z from 'zod/mini';
+import { samePrincipal, type Principal } from '../auth/principal.js';
 import type { Session } from '../auth/session.js';
-import { AuditLogSDKError, NetworkError, TimeoutError } from '../errors/index.js';
+import {
+  AuditLogSDKError,
+  AuthenticationError,
+  NetworkError,
+  TimeoutError,
+} from '../errors/index.js';
 import { errorFromResponse } from './error-from-response.js';
 import { parseResponseBody } from './response-body.js';
 import { parseRetryAfter } from './retry-after.js';
@@ -53,6 +59,11 @@ export interface RequestSpec {
    * as its token is already spent.
    */
   retryMode?: 'safe' | 'rejected-only';
+  /**
+   * Send only as this principal. Checked before every attempt, retries and the replay after
+   * a refresh included: if someone else has signed in meanwhile, nothing is sent.
+   */
+  principal?: Principal | undefined;
 }
 
 /** Why an attempt's own controller aborted: the timeout rather than the caller. */
@@ -199,6 +210,17 @@ export class Transport {
   }
 
   async #attempt(spec: RequestSpec, readBody: boolean): Promise<Attempt> {
+    const credentials =
+      spec.authenticated === false ? {} : await this.options.session.headers(spec.tenantId);
+    if (
+      spec.principal &&
+      !samePrincipal(await this.options.session.principalOf(credentials), spec.principal)
+    ) {
+      throw new AuthenticationError(
+        `Not sent while ${spec.what}: it belongs to another user or tenant than the one signed in now`,
+        { code: 'principal_changed' },
+      );
+    }
     const controller = new AbortController();
     const onCallerAbort = () => controller.abort(spec.signal?.reason);
     spec.signal?.addEventListener('abort', onCallerAbort, { once: true });
@@ -210,7 +232,7 @@ export class Transport {
     const headers: Record<string, string> = {
       Accept: 'application/json',
       ...this.options.headers,
-      ...(spec.authenticated === false ? {} : await this.options.session.headers(spec.tenantId)),
+      ...credentials,
     };
     if (spec.idempotencyKey) headers['Idempotency-Key'] = spec.idempotencyKey;
     // A fetch that ignores its signal must not hang the client past its timeout or an abort.

@@ -1,6 +1,8 @@
 import type { AuditLogClient } from '../audit-log-client.js';
+import { samePrincipal, type Principal } from '../auth/principal.js';
 import {
   AuditLogSDKError,
+  AuthenticationError,
   ConflictError,
   QueueFullError,
   ValidationError,
@@ -39,6 +41,24 @@ export interface AuditEventQueueOptions {
   maxRetryDelay?: number;
   /** Send on its own (timers, tab hidden, page exit). Default true; false to call `flush()` yourself. */
   autoFlush?: boolean;
+  /**
+   * What becomes of a principal's unsent events when they sign out (or their session ends,
+   * or someone else signs in): `keep` (default) leaves them stored, unsent, until the same
+   * user or API key of the same tenant is signed in again; `discard` deletes them.
+   * Either way no one else ever sends them.
+   */
+  afterSignOut?: 'keep' | 'discard';
+  /** Hears what became of the events of a principal who signed out (also in `state.held`). */
+  onSignOut?: ((held: HeldQueueEvents) => void) | undefined;
+}
+
+/** The unsent events of a principal who signed out, and what the queue did with them. */
+export interface HeldQueueEvents {
+  tenantId: string;
+  /** `Principal.id` of who queued them. */
+  principal: string;
+  count: number;
+  action: 'kept' | 'discarded';
 }
 
 export interface FailedQueueEvent {
@@ -49,6 +69,10 @@ export interface FailedQueueEvent {
 }
 
 export interface QueueState {
+  /** Whose events the queue holds and sends now (tenant and user or API key); null while signed out. */
+  owner: Principal | null;
+  /** What became of the last signed-out principal's events; null once they are back. */
+  held: HeldQueueEvents | null;
   /** Events waiting to be sent, in-flight ones included. */
   pending: number;
   /** Events in the request under way. */
@@ -66,38 +90,49 @@ export interface QueueState {
   nextAttemptAt: number | null;
 }
 
+/** Loading it only opens the storage: no record is filed under an empty tenant id. */
+const NOBODY: Principal = { tenantId: '', id: '' };
+
 /**
  * A durable outbox for audit events: `enqueue` returns once the event is stored locally;
  * the queue sends in batches with stable idempotency keys, backs off while offline or
- * failing, survives reloads, and reports events the server refuses for good.
+ * failing, survives reloads, and reports events the server refuses for good. Each event is
+ * filed under the tenant and user or API key that queued it and is sent only as them.
  */
 export class AuditEventQueue {
   readonly #client: AuditLogClient;
   readonly #storage: QueueStorage;
   readonly #fallback: string | null;
+  #owner: Principal | null;
   #records: Map<string, QueueRecord>;
-  readonly #options: Required<Omit<AuditEventQueueOptions, 'client' | 'storage' | 'onOverflow'>> &
-    Pick<AuditEventQueueOptions, 'onOverflow'>;
+  readonly #options: Required<
+    Omit<AuditEventQueueOptions, 'client' | 'storage' | 'onOverflow' | 'onSignOut'>
+  > &
+    Pick<AuditEventQueueOptions, 'onOverflow' | 'onSignOut'>;
   readonly #listeners = new Set<() => void>();
   #inFlight: string[] = [];
   #dropped = 0;
+  #held: HeldQueueEvents | null = null;
   #lastError: AuditLogSDKError | null = null;
   #failures = 0;
   #nextAttemptAt: number | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #flushing: Promise<void> | null = null;
+  #following: Promise<unknown> = Promise.resolve();
   #closed = new AbortController();
   #state: QueueState | null = null;
 
   private constructor(
     options: AuditEventQueueOptions,
     storage: QueueStorage,
+    owner: Principal | null,
     records: QueueRecord[],
     fallback: string | null,
   ) {
     this.#client = options.client;
     this.#storage = storage;
     this.#fallback = fallback;
+    this.#owner = owner;
     this.#records = new Map(records.map((record) => [record.id, record]));
     this.#options = {
       batchSize: Math.min(1000, Math.max(1, options.batchSize ?? 100)),
@@ -108,44 +143,115 @@ export class AuditEventQueue {
       retryDelay: options.retryDelay ?? 1000,
       maxRetryDelay: options.maxRetryDelay ?? 60_000,
       autoFlush: options.autoFlush ?? true,
+      afterSignOut: options.afterSignOut ?? 'keep',
+      onSignOut: options.onSignOut,
     };
+    const unsubscribe = this.#client.subscribe(() => void this.#follow().catch(() => {}));
+    this.#closed.signal.addEventListener('abort', unsubscribe, { once: true });
     if (this.#options.autoFlush) this.#watchPage();
   }
 
-  /** Opens the queue over its storage, picking up whatever an earlier page left unsent. */
+  /**
+   * Opens the queue over its storage, picking up whatever an earlier page left unsent by
+   * whoever the client is signed in as now (and nothing anyone else left).
+   */
   static async open(options: AuditEventQueueOptions): Promise<AuditEventQueue> {
+    const owner = await options.client.principal();
     let storage = options.storage ?? defaultQueueStorage();
     let fallback: string | null = null;
     let records: QueueRecord[];
     try {
-      records = await storage.load();
+      records = await storage.load(owner ?? NOBODY);
     } catch (error) {
       if (options.storage) throw error;
       // IndexedDB can be present yet refuse to open (private windows, full disks).
       fallback = `${storage.kind} failed (${(error as Error).message}); using a less durable store`;
       try {
         storage = localStorageQueueStorage();
-        records = await storage.load();
+        records = await storage.load(owner ?? NOBODY);
       } catch {
         storage = memoryQueueStorage();
         records = [];
       }
     }
-    const queue = new AuditEventQueue(options, storage, records, fallback);
+    const queue = new AuditEventQueue(options, storage, owner, records, fallback);
     if (queue.#options.autoFlush && queue.#sendable().length > 0) queue.#schedule(0);
     return queue;
   }
 
   /**
+   * Catches up with who the client is signed in as. When that changed, the previous
+   * principal's events are kept or discarded (`afterSignOut`) and the new one's are loaded.
+   * Runs one at a time, so two quick sign-ins cannot interleave.
+   */
+  #follow(): Promise<Principal | null> {
+    const next = this.#following.then(async () => {
+      const now = await this.#client.principal();
+      const previous = this.#owner;
+      if (samePrincipal(now, previous) || (now === null && previous === null)) return now;
+      // From here on the previous principal's sends stop at their next check.
+      this.#owner = now;
+      clearTimeout(this.#timer);
+      this.#failures = 0;
+      this.#lastError = null;
+      this.#nextAttemptAt = null;
+      this.#records = new Map();
+      if (previous) await this.#leave(previous);
+      if (now) {
+        const records = await this.#storage.load(now);
+        if (samePrincipal(this.#owner, now)) {
+          this.#records = new Map(records.map((record) => [record.id, record]));
+        }
+        const held = this.#held;
+        if (held && held.tenantId === now.tenantId && held.principal === now.id) this.#held = null;
+      }
+      this.#changed();
+      if (this.#options.autoFlush && this.#sendable().length > 0) this.#schedule(0);
+      return now;
+    });
+    this.#following = next.catch(() => {});
+    return next;
+  }
+
+  /** The signed-out principal's events stay filed under them, or go (`afterSignOut`). */
+  async #leave(previous: Principal): Promise<void> {
+    const left = await this.#storage.load(previous);
+    if (left.length === 0) return;
+    const discard = this.#options.afterSignOut === 'discard';
+    if (discard)
+      await this.#storage.delete(
+        previous,
+        left.map((record) => record.id),
+      );
+    this.#held = {
+      tenantId: previous.tenantId,
+      principal: previous.id,
+      count: left.length,
+      action: discard ? 'discarded' : 'kept',
+    };
+    this.#options.onSignOut?.(this.#held);
+  }
+
+  /**
    * Validates the event (a bad one throws `ValidationError` at once and is not queued),
-   * stores it, and answers its queue id. Sending happens later.
+   * stores it under whoever is signed in, and answers its queue id. Sending happens later.
+   * Signed out, it throws `AuthenticationError`: an event needs someone to send it as.
    */
   async enqueue(event: AuditLogEventInput): Promise<string> {
     const body = validateEvent(event) as Record<string, unknown>;
     // The moment it happened, not the moment it was finally sent (the server would use that).
     body.timestamp ??= new Date().toISOString();
+    const owner = await this.#follow();
+    if (!owner) {
+      throw new AuthenticationError(
+        'Sign in before queueing events: each queued event is sent only as whoever queued it',
+        { code: 'not_signed_in' },
+      );
+    }
     const record: QueueRecord = {
       id: newId(),
+      tenantId: owner.tenantId,
+      principal: owner.id,
       event: body,
       enqueuedAt: Date.now(),
       batchId: null,
@@ -159,32 +265,38 @@ export class AuditEventQueue {
           { code: 'queue_full' },
         );
       }
-      await this.#dropOldest(overflow);
+      await this.#dropOldest(owner, overflow);
     }
-    this.#records.set(record.id, record);
     await this.#storage.put([record]);
+    if (!samePrincipal(this.#owner, owner)) return record.id; // filed; sent when they return
+    this.#records.set(record.id, record);
     this.#changed();
     if (this.#options.autoFlush && this.#nextAttemptAt === null)
       this.#schedule(this.#options.flushDelay);
     return record.id;
   }
 
-  async #dropOldest(count: number): Promise<void> {
+  async #dropOldest(owner: Principal, count: number): Promise<void> {
     const inFlight = new Set(this.#inFlight);
     const victims = [...this.#records.values()].filter((r) => !inFlight.has(r.id)).slice(0, count);
     for (const victim of victims) this.#records.delete(victim.id);
-    await this.#storage.delete(victims.map((v) => v.id));
+    await this.#storage.delete(
+      owner,
+      victims.map((v) => v.id),
+    );
     this.#dropped += victims.length;
     this.#options.onOverflow?.(victims.map((v) => v.event));
   }
 
   /** Sends everything sendable now, batch after batch; resolves when done or backing off. */
   flush(options: { keepalive?: boolean } = {}): Promise<void> {
-    this.#flushing ??= this.#exclusively(() => this.#drain(options.keepalive ?? false)).finally(
-      () => {
+    this.#flushing ??= this.#follow()
+      .then((owner) =>
+        owner ? this.#exclusively(() => this.#drain(owner, options.keepalive ?? false)) : undefined,
+      )
+      .finally(() => {
         this.#flushing = null;
-      },
-    );
+      });
     return this.#flushing;
   }
 
@@ -216,9 +328,12 @@ export class AuditEventQueue {
     return batch;
   }
 
-  async #drain(keepalive: boolean): Promise<void> {
-    while (!this.#closed.signal.aborted) {
-      const stored = await this.#storage.load();
+  /** Sends `owner`'s events as `owner`, until none are left or someone else signs in. */
+  async #drain(owner: Principal, keepalive: boolean): Promise<void> {
+    const current = () => !this.#closed.signal.aborted && samePrincipal(this.#owner, owner);
+    while (current()) {
+      const stored = await this.#storage.load(owner);
+      if (!current()) return;
       this.#records = new Map(stored.map((record) => [record.id, record]));
       const batch = await this.#nextBatch();
       if (batch.length === 0) return;
@@ -232,15 +347,21 @@ export class AuditEventQueue {
             chunkSize: batch.length,
             signal: this.#closed.signal,
             keepalive,
+            // Checked before every attempt: a sign-in meanwhile stops the send.
+            principal: owner,
           },
         );
         for (const record of batch) this.#records.delete(record.id);
-        await this.#storage.delete(batch.map((record) => record.id));
+        await this.#storage.delete(
+          owner,
+          batch.map((record) => record.id),
+        );
         this.#failures = 0;
         this.#lastError = null;
         this.#nextAttemptAt = null;
       } catch (error) {
-        if (this.#closed.signal.aborted) return;
+        // Signed out meanwhile: the batch stays filed under its owner, key and all.
+        if (!current()) return;
         if (!(await this.#handleFailure(batch, error))) return;
       } finally {
         this.#inFlight = [];
@@ -314,6 +435,8 @@ export class AuditEventQueue {
 
   getState(): QueueState {
     this.#state ??= {
+      owner: this.#owner,
+      held: this.#held,
       pending: this.#sendable().length,
       inFlight: this.#inFlight.length,
       failed: [...this.#records.values()]
@@ -361,7 +484,12 @@ export class AuditEventQueue {
       (r) => r.failed && (!ids || ids.includes(r.id)),
     );
     for (const record of chosen) this.#records.delete(record.id);
-    await this.#storage.delete(chosen.map((record) => record.id));
+    if (this.#owner) {
+      await this.#storage.delete(
+        this.#owner,
+        chosen.map((record) => record.id),
+      );
+    }
     this.#changed();
   }
 
