@@ -120,6 +120,8 @@ export class AuditEventQueue {
   #flushing: Promise<void> | null = null;
   #following: Promise<unknown> = Promise.resolve();
   #closed = new AbortController();
+  /** Ends the send under way: on close, and when its owner signs out (no retry goes later). */
+  #sending: AbortController | null = null;
   #state: QueueState | null = null;
 
   private constructor(
@@ -146,7 +148,10 @@ export class AuditEventQueue {
       afterSignOut: options.afterSignOut ?? 'keep',
       onSignOut: options.onSignOut,
     };
-    const unsubscribe = this.#client.subscribe(() => void this.#follow().catch(() => {}));
+    // Noted at once: a sign-out followed quickly by the same user's sign-in is still a sign-out.
+    const unsubscribe = this.#client.subscribe(
+      () => void this.#follow(!this.#client.isAuthenticated).catch(() => {}),
+    );
     this.#closed.signal.addEventListener('abort', unsubscribe, { once: true });
     if (this.#options.autoFlush) this.#watchPage();
   }
@@ -184,13 +189,14 @@ export class AuditEventQueue {
    * principal's events are kept or discarded (`afterSignOut`) and the new one's are loaded.
    * Runs one at a time, so two quick sign-ins cannot interleave.
    */
-  #follow(): Promise<Principal | null> {
+  #follow(signedOut = false): Promise<Principal | null> {
     const next = this.#following.then(async () => {
-      const now = await this.#client.principal();
+      const now = signedOut ? null : await this.#client.principal();
       const previous = this.#owner;
       if (samePrincipal(now, previous) || (now === null && previous === null)) return now;
-      // From here on the previous principal's sends stop at their next check.
+      // From here on the previous principal's sends stop, retries and all.
       this.#owner = now;
+      this.#sending?.abort();
       clearTimeout(this.#timer);
       this.#failures = 0;
       this.#lastError = null;
@@ -330,7 +336,9 @@ export class AuditEventQueue {
 
   /** Sends `owner`'s events as `owner`, until none are left or someone else signs in. */
   async #drain(owner: Principal, keepalive: boolean): Promise<void> {
-    const current = () => !this.#closed.signal.aborted && samePrincipal(this.#owner, owner);
+    const sending = (this.#sending = new AbortController());
+    const current = () =>
+      !this.#closed.signal.aborted && !sending.signal.aborted && samePrincipal(this.#owner, owner);
     while (current()) {
       const stored = await this.#storage.load(owner);
       if (!current()) return;
@@ -345,7 +353,7 @@ export class AuditEventQueue {
           {
             idempotencyKey: batch[0]!.batchId!,
             chunkSize: batch.length,
-            signal: this.#closed.signal,
+            signal: sending.signal,
             keepalive,
             // Checked before every attempt: a sign-in meanwhile stops the send.
             principal: owner,
@@ -496,6 +504,7 @@ export class AuditEventQueue {
   /** Stops sending (a request under way is abandoned; its events go again on the next open). */
   close(): void {
     this.#closed.abort();
+    this.#sending?.abort();
     clearTimeout(this.#timer);
   }
 }

@@ -182,6 +182,43 @@ describe('the durable queue sends each event only as whoever queued it', () => {
     expect(await stored('acme')).toEqual([]);
   });
 
+  it('discards for good: a retry pending at sign-out does not go out when the same user returns', async () => {
+    let batchAttempts = 0;
+    let switchDuringFirstSend: (() => Promise<void>) | undefined;
+    const { client, signIn, stored } = await setup((inner) => async (input, init) => {
+      const request = new Request(input, init);
+      if (!request.url.endsWith('/events/batch')) return inner(request);
+      batchAttempts += 1;
+      const doSwitch = switchDuringFirstSend;
+      switchDuringFirstSend = undefined;
+      if (!doSwitch) return inner(request);
+      await doSwitch();
+      return Response.json({ error: 'unavailable', message: 'Try again' }, { status: 503 });
+    });
+    await signIn('writer', 'acme');
+    const queue = await AuditEventQueue.open({
+      client,
+      storage: freshStorage(),
+      autoFlush: false,
+      afterSignOut: 'discard',
+    });
+    await queue.enqueue(event('gone'));
+    const returned = new Promise<void>((resolve) => {
+      switchDuringFirstSend = async () => {
+        await client.logout();
+        await signIn('writer', 'acme');
+        resolve();
+      };
+    });
+    await queue.flush();
+    await returned;
+    await vi.waitFor(() => expect(queue.getState().owner).not.toBeNull());
+    await queue.flush();
+    expect(queue.getState()).toMatchObject({ pending: 0, held: null });
+    expect(batchAttempts).toBe(1);
+    expect(await stored('acme')).toEqual([]);
+  });
+
   it("keeps API-key clients of two tenants apart over one browser's storage", async () => {
     const { server } = await setup();
     const storage = freshStorage();
