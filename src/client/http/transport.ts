@@ -6,6 +6,7 @@ import {
   AuditLogSDKError,
   AuthenticationError,
   NetworkError,
+  RedirectError,
   TimeoutError,
 } from '../errors/index.js';
 import { errorFromResponse } from './error-from-response.js';
@@ -65,6 +66,28 @@ export interface RequestSpec {
    */
   principal?: Principal | undefined;
 }
+
+/**
+ * The API never redirects; an answer that does means `baseUrl` points at the wrong place (or
+ * something between intercepts). Browsers hide where a `redirect: 'manual'` answer points
+ * (`opaqueredirect`); other runtimes show the 3xx itself.
+ */
+function redirectError(response: Response, what: string): RedirectError | null {
+  if (response.type !== 'opaqueredirect' && !REDIRECT_STATUSES.has(response.status)) return null;
+  let to = '';
+  try {
+    const location = response.headers.get('Location');
+    if (location) to = ` to ${new URL(location, response.url).origin}`;
+  } catch {
+    // An unreadable Location only loses the detail.
+  }
+  return new RedirectError(
+    `The API answered with a redirect${to} while ${what}; the SDK does not follow redirects, so credentials never reach another address. Set baseUrl to the API's own address`,
+    { code: 'redirect', ...(response.status ? { status: response.status } : {}) },
+  );
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** Why an attempt's own controller aborted: the timeout rather than the caller. */
 const TIMED_OUT = Symbol('timed out');
@@ -250,9 +273,16 @@ export class Transport {
         ...(spec.searchParams ? { searchParams: spec.searchParams } : {}),
         ...(spec.json === undefined ? {} : { json: spec.json }),
         ...(spec.keepalive ? { keepalive: true } : {}),
+        // Never follow: a redirect would resend the credentials, or a login's password.
+        redirect: 'manual',
       });
       pending.catch(() => {}); // when the abort wins the race, its later rejection is expected
       const response = await Promise.race([pending, aborted]);
+      const redirected = redirectError(response, spec.what);
+      if (redirected) {
+        void response.body?.cancel().catch(() => {});
+        throw redirected;
+      }
       const attempt: Attempt = { response, text: null, release, signal: controller.signal };
       if (readBody) {
         attempt.text = await Promise.race([response.text(), aborted]);
