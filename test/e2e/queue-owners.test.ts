@@ -4,7 +4,7 @@ import { freshPage } from './support/browser.js';
 import { submitLogin, type Credentials } from './support/demo-app.js';
 import { demoInChromium } from './support/demo-suite.js';
 import type { DemoTenant } from './support/demo-servers.js';
-import { saveScreenshot } from './support/screenshots.js';
+import { saveScreenshotVariants } from './support/screenshots.js';
 
 // Two tenants and two users of one tenant take turns in one browser (one IndexedDB). Each
 // queues events while the API refuses them, signs out, and the next person signs in.
@@ -90,7 +90,7 @@ test("keeps each user's queued events from everyone else, across reloads, and de
   await signOut(page);
   // Checked at the end, so a page that cannot say this still shows where events went.
   const notice = await heldNotice(page);
-  await saveScreenshot(page, 'queue-held-after-sign-out');
+  await saveScreenshotVariants(page, 'queue-held-after-sign-out');
   await refuseBatches(page, false);
 
   // globex's writer signs in on the same browser: their own event goes to globex, acme's
