@@ -1,7 +1,7 @@
 import { AuditLogSDKError, BatchError, type BatchFailure } from './errors/index.js';
-import { MAX_BATCH_SIZE, type AuditLogEvent } from './schemas/index.js';
+import { MAX_BATCH_SIZE, type AuditLogEvent } from '../contract/schemas/index.js';
+import type { AuditLogEventInput } from '../contract/input-types.js';
 import type { Principal } from './auth/principal.js';
-import type { AuditLogEventInput } from './inputs.js';
 
 export interface BatchOptions {
   /** Events per request, at most 1000 (the contract's limit). Default 1000. */
