@@ -77,6 +77,8 @@ export interface ExportOptions<F extends 'json' | 'csv'> extends RequestOptions 
   onProgress?: ((progress: ExportProgress) => void) | undefined;
 }
 
+const DEFAULT_TIMEOUT_MS = 30_000;
+
 const LIST_ROUTE = 'api/v1/audit/events';
 
 /**
@@ -97,7 +99,7 @@ export class AuditLogClient {
   ) {
     const url = checkOptions(options);
     this.baseUrl = url.href.replace(/\/+$/, '');
-    this.#timeoutMs = (options.timeout ?? 30) * 1000;
+    this.#timeoutMs = options.timeout ?? DEFAULT_TIMEOUT_MS;
     this.#tenantOverride = shared?.tenantId;
     if (shared) {
       this.#session = shared.session;
@@ -124,7 +126,7 @@ export class AuditLogClient {
       retry: {
         maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
         retryDelay: options.retryDelay ?? DEFAULT_RETRY_POLICY.retryDelay,
-        maxDelay: options.maxRetryDelay ?? DEFAULT_RETRY_POLICY.maxDelay,
+        maxRetryDelay: options.maxRetryDelay ?? DEFAULT_RETRY_POLICY.maxRetryDelay,
         maxRetryAfter: options.maxRetryAfter ?? DEFAULT_RETRY_POLICY.maxRetryAfter,
       },
       fetch: options.fetch,

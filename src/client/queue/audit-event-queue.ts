@@ -8,7 +8,7 @@ import {
   ValidationError,
   isRetryableError,
 } from '../errors/index.js';
-import { sleep } from '../http/retry-policy.js';
+import { backoffDelay } from '../http/retry-policy.js';
 import { newId } from '../../contract/ids.js';
 import type { AuditLogEventInput } from '../../contract/input-types.js';
 import { validateEvent } from '../inputs.js';
@@ -37,7 +37,10 @@ export interface AuditEventQueueOptions {
   onOverflow?: ((dropped: Record<string, unknown>[]) => void) | undefined;
   /** Milliseconds between an enqueue and its send, to gather a batch. Default 1000. */
   flushDelay?: number;
-  /** First wait after a failed send, doubled per failure up to `maxRetryDelay` (ms). Defaults 1000 and 60,000. */
+  /**
+   * First wait after a failed send, in ms, doubled per failure up to `maxRetryDelay`, with
+   * the client's full jitter. Defaults 1000 and 60,000.
+   */
   retryDelay?: number;
   maxRetryDelay?: number;
   /** Send on its own (timers, tab hidden, page exit). Default true; false to call `flush()` yourself. */
@@ -407,12 +410,9 @@ export class AuditEventQueue {
     // Outages, 5xx, 429, expired sessions: keep the batch as formed and try again later.
     this.#lastError = typed;
     this.#failures += 1;
-    const ceiling = Math.min(
-      this.#options.maxRetryDelay,
-      this.#options.retryDelay * 2 ** (this.#failures - 1),
-    );
+    // The client's backoff; a failure no retry cures soon (a 401, a 403) waits the longest.
     const wait = isRetryableError(typed)
-      ? Math.round(ceiling * (0.5 + Math.random() / 2))
+      ? backoffDelay(this.#failures, this.#options)
       : this.#options.maxRetryDelay;
     this.#nextAttemptAt = Date.now() + wait;
     if (this.#options.autoFlush) this.#schedule(wait);
@@ -518,7 +518,7 @@ export async function waitUntilDrained(
   const deadline = Date.now() + timeoutMs;
   while (queue.getState().pending > 0) {
     if (Date.now() > deadline) return false;
-    await sleep(50);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return true;
 }
