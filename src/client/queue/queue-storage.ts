@@ -31,7 +31,7 @@ export interface QueueStorage {
   readonly kind: QueueStorageKind;
   /** The owner's records, oldest first; never another owner's. */
   load(owner: Principal): Promise<QueueRecord[]>;
-  /** Inserts or replaces records, each under the owner it names. */
+  /** Inserts or replaces records of one owner (the queue never mixes owners in a call). */
   put(records: readonly QueueRecord[]): Promise<void>;
   delete(owner: Principal, ids: readonly string[]): Promise<void>;
 }
@@ -92,17 +92,11 @@ export function localStorageQueueStorage(
     kind: 'localstorage',
     load: async (owner) => read(owner),
     put: async (items) => {
-      const byOwner = new Map<string, QueueRecord[]>();
-      for (const item of items) {
-        const key = ownerKey(ownerOf(item));
-        byOwner.set(key, [...(byOwner.get(key) ?? []), item]);
-      }
-      for (const group of byOwner.values()) {
-        const owner = ownerOf(group[0]!);
-        const byId = new Map(read(owner).map((record) => [record.id, record]));
-        for (const item of group) byId.set(item.id, item);
-        write(owner, [...byId.values()]);
-      }
+      if (items.length === 0) return;
+      const owner = ownerOf(items[0]!);
+      const byId = new Map(read(owner).map((record) => [record.id, record]));
+      for (const item of items) byId.set(item.id, item);
+      write(owner, [...byId.values()]);
     },
     delete: async (owner, ids) => {
       const gone = new Set(ids);
