@@ -17,6 +17,12 @@ const AFTER_SIGN_OUT =
   new URLSearchParams(window.location.search).get('signout') === 'discard' ? 'discard' : 'keep';
 type Page = 'viewer' | 'hooks' | 'emit';
 
+interface PageProps {
+  page: Page;
+  tenant: string | undefined;
+  onTenant: (t: string) => void;
+}
+
 function pageFromHash(): Page {
   const hash = window.location.hash.slice(2);
   return hash === 'hooks' || hash === 'emit' ? hash : 'viewer';
@@ -68,15 +74,7 @@ function Shell({ client }: { client: AuditLogClient }) {
  * Signed in or not: the queue stays open across both, so it sees the sign-out, keeps the
  * user's unsent events from whoever signs in next, and the sign-in screen can say so.
  */
-function Screens({
-  page,
-  tenant,
-  onTenant,
-}: {
-  page: Page;
-  tenant: string | undefined;
-  onTenant: (t: string) => void;
-}) {
+function Screens({ page, tenant, onTenant }: PageProps) {
   const { isAuthenticated } = useAuditSession();
   const queue = useAuditEventQueue({ afterSignOut: AFTER_SIGN_OUT });
   const held = queue.state.held;
@@ -117,15 +115,7 @@ function Screens({
   );
 }
 
-function Nav({
-  page,
-  tenant,
-  onTenant,
-}: {
-  page: Page;
-  tenant: string | undefined;
-  onTenant: (t: string) => void;
-}) {
+function Nav({ page, tenant, onTenant }: PageProps) {
   const logout = useLogout();
   const { roles } = usePermissions();
   const links: [Page, string][] = [

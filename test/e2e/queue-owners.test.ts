@@ -70,6 +70,22 @@ async function refuseBatches(page: Page, on: boolean): Promise<void> {
   }
 }
 
+/**
+ * Signs `who` in, queues `count` events while the API refuses them, reloads (they are
+ * still there, in IndexedDB) and signs out; the API stays refusing until told otherwise.
+ */
+async function queueUnsentThenSignOut(page: Page, who: Credentials, count: number) {
+  await refuseBatches(page, true);
+  await signInToEmit(page, who);
+  await queue(page, count, count);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Write events' }).waitFor();
+  await expect
+    .poll(() => queueStatus(page).textContent())
+    .toContain(`(indexeddb): ${count} pending`);
+  await signOut(page);
+}
+
 /** Queues one event of the signed-in user's own and waits until the tenant holds it. */
 async function sendOwnEvent(page: Page, tenant: DemoTenant, expected: string[]): Promise<void> {
   await page.getByRole('button', { name: 'Queue an event' }).click();
@@ -81,13 +97,7 @@ test("keeps each user's queued events from everyone else, across reloads, and de
   await page.goto(`${suite.servers.appUrl}/?signout=keep`);
 
   // acme's writer queues three events the API refuses, reloads, and signs out.
-  await refuseBatches(page, true);
-  await signInToEmit(page, { username: 'writer', tenant: 'acme' });
-  await queue(page, 3, 3);
-  await page.reload();
-  await page.getByRole('heading', { name: 'Write events' }).waitFor();
-  await expect.poll(() => queueStatus(page).textContent()).toContain('(indexeddb): 3 pending');
-  await signOut(page);
+  await queueUnsentThenSignOut(page, { username: 'writer', tenant: 'acme' }, 3);
   // Checked at the end, so a page that cannot say this still shows where events went.
   const notice = await heldNotice(page);
   await saveScreenshotVariants(page, 'queue-held-after-sign-out');
@@ -128,13 +138,7 @@ test("keeps each user's queued events from everyone else, across reloads, and de
 test('discards a user’s unsent events at sign-out when the app asks, so no one sends them', async () => {
   const { context, page, pageErrors } = await freshPage(suite.browser);
   await page.goto(`${suite.servers.appUrl}/?signout=discard`);
-  await refuseBatches(page, true);
-  await signInToEmit(page, { username: 'writer', tenant: 'initech' });
-  await queue(page, 2, 2);
-  await page.reload();
-  await page.getByRole('heading', { name: 'Write events' }).waitFor();
-  await expect.poll(() => queueStatus(page).textContent()).toContain('(indexeddb): 2 pending');
-  await signOut(page);
+  await queueUnsentThenSignOut(page, { username: 'writer', tenant: 'initech' }, 2);
   expect(await heldNotice(page)).toBe(
     '2 queued events of the last user of initech were discarded at sign-out.',
   );

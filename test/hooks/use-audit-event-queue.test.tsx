@@ -6,6 +6,14 @@ import { useAuditEventQueue } from '../../src/hooks/index.js';
 import { createAuditLogTestServer, DEMO_API_KEYS } from '../../src/server/index.js';
 import { wrapperFor } from './setup.js';
 
+const settingsEvent = (description: string) => ({
+  event_type: 'user_action' as const,
+  resource_type: 'settings',
+  action: 'save',
+  severity: 'info' as const,
+  description,
+});
+
 describe('useAuditEventQueue', () => {
   it('opens a queue, shows what is pending, and drains it', async () => {
     const server = await createAuditLogTestServer({ seed: { eventsPerTenant: 0 } });
@@ -23,13 +31,7 @@ describe('useAuditEventQueue', () => {
     );
     await waitFor(() => expect(result.current.queue).not.toBeNull());
     await act(async () => {
-      await result.current.queue!.enqueue({
-        event_type: 'user_action',
-        resource_type: 'settings',
-        action: 'save',
-        severity: 'info',
-        description: 'Saved from the hook',
-      });
+      await result.current.queue!.enqueue(settingsEvent('Saved from the hook'));
     });
     expect(result.current.state.pending).toBe(1);
     await waitFor(() => expect(result.current.state.pending).toBe(0));
@@ -56,13 +58,7 @@ describe('useAuditEventQueue across a sign-out', () => {
     );
     await waitFor(() => expect(result.current.queue).not.toBeNull());
     await act(async () => {
-      await result.current.queue!.enqueue({
-        event_type: 'user_action',
-        resource_type: 'settings',
-        action: 'save',
-        severity: 'info',
-        description: 'Queued before signing out',
-      });
+      await result.current.queue!.enqueue(settingsEvent('Queued before signing out'));
     });
     await act(() => client.logout());
     await waitFor(() =>

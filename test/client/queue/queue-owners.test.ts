@@ -55,6 +55,33 @@ async function setup(wrap?: (inner: typeof fetch) => typeof fetch) {
   return { server, client, signIn, stored };
 }
 
+/**
+ * A fetch wrapper that records each batch attempt's Authorization and answers the first
+ * with 503 after running `before503` (a sign-out and sign-in while the send is under way).
+ */
+function failFirstBatchAfter() {
+  const attempts: (string | null)[] = [];
+  let pending: (() => Promise<void>) | undefined;
+  const wrap =
+    (inner: typeof fetch): typeof fetch =>
+    async (input, init) => {
+      const request = new Request(input, init);
+      if (!request.url.endsWith('/events/batch')) return inner(request);
+      attempts.push(request.headers.get('Authorization'));
+      const run = pending;
+      pending = undefined;
+      if (!run) return inner(request);
+      await run();
+      return Response.json({ error: 'unavailable', message: 'Try again' }, { status: 503 });
+    };
+  /** Arms the first batch; answers a promise that settles once `step` has run. */
+  const before503 = (step: () => Promise<void>) =>
+    new Promise<void>((resolve, reject) => {
+      pending = () => step().then(resolve, reject);
+    });
+  return { wrap, attempts, before503 };
+}
+
 describe('the durable queue sends each event only as whoever queued it', () => {
   it("never delivers acme's queued events into globex when globex's writer signs in next", async () => {
     const { client, signIn, stored } = await setup();
@@ -156,45 +183,26 @@ describe('the durable queue sends each event only as whoever queued it', () => {
   });
 
   it('stops a batch whose retry would go out after someone else signed in', async () => {
-    const batchAuthorizations: (string | null)[] = [];
-    let switchDuringFirstSend: (() => Promise<void>) | undefined;
-    const { client, signIn, stored } = await setup((inner) => async (input, init) => {
-      const request = new Request(input, init);
-      if (!request.url.endsWith('/events/batch')) return inner(request);
-      batchAuthorizations.push(request.headers.get('Authorization'));
-      const doSwitch = switchDuringFirstSend;
-      switchDuringFirstSend = undefined;
-      if (!doSwitch) return inner(request);
-      // The first attempt fails; before its retry, acme's writer signs out and globex's in.
-      await doSwitch();
-      return Response.json({ error: 'unavailable', message: 'Try again' }, { status: 503 });
-    });
+    const batches = failFirstBatchAfter();
+    const { client, signIn, stored } = await setup(batches.wrap);
     await signIn('writer', 'acme');
     const queue = await AuditEventQueue.open({ client, storage: freshStorage(), autoFlush: false });
     await queue.enqueue(event('r1'));
-    switchDuringFirstSend = async () => {
+    // Before the first attempt's 503 comes back, acme's writer signs out and globex's in.
+    const switched = batches.before503(async () => {
       await client.logout();
       await signIn('writer', 'globex');
-    };
+    });
     await queue.flush();
-    expect(batchAuthorizations).toHaveLength(1);
+    await switched;
+    expect(batches.attempts).toHaveLength(1);
     expect(await stored('globex')).toEqual([]);
     expect(await stored('acme')).toEqual([]);
   });
 
   it('discards for good: a retry pending at sign-out does not go out when the same user returns', async () => {
-    let batchAttempts = 0;
-    let switchDuringFirstSend: (() => Promise<void>) | undefined;
-    const { client, signIn, stored } = await setup((inner) => async (input, init) => {
-      const request = new Request(input, init);
-      if (!request.url.endsWith('/events/batch')) return inner(request);
-      batchAttempts += 1;
-      const doSwitch = switchDuringFirstSend;
-      switchDuringFirstSend = undefined;
-      if (!doSwitch) return inner(request);
-      await doSwitch();
-      return Response.json({ error: 'unavailable', message: 'Try again' }, { status: 503 });
-    });
+    const batches = failFirstBatchAfter();
+    const { client, signIn, stored } = await setup(batches.wrap);
     await signIn('writer', 'acme');
     const queue = await AuditEventQueue.open({
       client,
@@ -203,19 +211,16 @@ describe('the durable queue sends each event only as whoever queued it', () => {
       afterSignOut: 'discard',
     });
     await queue.enqueue(event('gone'));
-    const returned = new Promise<void>((resolve) => {
-      switchDuringFirstSend = async () => {
-        await client.logout();
-        await signIn('writer', 'acme');
-        resolve();
-      };
+    const returned = batches.before503(async () => {
+      await client.logout();
+      await signIn('writer', 'acme');
     });
     await queue.flush();
     await returned;
     await vi.waitFor(() => expect(queue.getState().owner).not.toBeNull());
     await queue.flush();
     expect(queue.getState()).toMatchObject({ pending: 0, held: null });
-    expect(batchAttempts).toBe(1);
+    expect(batches.attempts).toHaveLength(1);
     expect(await stored('acme')).toEqual([]);
   });
 
