@@ -11,10 +11,10 @@ import {
   AuditLogSDKError,
   AuthenticationError,
   NetworkError,
-  RedirectError,
   TimeoutError,
 } from '../errors/index.js';
 import { errorFromResponse } from './error-from-response.js';
+import { redirectError } from './redirect.js';
 import { parseResponseBody } from './response-body.js';
 import { parseRetryAfter } from './retry-after.js';
 import {
@@ -317,25 +317,3 @@ export class Transport {
     );
   }
 }
-
-/**
- * The API never redirects; an answer that does means `baseUrl` points at the wrong place (or
- * something between intercepts). Browsers hide where a `redirect: 'manual'` answer points
- * (`opaqueredirect`); other runtimes show the 3xx itself.
- */
-function redirectError(response: Response, what: string): RedirectError | null {
-  if (response.type !== 'opaqueredirect' && !REDIRECT_STATUSES.has(response.status)) return null;
-  let to = '';
-  try {
-    const location = response.headers.get('Location');
-    if (location) to = ` to ${new URL(location, response.url).origin}`;
-  } catch {
-    // An unreadable Location only loses the detail.
-  }
-  return new RedirectError(
-    `The API answered with a redirect${to} while ${what}; the SDK does not follow redirects, so credentials never reach another address. Set baseUrl to the API's own address`,
-    { code: 'redirect', ...(response.status ? { status: response.status } : {}) },
-  );
-}
-
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
