@@ -1,3 +1,4 @@
+import type { Principal } from './auth/principal.js';
 import { Session } from './auth/session.js';
 import { memoryTokenStore } from './auth/token-store.js';
 import { sendInChunks, type BatchOptions } from './batch.js';
@@ -77,6 +78,8 @@ export interface ExportOptions<F extends 'json' | 'csv'> extends RequestOptions 
   onProgress?: ((progress: ExportProgress) => void) | undefined;
 }
 
+const DEFAULT_TIMEOUT_MS = 30_000;
+
 const LIST_ROUTE = 'api/v1/audit/events';
 
 /**
@@ -97,7 +100,7 @@ export class AuditLogClient {
   ) {
     const url = checkOptions(options);
     this.baseUrl = url.href.replace(/\/+$/, '');
-    this.#timeoutMs = (options.timeout ?? 30) * 1000;
+    this.#timeoutMs = options.timeout ?? DEFAULT_TIMEOUT_MS;
     this.#tenantOverride = shared?.tenantId;
     if (shared) {
       this.#session = shared.session;
@@ -124,7 +127,7 @@ export class AuditLogClient {
       retry: {
         maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
         retryDelay: options.retryDelay ?? DEFAULT_RETRY_POLICY.retryDelay,
-        maxDelay: options.maxRetryDelay ?? DEFAULT_RETRY_POLICY.maxDelay,
+        maxRetryDelay: options.maxRetryDelay ?? DEFAULT_RETRY_POLICY.maxRetryDelay,
         maxRetryAfter: options.maxRetryAfter ?? DEFAULT_RETRY_POLICY.maxRetryAfter,
       },
       fetch: options.fetch,
@@ -162,6 +165,14 @@ export class AuditLogClient {
   /** Whether the client holds credentials (a token or an API key). */
   get isAuthenticated(): boolean {
     return this.#session.secrets().length > 0;
+  }
+
+  /**
+   * Whom requests act as now: the tenant and the signed-in user or API key (a fingerprint,
+   * never the key). Null while signed out.
+   */
+  async principal(): Promise<Principal | null> {
+    return this.#session.principalOf(await this.#session.headers(this.#tenantOverride));
   }
 
   /**
@@ -406,6 +417,7 @@ export class AuditLogClient {
             signal,
             idempotencyKey: options.idempotencyKey ?? newId(),
             keepalive: options.keepalive,
+            principal: options.principal,
             what: `creating ${length} events`,
           }),
           AuditLogEventListSchema,

@@ -8,6 +8,7 @@ export type {
   WriteOptions,
 } from './audit-log-client.js';
 export type { AuditLogClientOptions } from './client-options.js';
+export type { Principal } from './auth/principal.js';
 export type { BatchOptions } from './batch.js';
 export type { ExportProgress } from './export-download.js';
 export type { RequestHooks } from './http/transport.js';
@@ -32,6 +33,7 @@ export {
   waitUntilDrained,
   type AuditEventQueueOptions,
   type FailedQueueEvent,
+  type HeldQueueEvents,
   type QueueState,
 } from './queue/audit-event-queue.js';
 export {

@@ -7,6 +7,7 @@ export { ConflictError } from './conflict-error.js';
 export { RateLimitError } from './rate-limit-error.js';
 export { ServerError } from './server-error.js';
 export { NetworkError } from './network-error.js';
+export { RedirectError } from './redirect-error.js';
 export { TimeoutError } from './timeout-error.js';
 export { ConfigurationError } from './configuration-error.js';
 export { ResponseValidationError } from './response-validation-error.js';

@@ -67,7 +67,7 @@ export async function startDemoServers(options: DemoServerOptions = {}): Promise
         apiKey: DEMO_API_KEYS[tenant],
         tenantId: tenant,
         maxRetries: 5,
-        retryDelay: 0.05,
+        retryDelay: 50,
       }),
     close: async () => {
       await app.close();
