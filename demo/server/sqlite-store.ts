@@ -12,17 +12,21 @@ import {
   type EventFilter,
   type IdempotencyClaim,
   type InsertEventsResult,
+  type MaybePromise,
   type PageRequest,
   type RefreshTokenRecord,
   type SessionRecord,
   type SummaryCounts,
   type UserRecord,
 } from '../../src/server/store/types.js';
+import { yieldToOthers } from '../../src/server/store/yield-to-others.js';
 import { openConnection, type Connection } from './sqlite-connection.js';
 import {
   eventCountQuery,
+  eventOrder,
   eventPageQuery,
   eventStreamPageQuery,
+  eventWhere,
   orderColumns,
   type SqlParam,
   summaryGroupsQuery,
@@ -54,6 +58,8 @@ const SEVERITY_BY_RANK = new Map(
   Object.entries(SEVERITY_RANK).map(([severity, rank]) => [rank, severity as Severity]),
 );
 const EVENT_SELECT = EVENT_COLUMNS.join(', ');
+/** Row ids a search reads between pauses for other requests (a few milliseconds' work). */
+const SEARCH_SLICE_ROWS = 20_000;
 /** Rows per streamed page: a few milliseconds of reading, then the transaction ends. */
 const STREAM_PAGE_ROWS = 1000;
 const USER_COLUMNS = [
@@ -114,10 +120,15 @@ export class SqliteStore implements AuditStore {
   readonly #statements: StatementCache;
 
   readonly #streamPageRows: number;
+  readonly #searchSliceRows: number;
 
-  /** `streamPageRows`: rows per streamed page (default 1000; small in tests of paging). */
-  constructor(path: string, options: { streamPageRows?: number } = {}) {
+  /**
+   * `streamPageRows`: rows per streamed page (default 1000); `searchSliceRows`: row ids a
+   * search reads between pauses (default 20,000). Small in tests of the slicing.
+   */
+  constructor(path: string, options: { streamPageRows?: number; searchSliceRows?: number } = {}) {
     this.#streamPageRows = options.streamPageRows ?? STREAM_PAGE_ROWS;
+    this.#searchSliceRows = options.searchSliceRows ?? SEARCH_SLICE_ROWS;
     this.#db = openConnection(path, { readonly: false });
     try {
       migrate(this.#db);
@@ -393,19 +404,62 @@ export class SqliteStore implements AuditStore {
     tenantId: string,
     filter: EventFilter,
     page: PageRequest,
-  ): { items: AuditLogEvent[]; total: number } {
+  ): MaybePromise<{ items: AuditLogEvent[]; total: number }> {
+    if (filter.search) return this.#searchPage(tenantId, filter, page);
     // One read transaction, so the total and the page agree under concurrent writers.
     return this.#db.transaction(() => {
-      const total = this.countEvents(tenantId, filter);
+      const total = this.countEvents(tenantId, filter) as number;
       if (page.offset >= total) return { items: [], total };
       const query = eventPageQuery(tenantId, filter, page);
       return { items: this.#all<EventRow>(query.sql, ...query.params).map(toEvent), total };
     })();
   }
 
-  countEvents(tenantId: string, filter: EventFilter): number {
+  countEvents(tenantId: string, filter: EventFilter): MaybePromise<number> {
+    if (filter.search) return this.#searchSeqs(tenantId, filter).then((seqs) => seqs.length);
     const query = eventCountQuery(tenantId, filter);
     return this.#get<{ n: number }>(query.sql, ...query.params)!.n;
+  }
+
+  /**
+   * The rows a search matches, found in slices of `searchSliceRows` row ids with a pause
+   * for other requests between slices: search runs a JavaScript matcher on every row of the
+   * tenant, which in one statement held every tenant up for the whole scan. Bounded by the
+   * highest row id at the start, so the slices together read the set as of the start.
+   */
+  async #searchSeqs(tenantId: string, filter: EventFilter): Promise<number[]> {
+    const max = this.#get<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM audit_events')!;
+    const where = eventWhere(tenantId, filter);
+    // NOT INDEXED: walk the row-id range, never a tenant index once per slice.
+    const sql = `SELECT seq FROM audit_events NOT INDEXED WHERE seq > ? AND seq <= ? AND ${where.sql}`;
+    const seqs: number[] = [];
+    const slice = this.#searchSliceRows;
+    for (let from = 0; from < (max.seq ?? 0); from += slice) {
+      if (!this.#db.open) break;
+      const to = Math.min(max.seq ?? 0, from + slice);
+      for (const row of this.#all<{ seq: number }>(sql, from, to, ...where.params)) {
+        seqs.push(row.seq);
+      }
+      await yieldToOthers();
+    }
+    return seqs;
+  }
+
+  async #searchPage(
+    tenantId: string,
+    filter: EventFilter,
+    page: PageRequest,
+  ): Promise<{ items: AuditLogEvent[]; total: number }> {
+    const seqs = await this.#searchSeqs(tenantId, filter);
+    if (page.offset >= seqs.length || !this.#db.open) return { items: [], total: seqs.length };
+    const rows = this.#all<EventRow>(
+      `SELECT ${EVENT_SELECT} FROM audit_events WHERE seq IN (SELECT value FROM json_each(?))
+       ORDER BY ${eventOrder(filter)} LIMIT ? OFFSET ?`,
+      JSON.stringify(seqs),
+      page.limit,
+      page.offset,
+    );
+    return { items: rows.map(toEvent), total: seqs.length };
   }
 
   /**

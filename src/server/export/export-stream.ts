@@ -1,11 +1,8 @@
 import type { AuditLogEvent } from '../../contract/schemas/index.js';
+import { yieldToOthers } from '../store/yield-to-others.js';
 
 /** Rows per chunk: large enough to be cheap, small enough to keep memory flat. */
 const CHUNK_ROWS = 500;
-
-/** Lets timers and other requests run between chunks (setImmediate where there is one). */
-const yieldToOthers = (): Promise<void> =>
-  new Promise((resolve) => (globalThis.setImmediate ?? setTimeout)(resolve));
 
 export interface ChunkStreamOptions {
   head: string;
