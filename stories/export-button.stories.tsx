@@ -13,11 +13,11 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** The file the last export handed over (a narrowed CSV arrives a moment after the status). */
-async function exported(onExported: unknown): Promise<ExportResult> {
+/** The file the last export handed over. */
+async function exported(onExported: unknown): Promise<ExportResult & { blob: Blob }> {
   const { mock } = onExported as ReturnType<typeof fn>;
   await waitFor(() => expect(mock.calls.length).toBeGreaterThan(0));
-  return mock.calls.at(-1)![0] as ExportResult;
+  return mock.calls.at(-1)![0] as ExportResult & { blob: Blob };
 }
 
 /** An audit manager exports the list as CSV and is told the file's name. */

@@ -2,6 +2,8 @@
 export { AuditLogClient } from './audit-log-client.js';
 export type {
   CsvExport,
+  ExportFile,
+  ExportFileOptions,
   ExportOptions,
   PageOptions,
   RequestOptions,
@@ -9,7 +11,7 @@ export type {
 } from './audit-log-client.js';
 export type { AuditLogClientOptions } from './client-options.js';
 export type { BatchOptions } from './batch.js';
-export type { ExportProgress } from './export-download.js';
+export { MAX_BLOB_EXPORT_BYTES, type ExportProgress } from './export-download.js';
 export type { RequestHooks } from './http/transport.js';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './http/retry-policy.js';
 export {

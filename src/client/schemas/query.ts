@@ -7,6 +7,7 @@ import {
   SortOrderSchema,
   SummaryIntervalSchema,
 } from './enums.js';
+import { CSV_COLUMNS } from './export.js';
 import { TimestampSchema } from './timestamp.js';
 
 const listOf = <T extends z.ZodMiniType>(item: T) => z.optional(z.array(item));
@@ -91,5 +92,10 @@ export const SummaryParamsSchema = z
   .object({ ...queryShape, interval: z.optional(SummaryIntervalSchema) })
   .check(orderedRange);
 export const ExportParamsSchema = z
-  .object({ ...queryShape, format: z._default(ExportFormatSchema, 'json') })
+  .object({
+    ...queryShape,
+    format: z._default(ExportFormatSchema, 'json'),
+    /** Keep only these fields, in this order (repeated parameter); all of them when absent. */
+    columns: z.optional(z.array(z.enum(CSV_COLUMNS))),
+  })
   .check(orderedRange);
