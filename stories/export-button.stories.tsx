@@ -55,6 +55,33 @@ export const VisibleColumnsOnly: Story = {
   },
 };
 
+/**
+ * Where the browser can save straight to a file (File System Access API), the export streams
+ * into the file chosen, here one in the origin's private file system for the story.
+ */
+export const SavesStraightToAFile: Story = {
+  args: { columns: ['time', 'severity', 'action'] },
+  render: (args) => (
+    <ExportButton
+      {...args}
+      onExported={undefined}
+      chooseFile={async (suggestedName) =>
+        (await navigator.storage.getDirectory()).getFileHandle(suggestedName, { create: true })
+      }
+    />
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Export' }));
+    const done = await canvas.findByRole('status');
+    const name = done.querySelector('[data-part="file-name"]')!.textContent!;
+    await expect(name).toMatch(/^audit-logs-.+\.csv$/);
+    const directory = await navigator.storage.getDirectory();
+    const text = await (await (await directory.getFileHandle(name)).getFile()).text();
+    await expect(text.split('\r\n')[0]).toBe('timestamp,severity,action');
+  },
+};
+
 /** A slow export shows its progress and can be cancelled; nothing is saved then. */
 export const ProgressAndCancel: Story = {
   parameters: { audit: { answers: 'loading' } },

@@ -27,7 +27,7 @@ export interface ExportButtonProps {
    * Called with the file, kept in memory, instead of saving it (e.g. to upload it).
    * Left out, the file is saved: see `chooseFile`.
    */
-  onExported?: (file: ExportResult & { blob: Blob }) => void;
+  onExported?: ((file: ExportResult & { blob: Blob }) => void) | undefined;
   /**
    * Where to save. By default the browser's save dialog where it has one (File System Access
    * API: Chrome, Edge), and the export streams straight into the chosen file at any size;
@@ -126,7 +126,9 @@ export function ExportButton({
             max={100}
             {...(percent === null ? {} : { value: percent })}
           />
-          <span aria-live="polite">{percent === null ? labels.exporting : `${percent}%`}</span>
+          <span data-part="percent" aria-live="polite">
+            {percent === null ? labels.exporting : `${percent}%`}
+          </span>
           <button type="button" onClick={() => exporter.cancel()}>
             {labels.cancel}
           </button>
@@ -139,7 +141,7 @@ export function ExportButton({
       ) : null}
       {exporter.isSuccess ? (
         <span role="status" data-part="done">
-          {labels.exportDone}: {exporter.data.fileName}
+          {labels.exportDone}: <span data-part="file-name">{exporter.data.fileName}</span>
         </span>
       ) : null}
     </div>
