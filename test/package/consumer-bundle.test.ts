@@ -4,12 +4,9 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_KEYS, seedDemoData } from '../../src/server/seed.js';
 import { MemoryStore } from '../../src/server/store/memory-store.js';
-import { chromiumLaunchOptions } from '../support/chromium.js';
 import { startHttpServer } from '../support/http-server.js';
 import {
   chunksWith,
@@ -18,7 +15,15 @@ import {
   sumGzip,
   type AppChunks,
 } from './support/app-chunks.js';
-import { buildAndPack, installInto, publishEnv, root, run, version } from './support/packed.js';
+import {
+  buildAndPack,
+  inChromium,
+  installInto,
+  publishEnv,
+  root,
+  run,
+  version,
+} from './support/packed.js';
 
 /** The package's share of an app's first load, beyond React, React DOM and React Query. */
 const INITIAL_BUDGET_BYTES = 60_000;
@@ -104,39 +109,29 @@ describe('an app that embeds AuditLogViewer from the packed package', () => {
     const store = new MemoryStore();
     await seedDemoData(store, { eventsPerTenant: 200, passwordIterations: 1000 });
     const api = await startHttpServer('memory', { store });
-    const server = await preview({
-      root: join(app, 'viewer'),
-      configFile: false,
-      logLevel: 'error',
-      preview: { port: 0, host: '127.0.0.1' },
-    });
-    const browser = await chromium.launch(chromiumLaunchOptions());
     try {
-      const page = await browser.newPage();
-      const failures: string[] = [];
-      page.on('pageerror', (error) => failures.push(error.message));
-      const scripts: string[] = [];
-      page.on('request', (request) => {
-        if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+      await inChromium(join(app, 'viewer'), async (page, url, failures) => {
+        const scripts: string[] = [];
+        page.on('request', (request) => {
+          if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+        });
+        const search = new URLSearchParams({
+          api: api.baseUrl,
+          key: DEMO_API_KEYS.acme,
+          tenant: 'acme',
+        });
+        await page.goto(`${url}?${search}`);
+        await page.getByText(/^Page 1 of \d+$/).waitFor();
+        expect(await page.locator('[data-part="body"] [role="row"]').count()).toBeGreaterThan(5);
+        await page
+          .locator('[data-part="viewer-charts"] [data-part="chart-plot"] svg')
+          .first()
+          .waitFor();
+        const charts = chunksWith(viewer.lazy, ['recharts']).map((chunk) => `/${chunk.fileName}`);
+        expect(scripts).toEqual(expect.arrayContaining(charts));
+        expect(failures).toEqual([]);
       });
-      const search = new URLSearchParams({
-        api: api.baseUrl,
-        key: DEMO_API_KEYS.acme,
-        tenant: 'acme',
-      });
-      await page.goto(`${server.resolvedUrls!.local[0]!}?${search}`);
-      await page.getByText(/^Page 1 of \d+$/).waitFor();
-      expect(await page.locator('[data-part="body"] [role="row"]').count()).toBeGreaterThan(5);
-      await page
-        .locator('[data-part="viewer-charts"] [data-part="chart-plot"] svg')
-        .first()
-        .waitFor();
-      const charts = chunksWith(viewer.lazy, ['recharts']).map((chunk) => `/${chunk.fileName}`);
-      expect(scripts).toEqual(expect.arrayContaining(charts));
-      expect(failures).toEqual([]);
     } finally {
-      await browser.close();
-      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
       await api.close();
     }
   }, 60_000);

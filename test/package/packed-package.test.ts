@@ -2,14 +2,12 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { publint } from 'publint';
-import { preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunchOptions } from '../support/chromium.js';
 import {
   bin,
   buildAndPack,
+  inChromium,
   installInto,
   publishEnv,
   root,
@@ -144,20 +142,8 @@ describe('the packed package', () => {
       const css = readdirSync(join(app, 'dist/assets')).find((name) => name.endsWith('.css'));
       expect(readFileSync(join(app, 'dist/assets', css!), 'utf8')).toContain('--audit-bg');
 
-      const server = await preview({
-        root: app,
-        logLevel: 'error',
-        preview: { port: 0, host: '127.0.0.1' },
-      });
-      const browser = await chromium.launch(chromiumLaunchOptions());
-      try {
-        const page = await browser.newPage();
-        const failures: string[] = [];
-        page.on('pageerror', (error) => failures.push(error.message));
-        page.on('console', (message) => {
-          if (message.type() === 'error') failures.push(message.text());
-        });
-        await page.goto(server.resolvedUrls!.local[0]!);
+      await inChromium(app, async (page, url, failures) => {
+        await page.goto(url);
         await page.getByLabel('Username').fill('viewer');
         await page.getByLabel('Password').fill('audit-demo');
         await page.getByLabel('Tenant').fill('acme');
@@ -165,10 +151,7 @@ describe('the packed package', () => {
         await page.getByText(/^Page 1 of \d+$/).waitFor();
         expect(await page.locator('[data-part="body"] [role="row"]').count()).toBeGreaterThan(5);
         expect(failures).toEqual([]);
-      } finally {
-        await browser.close();
-        await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-      }
+      });
     },
     240_000,
   );

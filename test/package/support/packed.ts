@@ -3,6 +3,9 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { chromium, type Page } from 'playwright-core';
+import { preview } from 'vite';
+import { chromiumLaunchOptions } from '../../support/chromium.js';
 
 export const run = promisify(execFile);
 export const root = resolve(import.meta.dirname, '../../..');
@@ -64,4 +67,33 @@ export async function installInto(dir: string, tarball: string, packages: string
     ],
     { cwd: dir, env: publishEnv() },
   );
+}
+
+/**
+ * Serves a built app with `vite preview` and opens it in Chromium; `visit` gets the page, its
+ * address and the errors it reports (uncaught, or logged as errors). Closes both after.
+ */
+export async function inChromium(
+  root: string,
+  visit: (page: Page, url: string, failures: string[]) => Promise<void>,
+): Promise<void> {
+  const server = await preview({
+    root,
+    configFile: false,
+    logLevel: 'error',
+    preview: { port: 0, host: '127.0.0.1' },
+  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const page = await browser.newPage();
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') failures.push(message.text());
+    });
+    await visit(page, server.resolvedUrls!.local[0]!, failures);
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
 }
