@@ -3,7 +3,7 @@ import type {
   EventType,
   Severity,
   SummaryInterval,
-} from '../../src/client/schemas/index.js';
+} from '../../src/contract/schemas/index.js';
 import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import {
   DuplicateError,

@@ -12,16 +12,12 @@ import {
 } from './export-download.js';
 import { DEFAULT_RETRY_POLICY } from './http/retry-policy.js';
 import { Transport, type RequestSpec } from './http/transport.js';
-import { newId } from './ids.js';
-import {
-  validateEvent,
-  validateInput,
-  validateQuery,
-  type AuditLogEventInput,
-  type AuditLogQueryInput,
-} from './inputs.js';
+import { exportFileName, MAX_PAGE_SIZE } from '../contract/constants.js';
+import { newId } from '../contract/ids.js';
+import type { AuditLogEventInput, AuditLogQueryInput } from '../contract/input-types.js';
+import { validateEvent, validateInput, validateQuery } from './inputs.js';
 import { pathSegment } from './paths.js';
-import { toSearchParams } from './query-params.js';
+import { toSearchParams } from '../contract/query-params.js';
 import {
   APIKeyCreateSchema,
   APIKeyResponseSchema,
@@ -29,11 +25,9 @@ import {
   AuditLogEventSchema,
   AuditLogExportSchema,
   AuditLogSummarySchema,
-  exportFileName,
   HealthSchema,
   LoginRequestSchema,
   MAX_BATCH_SIZE,
-  MAX_PAGE_SIZE,
   PaginatedAuditLogsSchema,
   PaginationSchema,
   SummaryIntervalSchema,
@@ -55,7 +49,7 @@ import {
   type UserCreate,
   type UserResponse,
   type UserUpdate,
-} from './schemas/index.js';
+} from '../contract/schemas/index.js';
 
 export interface RequestOptions {
   /** Cancels the request at once, also while it waits to retry. */
@@ -611,11 +605,7 @@ export class AuditLogClient {
           : undefined,
         fileName:
           fileNameFrom(response.headers.get('Content-Disposition')) ??
-          exportFileName(
-            this.tenantId ?? 'export',
-            generatedAt ?? new Date().toISOString(),
-            format,
-          ),
+          exportFileName(this.tenantId, generatedAt ?? new Date().toISOString(), format),
         count: rows,
         bytes,
         generatedAt,

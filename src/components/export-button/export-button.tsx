@@ -1,6 +1,7 @@
 'use client';
 import { useId, useState } from 'react';
-import { exportFileName, type AuditLogQueryInput } from '../../client/index.js';
+import type { AuditLogQueryInput } from '../../client/index.js';
+import { exportFileName } from '../../contract/constants.js';
 import {
   useAuditLogClient,
   useExport,
@@ -81,7 +82,7 @@ export function ExportButton({
       });
     // Asked now, while the click still counts as the user's gesture. Closing the dialog
     // cancels; a dialog that cannot open leaves the download from memory.
-    const suggested = exportFileName(client.tenantId ?? 'export', new Date().toISOString(), format);
+    const suggested = exportFileName(client.tenantId, new Date().toISOString(), format);
     chooseFile(suggested, format).then(save, (error: unknown) => {
       if (!isAbort(error)) save(null);
     });

@@ -1,9 +1,6 @@
 import type { Hono } from 'hono';
-import {
-  ExportParamsSchema,
-  exportFileName,
-  MAX_JSON_EXPORT_ROWS,
-} from '../../client/schemas/index.js';
+import { exportFileName } from '../../contract/constants.js';
+import { ExportParamsSchema, MAX_JSON_EXPORT_ROWS } from '../../contract/schemas/index.js';
 import { csvHeader, csvRows, pickColumns } from '../export/csv-rows.js';
 import { eventChunkStream } from '../export/export-stream.js';
 import { validationError } from '../http/api-error.js';

@@ -37,13 +37,3 @@ export const CSV_COLUMNS = [
   'created_at',
 ] as const;
 export type ExportColumn = (typeof CSV_COLUMNS)[number];
-
-/** The name an export is saved under: `audit-logs-<tenant>-<date>.<csv|json>`. */
-export function exportFileName(
-  tenantId: string,
-  generatedAt: string,
-  format: 'csv' | 'json',
-): string {
-  const tenant = tenantId.replace(/[^A-Za-z0-9_.-]/g, '_');
-  return `audit-logs-${tenant}-${generatedAt.slice(0, 10)}.${format}`;
-}
