@@ -2,6 +2,8 @@
 export { AuditLogClient } from './audit-log-client.js';
 export type {
   CsvExport,
+  ExportFile,
+  ExportFileOptions,
   ExportOptions,
   PageOptions,
   RequestOptions,
@@ -10,7 +12,7 @@ export type {
 export type { AuditLogClientOptions } from './client-options.js';
 export type { Principal } from './auth/principal.js';
 export type { BatchOptions } from './batch.js';
-export type { ExportProgress } from './export-download.js';
+export { MAX_BLOB_EXPORT_BYTES, type ExportProgress } from './export-download.js';
 export type { RequestHooks } from './http/transport.js';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './http/retry-policy.js';
 export {
