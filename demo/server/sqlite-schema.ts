@@ -1,4 +1,8 @@
+import { canonicalLeafJson } from '../../src/client/schemas/index.js';
 import type { Connection } from './sqlite-connection.js';
+import { SqliteTree } from './sqlite-merkle.js';
+import { EVENT_COLUMNS, toEvent, type EventRow } from './sqlite-rows.js';
+import { StatementCache } from './sqlite-statement-cache.js';
 
 const TABLES = `
   CREATE TABLE meta (
@@ -129,11 +133,61 @@ const PLANNER_STATISTICS = `
   ANALYZE sqlite_schema;
 `;
 
+// Tamper evidence: each event's place in its tenant's log, and the log's tree apart from
+// the rows (see sqlite-merkle.ts). No index on `sequence`: nothing looks events up by it,
+// and every index costs ingest.
+const TAMPER_EVIDENCE = `
+  ALTER TABLE audit_events ADD COLUMN sequence INTEGER;
+  CREATE TABLE merkle_trees (
+    tenant_id TEXT PRIMARY KEY,
+    size INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE merkle_nodes (
+    tenant_id TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    idx INTEGER NOT NULL,
+    hash BLOB NOT NULL,
+    PRIMARY KEY (tenant_id, level, idx)
+  ) WITHOUT ROWID;
+`;
+
+/** Gives the events of a file written before tamper evidence their sequences and tree. */
+function logExistingEvents(db: Connection): void {
+  const statements = new StatementCache(db);
+  const tree = new SqliteTree(statements);
+  const tenants = db.prepare('SELECT DISTINCT tenant_id FROM audit_events').pluck().all() as string[];
+  const page = db.prepare(
+    `SELECT seq, ${EVENT_COLUMNS.join(', ')} FROM audit_events
+     WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT 10000`,
+  );
+  const setSequence = db.prepare('UPDATE audit_events SET sequence = ? WHERE seq = ?');
+  for (const tenantId of tenants) {
+    let after = 0;
+    for (;;) {
+      const rows = page.all(tenantId, after) as (EventRow & { seq: number })[];
+      if (rows.length === 0) break;
+      const size = tree.size(tenantId);
+      const entries = rows.map((row, offset) => {
+        setSequence.run(size + offset, row.seq);
+        return canonicalLeafJson({ ...toEvent(row), sequence: size + offset });
+      });
+      tree.append(tenantId, entries);
+      after = rows.at(-1)!.seq;
+    }
+  }
+}
+
 /**
  * Each entry brings a database from the version before it to its own (index + 1). A file
  * written by an older build is upgraded on open; one written by a newer build is refused.
  */
-const MIGRATIONS: readonly string[] = [TABLES + PLANNER_STATISTICS];
+const MIGRATIONS: readonly (string | ((db: Connection) => void))[] = [
+  TABLES + PLANNER_STATISTICS,
+  (db) => {
+    db.exec(TAMPER_EVIDENCE);
+    logExistingEvents(db);
+  },
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 const VERSION_KEY = 'schema_version';
@@ -157,7 +211,10 @@ export function migrate(db: Connection): void {
         `The database has schema version ${version}, newer than this server's ${SCHEMA_VERSION}; use a newer server or another --db file`,
       );
     }
-    for (const script of MIGRATIONS.slice(version)) db.exec(script);
+    for (const step of MIGRATIONS.slice(version)) {
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
+    }
     if (version < SCHEMA_VERSION) {
       db.prepare(
         'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',

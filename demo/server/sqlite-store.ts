@@ -1,9 +1,11 @@
-import type {
-  AuditLogEvent,
-  EventType,
-  Severity,
-  SummaryInterval,
+import {
+  canonicalLeafJson,
+  type AuditLogEvent,
+  type EventType,
+  type Severity,
+  type SummaryInterval,
 } from '../../src/client/schemas/index.js';
+import type { NodeId } from '../../src/server/merkle/tree-math.js';
 import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import {
   DuplicateError,
@@ -19,6 +21,7 @@ import {
   type UserRecord,
 } from '../../src/server/store/types.js';
 import { openConnection, type Connection } from './sqlite-connection.js';
+import { SqliteTree } from './sqlite-merkle.js';
 import {
   eventCountQuery,
   eventListQuery,
@@ -109,6 +112,7 @@ function isUsernameConflict(error: unknown): boolean {
 export class SqliteStore implements AuditStore {
   readonly #db: Connection;
   readonly #statements: StatementCache;
+  readonly #tree: SqliteTree;
   /** Null for `':memory:'` and `''` (a private temporary file): neither can be opened twice. */
   readonly #readers: StreamReaders | null;
 
@@ -121,6 +125,7 @@ export class SqliteStore implements AuditStore {
       throw error;
     }
     this.#statements = new StatementCache(this.#db);
+    this.#tree = new SqliteTree(this.#statements);
     this.#readers = this.#db.memory || path === '' ? null : new StreamReaders(path);
   }
 
@@ -308,7 +313,14 @@ export class SqliteStore implements AuditStore {
           `INSERT INTO audit_events (${INSERT_EVENT_COLUMNS.join(', ')})
            VALUES (${INSERT_EVENT_COLUMNS.map(() => '?').join(', ')})`,
         );
-        for (const event of events) insert.run(...eventValues(event));
+        // The write lock is held from here to commit, so sequences follow commit order.
+        const size = this.#tree.size(tenantId);
+        const stored = events.map((event, offset) => ({ ...event, sequence: size + offset }));
+        for (const event of stored) insert.run(...eventValues(event));
+        this.#tree.append(
+          tenantId,
+          stored.map((event) => canonicalLeafJson(event)),
+        );
         if (claim) {
           this.#run(
             `INSERT INTO idempotency_keys (tenant_id, key, fingerprint, event_ids, created_at)
@@ -322,8 +334,8 @@ export class SqliteStore implements AuditStore {
             toMs(claim.now),
           );
         }
-        // The caller's own objects: the database keeps its copy, so nothing is shared.
-        return { status: 'created', events: [...events] };
+        // Fresh objects: the database keeps its copy, so nothing is shared.
+        return { status: 'created', events: stored };
       })
       .immediate();
   }
@@ -434,6 +446,26 @@ export class SqliteStore implements AuditStore {
       }
       return counts;
     })();
+  }
+
+  getTreeSize(tenantId: string): number {
+    return this.#tree.size(tenantId);
+  }
+
+  getTreeNodes(tenantId: string, nodes: readonly NodeId[]): Map<string, Uint8Array> {
+    return this.#tree.nodes(tenantId, nodes);
+  }
+
+  getSequences(tenantId: string, ids: readonly string[]): Map<string, number> {
+    const rows = this.#all<{ id: string; sequence: number | null }>(
+      `SELECT id, sequence FROM audit_events
+       WHERE tenant_id = ? AND id IN (SELECT value FROM json_each(?))`,
+      tenantId,
+      JSON.stringify(ids),
+    );
+    const found = new Map<string, number>();
+    for (const row of rows) if (row.sequence !== null) found.set(row.id, row.sequence);
+    return found;
   }
 
   close(): void {

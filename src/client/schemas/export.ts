@@ -32,4 +32,5 @@ export const CSV_COLUMNS = [
   'description',
   'metadata',
   'created_at',
+  'sequence',
 ] as const;
