@@ -155,7 +155,10 @@ const TAMPER_EVIDENCE = `
 function logExistingEvents(db: Connection): void {
   const statements = new StatementCache(db);
   const tree = new SqliteTree(statements);
-  const tenants = db.prepare('SELECT DISTINCT tenant_id FROM audit_events').pluck().all() as string[];
+  const tenants = db
+    .prepare('SELECT DISTINCT tenant_id FROM audit_events')
+    .pluck()
+    .all() as string[];
   const page = db.prepare(
     `SELECT seq, ${EVENT_COLUMNS.join(', ')} FROM audit_events
      WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT 10000`,

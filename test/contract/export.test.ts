@@ -183,8 +183,13 @@ describe.each(STORE_KINDS)('exporting events (%s store)', (kind) => {
     const rows = Array.from({ length: 100_001 }, (_, i) =>
       storedEvent(big.tenant, i === 0 ? { severity: 'critical' } : {}),
     );
-    const result = await api.store.insertEvents(big.tenant, rows);
-    expect(result.status).toBe('created');
+    // In parts, yielding between them, so the idle keep-alive connection is not closed
+    // under a request by one long blocking write.
+    for (let at = 0; at < rows.length; at += 20_000) {
+      const result = await api.store.insertEvents(big.tenant, rows.slice(at, at + 20_000));
+      expect(result.status).toBe('created');
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
 
     const tooMany = await exportAs({ format: 'json' }, big);
     const body = expectError(tooMany, 400, 'validation_error');

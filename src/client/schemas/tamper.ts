@@ -35,15 +35,36 @@ export const MAX_PROOF_IDS = 1000;
 /** The header naming an export, whose manifest is then at `/audit/exports/{id}/manifest`. */
 export const EXPORT_ID_HEADER = 'X-Export-Id';
 
+/** The leaf fields in RFC 8785 order (by UTF-16 code units), with their JSON names. */
+const SORTED_LEAF_KEYS = [...LEAF_FIELDS]
+  .sort()
+  .map((field) => [field, `${JSON.stringify(field)}:`] as const);
+
 /**
  * The RFC 8785 canonical JSON of what a leaf commits to. Throws a `TypeError` when a text
  * is not well-formed Unicode (a lone surrogate), which canonical JSON cannot represent.
+ * The top level's keys are fixed, so they are written in their canonical order directly;
+ * for the scalars there, `JSON.stringify` is RFC 8785's serialisation; metadata, of any
+ * shape, goes through the canonicalization library.
  */
 export function canonicalLeafJson(event: Readonly<Partial<Record<LeafField, unknown>>>): string {
-  const leaf: Record<string, unknown> = {};
-  for (const field of LEAF_FIELDS) leaf[field] = event[field] ?? null;
-  return canonicalJson(leaf);
+  let text = '{';
+  for (const [field, key] of SORTED_LEAF_KEYS) {
+    const value = event[field] ?? null;
+    if (value !== null && typeof value === 'object') {
+      text += (text.length > 1 ? ',' : '') + key + canonicalJson(value);
+    } else {
+      if (typeof value === 'string' && LONE_SURROGATE.test(value)) {
+        throw new TypeError(`Cannot write canonical JSON: ${field} holds a lone surrogate`);
+      }
+      text += (text.length > 1 ? ',' : '') + key + JSON.stringify(value);
+    }
+  }
+  return `${text}}`;
 }
+
+/** With the `u` flag only unpaired surrogates match: paired ones are one code point. */
+export const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /** RFC 8785 canonical JSON; throws a `TypeError` for what it cannot represent. */
 export function canonicalJson(value: unknown): string {
@@ -149,6 +170,7 @@ export type ExportManifest = z.output<typeof ExportManifestSchema>;
 
 /** A signed document without its signature: what the signature was made over. */
 export function signedPart<T extends { signature: string }>(document: T): Omit<T, 'signature'> {
-  const { signature: _signature, ...rest } = document;
-  return rest;
+  const rest: Partial<T> = { ...document };
+  delete rest.signature;
+  return rest as Omit<T, 'signature'>;
 }

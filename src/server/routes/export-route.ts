@@ -1,7 +1,13 @@
 import type { Hono } from 'hono';
-import { ExportParamsSchema, MAX_JSON_EXPORT_ROWS } from '../../client/schemas/index.js';
+import {
+  EXPORT_ID_HEADER,
+  ExportParamsSchema,
+  MAX_JSON_EXPORT_ROWS,
+} from '../../client/schemas/index.js';
+import { newId } from '../auth/crypto-utils.js';
 import { csvHeader, csvRows } from '../export/csv-rows.js';
 import { eventChunkStream } from '../export/export-stream.js';
+import { signedExportBody } from '../export/signed-export.js';
 import { validationError } from '../http/api-error.js';
 import { authenticate, requirePermission } from '../http/authenticate.js';
 import type { AppEnv, AppState } from '../http/context.js';
@@ -29,14 +35,28 @@ export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
       );
     }
     const events = state.store.streamEvents(principal.tenantId, filter);
+    let written = 0;
+    const exportId = newId();
+    const signed = (body: ReadableStream<Uint8Array>) =>
+      signedExportBody(state, body, {
+        exportId,
+        tenantId: principal.tenantId,
+        format,
+        filters: filter,
+        count: () => written,
+      });
+    c.header(EXPORT_ID_HEADER, exportId);
 
     if (format === 'csv') {
       const stream = eventChunkStream(events, {
         head: csvHeader(),
         chunk: (batch) => csvRows(batch),
-        tail: () => '',
+        tail: (count) => {
+          written = count;
+          return '';
+        },
       });
-      return c.body(stream, 200, {
+      return c.body(signed(stream), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${exportFileName(principal.tenantId, generatedAt)}"`,
         'X-Export-Count': String(count),
@@ -48,9 +68,12 @@ export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
     const stream = eventChunkStream(events, {
       head: `{"format":"json","generated_at":${JSON.stringify(generatedAt)},"data":[`,
       chunk: (batch, first) => (first ? '' : ',') + batch.map((e) => JSON.stringify(e)).join(','),
-      tail: (written) => `],"count":${written}}`,
+      tail: (count) => {
+        written = count;
+        return `],"count":${count}}`;
+      },
     });
-    return c.body(stream, 200, {
+    return c.body(signed(stream), 200, {
       'Content-Type': 'application/json; charset=utf-8',
       'X-Export-Count': String(count),
       'X-Generated-At': generatedAt,

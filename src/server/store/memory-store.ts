@@ -28,6 +28,11 @@ interface TenantEvents {
   /** Complete subtrees of the tenant's log by `nodeKey`, and its number of leaves. */
   tree: Map<string, Uint8Array>;
   treeSize: number;
+  /**
+   * Leaves (canonical JSON, fixed when stored) not hashed into `tree` yet: hashing here is
+   * pure JavaScript, so it waits for the first read rather than slowing every write.
+   */
+  pending: string[];
 }
 
 interface IdempotencyRecord {
@@ -131,7 +136,7 @@ export class MemoryStore implements AuditStore {
   #tenantEvents(tenantId: string) {
     let entry = this.#events.get(tenantId);
     if (!entry) {
-      entry = { byId: new Map(), all: [], tree: new Map(), treeSize: 0 };
+      entry = { byId: new Map(), all: [], tree: new Map(), treeSize: 0, pending: [] };
       this.#events.set(tenantId, entry);
     }
     return entry;
@@ -156,13 +161,7 @@ export class MemoryStore implements AuditStore {
       ...structuredClone(event),
       sequence: entry.treeSize + offset,
     }));
-    const nodes = appendLeaves(
-      portableSha256,
-      entry.treeSize,
-      stored.map((event) => canonicalLeafJson(event)),
-      (node) => entry.tree.get(nodeKey(node)) ?? null,
-    );
-    for (const node of nodes) entry.tree.set(nodeKey(node), node.hash);
+    for (const event of stored) entry.pending.push(canonicalLeafJson(event));
     entry.treeSize += stored.length;
     for (const event of stored) {
       entry.byId.set(event.id, event);
@@ -247,7 +246,18 @@ export class MemoryStore implements AuditStore {
   }
 
   getTreeNodes(tenantId: string, nodes: readonly NodeId[]): Map<string, Uint8Array> {
-    const tree = this.#events.get(tenantId)?.tree;
+    const entry = this.#events.get(tenantId);
+    if (entry && entry.pending.length > 0) {
+      const added = appendLeaves(
+        portableSha256,
+        entry.treeSize - entry.pending.length,
+        entry.pending,
+        (node) => entry.tree.get(nodeKey(node)) ?? null,
+      );
+      for (const node of added) entry.tree.set(nodeKey(node), node.hash);
+      entry.pending = [];
+    }
+    const tree = entry?.tree;
     const found = new Map<string, Uint8Array>();
     for (const node of nodes) {
       const key = nodeKey(node);
