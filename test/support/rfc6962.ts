@@ -68,3 +68,31 @@ export const RFC6962_ROOTS = [
   'ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c',
   '5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328',
 ];
+
+/** The root an inclusion proof leads to (RFC 9162 §2.1.3.2), or null if it cannot fit. */
+export function rfcRootFromPath(
+  leafIndex: number,
+  size: number,
+  leaf: Uint8Array,
+  path: readonly Uint8Array[],
+): Uint8Array | null {
+  if (leafIndex >= size) return null;
+  let fn = leafIndex;
+  let sn = size - 1;
+  let r = leaf;
+  for (const p of path) {
+    if (sn === 0) return null;
+    if (fn % 2 === 1 || fn === sn) {
+      r = sha(Uint8Array.of(1), p, r);
+      while (fn % 2 === 0 && fn !== 0) {
+        fn = Math.floor(fn / 2);
+        sn = Math.floor(sn / 2);
+      }
+    } else {
+      r = sha(Uint8Array.of(1), r, p);
+    }
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0 ? r : null;
+}
