@@ -61,9 +61,7 @@ describe('canonical JSON (RFC 8785)', () => {
   });
 
   it('refuses text with an unpaired surrogate, which canonical JSON cannot hold', () => {
-    expect(() => canonicalLeafJson({ ...EVENT, description: 'broken \ud800' })).toThrow(
-      TypeError,
-    );
+    expect(() => canonicalLeafJson({ ...EVENT, description: 'broken \ud800' })).toThrow(TypeError);
     expect(() => canonicalLeafJson({ ...EVENT, metadata: { k: 'x\udc00' } })).toThrow(TypeError);
   });
 });
