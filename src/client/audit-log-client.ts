@@ -23,14 +23,21 @@ import {
   AuditLogEventSchema,
   AuditLogExportSchema,
   AuditLogSummarySchema,
+  ConsistencyProofSchema,
+  EXPORT_ID_HEADER,
+  ExportManifestSchema,
   HealthSchema,
+  JwksSchema,
   LoginRequestSchema,
   MAX_BATCH_SIZE,
   MAX_PAGE_SIZE,
   PaginatedAuditLogsSchema,
   PaginationSchema,
+  ProofsRequestSchema,
+  ProofsResponseSchema,
   SummaryIntervalSchema,
   TokenResponseSchema,
+  TreeHeadSchema,
   UserCreateSchema,
   UserResponseSchema,
   UserUpdateSchema,
@@ -39,11 +46,16 @@ import {
   type AuditLogEvent,
   type AuditLogExport,
   type AuditLogSummary,
+  type ConsistencyProof,
+  type ExportManifest,
   type Health,
+  type Jwks,
   type LoginRequest,
   type PaginatedAuditLogs,
+  type ProofsResponse,
   type SummaryInterval,
   type TokenResponse,
+  type TreeHead,
   type UserCreate,
   type UserResponse,
   type UserUpdate,
@@ -73,6 +85,8 @@ export interface CsvExport {
   generatedAt: string | undefined;
   /** The server's suggested file name (`audit-logs-<tenant>-<date>.csv`). */
   fileName: string;
+  /** Names the export's signed manifest (`getExportManifest`); absent from older servers. */
+  exportId: string | undefined;
 }
 
 export interface ExportOptions<F extends 'json' | 'csv'> extends RequestOptions {
@@ -82,6 +96,7 @@ export interface ExportOptions<F extends 'json' | 'csv'> extends RequestOptions 
 }
 
 const LIST_ROUTE = 'api/v1/audit/events';
+const AUDIT_ROUTE = 'api/v1/audit';
 
 /**
  * The Audit Log API client. Browser-safe (no Node built-ins), validated both ways, with one
@@ -525,10 +540,96 @@ export class AuditLogClient {
       blob: new Blob(parts as BlobPart[], { type: 'text/csv;charset=utf-8' }),
       count: rows,
       generatedAt,
+      exportId: response.headers.get(EXPORT_ID_HEADER) ?? undefined,
       fileName:
         fileNameFrom(response.headers.get('Content-Disposition')) ??
         `audit-logs-${this.tenantId ?? 'export'}-${(generatedAt ?? new Date().toISOString()).slice(0, 10)}.csv`,
     };
+  }
+
+  // Tamper evidence (see verification/): the signed log's head, its keys, and proofs.
+
+  /** The tenant's log as it stands, signed by the server (check it with `AuditLogVerifier`). */
+  async getTreeHead(options: RequestOptions = {}): Promise<TreeHead> {
+    return this.#transport.json(
+      this.#spec({
+        method: 'GET',
+        path: `${AUDIT_ROUTE}/tree-head`,
+        signal: options.signal,
+        what: 'loading the tree head',
+      }),
+      TreeHeadSchema,
+    );
+  }
+
+  /** Every key the server signs with (a JWKS); needs no credentials. */
+  async getPublicKeys(options: RequestOptions = {}): Promise<Jwks> {
+    return this.#transport.json(
+      {
+        method: 'GET',
+        path: `${AUDIT_ROUTE}/public-keys`,
+        signal: options.signal,
+        authenticated: false,
+        what: 'loading the signing keys',
+      },
+      JwksSchema,
+    );
+  }
+
+  /** Inclusion proofs for up to 1000 events at one tree size, in one request. */
+  async getInclusionProofs(
+    ids: readonly string[],
+    treeSize: number,
+    options: RequestOptions = {},
+  ): Promise<ProofsResponse> {
+    const body = validateInput(
+      ProofsRequestSchema,
+      { ids: [...ids], tree_size: treeSize },
+      'proofs',
+    );
+    return this.#transport.json(
+      this.#spec({
+        method: 'POST',
+        path: `${AUDIT_ROUTE}/proofs`,
+        json: body,
+        signal: options.signal,
+        // Reads nothing into the log: as safe to repeat as a GET.
+        retryMode: 'safe',
+        what: 'loading inclusion proofs',
+      }),
+      ProofsResponseSchema,
+    );
+  }
+
+  /** Proof that the log at size `first` is a prefix of the log at size `second`. */
+  async getConsistencyProof(
+    first: number,
+    second: number,
+    options: RequestOptions = {},
+  ): Promise<ConsistencyProof> {
+    return this.#transport.json(
+      this.#spec({
+        method: 'GET',
+        path: `${AUDIT_ROUTE}/consistency`,
+        searchParams: new URLSearchParams({ first: String(first), second: String(second) }),
+        signal: options.signal,
+        what: 'loading a consistency proof',
+      }),
+      ConsistencyProofSchema,
+    );
+  }
+
+  /** The signed manifest of a finished export (`exportId` from the export). */
+  async getExportManifest(exportId: string, options: RequestOptions = {}): Promise<ExportManifest> {
+    return this.#transport.json(
+      this.#spec({
+        method: 'GET',
+        path: `${AUDIT_ROUTE}/exports/${pathSegment(exportId, 'export')}/manifest`,
+        signal: options.signal,
+        what: 'loading an export manifest',
+      }),
+      ExportManifestSchema,
+    );
   }
 
   /** The API's health; needs no credentials. */

@@ -38,3 +38,4 @@ export {
 } from './queue/queue-storage.js';
 export { indexedDbQueueStorage } from './queue/indexeddb-queue-storage.js';
 export { defaultQueueStorage } from './queue/default-queue-storage.js';
+export * from './verification/index.js';

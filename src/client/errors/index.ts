@@ -12,4 +12,5 @@ export { ConfigurationError } from './configuration-error.js';
 export { ResponseValidationError } from './response-validation-error.js';
 export { BatchError, type BatchFailure } from './batch-error.js';
 export { QueueFullError } from './queue-full-error.js';
+export { IntegrityError } from './integrity-error.js';
 export { isAuditLogSDKError, isRetryableError } from './guards.js';
