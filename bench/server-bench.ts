@@ -99,6 +99,20 @@ async function largeTenant(store: SqliteStore) {
     await response.arrayBuffer();
   };
   const weekAgo = new Date(now - 7 * DAY).toISOString();
+  const pageIds = (
+    (await (
+      await fetch(`${server.baseUrl}/api/v1/audit/events?size=50`, { headers: server.headers })
+    ).json()) as { items: { id: string }[] }
+  ).items.map((event) => event.id);
+  const proofs = async () => {
+    const response = await fetch(`${server.baseUrl}/api/v1/audit/proofs`, {
+      method: 'POST',
+      headers: { ...server.headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ids: pageIds, tree_size: LARGE_TENANT_EVENTS }),
+    });
+    if (!response.ok) throw new Error(`proofs: ${response.status}`);
+    await response.arrayBuffer();
+  };
   const results = {
     loadSeconds,
     firstPage: await timeRuns(40, 5, get('/api/v1/audit/events?size=50')),
@@ -111,6 +125,8 @@ async function largeTenant(store: SqliteStore) {
     ),
     searchPage: await timeRuns(10, 2, get('/api/v1/audit/events?search=user-42&size=50')),
     summary: await timeRuns(15, 2, get('/api/v1/audit/summary')),
+    treeHead: await timeRuns(40, 5, get('/api/v1/audit/tree-head')),
+    proofsFor50RowPage: await timeRuns(40, 5, proofs),
     summaryTimeline: await timeRuns(
       15,
       2,

@@ -172,6 +172,18 @@ describe('AuditLogVerifier against the in-process reference API', () => {
     expect((await visit(rolledBack)).consistency.problem).toMatch(/shrank from/);
   });
 
+  it('reports, rather than throws, a head seen before under keys the server no longer has', async () => {
+    const headStore = memoryTreeHeadStore();
+    const first = await serverWith();
+    await new AuditLogVerifier(await signedIn(first), { headStore }).currentHead();
+    const replaced = await serverWith();
+    const check = await new AuditLogVerifier(await signedIn(replaced), { headStore }).currentHead();
+    expect(check.consistency).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/keys were replaced/),
+    });
+  });
+
   it('keeps the last seen head per server and tenant', async () => {
     const server = await serverWith();
     const headStore = memoryTreeHeadStore();

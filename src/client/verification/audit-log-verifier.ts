@@ -109,8 +109,17 @@ export class AuditLogVerifier {
     if (previous.tenant_id !== current.tenant_id) {
       return { ok: false, problem: 'The two tree heads belong to different tenants' };
     }
-    await this.verifyTreeHead(previous, options);
     await this.verifyTreeHead(current, options);
+    try {
+      await this.verifyTreeHead(previous, options);
+    } catch (error) {
+      if (!(error instanceof IntegrityError)) throw error;
+      return {
+        ok: false,
+        problem:
+          'The tree head seen before is not signed by any key the server publishes now: its keys were replaced',
+      };
+    }
     if (current.tree_size < previous.tree_size) {
       return {
         ok: false,
