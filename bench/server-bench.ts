@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../demo/server/sqlite-store.js';
-import { EVENT_TYPES, SEVERITIES, type AuditLogEvent } from '../src/client/schemas/index.js';
+import { EVENT_TYPES, SEVERITIES, type AuditLogEvent } from '../src/contract/schemas/index.js';
 import { newId } from '../src/server/auth/crypto-utils.js';
 import { ms, serveWithAdmin, timeRuns } from './support.js';
 

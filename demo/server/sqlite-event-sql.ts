@@ -1,5 +1,6 @@
-import type { ListFilter, SummaryInterval } from '../../src/client/schemas/index.js';
-import { INTERVAL_MS, SEVERITY_RANK } from '../../src/server/store/event-order.js';
+import type { ListFilter, SummaryInterval } from '../../src/contract/schemas/index.js';
+import { INTERVAL_MS } from '../../src/contract/constants.js';
+import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import type { EventFilter, PageRequest } from '../../src/server/store/types.js';
 import { SEARCH_FUNCTION } from './sqlite-connection.js';
 import { EVENT_COLUMNS } from './sqlite-rows.js';

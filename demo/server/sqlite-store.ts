@@ -4,7 +4,7 @@ import {
   type EventType,
   type Severity,
   type SummaryInterval,
-} from '../../src/client/schemas/index.js';
+} from '../../src/contract/schemas/index.js';
 import type { NodeId } from '../../src/server/merkle/tree-math.js';
 import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import {

@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { AuditLogClient } from '../client/audit-log-client.js';
-import { ExportManifestSchema, JwksSchema, safeParse, type Jwks } from '../client/schemas/index.js';
+import {
+  ExportManifestSchema,
+  JwksSchema,
+  safeParse,
+  type Jwks,
+} from '../contract/schemas/index.js';
 import { verifyExport } from '../client/verification/verify-export.js';
 
 export const USAGE = `Usage: audit-log-sdk verify <file> <manifest.json> [--keys jwks.json | --server URL]

@@ -8,7 +8,7 @@ import type {
   Jwks,
   ProofsResponse,
   TreeHead,
-} from '../../src/client/schemas/index.js';
+} from '../../src/contract/schemas/index.js';
 import { startHttpServer, STORE_KINDS } from '../support/http-server.js';
 import {
   fromHex,

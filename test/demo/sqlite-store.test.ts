@@ -17,7 +17,7 @@ import {
   SORT_FIELDS,
   type AuditLogEvent,
   type SummaryInterval,
-} from '../../src/client/schemas/index.js';
+} from '../../src/contract/schemas/index.js';
 import { MemoryStore } from '../../src/server/store/memory-store.js';
 import {
   DuplicateError,

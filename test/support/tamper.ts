@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AuditLogEvent } from '../../src/client/schemas/index.js';
+import type { AuditLogEvent } from '../../src/contract/schemas/index.js';
 import { MemoryStore } from '../../src/server/store/memory-store.js';
 import type { AuditStore } from '../../src/server/store/types.js';
 import type { StoreKind } from './http-server.js';

@@ -1,6 +1,11 @@
 import type { AuditLogClient, RequestOptions } from '../audit-log-client.js';
 import { IntegrityError } from '../errors/index.js';
-import { MAX_PROOF_IDS, type AuditLogEvent, type Jwks, type TreeHead } from '../schemas/index.js';
+import {
+  MAX_PROOF_IDS,
+  type AuditLogEvent,
+  type Jwks,
+  type TreeHead,
+} from '../../contract/schemas/index.js';
 import { consistencyHolds, eventLeafHash, rootFromInclusion } from './merkle.js';
 import { signatureValid } from './signatures.js';
 import { memoryTreeHeadStore, type TreeHeadStore } from './tree-head-store.js';

@@ -1,4 +1,4 @@
-import { canonicalLeafJson, type AuditLogEvent } from '../schemas/index.js';
+import { canonicalLeafJson, type AuditLogEvent } from '../../contract/schemas/index.js';
 
 // RFC 6962 / RFC 9162 checks through Web Crypto (globalThis.crypto), so they run unchanged
 // in browsers, workers and Node.

@@ -1,4 +1,4 @@
-import { canonicalJson, signedPart, type Jwks } from '../schemas/index.js';
+import { canonicalJson, signedPart, type Jwks } from '../../contract/schemas/index.js';
 
 const ED25519 = { name: 'Ed25519' } as const;
 

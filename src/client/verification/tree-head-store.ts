@@ -1,4 +1,4 @@
-import { safeParse, TreeHeadSchema, type TreeHead } from '../schemas/index.js';
+import { safeParse, TreeHeadSchema, type TreeHead } from '../../contract/schemas/index.js';
 
 /**
  * Where a verifier keeps the last tree head it accepted per server and tenant, so a log

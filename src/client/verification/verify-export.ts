@@ -4,7 +4,7 @@ import {
   type AuditLogEvent,
   type ExportManifest,
   type Jwks,
-} from '../schemas/index.js';
+} from '../../contract/schemas/index.js';
 import { digestHex, eventLeafHash, rootOfLeaves } from './merkle.js';
 import { signatureValid } from './signatures.js';
 

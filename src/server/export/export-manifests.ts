@@ -1,5 +1,5 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import type { ExportManifest } from '../../client/schemas/index.js';
+import type { ExportManifest } from '../../contract/schemas/index.js';
 import { toHex } from '../auth/crypto-utils.js';
 
 /** Manifests kept per server process, the oldest dropped first beyond this many. */

@@ -1,4 +1,4 @@
-import type { ExportManifest } from '../../client/schemas/index.js';
+import type { ExportManifest } from '../../contract/schemas/index.js';
 import type { AppState } from '../http/context.js';
 import { signTreeHead } from '../merkle/tree-heads.js';
 import type { EventFilter } from '../store/types.js';

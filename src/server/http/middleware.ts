@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
-import { EXPORT_ID_HEADER } from '../../client/schemas/index.js';
+import { EXPORT_ID_HEADER } from '../../contract/schemas/index.js';
 import { newId } from '../auth/crypto-utils.js';
 import { serviceUnavailableError } from './api-error.js';
 import type { AppEnv } from './context.js';

@@ -1,5 +1,5 @@
 import { calculateJwkThumbprint } from 'jose';
-import { canonicalJson, type Jwks, type SigningJwk } from '../../client/schemas/index.js';
+import { canonicalJson, type Jwks, type SigningJwk } from '../../contract/schemas/index.js';
 import { toBase64Url } from '../auth/crypto-utils.js';
 import type { AuditStore } from '../store/types.js';
 

@@ -1,4 +1,4 @@
-import type { TreeHead } from '../../client/schemas/index.js';
+import type { TreeHead } from '../../contract/schemas/index.js';
 import { toHex } from '../auth/crypto-utils.js';
 import type { AuditStore } from '../store/types.js';
 import type { TreeSigner } from './signing-keys.js';

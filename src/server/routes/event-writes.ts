@@ -3,7 +3,7 @@ import {
   LONE_SURROGATE,
   type AuditLogEvent,
   type AuditLogEventCreateParsed,
-} from '../../client/schemas/index.js';
+} from '../../contract/schemas/index.js';
 import { newId, sha256Hex } from '../auth/crypto-utils.js';
 import { conflictError, validationError } from '../http/api-error.js';
 import type { AppEnv, AppState, Principal } from '../http/context.js';

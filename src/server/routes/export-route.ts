@@ -1,9 +1,10 @@
 import type { Hono } from 'hono';
+import { exportFileName } from '../../contract/constants.js';
 import {
   EXPORT_ID_HEADER,
   ExportParamsSchema,
   MAX_JSON_EXPORT_ROWS,
-} from '../../client/schemas/index.js';
+} from '../../contract/schemas/index.js';
 import { newId } from '../auth/crypto-utils.js';
 import { csvHeader, csvRows } from '../export/csv-rows.js';
 import { eventChunkStream } from '../export/export-stream.js';
@@ -12,11 +13,6 @@ import { validationError } from '../http/api-error.js';
 import { authenticate, requirePermission } from '../http/authenticate.js';
 import type { AppEnv, AppState } from '../http/context.js';
 import { parseSearchParams } from '../http/request-input.js';
-
-function exportFileName(tenantId: string, generatedAt: string): string {
-  const tenant = tenantId.replace(/[^A-Za-z0-9_.-]/g, '_');
-  return `audit-logs-${tenant}-${generatedAt.slice(0, 10)}.csv`;
-}
 
 export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
   app.get('/api/v1/audit/events/export', authenticate(state), async (c) => {
@@ -58,7 +54,7 @@ export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
       });
       return c.body(signed(stream), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${exportFileName(principal.tenantId, generatedAt)}"`,
+        'Content-Disposition': `attachment; filename="${exportFileName(principal.tenantId, generatedAt, 'csv')}"`,
         'X-Export-Count': String(count),
         'X-Generated-At': generatedAt,
       });

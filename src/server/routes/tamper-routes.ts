@@ -6,7 +6,7 @@ import {
   type ConsistencyProof,
   type InclusionProof,
   type ProofsResponse,
-} from '../../client/schemas/index.js';
+} from '../../contract/schemas/index.js';
 import { toHex } from '../auth/crypto-utils.js';
 import { notFoundError, validationError } from '../http/api-error.js';
 import { authenticate, requirePermission } from '../http/authenticate.js';

@@ -2,7 +2,7 @@ import {
   canonicalLeafJson,
   type AuditLogEvent,
   type SummaryInterval,
-} from '../../client/schemas/index.js';
+} from '../../contract/schemas/index.js';
 import { appendLeaves } from '../merkle/tree-append.js';
 import { portableSha256 } from '../merkle/tree-hash.js';
 import { nodeKey, type NodeId } from '../merkle/tree-math.js';
