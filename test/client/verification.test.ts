@@ -28,6 +28,7 @@ import {
   rfcPath,
   rfcRoot,
 } from '../support/rfc6962.js';
+import { privateSigningJwk } from '../support/signing-key.js';
 
 async function serverWith(options: Parameters<typeof createAuditLogTestServer>[0] = {}) {
   return createAuditLogTestServer({ seed: { eventsPerTenant: 60 }, ...options });
@@ -49,14 +50,6 @@ async function signedIn(server: AuditLogTestServer, requests: string[] = []) {
 
 const verdicts = (results: Map<string, { verdict: string }>, events: AuditLogEvent[]) =>
   events.map((event) => results.get(event.id)?.verdict);
-
-async function privateJwk(): Promise<JsonWebKey> {
-  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, [
-    'sign',
-    'verify',
-  ])) as CryptoKeyPair;
-  return crypto.subtle.exportKey('jwk', pair.privateKey);
-}
 
 describe("the client's RFC 6962 checks", () => {
   it("agree with the RFC's reference roots and an independent implementation", async () => {
@@ -136,7 +129,7 @@ describe('AuditLogVerifier against the in-process reference API', () => {
   });
 
   it('notices on the next visit a log that was rebuilt without a row, or rolled back', async () => {
-    const treeSigningKey = await privateJwk();
+    const treeSigningKey = await privateSigningJwk();
     const headStore = memoryTreeHeadStore();
     const first = await serverWith({ treeSigningKey });
     const events = (await (await signedIn(first)).queryEvents({}, { size: 1000 })).items;

@@ -2,16 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createAuditLogApp } from '../../src/server/app.js';
 import { loadTreeSigner, rotateTreeSigningKey } from '../../src/server/merkle/signing-keys.js';
 import { MemoryStore } from '../../src/server/store/memory-store.js';
+import { privateSigningJwk } from '../support/signing-key.js';
 
 const NOW = '2026-03-10T12:00:00.000Z';
-
-async function privateJwk(): Promise<JsonWebKey> {
-  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, [
-    'sign',
-    'verify',
-  ])) as CryptoKeyPair;
-  return crypto.subtle.exportKey('jwk', pair.privateKey);
-}
 
 async function publicKeys(store: MemoryStore, treeSigningKey?: JsonWebKey) {
   const app = createAuditLogApp({ store, ...(treeSigningKey ? { treeSigningKey } : {}) });
@@ -40,7 +33,7 @@ describe('tree signing keys', () => {
   it('signs with a configured key, lists it beside earlier ones, and never stores it', async () => {
     const store = new MemoryStore();
     const made = await loadTreeSigner(store, undefined, NOW);
-    const configured = await privateJwk();
+    const configured = await privateSigningJwk();
     const signer = await loadTreeSigner(store, configured, NOW);
     expect(signer.keyId).not.toBe(made.keyId);
     const keys = await publicKeys(store, configured);
@@ -50,7 +43,7 @@ describe('tree signing keys', () => {
   });
 
   it('refuses a configured key that is not a private Ed25519 JWK', async () => {
-    const publicOnly = await privateJwk();
+    const publicOnly = await privateSigningJwk();
     delete publicOnly.d;
     await expect(loadTreeSigner(new MemoryStore(), publicOnly, NOW)).rejects.toThrow(/Ed25519/);
   });

@@ -1,3 +1,5 @@
+import { LEAF_FIELDS } from '../../src/contract/schemas/index.js';
+
 // A second RFC 8785 (JSON Canonicalization Scheme) serialiser, written from the RFC for
 // tests, independent of the production code: ECMAScript number and string serialisation,
 // object members sorted by their names' UTF-16 code units, no whitespace.
@@ -14,26 +16,7 @@ export function jcs(value: unknown): string {
   return `{${entries.map(([key, member]) => `${JSON.stringify(key)}:${jcs(member)}`).join(',')}}`;
 }
 
-/** The leaf of an event as the contract defines it, through `jcs`. */
+/** The leaf of an event as the contract defines it (its fields), through `jcs`. */
 export function jcsLeaf(event: Record<string, unknown>): string {
-  const fields = [
-    'id',
-    'tenant_id',
-    'sequence',
-    'timestamp',
-    'created_at',
-    'event_type',
-    'severity',
-    'action',
-    'resource_type',
-    'resource_id',
-    'user_id',
-    'ip_address',
-    'user_agent',
-    'session_id',
-    'correlation_id',
-    'description',
-    'metadata',
-  ];
-  return jcs(Object.fromEntries(fields.map((field) => [field, event[field] ?? null])));
+  return jcs(Object.fromEntries(LEAF_FIELDS.map((field) => [field, event[field] ?? null])));
 }
