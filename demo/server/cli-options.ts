@@ -10,6 +10,8 @@ export interface ServerCliOptions {
   latencyMs: number;
   rateLimit: number;
   corsOrigins: string[] | '*';
+  /** File holding the private Ed25519 JWK that signs tree heads; else one kept in the store. */
+  signingKey: string | null;
 }
 
 export class CliUsageError extends Error {
@@ -25,7 +27,9 @@ export const USAGE = `Usage: npm run server -- [options]
   --rate-limit <n>           requests per minute per credential (default unlimited)
   --fail-rate <0..1>         share of API requests answered with 503
   --latency <ms>             delay every answer
-  --cors-origin <origin>     allowed origin, repeatable (default any)`;
+  --cors-origin <origin>     allowed origin, repeatable (default any)
+  --signing-key <file>       private Ed25519 JWK signing tree heads and export manifests
+                             (default: one made at first start and kept in the data file)`;
 
 function number(
   name: string,
@@ -70,6 +74,7 @@ export function parseCliOptions(argv: readonly string[]): ServerCliOptions {
         'fail-rate': { type: 'string' },
         latency: { type: 'string' },
         'cors-origin': { type: 'string', multiple: true },
+        'signing-key': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -99,5 +104,6 @@ export function parseCliOptions(argv: readonly string[]): ServerCliOptions {
     failRate: number('fail-rate', values['fail-rate'], 0, 0, 1, false),
     latencyMs: number('latency', values.latency, 0, 0, 600_000),
     corsOrigins: !origins || origins.includes('*') ? '*' : origins,
+    signingKey: values['signing-key'] ?? null,
   };
 }

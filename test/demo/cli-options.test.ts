@@ -13,6 +13,7 @@ describe('the server command line', () => {
       failRate: 0,
       latencyMs: 0,
       corsOrigins: '*',
+      signingKey: null,
     });
   });
 
@@ -36,6 +37,8 @@ describe('the server command line', () => {
       'http://localhost:5173',
       '--cors-origin',
       'https://admin.example.com',
+      '--signing-key',
+      'keys/tree-signing.jwk',
     ]);
     expect(options).toEqual({
       port: 0,
@@ -47,6 +50,7 @@ describe('the server command line', () => {
       failRate: 0.25,
       latencyMs: 300,
       corsOrigins: ['http://localhost:5173', 'https://admin.example.com'],
+      signingKey: 'keys/tree-signing.jwk',
     });
   });
 
