@@ -11,10 +11,13 @@ export const nodeSha256: Sha256 = (parts) => {
   return hash.digest();
 };
 
+const HASH_BYTES = 32;
+
 /**
- * A tenant's RFC 6962 log in the tables `merkle_trees` (size per tenant) and `merkle_nodes`
- * (complete subtrees), kept apart from the event rows so editing or deleting a row leaves
- * the tree, and every other event's proof, as they were.
+ * A tenant's RFC 6962 log in the tables `merkle_trees` (size per tenant) and `merkle_runs`
+ * (complete subtrees, in runs of consecutive indexes per level), kept apart from the event
+ * rows so editing or deleting a row leaves the tree, and every other event's proof, as
+ * they were. A node is one indexed read: the run that starts at or before it.
  */
 export class SqliteTree {
   readonly #statements: StatementCache;
@@ -30,23 +33,37 @@ export class SqliteTree {
     return row?.size ?? 0;
   }
 
+  node(tenantId: string, node: NodeId): Uint8Array | null {
+    const run = this.#statements
+      .get<{ first_idx: number; hashes: Uint8Array }>(
+        `SELECT first_idx, hashes FROM merkle_runs
+         WHERE tenant_id = ? AND level = ? AND first_idx <= ?
+         ORDER BY first_idx DESC LIMIT 1`,
+      )
+      .get(tenantId, node.level, node.index);
+    if (!run) return null;
+    const at = (node.index - run.first_idx) * HASH_BYTES;
+    return at + HASH_BYTES <= run.hashes.length ? run.hashes.subarray(at, at + HASH_BYTES) : null;
+  }
+
   /** Appends leaves (canonical leaf JSON) at the end; call inside the write transaction. */
   append(tenantId: string, entries: readonly string[]): void {
     if (entries.length === 0) return;
     const size = this.size(tenantId);
-    const readNode = this.#statements.get<{ hash: Uint8Array }>(
-      'SELECT hash FROM merkle_nodes WHERE tenant_id = ? AND level = ? AND idx = ?',
-    );
-    const nodes = appendLeaves(
-      nodeSha256,
-      size,
-      entries,
-      (node) => readNode.get(tenantId, node.level, node.index)?.hash ?? null,
-    );
+    const nodes = appendLeaves(nodeSha256, size, entries, (node) => this.node(tenantId, node));
+    // appendLeaves answers each level's new nodes in index order: gather them into runs.
+    const runs = new Map<number, { first: number; hashes: Uint8Array[] }>();
+    for (const node of nodes) {
+      const run = runs.get(node.level);
+      if (run) run.hashes.push(node.hash);
+      else runs.set(node.level, { first: node.index, hashes: [node.hash] });
+    }
     const insert = this.#statements.get(
-      'INSERT INTO merkle_nodes (tenant_id, level, idx, hash) VALUES (?, ?, ?, ?)',
+      'INSERT INTO merkle_runs (tenant_id, level, first_idx, hashes) VALUES (?, ?, ?, ?)',
     );
-    for (const node of nodes) insert.run(tenantId, node.level, node.index, node.hash);
+    for (const [level, run] of runs) {
+      insert.run(tenantId, level, run.first, Buffer.concat(run.hashes));
+    }
     this.#statements
       .get(
         `INSERT INTO merkle_trees (tenant_id, size) VALUES (?, ?)
@@ -57,15 +74,10 @@ export class SqliteTree {
 
   nodes(tenantId: string, wanted: readonly NodeId[]): Map<string, Uint8Array> {
     const found = new Map<string, Uint8Array>();
-    if (wanted.length === 0) return found;
-    const rows = this.#statements
-      .get<{ level: number; idx: number; hash: Uint8Array }>(
-        `SELECT level, idx, hash FROM merkle_nodes
-         WHERE tenant_id = ? AND (level, idx) IN
-           (SELECT value ->> 0, value ->> 1 FROM json_each(?))`,
-      )
-      .all(tenantId, JSON.stringify(wanted.map((node) => [node.level, node.index])));
-    for (const row of rows) found.set(nodeKey({ level: row.level, index: row.idx }), row.hash);
+    for (const node of wanted) {
+      const hash = this.node(tenantId, node);
+      if (hash) found.set(nodeKey(node), hash);
+    }
     return found;
   }
 }

@@ -34,7 +34,7 @@ describe('the SQLite log', () => {
     store.close();
     // Back to the first schema: no sequences, no tree.
     const db = openConnection(path, { readonly: false });
-    db.exec(`DROP TABLE merkle_nodes; DROP TABLE merkle_trees;
+    db.exec(`DROP TABLE merkle_runs; DROP TABLE merkle_trees;
       ALTER TABLE audit_events DROP COLUMN sequence;
       UPDATE meta SET value = '1' WHERE key = 'schema_version';`);
     db.close();
