@@ -7,8 +7,8 @@ export interface StoredNode extends NodeId {
 
 /**
  * The nodes to store when `entries` (canonical leaf JSON) join a tree of `size` leaves: each
- * leaf, and every subtree it completes. About two nodes per leaf; reads only the right edge
- * of the existing tree (`read`), at most one node per level.
+ * leaf, and every subtree it completes, each level's in index order. About two nodes per
+ * leaf; reads only the right edge of the existing tree (`read`), at most one node per level.
  */
 export function appendLeaves(
   sha: Sha256,
@@ -16,26 +16,26 @@ export function appendLeaves(
   entries: readonly string[],
   read: (node: NodeId) => Uint8Array | null,
 ): StoredNode[] {
-  const written = new Map<string, Uint8Array>();
+  // A left sibling is the node made last at its level, or (before any) one already stored.
+  const lastAt: (StoredNode | undefined)[] = [];
   const out: StoredNode[] = [];
-  const put = (node: StoredNode) => {
-    written.set(nodeKey(node), node.hash);
-    out.push(node);
-  };
   entries.forEach((entry, offset) => {
-    let index = size + offset;
-    let level = 0;
-    let hash = leafHash(sha, entry);
-    put({ level, index, hash });
-    while (index % 2 === 1) {
-      const sibling = { level, index: index - 1 };
-      const left = written.get(nodeKey(sibling)) ?? read(sibling);
+    let node: StoredNode = { level: 0, index: size + offset, hash: leafHash(sha, entry) };
+    while (node.index % 2 === 1) {
+      const sibling = { level: node.level, index: node.index - 1 };
+      const made = lastAt[node.level];
+      const left = made?.index === sibling.index ? made.hash : read(sibling);
       if (!left) throw new Error(`The stored tree lacks node ${nodeKey(sibling)}`);
-      hash = nodeHash(sha, left, hash);
-      index = (index - 1) / 2;
-      level += 1;
-      put({ level, index, hash });
+      out.push(node);
+      lastAt[node.level] = node;
+      node = {
+        level: node.level + 1,
+        index: (node.index - 1) / 2,
+        hash: nodeHash(sha, left, node.hash),
+      };
     }
+    out.push(node);
+    lastAt[node.level] = node;
   });
   return out;
 }
