@@ -14,6 +14,7 @@ export default defineConfig({
     lib: {
       entry: {
         client: entry('src/client/index.ts'),
+        verify: entry('src/client/verification/index.ts'),
         react: entry('src/hooks/index.ts'),
         components: entry('src/components/index.ts'),
         testing: entry('src/server/index.ts'),

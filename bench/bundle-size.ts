@@ -43,7 +43,7 @@ const layer = (name: string) => `${resolve(root, 'src', name)}${sep}`;
  * zod, a peer left out here); its budget is the measured size plus a little, so it cannot
  * grow unnoticed (BENCHMARKS.md has the breakdown).
  */
-export const BUDGETS_KB = { client: 21, hooks: 6, components: 45 } as const;
+export const BUDGETS_KB = { client: 22, hooks: 6, components: 45 } as const;
 export const CLIENT_TARGET_KB = 12;
 
 interface EntrySpec {

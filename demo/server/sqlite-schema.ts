@@ -1,4 +1,4 @@
-import { canonicalLeafJson } from '../../src/contract/schemas/index.js';
+import { canonicalLeafJson } from '../../src/contract/leaf.js';
 import type { Connection } from './sqlite-connection.js';
 import { SqliteTree } from './sqlite-merkle.js';
 import { EVENT_COLUMNS, toEvent, type EventRow } from './sqlite-rows.js';

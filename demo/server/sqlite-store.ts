@@ -1,10 +1,10 @@
 import {
-  canonicalLeafJson,
   type AuditLogEvent,
   type EventType,
   type Severity,
   type SummaryInterval,
 } from '../../src/contract/schemas/index.js';
+import { canonicalLeafJson } from '../../src/contract/leaf.js';
 import type { NodeId } from '../../src/server/merkle/tree-math.js';
 import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import {

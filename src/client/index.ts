@@ -43,4 +43,3 @@ export {
 } from './queue/queue-storage.js';
 export { indexedDbQueueStorage } from './queue/indexeddb-queue-storage.js';
 export { defaultQueueStorage } from './queue/default-queue-storage.js';
-export * from './verification/index.js';

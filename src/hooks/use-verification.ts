@@ -2,31 +2,34 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import {
-  AuditLogVerifier,
   isAuditLogSDKError,
-  localStorageTreeHeadStore,
-  memoryTreeHeadStore,
   type AuditLogClient,
   type AuditLogEvent,
-  type ConsistencyResult,
-  type EventVerification,
   type TreeHead,
 } from '../client/index.js';
+import type {
+  AuditLogVerifier,
+  ConsistencyResult,
+  EventVerification,
+} from '../client/verification/index.js';
 import { useAuditLogContext } from './audit-log-context.js';
 import { auditLogKeys } from './query-keys.js';
 
 // One verifier per client, so the signing keys are fetched once and every hook shares the
 // last seen tree heads (kept in localStorage where there is one, per server and tenant).
-const verifiers = new WeakMap<AuditLogClient, AuditLogVerifier>();
+// The verification code loads with the first check: pages that never verify never ship it.
+const verifiers = new WeakMap<AuditLogClient, Promise<AuditLogVerifier>>();
 
-function verifierFor(client: AuditLogClient): AuditLogVerifier {
+function verifierFor(client: AuditLogClient): Promise<AuditLogVerifier> {
   let verifier = verifiers.get(client);
   if (!verifier) {
-    const headStore =
-      typeof globalThis.localStorage === 'undefined'
-        ? memoryTreeHeadStore()
-        : localStorageTreeHeadStore();
-    verifier = new AuditLogVerifier(client, { headStore });
+    verifier = import('../client/verification/index.js').then((verification) => {
+      const headStore =
+        typeof globalThis.localStorage === 'undefined'
+          ? verification.memoryTreeHeadStore()
+          : verification.localStorageTreeHeadStore();
+      return new verification.AuditLogVerifier(client, { headStore });
+    });
     verifiers.set(client, verifier);
   }
   return verifier;
@@ -60,13 +63,12 @@ const NO_VERDICTS = new Map<string, EventVerification>();
  */
 export function useVerification(events: readonly AuditLogEvent[]): VerificationState {
   const { client } = useAuditLogContext();
-  const verifier = verifierFor(client);
   const scope = [...auditLogKeys.scope(client), 'verification'] as const;
   const enabled = client.isAuthenticated && events.length > 0;
 
   const head = useQuery({
     queryKey: [...scope, 'head'],
-    queryFn: ({ signal }) => verifier.currentHead({ signal }),
+    queryFn: async ({ signal }) => (await verifierFor(client)).currentHead({ signal }),
     enabled,
     retry: false,
     staleTime: 30_000,
@@ -85,7 +87,9 @@ export function useVerification(events: readonly AuditLogEvent[]): VerificationS
     queryKey: [...scope, 'events', treeHead?.tree_size ?? 0, treeHead?.root_hash ?? '', ids],
     // A plain object in the cache (JSON-compatible), a Map for callers.
     queryFn: async ({ signal }) =>
-      Object.fromEntries(await verifier.verifyEvents(events, { treeHead: treeHead!, signal })),
+      Object.fromEntries(
+        await (await verifierFor(client)).verifyEvents(events, { treeHead: treeHead!, signal }),
+      ),
     enabled: enabled && treeHead !== undefined && !headIsBehind,
     retry: false,
     staleTime: Infinity,

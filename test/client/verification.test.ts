@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   AuditLogClient,
-  AuditLogVerifier,
   IntegrityError,
-  memoryTreeHeadStore,
-  verifyExport,
   type AuditLogEvent,
   type TreeHead,
 } from '../../src/client/index.js';
+import {
+  AuditLogVerifier,
+  memoryTreeHeadStore,
+  verifyExport,
+} from '../../src/client/verification/index.js';
 import {
   consistencyHolds,
   rootFromInclusion,

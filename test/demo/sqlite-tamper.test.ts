@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openConnection } from '../../demo/server/sqlite-connection.js';
 import { SqliteStore } from '../../demo/server/sqlite-store.js';
-import { canonicalLeafJson } from '../../src/contract/schemas/index.js';
+import { canonicalLeafJson } from '../../src/contract/leaf.js';
 import { MemoryStore } from '../../src/server/store/memory-store.js';
 import { tenantProofs } from '../../src/server/merkle/tree-heads.js';
 import { storedEvent } from '../contract/helpers.js';

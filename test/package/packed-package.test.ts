@@ -13,7 +13,7 @@ import { chromiumLaunchOptions } from '../support/chromium.js';
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
-const ENTRIES = ['client', 'react', 'components', 'testing'];
+const ENTRIES = ['client', 'verify', 'react', 'components', 'testing', 'cli'];
 
 const version = (name: string) =>
   (
@@ -52,10 +52,14 @@ describe('the packed package', () => {
       expect(files).toContain(`dist/${layer}/index.d.ts`);
     }
     expect(files).toContain('dist/styles.css');
+    // The `audit-log-sdk` command (`npx audit-log-sdk verify …`) starts dist/cli.js.
+    expect(files).toContain('bin/audit-log-sdk.js');
     const stray = files.filter(
       (path) =>
         !path.startsWith('dist/') &&
-        !['package.json', 'README.md', 'LICENSE', 'openapi.json'].includes(path),
+        !['package.json', 'README.md', 'LICENSE', 'openapi.json', 'bin/audit-log-sdk.js'].includes(
+          path,
+        ),
     );
     expect(stray).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, canonicalLeafJson } from '../../src/contract/schemas/index.js';
+import { canonicalJson, canonicalLeafJson } from '../../src/contract/leaf.js';
 import { jcs, jcsLeaf } from '../support/rfc8785.js';
 
 // RFC 8785 §3.2.2 and §3.2.3, as JSON texts.

@@ -1,3 +1,5 @@
+// `audit-log-sdk/verify`: checks against the signed log. An entry of its own, so apps that
+// never verify do not ship it (Web Crypto only; browsers, workers and Node alike).
 export {
   AuditLogVerifier,
   type AuditLogVerifierOptions,

@@ -1,4 +1,5 @@
-import { canonicalLeafJson, type AuditLogEvent } from '../../contract/schemas/index.js';
+import { type AuditLogEvent } from '../../contract/schemas/index.js';
+import { canonicalLeafJson } from '../../contract/leaf.js';
 
 // RFC 6962 / RFC 9162 checks through Web Crypto (globalThis.crypto), so they run unchanged
 // in browsers, workers and Node.

@@ -1,4 +1,5 @@
-import { canonicalJson, signedPart, type Jwks } from '../../contract/schemas/index.js';
+import { signedPart, type Jwks } from '../../contract/schemas/index.js';
+import { canonicalJson } from '../../contract/leaf.js';
 
 const ED25519 = { name: 'Ed25519' } as const;
 

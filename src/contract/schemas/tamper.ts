@@ -1,4 +1,3 @@
-import canonicalize from 'canonicalize';
 import * as z from 'zod/mini';
 import { CountSchema, IdSchema } from './fields.js';
 import { TimestampSchema } from './timestamp.js';
@@ -34,51 +33,6 @@ export const MAX_PROOF_IDS = 1000;
 
 /** The header naming an export, whose manifest is then at `/audit/exports/{id}/manifest`. */
 export const EXPORT_ID_HEADER = 'X-Export-Id';
-
-/** The leaf fields in RFC 8785 order (by UTF-16 code units), with their JSON names. */
-const SORTED_LEAF_KEYS = [...LEAF_FIELDS]
-  .sort()
-  .map((field) => [field, `${JSON.stringify(field)}:`] as const);
-
-/**
- * The RFC 8785 canonical JSON of what a leaf commits to. Throws a `TypeError` when a text
- * is not well-formed Unicode (a lone surrogate), which canonical JSON cannot represent.
- * The top level's keys are fixed, so they are written in their canonical order directly;
- * for the scalars there, `JSON.stringify` is RFC 8785's serialisation; metadata, of any
- * shape, goes through the canonicalization library.
- */
-export function canonicalLeafJson(event: Readonly<Partial<Record<LeafField, unknown>>>): string {
-  let text = '{';
-  for (const [field, key] of SORTED_LEAF_KEYS) {
-    const value = event[field] ?? null;
-    if (value !== null && typeof value === 'object') {
-      text += (text.length > 1 ? ',' : '') + key + canonicalJson(value);
-    } else {
-      if (typeof value === 'string' && LONE_SURROGATE.test(value)) {
-        throw new TypeError(`Cannot write canonical JSON: ${field} holds a lone surrogate`);
-      }
-      text += (text.length > 1 ? ',' : '') + key + JSON.stringify(value);
-    }
-  }
-  return `${text}}`;
-}
-
-/** With the `u` flag only unpaired surrogates match: paired ones are one code point. */
-export const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-
-/** RFC 8785 canonical JSON; throws a `TypeError` for what it cannot represent. */
-export function canonicalJson(value: unknown): string {
-  let text: string | undefined;
-  try {
-    text = canonicalize(value);
-  } catch (error) {
-    throw new TypeError(`Cannot write canonical JSON: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  if (text === undefined) throw new TypeError('Cannot write canonical JSON of undefined');
-  return text;
-}
 
 export const HashHexSchema = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'A lowercase hex SHA-256'));
 const SignatureSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]+$/, 'base64url'));

@@ -1,5 +1,6 @@
 import { calculateJwkThumbprint } from 'jose';
-import { canonicalJson, type Jwks, type SigningJwk } from '../../contract/schemas/index.js';
+import { type Jwks, type SigningJwk } from '../../contract/schemas/index.js';
+import { canonicalJson } from '../../contract/leaf.js';
 import { toBase64Url } from '../auth/crypto-utils.js';
 import type { AuditStore } from '../store/types.js';
 

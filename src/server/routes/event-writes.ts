@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import {
-  LONE_SURROGATE,
   type AuditLogEvent,
   type AuditLogEventCreateParsed,
 } from '../../contract/schemas/index.js';
+import { LONE_SURROGATE } from '../../contract/leaf.js';
 import { newId, sha256Hex } from '../auth/crypto-utils.js';
 import { conflictError, validationError } from '../http/api-error.js';
 import type { AppEnv, AppState, Principal } from '../http/context.js';

@@ -1,8 +1,5 @@
-import {
-  canonicalLeafJson,
-  type AuditLogEvent,
-  type SummaryInterval,
-} from '../../contract/schemas/index.js';
+import { type AuditLogEvent, type SummaryInterval } from '../../contract/schemas/index.js';
+import { canonicalLeafJson } from '../../contract/leaf.js';
 import { appendLeaves } from '../merkle/tree-append.js';
 import { portableSha256 } from '../merkle/tree-hash.js';
 import { nodeKey, type NodeId } from '../merkle/tree-math.js';
