@@ -13,6 +13,11 @@ export const nodeSha256: Sha256 = (parts) => {
 
 const HASH_BYTES = 32;
 
+interface Run {
+  first_idx: number;
+  hashes: Uint8Array;
+}
+
 /**
  * A tenant's RFC 6962 log in the tables `merkle_trees` (size per tenant) and `merkle_runs`
  * (complete subtrees, in runs of consecutive indexes per level), kept apart from the event
@@ -33,15 +38,27 @@ export class SqliteTree {
     return row?.size ?? 0;
   }
 
-  node(tenantId: string, node: NodeId): Uint8Array | null {
-    const run = this.#statements
-      .get<{ first_idx: number; hashes: Uint8Array }>(
-        `SELECT first_idx, hashes FROM merkle_runs
-         WHERE tenant_id = ? AND level = ? AND first_idx <= ?
-         ORDER BY first_idx DESC LIMIT 1`,
-      )
-      .get(tenantId, node.level, node.index);
+  node(tenantId: string, node: NodeId, runs?: Map<number, Run[]>): Uint8Array | null {
+    // Runs read earlier in the same call serve the nodes beside them (proofs of a page share
+    // most of theirs), so a run of a thousand hashes is read once, not per node.
+    const known = runs
+      ?.get(node.level)
+      ?.find(
+        (run) =>
+          run.first_idx <= node.index &&
+          node.index < run.first_idx + run.hashes.length / HASH_BYTES,
+      );
+    const run =
+      known ??
+      this.#statements
+        .get<Run>(
+          `SELECT first_idx, hashes FROM merkle_runs
+           WHERE tenant_id = ? AND level = ? AND first_idx <= ?
+           ORDER BY first_idx DESC LIMIT 1`,
+        )
+        .get(tenantId, node.level, node.index);
     if (!run) return null;
+    if (!known && runs) runs.set(node.level, [...(runs.get(node.level) ?? []), run]);
     const at = (node.index - run.first_idx) * HASH_BYTES;
     return at + HASH_BYTES <= run.hashes.length ? run.hashes.subarray(at, at + HASH_BYTES) : null;
   }
@@ -74,8 +91,9 @@ export class SqliteTree {
 
   nodes(tenantId: string, wanted: readonly NodeId[]): Map<string, Uint8Array> {
     const found = new Map<string, Uint8Array>();
+    const runs = new Map<number, Run[]>();
     for (const node of wanted) {
-      const hash = this.node(tenantId, node);
+      const hash = this.node(tenantId, node, runs);
       if (hash) found.set(nodeKey(node), hash);
     }
     return found;
