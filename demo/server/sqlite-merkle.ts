@@ -1,14 +1,28 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { appendLeaves } from '../../src/server/merkle/tree-append.js';
 import type { Sha256 } from '../../src/server/merkle/tree-hash.js';
 import { nodeKey, type NodeId } from '../../src/server/merkle/tree-math.js';
 import type { StatementCache } from './sqlite-statement-cache.js';
 
-/** Node's native SHA-256: the tree grows inside the (synchronous) write transaction. */
+/**
+ * Node's native SHA-256: the tree grows inside the (synchronous) write transaction. One-shot
+ * `hash` rather than a `Hash` object per node, which cost ingest a tenth of its time in
+ * allocation and garbage collection.
+ */
 export const nodeSha256: Sha256 = (parts) => {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part);
-  return hash.digest();
+  const [first, second] = parts;
+  // A one-byte prefix and a text (a leaf) hash as one string: U+0000 is the byte 0x00.
+  if (
+    parts.length === 2 &&
+    first instanceof Uint8Array &&
+    first.length === 1 &&
+    first[0]! < 0x80 &&
+    typeof second === 'string'
+  ) {
+    return hash('sha256', String.fromCharCode(first[0]!) + second, 'buffer');
+  }
+  const bytes = parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part));
+  return hash('sha256', Buffer.concat(bytes), 'buffer');
 };
 
 const HASH_BYTES = 32;
