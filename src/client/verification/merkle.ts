@@ -1,4 +1,5 @@
-import { type AuditLogEvent } from '../../contract/schemas/index.js';
+import type { AuditLogEvent } from '../../contract/schemas/index.js';
+import { fromHex, toHex } from '../../contract/encoding.js';
 import { canonicalLeafJson } from '../../contract/leaf.js';
 
 // RFC 6962 / RFC 9162 checks through Web Crypto (globalThis.crypto), so they run unchanged
@@ -14,18 +15,6 @@ async function sha256(...parts: Uint8Array[]): Promise<Uint8Array> {
     at += part.length;
   }
   return new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-}
-
-export function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
-  return out;
-}
-
-export function fromHex(text: string): Uint8Array {
-  const bytes = new Uint8Array(text.length / 2);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(text.slice(i * 2, i * 2 + 2), 16);
-  return bytes;
 }
 
 export function digestHex(bytes: Uint8Array): Promise<string> {

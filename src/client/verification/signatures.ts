@@ -1,12 +1,8 @@
 import { signedPart, type Jwks } from '../../contract/schemas/index.js';
+import { fromBase64Url } from '../../contract/encoding.js';
 import { canonicalJson } from '../../contract/leaf.js';
 
 const ED25519 = { name: 'Ed25519' } as const;
-
-function fromBase64Url(text: string): Uint8Array {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
-}
 
 /**
  * Whether `document.signature` is an Ed25519 signature, by the JWKS key `keyId`, over the
