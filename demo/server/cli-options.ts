@@ -10,6 +10,10 @@ export interface ServerCliOptions {
   latencyMs: number;
   rateLimit: number;
   corsOrigins: string[] | '*';
+  trustProxy: boolean;
+  exportsPerTenant: number;
+  exportsTotal: number;
+  exportIdleTimeoutMs: number;
   /** File holding the private Ed25519 JWK that signs tree heads; else one kept in the store. */
   signingKey: string | null;
 }
@@ -28,6 +32,11 @@ export const USAGE = `Usage: npm run server -- [options]
   --fail-rate <0..1>         share of API requests answered with 503
   --latency <ms>             delay every answer
   --cors-origin <origin>     allowed origin, repeatable (default any)
+  --trust-proxy              take the client address from X-Forwarded-For (only behind
+                             a proxy you run: anyone can send that header)
+  --exports-per-tenant <n>   exports one tenant may run at once (default 2)
+  --exports-total <n>        exports all tenants may run at once (default 8)
+  --export-idle-timeout <ms> end an export whose reader takes nothing this long (default 30000)
   --signing-key <file>       private Ed25519 JWK signing tree heads and export manifests
                              (default: one made at first start and kept in the data file)`;
 
@@ -74,6 +83,10 @@ export function parseCliOptions(argv: readonly string[]): ServerCliOptions {
         'fail-rate': { type: 'string' },
         latency: { type: 'string' },
         'cors-origin': { type: 'string', multiple: true },
+        'trust-proxy': { type: 'boolean' },
+        'exports-per-tenant': { type: 'string' },
+        'exports-total': { type: 'string' },
+        'export-idle-timeout': { type: 'string' },
         'signing-key': { type: 'string' },
       },
     }));
@@ -104,6 +117,16 @@ export function parseCliOptions(argv: readonly string[]): ServerCliOptions {
     failRate: number('fail-rate', values['fail-rate'], 0, 0, 1, false),
     latencyMs: number('latency', values.latency, 0, 0, 600_000),
     corsOrigins: !origins || origins.includes('*') ? '*' : origins,
+    trustProxy: values['trust-proxy'] ?? false,
+    exportsPerTenant: number('exports-per-tenant', values['exports-per-tenant'], 2, 1, 10_000),
+    exportsTotal: number('exports-total', values['exports-total'], 8, 1, 10_000),
+    exportIdleTimeoutMs: number(
+      'export-idle-timeout',
+      values['export-idle-timeout'],
+      30_000,
+      100,
+      3_600_000,
+    ),
     signingKey: values['signing-key'] ?? null,
   };
 }

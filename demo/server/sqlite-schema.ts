@@ -189,6 +189,10 @@ function logExistingEvents(db: Connection): void {
  */
 const MIGRATIONS: readonly (string | ((db: Connection) => void))[] = [
   TABLES + PLANNER_STATISTICS,
+  // 2: API keys record when they were revoked, and are listed per tenant.
+  `ALTER TABLE api_keys ADD COLUMN updated_at INTEGER;
+   CREATE INDEX api_keys_by_tenant ON api_keys (tenant_id, created_at);`,
+  // 3: tamper evidence: sequences and the tree, and old files' events logged.
   (db) => {
     db.exec(TAMPER_EVIDENCE);
     logExistingEvents(db);

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import {
   APIKeyCreateSchema,
+  APIKeyListSchema,
   APIKeyResponseSchema,
   AuditLogEventBatchCreateSchema,
   AuditLogEventCreateSchema,
@@ -16,6 +17,8 @@ import {
   HealthSchema,
   JwksSchema,
   LoginRequestSchema,
+  JsonObjectSchema,
+  MetadataSchema,
   LogoutRequestSchema,
   PaginatedAuditLogsSchema,
   ProofsRequestSchema,
@@ -50,6 +53,7 @@ const RESPONSES = {
   TokenResponse: TokenResponseSchema,
   UserResponse: UserResponseSchema,
   APIKeyResponse: APIKeyResponseSchema,
+  APIKeyList: APIKeyListSchema,
   AuditLogEvent: AuditLogEventSchema,
   PaginatedAuditLogs: PaginatedAuditLogsSchema,
   AuditLogSummary: AuditLogSummarySchema,
@@ -77,6 +81,9 @@ function componentSchemas(
           for (const key of Object.keys(ctx.jsonSchema))
             Reflect.deleteProperty(ctx.jsonSchema, key);
           Object.assign(ctx.jsonSchema, { type: 'string', format: 'date-time' });
+        }
+        if (ctx.zodSchema === MetadataSchema || ctx.zodSchema === JsonObjectSchema) {
+          Object.assign(ctx.jsonSchema, { type: 'object', additionalProperties: {} });
         }
       },
     }) as JsonSchema;
@@ -191,6 +198,17 @@ export function buildOpenApiDocument(version: string): JsonSchema {
           requestBody: { required: true, content: json('APIKeyCreate') },
           responses: { '201': ok('APIKeyResponse', 'Created'), ...ERROR_RESPONSES },
         },
+        get: {
+          summary: "The tenant's API keys, by prefix (extension)",
+          responses: { '200': ok('APIKeyList'), ...ERROR_RESPONSES },
+        },
+      },
+      '/api/v1/auth/api-keys/{id}': {
+        parameters: [idParam],
+        delete: {
+          summary: 'Revoke an API key (extension)',
+          responses: { '200': ok('APIKeyResponse'), ...ERROR_RESPONSES },
+        },
       },
       '/api/v1/audit/events': {
         post: {
@@ -224,6 +242,9 @@ export function buildOpenApiDocument(version: string): JsonSchema {
       '/api/v1/audit/events/export': {
         get: {
           summary: 'Export events as a JSON document or streamed CSV',
+          description:
+            'Both formats stream. `columns` (repeated) keeps only those fields, in that order: ' +
+            'the CSV header and cells, or the keys of each JSON object.',
           parameters: queryParameters(ExportParamsSchema),
           responses: {
             '200': {

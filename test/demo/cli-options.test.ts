@@ -13,6 +13,10 @@ describe('the server command line', () => {
       failRate: 0,
       latencyMs: 0,
       corsOrigins: '*',
+      trustProxy: false,
+      exportsPerTenant: 2,
+      exportsTotal: 8,
+      exportIdleTimeoutMs: 30_000,
       signingKey: null,
     });
   });
@@ -37,6 +41,13 @@ describe('the server command line', () => {
       'http://localhost:5173',
       '--cors-origin',
       'https://admin.example.com',
+      '--trust-proxy',
+      '--exports-per-tenant',
+      '3',
+      '--exports-total',
+      '20',
+      '--export-idle-timeout',
+      '5000',
       '--signing-key',
       'keys/tree-signing.jwk',
     ]);
@@ -50,6 +61,10 @@ describe('the server command line', () => {
       failRate: 0.25,
       latencyMs: 300,
       corsOrigins: ['http://localhost:5173', 'https://admin.example.com'],
+      trustProxy: true,
+      exportsPerTenant: 3,
+      exportsTotal: 20,
+      exportIdleTimeoutMs: 5000,
       signingKey: 'keys/tree-signing.jwk',
     });
   });

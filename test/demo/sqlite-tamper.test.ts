@@ -36,7 +36,7 @@ describe('the SQLite log', () => {
     const db = openConnection(path, { readonly: false });
     db.exec(`DROP TABLE merkle_runs; DROP TABLE merkle_trees;
       ALTER TABLE audit_events DROP COLUMN sequence;
-      UPDATE meta SET value = '1' WHERE key = 'schema_version';`);
+      UPDATE meta SET value = '2' WHERE key = 'schema_version';`);
     db.close();
 
     const reopened = new SqliteStore(path);

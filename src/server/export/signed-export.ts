@@ -8,7 +8,7 @@ export interface ExportDescription {
   exportId: string;
   tenantId: string;
   format: ExportManifest['format'];
-  filters: EventFilter;
+  filters: EventFilter & { columns?: readonly string[] };
   /** Rows written, read once the body has ended. */
   count: () => number;
 }

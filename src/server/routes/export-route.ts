@@ -6,7 +6,7 @@ import {
   MAX_JSON_EXPORT_ROWS,
 } from '../../contract/schemas/index.js';
 import { newId } from '../auth/crypto-utils.js';
-import { csvHeader, csvRows } from '../export/csv-rows.js';
+import { csvHeader, csvRows, pickColumns } from '../export/csv-rows.js';
 import { eventChunkStream } from '../export/export-stream.js';
 import { signedExportBody } from '../export/signed-export.js';
 import { validationError } from '../http/api-error.js';
@@ -18,10 +18,13 @@ export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
   app.get('/api/v1/audit/events/export', authenticate(state), async (c) => {
     const principal = c.get('principal');
     requirePermission(principal, 'events:export');
-    const { format, ...filter } = parseSearchParams(
-      new URL(c.req.url).searchParams,
-      ExportParamsSchema,
-    );
+    const {
+      format,
+      columns: named,
+      ...filter
+    } = parseSearchParams(new URL(c.req.url).searchParams, ExportParamsSchema);
+    // Narrowing happens here, so a browser never re-reads a large file to drop columns.
+    const columns = named && named.length > 0 ? [...new Set(named)] : undefined;
     const generatedAt = state.nowIso();
     const count = await state.store.countEvents(principal.tenantId, filter);
     if (format === 'json' && count > MAX_JSON_EXPORT_ROWS) {
@@ -30,7 +33,10 @@ export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
         { format: `At most ${MAX_JSON_EXPORT_ROWS} rows in JSON` },
       );
     }
+    // Taken last, after every refusal, and given back when the stream ends however it ends.
+    const release = state.exports.acquire(principal.tenantId);
     const events = state.store.streamEvents(principal.tenantId, filter);
+    const ending = { idleTimeoutMs: state.exports.limits.idleTimeoutMs, onEnd: release };
     let written = 0;
     const exportId = newId();
     const signed = (body: ReadableStream<Uint8Array>) =>
@@ -38,19 +44,21 @@ export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
         exportId,
         tenantId: principal.tenantId,
         format,
-        filters: filter,
+        // The columns asked for shape the file too, so the manifest names them.
+        filters: columns ? { ...filter, columns } : filter,
         count: () => written,
       });
     c.header(EXPORT_ID_HEADER, exportId);
 
     if (format === 'csv') {
       const stream = eventChunkStream(events, {
-        head: csvHeader(),
-        chunk: (batch) => csvRows(batch),
+        head: csvHeader(columns),
+        chunk: (batch) => csvRows(batch, columns),
         tail: (count) => {
           written = count;
           return '';
         },
+        ...ending,
       });
       return c.body(signed(stream), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
@@ -63,14 +71,18 @@ export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
     // Streamed too: `count` closes the document, so it is exactly the rows written.
     const stream = eventChunkStream(events, {
       head: `{"format":"json","generated_at":${JSON.stringify(generatedAt)},"data":[`,
-      chunk: (batch, first) => (first ? '' : ',') + batch.map((e) => JSON.stringify(e)).join(','),
+      chunk: (batch, first) =>
+        (first ? '' : ',') +
+        batch.map((e) => JSON.stringify(columns ? pickColumns(e, columns) : e)).join(','),
       tail: (count) => {
         written = count;
         return `],"count":${count}}`;
       },
+      ...ending,
     });
     return c.body(signed(stream), 200, {
       'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${exportFileName(principal.tenantId, generatedAt, 'json')}"`,
       'X-Export-Count': String(count),
       'X-Generated-At': generatedAt,
     });
