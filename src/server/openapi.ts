@@ -8,20 +8,27 @@ import {
   AuditLogEventSchema,
   AuditLogExportSchema,
   AuditLogSummarySchema,
+  ConsistencyParamsSchema,
+  ConsistencyProofSchema,
   ErrorBodySchema,
+  ExportManifestSchema,
   EventListParamsSchema,
   ExportParamsSchema,
   HealthSchema,
+  JwksSchema,
   LoginRequestSchema,
   JsonObjectSchema,
   MetadataSchema,
   LogoutRequestSchema,
   PaginatedAuditLogsSchema,
+  ProofsRequestSchema,
+  ProofsResponseSchema,
   RefreshRequestSchema,
   SummaryParamsSchema,
   TimestampSchema,
   TimestampString,
   TokenResponseSchema,
+  TreeHeadSchema,
   UserCreateSchema,
   UserResponseSchema,
   UserUpdateSchema,
@@ -40,6 +47,7 @@ const REQUESTS = {
   APIKeyCreate: APIKeyCreateSchema,
   AuditLogEventCreate: AuditLogEventCreateSchema,
   AuditLogEventBatchCreate: AuditLogEventBatchCreateSchema,
+  ProofsRequest: ProofsRequestSchema,
 };
 const RESPONSES = {
   TokenResponse: TokenResponseSchema,
@@ -52,6 +60,11 @@ const RESPONSES = {
   AuditLogExport: AuditLogExportSchema,
   Health: HealthSchema,
   Error: ErrorBodySchema,
+  TreeHead: TreeHeadSchema,
+  Jwks: JwksSchema,
+  ProofsResponse: ProofsResponseSchema,
+  ConsistencyProof: ConsistencyProofSchema,
+  ExportManifest: ExportManifestSchema,
 };
 
 function componentSchemas(
@@ -235,7 +248,8 @@ export function buildOpenApiDocument(version: string): JsonSchema {
           parameters: queryParameters(ExportParamsSchema),
           responses: {
             '200': {
-              description: 'The export',
+              description: 'The export; X-Export-Id names its signed manifest',
+              headers: { 'X-Export-Id': { schema: { type: 'string' } } },
               content: {
                 'application/json': { schema: ref('AuditLogExport') },
                 'text/csv': { schema: { type: 'string' } },
@@ -261,6 +275,47 @@ export function buildOpenApiDocument(version: string): JsonSchema {
           summary: 'Counts over the filtered events, with an optional timeline',
           parameters: queryParameters(SummaryParamsSchema),
           responses: { '200': ok('AuditLogSummary'), ...ERROR_RESPONSES },
+        },
+      },
+      '/api/v1/audit/tree-head': {
+        get: {
+          summary: "The tenant's Merkle log (RFC 6962) as it stands, signed with Ed25519",
+          responses: { '200': ok('TreeHead'), ...ERROR_RESPONSES },
+        },
+      },
+      '/api/v1/audit/public-keys': {
+        get: {
+          security: [],
+          summary: 'Every key that signs tree heads and export manifests (JWKS)',
+          responses: { '200': ok('Jwks') },
+        },
+      },
+      '/api/v1/audit/proofs': {
+        post: {
+          summary: 'Inclusion proofs for up to 1000 events at one tree size',
+          requestBody: { required: true, content: json('ProofsRequest') },
+          responses: { '200': ok('ProofsResponse'), ...ERROR_RESPONSES },
+        },
+      },
+      '/api/v1/audit/consistency': {
+        get: {
+          summary: 'Proof that the log at size `first` is a prefix of the log at `second`',
+          parameters: queryParameters(ConsistencyParamsSchema).map((p) => ({
+            ...p,
+            required: true,
+          })),
+          responses: { '200': ok('ConsistencyProof'), ...ERROR_RESPONSES },
+        },
+      },
+      '/api/v1/audit/exports/{id}/manifest': {
+        parameters: [idParam],
+        get: {
+          summary: 'The signed manifest of a finished export',
+          responses: {
+            '200': ok('ExportManifest'),
+            '404': { description: 'No finished export with this id', content: json('Error') },
+            ...ERROR_RESPONSES,
+          },
         },
       },
     },
