@@ -1,10 +1,4 @@
-import type {
-  AuditLogEvent,
-  EventType,
-  Severity,
-  SummaryInterval,
-} from '../../src/client/schemas/index.js';
-import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
+import type { AuditLogEvent, SummaryInterval } from '../../src/client/schemas/index.js';
 import {
   DuplicateError,
   type ApiKeyRecord,
@@ -18,6 +12,7 @@ import {
   type SummaryCounts,
   type UserRecord,
 } from '../../src/server/store/types.js';
+import { ROLLUP_KEY, rollupDeltas } from './event-rollups.js';
 import { openConnection, type Connection } from './sqlite-connection.js';
 import {
   eventCountQuery,
@@ -33,7 +28,6 @@ import {
   INSERT_EVENT_COLUMNS,
   toApiKey,
   toEvent,
-  toIso,
   toMs,
   toRefreshToken,
   toSession,
@@ -48,10 +42,7 @@ import {
 import { migrate } from './sqlite-schema.js';
 import { StatementCache } from './sqlite-statement-cache.js';
 import { StreamReaders } from './sqlite-stream-readers.js';
-
-const SEVERITY_BY_RANK = new Map(
-  Object.entries(SEVERITY_RANK).map(([severity, rank]) => [rank, severity as Severity]),
-);
+import { foldSummary, type SummaryGroupRow, type TimelineRow } from './summary-fold.js';
 const EVENT_SELECT = EVENT_COLUMNS.join(', ');
 const USER_COLUMNS = [
   'id',
@@ -72,20 +63,10 @@ const USER_SELECT =
 const API_KEY_SELECT =
   'id, tenant_id, name, permissions, key_prefix, key_hash, created_by, is_active, created_at, expires_at, last_used_at';
 
-interface SummaryGroupRow {
-  event_type: EventType;
-  severity_rank: number;
-  resource_type: string;
-  n: number;
-  first: number;
-  last: number;
-}
-
-interface TimelineRow {
-  bucket: number;
-  severity_rank: number;
-  n: number;
-}
+const ROLLUP_UPSERT = `INSERT INTO event_rollups (${ROLLUP_KEY.join(', ')}, n, first_at, last_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (${ROLLUP_KEY.join(', ')}) DO UPDATE SET n = n + excluded.n,
+    first_at = MIN(first_at, excluded.first_at), last_at = MAX(last_at, excluded.last_at)`;
 
 interface IdempotencyRow {
   fingerprint: string;
@@ -309,6 +290,15 @@ export class SqliteStore implements AuditStore {
            VALUES (${INSERT_EVENT_COLUMNS.map(() => '?').join(', ')})`,
         );
         for (const event of events) insert.run(...eventValues(event));
+        const upsert = this.#statements.get(ROLLUP_UPSERT);
+        for (const delta of rollupDeltas(events)) {
+          upsert.run(
+            ...ROLLUP_KEY.map((column) => delta[column]),
+            delta.n,
+            delta.first_at,
+            delta.last_at,
+          );
+        }
         if (claim) {
           this.#run(
             `INSERT INTO idempotency_keys (tenant_id, key, fingerprint, event_ids, created_at)
@@ -389,50 +379,11 @@ export class SqliteStore implements AuditStore {
   ): SummaryCounts {
     // One read transaction, so the parts agree with each other under concurrent writers.
     return this.#db.transaction((): SummaryCounts => {
-      const counts: SummaryCounts = {
-        total_count: 0,
-        event_types: {},
-        severities: {},
-        resource_types: {},
-        min_timestamp: null,
-        max_timestamp: null,
-        buckets: new Map(),
-      };
-      // The three counts and the date range are folded from the few combination rows.
       const groupsQuery = summaryGroupsQuery(tenantId, filter);
       const groups = this.#all<SummaryGroupRow>(groupsQuery.sql, ...groupsQuery.params);
-      if (groups.length === 0) return counts;
-      // A Map, so a resource type named "__proto__" counts like any other.
-      const resourceTypes = new Map<string, number>();
-      let first = Infinity;
-      let last = -Infinity;
-      for (const group of groups) {
-        const severity = SEVERITY_BY_RANK.get(group.severity_rank)!;
-        counts.total_count += group.n;
-        counts.event_types[group.event_type] =
-          (counts.event_types[group.event_type] ?? 0) + group.n;
-        counts.severities[severity] = (counts.severities[severity] ?? 0) + group.n;
-        resourceTypes.set(
-          group.resource_type,
-          (resourceTypes.get(group.resource_type) ?? 0) + group.n,
-        );
-        first = Math.min(first, group.first);
-        last = Math.max(last, group.last);
-      }
-      counts.resource_types = Object.fromEntries(resourceTypes);
-      counts.min_timestamp = toIso(first);
-      counts.max_timestamp = toIso(last);
-      if (interval) {
-        const query = timelineQuery(tenantId, filter, interval);
-        const rows = this.#all<TimelineRow>(query.sql, ...query.params);
-        for (const row of rows) {
-          const bucket = counts.buckets.get(row.bucket) ?? { count: 0, severities: {} };
-          bucket.count += row.n;
-          bucket.severities[SEVERITY_BY_RANK.get(row.severity_rank)!] = row.n;
-          counts.buckets.set(row.bucket, bucket);
-        }
-      }
-      return counts;
+      if (groups.length === 0 || !interval) return foldSummary(groups, []);
+      const query = timelineQuery(tenantId, filter, interval);
+      return foldSummary(groups, this.#all<TimelineRow>(query.sql, ...query.params));
     })();
   }
 

@@ -357,11 +357,19 @@ describe('query plans at scale', () => {
     expect(page.join('\n')).toContain('events_by_correlation');
   });
 
-  it('summarises from one index without reading the table', () => {
+  it('summarises whole hours from the rollups and only the partial hour from events', () => {
     const { path } = fileStore();
-    const plan = planOf(path, summaryGroupsQuery('acme', lastWeek));
-    expect(plan.join('\n')).toContain('COVERING INDEX events_summary');
-    expect(plan.join('\n')).not.toContain('TEMP B-TREE');
+    const plan = planOf(path, summaryGroupsQuery('acme', lastWeek)).join('\n');
+    expect(plan).toContain('SEARCH event_rollups USING PRIMARY KEY (tenant_id=? AND hour>?)');
+    expect(plan).toMatch(/SEARCH audit_events USING (COVERING )?INDEX events_by_time/);
+    expect(plan).not.toMatch(/SCAN audit_events/);
+  });
+
+  it('counts a tenant without filters from the rollups alone', () => {
+    const { path } = fileStore();
+    const plan = planOf(path, eventCountQuery('acme', ANY)).join('\n');
+    expect(plan).toContain('event_rollups');
+    expect(plan).not.toContain('audit_events');
   });
 });
 

@@ -140,8 +140,12 @@ export interface AuditStore {
   /**
    * Matching events in query order, read lazily so an export of any size is never held in
    * memory at once. The caller may stop early; `return()` on the iterator releases it.
+   * Synchronous or asynchronous (a database cursor); consumers iterate it with `for await`.
    */
-  streamEvents(tenantId: string, filter: EventFilter): Iterable<AuditLogEvent>;
+  streamEvents(
+    tenantId: string,
+    filter: EventFilter,
+  ): Iterable<AuditLogEvent> | AsyncIterable<AuditLogEvent>;
   summarize(
     tenantId: string,
     filter: EventFilter,
