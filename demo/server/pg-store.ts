@@ -131,6 +131,7 @@ export class PgStore implements AuditStore {
   readonly #partitions: Partitions;
   readonly #streams = new Set<pg.PoolClient>();
   #timer: NodeJS.Timeout | undefined;
+  #closed = false;
 
   private constructor(pool: pg.Pool) {
     this.#pool = pool;
@@ -529,6 +530,8 @@ export class PgStore implements AuditStore {
 
   /** Ends open exports (their connections are dropped) and closes the pool. */
   async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
     clearInterval(this.#timer);
     for (const client of this.#streams) client.release(true);
     this.#streams.clear();
