@@ -25,6 +25,7 @@ import { eventPageQuery, PG_DIALECT, searchText } from './pg-event-sql.js';
 import { Partitions } from './pg-partitions.js';
 import { migrate, TENANT_SETTING } from './pg-schema.js';
 import {
+  API_KEY_COLUMNS,
   apiKeyParams,
   eventValues,
   INSERT_EVENT_COLUMNS,
@@ -35,6 +36,7 @@ import {
   toRefreshToken,
   toSession,
   toUser,
+  USER_COLUMNS,
   userParams,
   type ApiKeyRow,
   type EventRow,
@@ -57,36 +59,9 @@ const TYPES: pg.CustomTypesConfig = {
       : pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-const USER_COLUMNS = [
-  'id',
-  'tenant_id',
-  'username',
-  'username_key',
-  'email',
-  'full_name',
-  'roles',
-  'is_active',
-  'password_hash',
-  'created_at',
-  'updated_at',
-  'last_login_at',
-] as const;
 // JSON and booleans are read as the SQLite store stores them, so both share row conversions.
 const USER_SELECT =
   'id, tenant_id, username, email, full_name, roles::text AS roles, is_active::int AS is_active, password_hash, created_at, updated_at, last_login_at';
-const API_KEY_COLUMNS = [
-  'id',
-  'tenant_id',
-  'name',
-  'permissions',
-  'key_prefix',
-  'key_hash',
-  'created_by',
-  'is_active',
-  'created_at',
-  'expires_at',
-  'last_used_at',
-] as const;
 const API_KEY_SELECT =
   'id, tenant_id, name, permissions::text AS permissions, key_prefix, key_hash, created_by, is_active::int AS is_active, created_at, expires_at, last_used_at';
 const EVENT_INSERT_COLUMNS = [...INSERT_EVENT_COLUMNS, 'search_text'];

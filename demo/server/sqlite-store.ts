@@ -32,6 +32,7 @@ import {
   toRefreshToken,
   toSession,
   toUser,
+  USER_COLUMNS,
   userParams,
   type ApiKeyRow,
   type EventRow,
@@ -43,21 +44,8 @@ import { migrate } from './sqlite-schema.js';
 import { StatementCache } from './sqlite-statement-cache.js';
 import { StreamReaders } from './sqlite-stream-readers.js';
 import { foldSummary, type SummaryGroupRow, type TimelineRow } from './summary-fold.js';
+
 const EVENT_SELECT = EVENT_COLUMNS.join(', ');
-const USER_COLUMNS = [
-  'id',
-  'tenant_id',
-  'username',
-  'username_key',
-  'email',
-  'full_name',
-  'roles',
-  'is_active',
-  'password_hash',
-  'created_at',
-  'updated_at',
-  'last_login_at',
-] as const;
 const USER_SELECT =
   'id, tenant_id, username, email, full_name, roles, is_active, password_hash, created_at, updated_at, last_login_at';
 const API_KEY_SELECT =

@@ -1,6 +1,6 @@
 import type { EventType, Severity } from '../../src/client/schemas/index.js';
 import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
-import type { SummaryCounts } from '../../src/server/store/types.js';
+import { emptySummaryCounts, type SummaryCounts } from '../../src/server/store/types.js';
 import { toIso } from './sqlite-rows.js';
 
 const SEVERITY_BY_RANK = new Map(
@@ -24,18 +24,6 @@ export interface TimelineRow {
   n: number;
 }
 
-export function emptySummary(): SummaryCounts {
-  return {
-    total_count: 0,
-    event_types: {},
-    severities: {},
-    resource_types: {},
-    min_timestamp: null,
-    max_timestamp: null,
-    buckets: new Map(),
-  };
-}
-
 /**
  * A summary folded from the few group rows and timeline rows the database answers; a group
  * or bucket may come in several rows (whole hours and partial edges), so all are added up.
@@ -44,7 +32,7 @@ export function foldSummary(
   groups: readonly SummaryGroupRow[],
   timeline: readonly TimelineRow[],
 ): SummaryCounts {
-  const counts = emptySummary();
+  const counts = emptySummaryCounts();
   if (groups.length === 0) return counts;
   // A Map, so a resource type named "__proto__" counts like any other.
   const resourceTypes = new Map<string, number>();

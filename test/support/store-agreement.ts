@@ -6,6 +6,7 @@ import {
   type AuditLogEvent,
 } from '../../src/client/schemas/index.js';
 import type { EventFilter, SummaryCounts } from '../../src/server/store/types.js';
+import { storedEvent } from '../contract/helpers.js';
 
 // A dataset and random queries on which every store must answer as the in-memory store does.
 
@@ -15,25 +16,16 @@ export const iso = (ms: number) => new Date(ms).toISOString();
 export const ANY: EventFilter = { sort_by: 'timestamp', sort_order: 'desc' };
 
 export function event(tenant: string, overrides: Partial<AuditLogEvent> = {}): AuditLogEvent {
-  return {
-    id: crypto.randomUUID(),
-    tenant_id: tenant,
+  return storedEvent(tenant, {
     event_type: 'data_access',
     resource_type: 'invoice',
     action: 'read',
     severity: 'info',
     description: 'Viewed an invoice',
-    resource_id: null,
-    metadata: null,
-    ip_address: null,
-    user_agent: null,
-    session_id: null,
-    correlation_id: null,
-    user_id: null,
     timestamp: iso(NOW),
     created_at: iso(NOW),
     ...overrides,
-  };
+  });
 }
 
 // Values chosen to catch the differences between SQLite and JavaScript: case folding
