@@ -18,7 +18,33 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
-  // The layers of DESIGN.md: the client runs anywhere, so no React and no Node built-ins.
+  // The layers, bottom up; imports only ever point down this list:
+  //   src/contract    the wire contract (schemas, ids, query codec, constants): imports only zod
+  //   src/client      framework-free SDK: no React, no Node built-ins, never the server
+  //   src/server      the reference API's browser-safe part: never the client, hooks or UI
+  //   src/hooks       React Query over the client: never components
+  //   src/components  parts and views: data through hooks or props, never the server
+  // Client and server meet only in src/contract, so neither can drift from the wire format.
+  {
+    files: ['src/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod(/|$)|\\.{1,2}/)',
+              message: 'src/contract imports only zod, so every layer can use it.',
+            },
+            {
+              group: ['**/client/**', '**/server/**', '**/hooks/**', '**/components/**'],
+              message: 'src/contract is the bottom layer.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['src/client/**/*.ts'],
     rules: {
@@ -30,7 +56,7 @@ export default tseslint.config(
             { group: ['node:*'], message: 'src/client must run in browsers.' },
             {
               group: ['**/hooks/**', '**/components/**', '**/server/**'],
-              message: 'src/client is the bottom layer.',
+              message: 'src/client sits just above src/contract.',
             },
           ],
         },
@@ -51,8 +77,8 @@ export default tseslint.config(
             },
             { group: reactPackages, message: 'The reference API has no UI.' },
             {
-              group: ['**/hooks/**', '**/components/**'],
-              message: 'The reference API depends on the client only.',
+              group: ['**/client/**', '**/hooks/**', '**/components/**'],
+              message: 'The reference API depends on src/contract only.',
             },
           ],
         },
@@ -80,7 +106,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/components/**'], message: 'Hooks never import components.' }] },
+        {
+          patterns: [
+            { group: ['**/components/**'], message: 'Hooks never import components.' },
+            { group: ['**/server/**'], message: 'Hooks reach the API through the client.' },
+          ],
+        },
       ],
     },
   },

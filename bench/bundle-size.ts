@@ -56,10 +56,14 @@ interface EntrySpec {
 
 const ENTRIES: Record<keyof typeof BUDGETS_KB, EntrySpec> = {
   client: { file: 'src/client/index.ts', below: [], excluded: [] },
-  hooks: { file: 'src/hooks/index.ts', below: [layer('client')], excluded: [] },
+  hooks: {
+    file: 'src/hooks/index.ts',
+    below: [layer('contract'), layer('client')],
+    excluded: [],
+  },
   components: {
     file: 'src/components/index.ts',
-    below: [layer('client'), layer('hooks')],
+    below: [layer('contract'), layer('client'), layer('hooks')],
     excluded: [/^recharts(\/.*)?$/],
   },
 };

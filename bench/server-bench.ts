@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { PgStore } from '../demo/server/pg-store.js';
 import { SqliteStore } from '../demo/server/sqlite-store.js';
-import { EVENT_TYPES, SEVERITIES, type AuditLogEvent } from '../src/client/schemas/index.js';
+import { EVENT_TYPES, SEVERITIES, type AuditLogEvent } from '../src/contract/schemas/index.js';
 import { newId } from '../src/server/auth/crypto-utils.js';
 import type { AuditStore } from '../src/server/store/types.js';
 import { createDatabase, startPostgresCluster } from '../test/support/postgres-cluster.js';

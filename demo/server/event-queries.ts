@@ -1,5 +1,5 @@
-import type { SummaryInterval } from '../../src/client/schemas/index.js';
-import { INTERVAL_MS } from '../../src/server/store/event-order.js';
+import type { SummaryInterval } from '../../src/contract/schemas/index.js';
+import { INTERVAL_MS } from '../../src/contract/constants.js';
 import type { EventFilter } from '../../src/server/store/types.js';
 import { edgeCondition, rollupConditions, rollupRange, type RollupRange } from './event-rollups.js';
 import {

@@ -1,5 +1,6 @@
-import type { AuditLogEvent, EventType } from '../../src/client/schemas/index.js';
-import { bucketStart, INTERVAL_MS, SEVERITY_RANK } from '../../src/server/store/event-order.js';
+import type { AuditLogEvent, EventType } from '../../src/contract/schemas/index.js';
+import { INTERVAL_MS } from '../../src/contract/constants.js';
+import { bucketStart, SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import type { EventFilter } from '../../src/server/store/types.js';
 import type { SqlParams } from './event-sql.js';
 

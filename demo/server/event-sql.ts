@@ -1,4 +1,4 @@
-import type { ListFilter } from '../../src/client/schemas/index.js';
+import type { ListFilter } from '../../src/contract/schemas/index.js';
 import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import type { EventFilter } from '../../src/server/store/types.js';
 

@@ -1,4 +1,4 @@
-import type { AuditLogEvent } from '../../src/client/schemas/index.js';
+import type { AuditLogEvent } from '../../src/contract/schemas/index.js';
 import { searchFields } from '../../src/server/store/event-order.js';
 import type { EventFilter, PageRequest } from '../../src/server/store/types.js';
 import type { SqlDialect } from './event-queries.js';

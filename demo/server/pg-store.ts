@@ -1,6 +1,6 @@
 import pg from 'pg';
 import Cursor from 'pg-cursor';
-import type { AuditLogEvent, SummaryInterval } from '../../src/client/schemas/index.js';
+import type { AuditLogEvent, SummaryInterval } from '../../src/contract/schemas/index.js';
 import {
   DuplicateError,
   type ApiKeyRecord,

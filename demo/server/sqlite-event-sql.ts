@@ -1,4 +1,4 @@
-import type { SummaryInterval } from '../../src/client/schemas/index.js';
+import type { SummaryInterval } from '../../src/contract/schemas/index.js';
 import type { EventFilter, PageRequest } from '../../src/server/store/types.js';
 import * as queries from './event-queries.js';
 import { eventConditions, eventOrder, SqlParams, type SqlFragment } from './event-sql.js';

@@ -4,7 +4,7 @@ import type {
   EventType,
   Severity,
   UserRole,
-} from '../../src/client/schemas/index.js';
+} from '../../src/contract/schemas/index.js';
 import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import type {
   ApiKeyRecord,

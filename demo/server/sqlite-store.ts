@@ -1,4 +1,4 @@
-import type { AuditLogEvent, SummaryInterval } from '../../src/client/schemas/index.js';
+import type { AuditLogEvent, SummaryInterval } from '../../src/contract/schemas/index.js';
 import {
   DuplicateError,
   type ApiKeyRecord,

@@ -1,4 +1,4 @@
-import type { EventType, Severity } from '../../src/client/schemas/index.js';
+import type { EventType, Severity } from '../../src/contract/schemas/index.js';
 import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import { emptySummaryCounts, type SummaryCounts } from '../../src/server/store/types.js';
 import { toIso } from './sqlite-rows.js';

@@ -6,16 +6,12 @@ import { ValidationError } from './errors/index.js';
 import { fileNameFrom, readCsvDownload, type ExportProgress } from './export-download.js';
 import { DEFAULT_RETRY_POLICY } from './http/retry-policy.js';
 import { Transport, type RequestSpec } from './http/transport.js';
-import { newId } from './ids.js';
-import {
-  validateEvent,
-  validateInput,
-  validateQuery,
-  type AuditLogEventInput,
-  type AuditLogQueryInput,
-} from './inputs.js';
+import { exportFileName, MAX_PAGE_SIZE } from '../contract/constants.js';
+import { newId } from '../contract/ids.js';
+import type { AuditLogEventInput, AuditLogQueryInput } from '../contract/input-types.js';
+import { validateEvent, validateInput, validateQuery } from './inputs.js';
 import { pathSegment } from './paths.js';
-import { toSearchParams } from './query-params.js';
+import { toSearchParams } from '../contract/query-params.js';
 import {
   APIKeyCreateSchema,
   APIKeyResponseSchema,
@@ -26,7 +22,6 @@ import {
   HealthSchema,
   LoginRequestSchema,
   MAX_BATCH_SIZE,
-  MAX_PAGE_SIZE,
   PaginatedAuditLogsSchema,
   PaginationSchema,
   SummaryIntervalSchema,
@@ -47,7 +42,7 @@ import {
   type UserCreate,
   type UserResponse,
   type UserUpdate,
-} from './schemas/index.js';
+} from '../contract/schemas/index.js';
 
 export interface RequestOptions {
   /** Cancels the request at once, also while it waits to retry. */
@@ -527,7 +522,7 @@ export class AuditLogClient {
       generatedAt,
       fileName:
         fileNameFrom(response.headers.get('Content-Disposition')) ??
-        `audit-logs-${this.tenantId ?? 'export'}-${(generatedAt ?? new Date().toISOString()).slice(0, 10)}.csv`,
+        exportFileName(this.tenantId, generatedAt ?? new Date().toISOString(), 'csv'),
     };
   }
 

@@ -1,6 +1,6 @@
 import { AuditLogSDKError, BatchError, type BatchFailure } from './errors/index.js';
-import { MAX_BATCH_SIZE, type AuditLogEvent } from './schemas/index.js';
-import type { AuditLogEventInput } from './inputs.js';
+import { MAX_BATCH_SIZE, type AuditLogEvent } from '../contract/schemas/index.js';
+import type { AuditLogEventInput } from '../contract/input-types.js';
 
 export interface BatchOptions {
   /** Events per request, at most 1000 (the contract's limit). Default 1000. */

@@ -18,10 +18,15 @@ export {
   type StoredTokens,
   type TokenStore,
 } from './auth/token-store.js';
-export type { AuditLogEventInput, AuditLogQueryInput, TimestampInput } from './inputs.js';
+export type {
+  AuditLogEventInput,
+  AuditLogQueryInput,
+  TimestampInput,
+} from '../contract/input-types.js';
 export * from './errors/index.js';
-export * from './schemas/index.js';
-export { toSearchParams } from './query-params.js';
+export * from '../contract/schemas/index.js';
+export { toSearchParams } from '../contract/query-params.js';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../contract/constants.js';
 export {
   AuditEventQueue,
   waitUntilDrained,

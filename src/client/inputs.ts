@@ -5,23 +5,10 @@ import {
   AuditLogQuerySchema,
   issuesToDetails,
   safeParse,
-  type AuditLogEventCreate,
   type AuditLogEventCreateParsed,
-  type AuditLogQuery,
   type AuditLogQueryParsed,
-} from './schemas/index.js';
-
-/** Timestamps may be given as `Date` or as any string form the contract accepts. */
-export type TimestampInput = Date | string;
-
-export type AuditLogQueryInput = Omit<AuditLogQuery, 'start_date' | 'end_date'> & {
-  start_date?: TimestampInput | undefined;
-  end_date?: TimestampInput | undefined;
-};
-
-export type AuditLogEventInput = Omit<AuditLogEventCreate, 'timestamp'> & {
-  timestamp?: TimestampInput | null | undefined;
-};
+} from '../contract/schemas/index.js';
+import type { AuditLogEventInput, AuditLogQueryInput } from '../contract/input-types.js';
 
 function wireTimestamp<T>(value: T | Date): T | string {
   // An invalid Date becomes a string the schema refuses, so the error names the field.

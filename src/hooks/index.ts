@@ -10,11 +10,8 @@ export {
   infiniteAuditEventsQueryOptions,
   summaryQueryOptions,
 } from './query-options.js';
-export {
-  useAuditEvents,
-  LIVE_INTERVAL_MS,
-  type UseAuditEventsOptions,
-} from './use-audit-events.js';
+export { useAuditEvents, type UseAuditEventsOptions } from './use-audit-events.js';
+export { LIVE_INTERVAL_MS } from '../contract/constants.js';
 export { useInfiniteAuditEvents } from './use-infinite-audit-events.js';
 export { useAuditEvent } from './use-audit-event.js';
 export { useSummary } from './use-summary.js';

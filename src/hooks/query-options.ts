@@ -1,11 +1,10 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { AuditLogClient, AuditLogQueryInput, SummaryInterval } from '../client/index.js';
+import { DEFAULT_PAGE_SIZE } from '../contract/constants.js';
 import { auditLogKeys } from './query-keys.js';
 
 // The client owns retries (backoff, Retry-After, idempotency); retrying here too would
 // multiply every failure, so each factory sets `retry: false`.
-
-export const DEFAULT_PAGE_SIZE = 50;
 
 /** One page of events; for `useQuery`, `prefetchQuery` in a router loader, or SSR. */
 export function auditEventsQueryOptions(

@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { AuditLogQueryInput } from '../client/index.js';
 import { useAuditLogContext } from './audit-log-context.js';
 import { auditLogKeys, isInScope } from './query-keys.js';
-import { auditEventsQueryOptions, DEFAULT_PAGE_SIZE } from './query-options.js';
+import { DEFAULT_PAGE_SIZE, LIVE_INTERVAL_MS } from '../contract/constants.js';
+import { auditEventsQueryOptions } from './query-options.js';
 
 export interface UseAuditEventsOptions {
   page?: number;
@@ -12,8 +13,6 @@ export interface UseAuditEventsOptions {
   live?: boolean | number;
   enabled?: boolean;
 }
-
-export const LIVE_INTERVAL_MS = 10_000;
 
 /**
  * One page of events for a query.

@@ -2,6 +2,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import type { AuditLogQueryInput, ExportProgress } from '../client/index.js';
+import { exportFileName } from '../contract/constants.js';
 import { useAuditLogContext } from './audit-log-context.js';
 
 export interface ExportRequest {
@@ -70,11 +71,10 @@ export function useExport() {
         totalRows: doc.count,
         percent: 100,
       });
-      const date = doc.generated_at.slice(0, 10);
       return {
         format,
         blob,
-        fileName: `audit-logs-${client.tenantId ?? 'export'}-${date}.json`,
+        fileName: exportFileName(client.tenantId, doc.generated_at, 'json'),
         count: doc.count,
       };
     },

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import type { Health } from '../client/schemas/index.js';
+import type { Health } from '../contract/schemas/index.js';
 import type { AuditLogAppOptions } from './app-options.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { randomToken } from './auth/crypto-utils.js';

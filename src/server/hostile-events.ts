@@ -1,4 +1,4 @@
-import type { AuditLogEventInput } from '../client/inputs.js';
+import type { AuditLogEventInput } from '../contract/input-types.js';
 
 /** Every marker a hostile event tries to run; a page that shows them must never see one fire. */
 export const HOSTILE_MARKER = '__auditHostileRan';

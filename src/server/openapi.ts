@@ -22,7 +22,7 @@ import {
   UserCreateSchema,
   UserResponseSchema,
   UserUpdateSchema,
-} from '../client/schemas/index.js';
+} from '../contract/schemas/index.js';
 
 type JsonSchema = Record<string, unknown>;
 

@@ -1,4 +1,4 @@
-import type { AuditLogEvent, EventType, Severity, UserRole } from '../client/schemas/index.js';
+import type { AuditLogEvent, EventType, Severity, UserRole } from '../contract/schemas/index.js';
 import { hashApiKey } from './auth/api-keys.js';
 import { newId } from './auth/crypto-utils.js';
 import { hashPassword } from './auth/passwords.js';

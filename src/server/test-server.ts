@@ -1,4 +1,4 @@
-import type { TokenResponse } from '../client/schemas/index.js';
+import type { TokenResponse } from '../contract/schemas/index.js';
 import type { AuditLogAppOptions } from './app-options.js';
 import { createAuditLogApp } from './app.js';
 import { DEMO_PASSWORD, seedDemoData, type SeedOptions, type SeedResult } from './seed.js';

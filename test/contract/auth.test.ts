@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TokenResponse, UserResponse } from '../../src/client/schemas/index.js';
+import type { TokenResponse, UserResponse } from '../../src/contract/schemas/index.js';
 import { STORE_KINDS } from '../support/http-server.js';
 import {
   PASSWORD,

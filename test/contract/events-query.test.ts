@@ -5,7 +5,7 @@ import type {
   PaginatedAuditLogs,
   Severity,
   SortField,
-} from '../../src/client/schemas/index.js';
+} from '../../src/contract/schemas/index.js';
 import { STORE_KINDS } from '../support/http-server.js';
 import {
   expectContractErrorShapes,

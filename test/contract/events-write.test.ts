@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditLogEvent, AuditLogEventCreate } from '../../src/client/schemas/index.js';
+import type { AuditLogEvent, AuditLogEventCreate } from '../../src/contract/schemas/index.js';
 import { STORE_KINDS } from '../support/http-server.js';
 import {
   expectError,

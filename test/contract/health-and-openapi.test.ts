@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Health } from '../../src/client/schemas/index.js';
+import type { Health } from '../../src/contract/schemas/index.js';
 import { STORE_KINDS } from '../support/http-server.js';
 import { useContractServer } from './helpers.js';
 

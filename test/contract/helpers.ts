@@ -8,7 +8,7 @@ import type {
   PaginatedAuditLogs,
   TokenResponse,
   UserRole,
-} from '../../src/client/schemas/index.js';
+} from '../../src/contract/schemas/index.js';
 import type { AuditLogAppOptions } from '../../src/server/app-options.js';
 import { hashPassword } from '../../src/server/auth/passwords.js';
 import type { UserRecord } from '../../src/server/store/types.js';

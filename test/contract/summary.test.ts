@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AuditLogSummary, TimelineBucket } from '../../src/client/schemas/index.js';
+import type { AuditLogSummary, TimelineBucket } from '../../src/contract/schemas/index.js';
 import { STORE_KINDS } from '../support/http-server.js';
 import {
   expectContractErrorShapes,

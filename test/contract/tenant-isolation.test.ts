@@ -4,7 +4,7 @@ import type {
   AuditLogExport,
   AuditLogSummary,
   UserResponse,
-} from '../../src/client/schemas/index.js';
+} from '../../src/contract/schemas/index.js';
 import { STORE_KINDS } from '../support/http-server.js';
 import {
   csvRecords,

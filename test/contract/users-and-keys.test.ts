@@ -4,7 +4,7 @@ import type {
   ApiKeyPermission,
   UserResponse,
   UserRole,
-} from '../../src/client/schemas/index.js';
+} from '../../src/contract/schemas/index.js';
 import { hashApiKey } from '../../src/server/auth/api-keys.js';
 import { STORE_KINDS } from '../support/http-server.js';
 import {

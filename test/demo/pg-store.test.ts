@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PgStore } from '../../demo/server/pg-store.js';
-import type { SummaryInterval } from '../../src/client/schemas/index.js';
+import type { SummaryInterval } from '../../src/contract/schemas/index.js';
 import { MemoryStore } from '../../src/server/store/memory-store.js';
 import { createDatabase } from '../support/postgres-cluster.js';
 import {

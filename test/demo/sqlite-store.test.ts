@@ -11,7 +11,7 @@ import {
   type SqlFragment,
 } from '../../demo/server/sqlite-event-sql.js';
 import { SqliteStore } from '../../demo/server/sqlite-store.js';
-import type { SummaryInterval } from '../../src/client/schemas/index.js';
+import type { SummaryInterval } from '../../src/contract/schemas/index.js';
 import { MemoryStore } from '../../src/server/store/memory-store.js';
 import { DuplicateError, type EventFilter, type UserRecord } from '../../src/server/store/types.js';
 

@@ -48,7 +48,7 @@ describe('the packed package', () => {
       const map = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(join(root, script), 'utf8'));
       if (map) expect(files).toContain(`dist/${map[1]}`);
     }
-    for (const layer of ['client', 'hooks', 'components', 'server']) {
+    for (const layer of ['contract', 'client', 'hooks', 'components', 'server']) {
       expect(files).toContain(`dist/${layer}/index.d.ts`);
     }
     expect(files).toContain('dist/styles.css');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../demo/server/sqlite-store.js';
-import { EVENT_TYPES, SEVERITIES, type AuditLogEvent } from '../../src/client/schemas/index.js';
+import { EVENT_TYPES, SEVERITIES, type AuditLogEvent } from '../../src/contract/schemas/index.js';
 import { hashApiKey } from '../../src/server/auth/api-keys.js';
 import { verifyPassword } from '../../src/server/auth/passwords.js';
 import {

@@ -4,7 +4,7 @@ import {
   SEVERITIES,
   SORT_FIELDS,
   type AuditLogEvent,
-} from '../../src/client/schemas/index.js';
+} from '../../src/contract/schemas/index.js';
 import type { EventFilter, SummaryCounts } from '../../src/server/store/types.js';
 import { storedEvent } from '../contract/helpers.js';
 

@@ -1,5 +1,5 @@
 import { AuthenticationError, isRetryableError } from '../errors/index.js';
-import type { TokenResponse } from '../schemas/index.js';
+import type { TokenResponse } from '../../contract/schemas/index.js';
 import type { TokenStore } from './token-store.js';
 
 export interface SessionOptions {

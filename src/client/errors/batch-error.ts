@@ -1,5 +1,5 @@
-import type { AuditLogEvent } from '../schemas/index.js';
-import type { AuditLogEventInput } from '../inputs.js';
+import type { AuditLogEvent } from '../../contract/schemas/index.js';
+import type { AuditLogEventInput } from '../../contract/input-types.js';
 import { AuditLogSDKError } from './audit-log-sdk-error.js';
 
 export interface BatchFailure {

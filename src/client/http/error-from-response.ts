@@ -8,7 +8,7 @@ import {
   ServerError,
   ValidationError,
 } from '../errors/index.js';
-import { ErrorBodySchema } from '../schemas/errors.js';
+import { ErrorBodySchema } from '../../contract/schemas/errors.js';
 import { parseRetryAfter } from './retry-after.js';
 
 const FALLBACK_MESSAGES: Record<number, string> = {

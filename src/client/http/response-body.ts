@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { ResponseValidationError } from '../errors/index.js';
-import { issuesToDetails, safeParse } from '../schemas/index.js';
+import { issuesToDetails, safeParse } from '../../contract/schemas/index.js';
 
 /**
  * Validates an answer against the contract's schema inside the request, so a malformed

@@ -7,8 +7,9 @@ import {
   isRetryableError,
 } from '../errors/index.js';
 import { sleep } from '../http/retry-policy.js';
-import { newId } from '../ids.js';
-import { validateEvent, type AuditLogEventInput } from '../inputs.js';
+import { newId } from '../../contract/ids.js';
+import type { AuditLogEventInput } from '../../contract/input-types.js';
+import { validateEvent } from '../inputs.js';
 import { defaultQueueStorage } from './default-queue-storage.js';
 import {
   localStorageQueueStorage,

@@ -1,12 +1,6 @@
 import type { AuditLogQueryInput, SummaryInterval } from '../../client/index.js';
 import { parseTimestamp } from '../../client/index.js';
-
-/** The length of one timeline bucket, as the summary endpoint counts them (UTC). */
-export const INTERVAL_MS: Record<SummaryInterval, number> = {
-  minute: 60_000,
-  hour: 3_600_000,
-  day: 86_400_000,
-};
+import { INTERVAL_MS } from '../../contract/constants.js';
 
 const SIX_HOURS = 6 * INTERVAL_MS.hour;
 const SEVEN_DAYS = 7 * INTERVAL_MS.day;

@@ -18,12 +18,8 @@ export {
   type ConnectedEventTypeChartProps,
 } from './event-type-chart.js';
 export { CHART_LABELS, type ChartLabels, type ChartLabelOverrides } from './chart-labels.js';
-export {
-  INTERVAL_MS,
-  intervalForQuery,
-  rangeFromDrag,
-  type ChartTimeRange,
-} from './chart-range.js';
+export { intervalForQuery, rangeFromDrag, type ChartTimeRange } from './chart-range.js';
+export { INTERVAL_MS } from '../../contract/constants.js';
 export { SEVERITY_SERIES, type ChartSeries, type ChartSeriesConfig } from './chart-series.js';
 export type { ChartSizeProps } from './chart-frame.js';
 export type { BreakdownChartProps } from './breakdown-chart.js';

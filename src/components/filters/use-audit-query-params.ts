@@ -8,7 +8,7 @@ import {
   parseTimestamp,
   type AuditLogQueryInput,
 } from '../../client/index.js';
-import { isListFilter, toSearchParams } from '../../client/query-params.js';
+import { isListFilter, toSearchParams } from '../../contract/query-params.js';
 
 /** What the URL holds: the filters, the page, the visible columns and the open event. */
 export interface AuditUrlState {

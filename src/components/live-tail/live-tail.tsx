@@ -1,5 +1,6 @@
 'use client';
 import type { AuditLogQueryInput } from '../../client/index.js';
+import { LIVE_INTERVAL_MS } from '../../contract/constants.js';
 import { useAuditEvents } from '../../hooks/index.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
@@ -30,7 +31,7 @@ export function LiveTail({
   enabled,
   onEnabledChange,
   onShowNew,
-  interval = 10_000,
+  interval = LIVE_INTERVAL_MS,
   labels: overrides,
   className,
 }: LiveTailProps) {

@@ -2,11 +2,11 @@
 import { forwardRef, useMemo, useState } from 'react';
 import type { AuditLogEvent, AuditLogQueryInput } from '../../client/index.js';
 import { useAuditEvents } from '../../hooks/index.js';
+import { DEFAULT_SORT } from '../../contract/constants.js';
 import type { AuditLogSort } from './audit-log-column.js';
 import { AuditLogTable, type AuditLogTableProps } from './audit-log-table.js';
 
 const NO_EVENTS: readonly AuditLogEvent[] = [];
-const DEFAULT_SORT: AuditLogSort = { sort_by: 'timestamp', sort_order: 'desc' };
 
 export interface ConnectedAuditLogTableProps extends Omit<
   AuditLogTableProps,

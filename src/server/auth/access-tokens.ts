@@ -1,5 +1,5 @@
 import { jwtVerify, SignJWT } from 'jose';
-import type { UserRole } from '../../client/schemas/index.js';
+import type { UserRole } from '../../contract/schemas/index.js';
 
 const ISSUER = 'audit-log-reference-api';
 const AUDIENCE = 'audit-log-api';

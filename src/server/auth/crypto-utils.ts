@@ -41,4 +41,4 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
-export { newId } from '../../client/ids.js';
+export { newId } from '../../contract/ids.js';

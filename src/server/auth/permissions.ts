@@ -1,4 +1,4 @@
-import type { ApiKeyPermission, UserRole } from '../../client/schemas/index.js';
+import type { ApiKeyPermission, UserRole } from '../../contract/schemas/index.js';
 
 export type Permission = 'events:read' | 'events:write' | 'events:export' | 'users:manage';
 

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { CSV_COLUMNS, type AuditLogEvent } from '../../client/schemas/index.js';
+import { CSV_COLUMNS, type AuditLogEvent } from '../../contract/schemas/index.js';
 
 // papaparse quotes per RFC 4180 and, with `escapeFormulae`, prefixes `'` to cells starting
 // with = + - @ tab or CR, which is the contract's CSV-injection rule. Its default pattern

@@ -1,4 +1,4 @@
-import type { AuditLogEvent } from '../../client/schemas/index.js';
+import type { AuditLogEvent } from '../../contract/schemas/index.js';
 
 /** Rows per chunk: large enough to be cheap, small enough to keep memory flat. */
 const CHUNK_ROWS = 500;

@@ -1,4 +1,4 @@
-import type { ErrorBody, ErrorCode } from '../../client/schemas/index.js';
+import type { ErrorBody, ErrorCode } from '../../contract/schemas/index.js';
 
 /**
  * A failure the API answers in the contract's error shape. Messages are written for the

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
-import { issuesToDetails, safeParse } from '../../client/schemas/index.js';
-import { isListFilter } from '../../client/query-params.js';
+import { issuesToDetails, safeParse } from '../../contract/schemas/index.js';
+import { isListFilter } from '../../contract/query-params.js';
 import { validationError } from './api-error.js';
 
 /** Parses a JSON body text against a schema; every failure is a 400 naming the fields. */

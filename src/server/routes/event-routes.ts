@@ -5,7 +5,7 @@ import {
   EventListParamsSchema,
   IdSchema,
   type PaginatedAuditLogs,
-} from '../../client/schemas/index.js';
+} from '../../contract/schemas/index.js';
 import { notFoundError } from '../http/api-error.js';
 import { authenticate, requirePermission } from '../http/authenticate.js';
 import { limitBody, readJson } from '../http/body.js';

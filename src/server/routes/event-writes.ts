@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { AuditLogEvent, AuditLogEventCreateParsed } from '../../client/schemas/index.js';
+import type { AuditLogEvent, AuditLogEventCreateParsed } from '../../contract/schemas/index.js';
 import { newId, sha256Hex } from '../auth/crypto-utils.js';
 import { conflictError, validationError } from '../http/api-error.js';
 import type { AppEnv, AppState, Principal } from '../http/context.js';

@@ -1,16 +1,12 @@
 import type { Hono } from 'hono';
-import { ExportParamsSchema, MAX_JSON_EXPORT_ROWS } from '../../client/schemas/index.js';
+import { exportFileName } from '../../contract/constants.js';
+import { ExportParamsSchema, MAX_JSON_EXPORT_ROWS } from '../../contract/schemas/index.js';
 import { csvHeader, csvRows } from '../export/csv-rows.js';
 import { eventChunkStream } from '../export/export-stream.js';
 import { validationError } from '../http/api-error.js';
 import { authenticate, requirePermission } from '../http/authenticate.js';
 import type { AppEnv, AppState } from '../http/context.js';
 import { parseSearchParams } from '../http/request-input.js';
-
-function exportFileName(tenantId: string, generatedAt: string): string {
-  const tenant = tenantId.replace(/[^A-Za-z0-9_.-]/g, '_');
-  return `audit-logs-${tenant}-${generatedAt.slice(0, 10)}.csv`;
-}
 
 export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
   app.get('/api/v1/audit/events/export', authenticate(state), async (c) => {
@@ -38,7 +34,7 @@ export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
       });
       return c.body(stream, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${exportFileName(principal.tenantId, generatedAt)}"`,
+        'Content-Disposition': `attachment; filename="${exportFileName(principal.tenantId, generatedAt, 'csv')}"`,
         'X-Export-Count': String(count),
         'X-Generated-At': generatedAt,
       });

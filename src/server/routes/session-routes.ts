@@ -4,7 +4,7 @@ import {
   LogoutRequestSchema,
   RefreshRequestSchema,
   type TokenResponse,
-} from '../../client/schemas/index.js';
+} from '../../contract/schemas/index.js';
 import { randomToken, newId, sha256Hex } from '../auth/crypto-utils.js';
 import { verifyPassword } from '../auth/passwords.js';
 import { authenticationError, authorizationError, rateLimitError } from '../http/api-error.js';

@@ -6,12 +6,13 @@ import {
   type AuditLogSummary,
   type SummaryInterval,
   type TimelineBucket,
-} from '../../client/schemas/index.js';
+} from '../../contract/schemas/index.js';
 import { validationError } from '../http/api-error.js';
 import { authenticate, requirePermission } from '../http/authenticate.js';
 import type { AppEnv, AppState } from '../http/context.js';
 import { parseSearchParams } from '../http/request-input.js';
-import { bucketStart, INTERVAL_MS } from '../store/event-order.js';
+import { INTERVAL_MS } from '../../contract/constants.js';
+import { bucketStart } from '../store/event-order.js';
 import type { EventFilter, SummaryCounts } from '../store/types.js';
 
 /** More buckets than any chart can show; a wider interval is the fix. */

@@ -1,4 +1,4 @@
-import type { APIKeyResponse, UserResponse } from '../../client/schemas/index.js';
+import type { APIKeyResponse, UserResponse } from '../../contract/schemas/index.js';
 import type { ApiKeyRecord, UserRecord } from '../store/types.js';
 
 /** A user as the API shows it: everything but the password hash. */

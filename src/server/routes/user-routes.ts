@@ -5,7 +5,7 @@ import {
   UserCreateSchema,
   UserUpdateSchema,
   type UserRole,
-} from '../../client/schemas/index.js';
+} from '../../contract/schemas/index.js';
 import { generateApiKey } from '../auth/api-keys.js';
 import { newId } from '../auth/crypto-utils.js';
 import { hashPassword } from '../auth/passwords.js';

@@ -1,4 +1,4 @@
-import type { AuditLogEvent } from '../../client/schemas/index.js';
+import type { AuditLogEvent } from '../../contract/schemas/index.js';
 import { matchesSearch, SEVERITY_RANK, searchFields } from './event-order.js';
 import type { EventFilter } from './types.js';
 

@@ -1,4 +1,5 @@
-import type { AuditLogEvent, Severity, SummaryInterval } from '../../client/schemas/index.js';
+import type { AuditLogEvent, Severity, SummaryInterval } from '../../contract/schemas/index.js';
+import { INTERVAL_MS } from '../../contract/constants.js';
 
 /** Higher is more severe, so `sort_by=severity&sort_order=desc` puts critical first. */
 export const SEVERITY_RANK: Record<Severity, number> = {
@@ -7,12 +8,6 @@ export const SEVERITY_RANK: Record<Severity, number> = {
   warning: 2,
   error: 3,
   critical: 4,
-};
-
-export const INTERVAL_MS: Record<SummaryInterval, number> = {
-  minute: 60_000,
-  hour: 3_600_000,
-  day: 86_400_000,
 };
 
 /** Start of the UTC bucket holding `ms`. */

@@ -1,4 +1,4 @@
-import type { AuditLogEvent, SummaryInterval } from '../../client/schemas/index.js';
+import type { AuditLogEvent, SummaryInterval } from '../../contract/schemas/index.js';
 import { eventComparator, eventMatches } from './event-filter.js';
 import { bucketStart } from './event-order.js';
 import {

@@ -6,7 +6,7 @@ import type {
   Severity,
   SummaryInterval,
   UserRole,
-} from '../../client/schemas/index.js';
+} from '../../contract/schemas/index.js';
 
 /** A value or a promise of one: the in-memory and SQLite stores answer synchronously, others need not. */
 export type MaybePromise<T> = T | Promise<T>;

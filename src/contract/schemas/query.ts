@@ -8,6 +8,7 @@ import {
   SummaryIntervalSchema,
 } from './enums.js';
 import { TimestampSchema } from './timestamp.js';
+import { DEFAULT_PAGE_SIZE, DEFAULT_SORT, MAX_PAGE_SIZE } from '../constants.js';
 
 const listOf = <T extends z.ZodMiniType>(item: T) => z.optional(z.array(item));
 const textItem = z.string().check(z.minLength(1), z.maxLength(255));
@@ -40,8 +41,8 @@ const queryShape = {
   session_ids: listOf(textItem),
   correlation_ids: listOf(textItem),
   search: z.optional(z.string().check(z.maxLength(500))),
-  sort_by: z._default(SortFieldSchema, 'timestamp'),
-  sort_order: z._default(SortOrderSchema, 'desc'),
+  sort_by: z._default(SortFieldSchema, DEFAULT_SORT.sort_by),
+  sort_order: z._default(SortOrderSchema, DEFAULT_SORT.sort_order),
 };
 
 /** A range that ends before it starts matches nothing; that is a mistake worth naming. */
@@ -61,9 +62,6 @@ const orderedRange = z.superRefine(
 export const AuditLogQuerySchema = z.object(queryShape).check(orderedRange);
 export type AuditLogQuery = z.input<typeof AuditLogQuerySchema>;
 export type AuditLogQueryParsed = z.output<typeof AuditLogQuerySchema>;
-
-export const MAX_PAGE_SIZE = 1000;
-export const DEFAULT_PAGE_SIZE = 50;
 
 /** Page numbers arrive as query strings; digits only, so `1e3` or `2.5` are refused. */
 const intParam = (min: number, max: number, fallback: number) =>

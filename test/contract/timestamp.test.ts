@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeTimestamp, TimestampSchema } from '../../src/client/schemas/index.js';
+import { normalizeTimestamp, TimestampSchema } from '../../src/contract/schemas/index.js';
 
 describe('contract timestamps', () => {
   it.each([

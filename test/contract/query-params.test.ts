@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toSearchParams } from '../../src/client/query-params.js';
-import { EventListParamsSchema, safeParse } from '../../src/client/schemas/index.js';
+import { toSearchParams } from '../../src/contract/query-params.js';
+import { EventListParamsSchema, safeParse } from '../../src/contract/schemas/index.js';
 
 describe('query parameters', () => {
   it('sends every value of a list filter as a repeated parameter', () => {
