@@ -176,6 +176,11 @@ const cluster =
         settings: { shared_buffers: '2GB', max_wal_size: '8GB', work_mem: '64MB' },
       })
     : null;
+// Stopped with Ctrl-C, the cluster goes too: nothing is left running.
+process.once('SIGINT', () => {
+  cluster?.stop();
+  process.exit(130);
+});
 const pgConfig: pg.PoolConfig | null = cluster
   ? await createDatabase(cluster.config('postgres'), 'bench')
   : flags.db?.startsWith('postgres')
