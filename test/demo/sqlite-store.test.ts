@@ -106,6 +106,32 @@ describe('a SQLite file store', () => {
     expect(() => new SqliteStore(path)).toThrow(/schema version 99.*newer server or another --db/);
   });
 
+  it('fills the hourly rollups from the events of a file written before them', () => {
+    const { store, path } = fileStore();
+    const events = [
+      event('acme', { timestamp: iso(NOW - 2 * DAY), severity: 'error' }),
+      event('acme', { timestamp: iso(NOW - 2 * DAY + 1000) }),
+      event('acme', { timestamp: iso(NOW), event_type: 'system_event' }),
+      event('globex'),
+    ];
+    store.insertEvents('acme', events.slice(0, 3));
+    store.insertEvents('globex', events.slice(3));
+    const expected = store.summarize('acme', ANY, 'hour');
+    store.close();
+    // Back to schema version 1: no rollups, and its summary index.
+    const db = openConnection(path, { readonly: false });
+    db.exec(`DROP TABLE event_rollups;
+      CREATE INDEX events_summary ON audit_events
+        (tenant_id, event_type, severity_rank, resource_type, timestamp);
+      UPDATE meta SET value = '1' WHERE key = 'schema_version';`);
+    db.close();
+
+    const { store: upgraded } = fileStore(path);
+    expect(upgraded.summarize('acme', ANY, 'hour')).toEqual(expected);
+    expect(expected.total_count).toBe(3);
+    expect(upgraded.countEvents('globex', ANY)).toBe(1);
+  });
+
   it('answers only the asked tenant, whatever the ids', () => {
     const { store } = fileStore();
     const mine = event('acme');
