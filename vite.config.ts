@@ -16,6 +16,7 @@ export default defineConfig({
         client: entry('src/client/index.ts'),
         react: entry('src/hooks/index.ts'),
         components: entry('src/components/index.ts'),
+        charts: entry('src/components/charts/index.ts'),
         testing: entry('src/server/index.ts'),
       },
       formats: ['es'],

@@ -43,7 +43,6 @@ export {
 } from './table/index.js';
 export { ExportButton, type ExportButtonProps } from './export-button/export-button.js';
 export { LiveTail, type LiveTailProps } from './live-tail/live-tail.js';
-export * from './charts/index.js';
 export * from './filters/index.js';
 export {
   AuditLogViewer,

@@ -211,6 +211,9 @@ export function buildOpenApiDocument(version: string): JsonSchema {
       '/api/v1/audit/events/export': {
         get: {
           summary: 'Export events as a JSON document or streamed CSV',
+          description:
+            'Both formats stream. `columns` (repeated) keeps only those fields, in that order: ' +
+            'the CSV header and cells, or the keys of each JSON object.',
           parameters: queryParameters(ExportParamsSchema),
           responses: {
             '200': {
