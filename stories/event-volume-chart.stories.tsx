@@ -28,6 +28,40 @@ export const Ready: Story = {
   },
 };
 
+/**
+ * The server counted by the day and drew only the part that holds events, because one
+ * event is dated 9999: the chart says so under its title.
+ */
+const DAY_TIMELINE = STORY_SUMMARY.timeline!.map((bucket, day) => ({
+  ...bucket,
+  bucket: new Date(Date.UTC(2026, 0, 4 + day)).toISOString(),
+}));
+
+export const OutlierOutside: Story = {
+  parameters: { width: 390 },
+  args: {
+    interval: 'minute',
+    summary: {
+      ...STORY_SUMMARY,
+      timeline: DAY_TIMELINE,
+      timeline_adjusted: {
+        interval: 'day',
+        max_buckets: 10_000,
+        start: DAY_TIMELINE[0]!.bucket,
+        end: new Date(Date.parse(DAY_TIMELINE.at(-1)!.bucket) + 86_399_999).toISOString(),
+        events_outside: 1,
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const note = within(canvasElement).getByText(
+      /^Shown by day, .* – .*\. 1 event lies outside\.$/,
+    );
+    await expect(note).toBeVisible();
+    await expectWithinCanvas(partOf(canvasElement, 'event-volume-chart'), canvasElement);
+  },
+};
+
 /** Moves the pointer over the plot at a fraction of its width, as recharts tracks it. */
 async function pointAt(
   surface: Element,

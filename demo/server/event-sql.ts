@@ -92,6 +92,11 @@ export function eventConditions(
   return conditions;
 }
 
+/** The order's columns, each once: the chosen field, then timestamp, then id. */
+export function orderColumns(filter: EventFilter): string[] {
+  return [...new Set([SORT_COLUMNS[filter.sort_by], 'timestamp', 'id'])];
+}
+
 /**
  * The contract's order: the chosen field, then timestamp, then id, all one direction, with
  * NULLs first ascending and last descending as the in-memory store sorts. SQLite does so by
@@ -101,8 +106,7 @@ export function eventOrder(filter: EventFilter, alias = '', nulls = false): stri
   const ascending = filter.sort_order === 'asc';
   const direction = ascending ? 'ASC' : 'DESC';
   const nullsOrder = nulls ? (ascending ? ' NULLS FIRST' : ' NULLS LAST') : '';
-  const columns = [SORT_COLUMNS[filter.sort_by], 'timestamp', 'id'];
-  return [...new Set(columns)]
+  return orderColumns(filter)
     .map((column) => `${alias}${column} ${direction}${column === 'user_id' ? nullsOrder : ''}`)
     .join(', ');
 }

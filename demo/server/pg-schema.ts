@@ -47,8 +47,10 @@ const TABLES = `
     is_active boolean NOT NULL,
     created_at bigint NOT NULL,
     expires_at bigint,
-    last_used_at bigint
+    last_used_at bigint,
+    updated_at bigint
   );
+  CREATE INDEX api_keys_by_tenant ON api_keys (tenant_id, created_at);
 
   CREATE TABLE sessions (
     id text PRIMARY KEY,
@@ -57,7 +59,7 @@ const TABLES = `
     created_at bigint NOT NULL,
     revoked_at bigint
   );
-  CREATE INDEX sessions_by_user ON sessions (user_id);
+  CREATE INDEX sessions_by_user ON sessions (tenant_id, user_id);
 
   CREATE TABLE refresh_tokens (
     token_hash text PRIMARY KEY,

@@ -63,7 +63,7 @@ const TYPES: pg.CustomTypesConfig = {
 const USER_SELECT =
   'id, tenant_id, username, email, full_name, roles::text AS roles, is_active::int AS is_active, password_hash, created_at, updated_at, last_login_at';
 const API_KEY_SELECT =
-  'id, tenant_id, name, permissions::text AS permissions, key_prefix, key_hash, created_by, is_active::int AS is_active, created_at, expires_at, last_used_at';
+  'id, tenant_id, name, permissions::text AS permissions, key_prefix, key_hash, created_by, is_active::int AS is_active, created_at, expires_at, last_used_at, updated_at';
 const EVENT_INSERT_COLUMNS = [...INSERT_EVENT_COLUMNS, 'search_text'];
 const ROLLUP_COLUMNS = [...ROLLUP_KEY, 'n', 'first_at', 'last_at'] as const;
 const ROLLUP_TYPES = ['text', 'bigint', 'text', 'smallint', 'text', 'bigint', 'bigint', 'bigint'];
@@ -275,6 +275,40 @@ export class PgStore implements AuditStore {
 
   async touchApiKey(id: string, at: string): Promise<void> {
     await this.#pool.query('UPDATE api_keys SET last_used_at = $1 WHERE id = $2', [toMs(at), id]);
+  }
+
+  async listApiKeys(tenantId: string): Promise<ApiKeyRecord[]> {
+    const { rows } = await this.#pool.query<ApiKeyRow>(
+      `SELECT ${API_KEY_SELECT} FROM api_keys WHERE tenant_id = $1 ORDER BY created_at, id`,
+      [tenantId],
+    );
+    return rows.map(toApiKey);
+  }
+
+  async revokeApiKey(tenantId: string, id: string, at: string): Promise<ApiKeyRecord | null> {
+    await this.#pool.query(
+      'UPDATE api_keys SET is_active = false, updated_at = $1 WHERE tenant_id = $2 AND id = $3 AND is_active',
+      [toMs(at), tenantId, id],
+    );
+    const row = await this.#one<ApiKeyRow>(
+      this.#pool,
+      `SELECT ${API_KEY_SELECT} FROM api_keys WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id],
+    );
+    return row ? toApiKey(row) : null;
+  }
+
+  async revokeUserSessions(
+    tenantId: string,
+    userId: string,
+    at: string,
+    keepSessionId?: string,
+  ): Promise<void> {
+    await this.#pool.query(
+      `UPDATE sessions SET revoked_at = $1
+       WHERE tenant_id = $2 AND user_id = $3 AND revoked_at IS NULL AND id IS DISTINCT FROM $4`,
+      [toMs(at), tenantId, userId, keepSessionId ?? null],
+    );
   }
 
   async insertSession(session: SessionRecord): Promise<void> {

@@ -1,11 +1,19 @@
 import type { SummaryInterval } from '../../src/contract/schemas/index.js';
 import type { EventFilter, PageRequest } from '../../src/server/store/types.js';
 import * as queries from './event-queries.js';
-import { eventConditions, eventOrder, SqlParams, type SqlFragment } from './event-sql.js';
+import {
+  eventConditions,
+  eventOrder,
+  orderColumns,
+  SqlParams,
+  type SqlFragment,
+  type SqlParam,
+} from './event-sql.js';
 import { SEARCH_FUNCTION } from './sqlite-connection.js';
 import { EVENT_COLUMNS } from './sqlite-rows.js';
 
 export type { SqlFragment, SqlParam } from './event-sql.js';
+export { eventOrder, orderColumns } from './event-sql.js';
 
 /** SQLite's placeholders, and search through the same JavaScript function as the in-memory store. */
 export const SQLITE_DIALECT: queries.SqlDialect = {
@@ -15,6 +23,13 @@ export const SQLITE_DIALECT: queries.SqlDialect = {
   nulls: false,
   eventSelect: EVENT_COLUMNS.join(', '),
 };
+
+/** The `WHERE` of a query as one fragment (see `eventConditions`). */
+export function eventWhere(tenantId: string, filter: EventFilter): SqlFragment {
+  const params = new SqlParams('question');
+  const conditions = eventConditions(params, tenantId, filter, SQLITE_DIALECT.search);
+  return { sql: conditions.join(' AND '), params: params.values };
+}
 
 // The statements the store runs, built here so tests can ask SQLite how it plans them.
 
@@ -43,8 +58,71 @@ export function eventPageQuery(
   };
 }
 
-export function eventListQuery(tenantId: string, filter: EventFilter): SqlFragment {
-  return queries.eventListQuery(SQLITE_DIALECT, tenantId, filter);
+/**
+ * Rows strictly after `last` (the values of `orderColumns` of the last row read) in the
+ * query's order, so a stream resumes where it stopped with a fresh, short query. Only
+ * `user_id` may be NULL; NULLs come first ascending and last descending, as in `eventOrder`.
+ */
+function keysetAfter(filter: EventFilter, last: readonly (SqlParam | null)[]): SqlFragment {
+  const ascending = filter.sort_order === 'asc';
+  const columns = orderColumns(filter);
+  const after = (index: number): SqlFragment => {
+    const column = columns[index]!;
+    const value = last[index] ?? null;
+    const rest = index + 1 < columns.length ? after(index + 1) : null;
+    const tie = (equal: string, params: SqlParam[]): SqlFragment =>
+      rest
+        ? { sql: `(${equal} AND ${rest.sql})`, params: [...params, ...rest.params] }
+        : { sql: '0', params: [] };
+    if (value === null) {
+      const tied = tie(`${column} IS NULL`, []);
+      return ascending
+        ? { sql: `(${column} IS NOT NULL OR ${tied.sql})`, params: tied.params }
+        : tied;
+    }
+    const tied = tie(`${column} = ?`, [value]);
+    const beyond = ascending ? `${column} > ?` : `${column} < ?`;
+    const nulls = !ascending && column === 'user_id' ? ` OR ${column} IS NULL` : '';
+    return { sql: `(${beyond}${nulls} OR ${tied.sql})`, params: [value, ...tied.params] };
+  };
+  return after(0);
+}
+
+/**
+ * One page of a stream: matching events written up to `maxSeq` (so the whole stream is the
+ * set as of its start; events are never changed or deleted), after `last` in query order.
+ * Each page is its own short read, so a slow or stalled reader never holds a transaction
+ * open and the WAL can checkpoint.
+ */
+export function eventStreamPageQuery(
+  tenantId: string,
+  filter: EventFilter,
+  maxSeq: number,
+  last: readonly (SqlParam | null)[] | null,
+  limit: number,
+): SqlFragment {
+  const where = new SqlParams('question');
+  const conditions = [
+    ...eventConditions(where, tenantId, filter, SQLITE_DIALECT.search),
+    'seq <= ?',
+  ];
+  const params: SqlParam[] = [...where.values, maxSeq];
+  if (last) {
+    const after = keysetAfter(filter, last);
+    conditions.push(after.sql);
+    params.push(...after.params);
+    const [column, value] = [orderColumns(filter)[0]!, last[0]];
+    if (value !== null && value !== undefined && column !== 'user_id') {
+      // Implied by the condition above; written out so the index serves it as a range.
+      conditions.push(`${column} ${filter.sort_order === 'asc' ? '>=' : '<='} ?`);
+      params.push(value);
+    }
+  }
+  return {
+    sql: `SELECT ${SQLITE_DIALECT.eventSelect} FROM audit_events WHERE ${conditions.join(' AND ')}
+      ORDER BY ${eventOrder(filter)} LIMIT ?`,
+    params: [...params, limit],
+  };
 }
 
 export function summaryGroupsQuery(tenantId: string, filter: EventFilter): SqlFragment {

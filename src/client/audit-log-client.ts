@@ -21,6 +21,7 @@ import { pathSegment } from './paths.js';
 import { toSearchParams } from '../contract/query-params.js';
 import {
   APIKeyCreateSchema,
+  APIKeyListSchema,
   APIKeyResponseSchema,
   AuditLogEventListSchema,
   AuditLogEventSchema,
@@ -340,7 +341,9 @@ export class AuditLogClient {
         path: `api/v1/auth/users/${pathSegment(id, 'user')}`,
         json: body,
         signal: options.signal,
-        secrets: update.password ? [update.password] : [],
+        secrets: [update.password, update.current_password].filter(
+          (secret): secret is string => !!secret,
+        ),
         what: 'updating a user',
       }),
       UserResponseSchema,
@@ -370,6 +373,32 @@ export class AuditLogClient {
         json: body,
         signal: options.signal,
         what: 'creating an API key',
+      }),
+      APIKeyResponseSchema,
+    );
+  }
+
+  /** The tenant's API keys, each with its prefix; a key itself is never shown again. */
+  async listApiKeys(options: RequestOptions = {}): Promise<APIKeyResponse[]> {
+    return this.#transport.json(
+      this.#spec({
+        method: 'GET',
+        path: 'api/v1/auth/api-keys',
+        signal: options.signal,
+        what: 'listing API keys',
+      }),
+      APIKeyListSchema,
+    );
+  }
+
+  /** Revokes an API key at once; the answer shows it inactive. */
+  async revokeApiKey(id: string, options: RequestOptions = {}): Promise<APIKeyResponse> {
+    return this.#transport.json(
+      this.#spec({
+        method: 'DELETE',
+        path: `api/v1/auth/api-keys/${pathSegment(id, 'API key')}`,
+        signal: options.signal,
+        what: 'revoking an API key',
       }),
       APIKeyResponseSchema,
     );

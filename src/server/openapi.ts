@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import {
   APIKeyCreateSchema,
+  APIKeyListSchema,
   APIKeyResponseSchema,
   AuditLogEventBatchCreateSchema,
   AuditLogEventCreateSchema,
@@ -12,6 +13,8 @@ import {
   ExportParamsSchema,
   HealthSchema,
   LoginRequestSchema,
+  JsonObjectSchema,
+  MetadataSchema,
   LogoutRequestSchema,
   PaginatedAuditLogsSchema,
   RefreshRequestSchema,
@@ -42,6 +45,7 @@ const RESPONSES = {
   TokenResponse: TokenResponseSchema,
   UserResponse: UserResponseSchema,
   APIKeyResponse: APIKeyResponseSchema,
+  APIKeyList: APIKeyListSchema,
   AuditLogEvent: AuditLogEventSchema,
   PaginatedAuditLogs: PaginatedAuditLogsSchema,
   AuditLogSummary: AuditLogSummarySchema,
@@ -64,6 +68,9 @@ function componentSchemas(
           for (const key of Object.keys(ctx.jsonSchema))
             Reflect.deleteProperty(ctx.jsonSchema, key);
           Object.assign(ctx.jsonSchema, { type: 'string', format: 'date-time' });
+        }
+        if (ctx.zodSchema === MetadataSchema || ctx.zodSchema === JsonObjectSchema) {
+          Object.assign(ctx.jsonSchema, { type: 'object', additionalProperties: {} });
         }
       },
     }) as JsonSchema;
@@ -177,6 +184,17 @@ export function buildOpenApiDocument(version: string): JsonSchema {
           summary: 'Create an API key (the key is shown only in this answer)',
           requestBody: { required: true, content: json('APIKeyCreate') },
           responses: { '201': ok('APIKeyResponse', 'Created'), ...ERROR_RESPONSES },
+        },
+        get: {
+          summary: "The tenant's API keys, by prefix (extension)",
+          responses: { '200': ok('APIKeyList'), ...ERROR_RESPONSES },
+        },
+      },
+      '/api/v1/auth/api-keys/{id}': {
+        parameters: [idParam],
+        delete: {
+          summary: 'Revoke an API key (extension)',
+          responses: { '200': ok('APIKeyResponse'), ...ERROR_RESPONSES },
         },
       },
       '/api/v1/audit/events': {

@@ -27,13 +27,17 @@ export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
         { format: `At most ${MAX_JSON_EXPORT_ROWS} rows in JSON` },
       );
     }
+    // Taken last, after every refusal, and given back when the stream ends however it ends.
+    const release = state.exports.acquire(principal.tenantId);
     const events = state.store.streamEvents(principal.tenantId, filter);
+    const ending = { idleTimeoutMs: state.exports.limits.idleTimeoutMs, onEnd: release };
 
     if (format === 'csv') {
       const stream = eventChunkStream(events, {
         head: csvHeader(columns),
         chunk: (batch) => csvRows(batch, columns),
         tail: () => '',
+        ...ending,
       });
       return c.body(stream, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
@@ -50,6 +54,7 @@ export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
         (first ? '' : ',') +
         batch.map((e) => JSON.stringify(columns ? pickColumns(e, columns) : e)).join(','),
       tail: (written) => `],"count":${written}}`,
+      ...ending,
     });
     return c.body(stream, 200, {
       'Content-Type': 'application/json; charset=utf-8',
