@@ -60,6 +60,8 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/e2e/**', 'test/soak/**'],
           setupFiles: ['test/setup.ts'],
+          // One throwaway PostgreSQL cluster for the run, for the contract suite's third store.
+          globalSetup: ['test/support/postgres-global.ts'],
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 60_000,

@@ -25,7 +25,7 @@ export class CliUsageError extends Error {
 export const USAGE = `Usage: npm run server -- [options]
   --port <n>                 port to listen on, 0 for a free one (default 8000)
   --host <addr>              address to bind (default 127.0.0.1)
-  --db <file>                SQLite data file; in memory when left out
+  --db <file|url>            SQLite data file, or a postgres:// URL; in memory when left out
   --seed                     seed demo tenants, users, keys and events into an empty store
   --events-per-tenant <n>    events the seed writes per tenant (default 50000)
   --rate-limit <n>           requests per minute per credential (default unlimited)
@@ -63,6 +63,11 @@ function number(
     );
   }
   return value;
+}
+
+/** Whether `--db` names a PostgreSQL database rather than a SQLite file. */
+export function isPostgresUrl(db: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(db);
 }
 
 /** The server's command line, checked: a bad value is an error naming the flag. */

@@ -1,11 +1,13 @@
-// The reference Audit Log API as a Node HTTP server over SQLite: `npm run server -- --help`.
+// The reference Audit Log API as a Node HTTP server over SQLite or PostgreSQL: `npm run server -- --help`.
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createAuditLogApp } from '../../src/server/app.js';
 import { DEMO_API_KEYS, DEMO_PASSWORD, seedDemoData } from '../../src/server/seed.js';
-import { CliUsageError, parseCliOptions, USAGE } from './cli-options.js';
+import type { AuditStore } from '../../src/server/store/types.js';
+import { CliUsageError, isPostgresUrl, parseCliOptions, USAGE } from './cli-options.js';
+import { PgStore } from './pg-store.js';
 import { SqliteStore } from './sqlite-store.js';
 
 if (process.argv.includes('--help')) {
@@ -22,13 +24,31 @@ try {
   process.exit(2);
 }
 
-if (options.db) mkdirSync(dirname(resolve(options.db)), { recursive: true });
-let store: SqliteStore;
-try {
-  store = new SqliteStore(options.db ?? ':memory:');
-} catch (error) {
-  console.error(`Cannot open the data file ${options.db}: ${(error as Error).message}`);
-  process.exit(1);
+// A PostgreSQL URL may carry a password: it is named by its host and database only.
+const postgresUrl = options.db && isPostgresUrl(options.db) ? new URL(options.db) : null;
+const dataName = postgresUrl ? `${postgresUrl.host}${postgresUrl.pathname}` : options.db;
+let store: AuditStore;
+if (options.db && postgresUrl) {
+  try {
+    const pgStore = await PgStore.open(options.db);
+    if (await pgStore.bypassesRowSecurity()) {
+      console.warn(
+        'Connected as a role that bypasses row-level security: tenant walls rest on the queries alone. Connect as an ordinary role (see README).',
+      );
+    }
+    store = pgStore;
+  } catch (error) {
+    console.error(`Cannot open the PostgreSQL database ${dataName}: ${(error as Error).message}`);
+    process.exit(1);
+  }
+} else {
+  if (options.db) mkdirSync(dirname(resolve(options.db)), { recursive: true });
+  try {
+    store = new SqliteStore(options.db ?? ':memory:');
+  } catch (error) {
+    console.error(`Cannot open the data file ${options.db}: ${(error as Error).message}`);
+    process.exit(1);
+  }
 }
 
 if (options.seed) {
@@ -51,7 +71,7 @@ if (options.seed) {
     for (const [tenant, key] of Object.entries(seed.apiKeys)) console.log(`  ${tenant}: ${key}`);
   } else {
     const keys = Object.entries(DEMO_API_KEYS).map(([tenant, key]) => `${tenant} ${key}`);
-    console.log(`Using the data already in ${options.db}`);
+    console.log(`Using the data already in ${dataName}`);
     console.log(`Demo logins use the password ${DEMO_PASSWORD}; API keys: ${keys.join(', ')}`);
   }
 }
@@ -96,8 +116,7 @@ server.on('error', (error: NodeJS.ErrnoException) => {
       ? `Port ${options.port} on ${options.host} is in use; pick another with --port (0 for any free one)`
       : `The server could not start: ${error.message}`,
   );
-  store.close();
-  process.exit(1);
+  void Promise.resolve(store.close?.()).finally(() => process.exit(1));
 });
 
 let stopping = false;
@@ -105,8 +124,7 @@ function stop() {
   if (stopping) return;
   stopping = true;
   server.close(() => {
-    store.close();
-    process.exit(0);
+    void Promise.resolve(store.close?.()).finally(() => process.exit(0));
   });
   if ('closeAllConnections' in server) server.closeAllConnections();
 }

@@ -1,110 +1,40 @@
-import type { ListFilter, SummaryInterval } from '../../src/contract/schemas/index.js';
-import { INTERVAL_MS } from '../../src/contract/constants.js';
-import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
+import type { SummaryInterval } from '../../src/contract/schemas/index.js';
 import type { EventFilter, PageRequest } from '../../src/server/store/types.js';
+import * as queries from './event-queries.js';
+import {
+  eventConditions,
+  eventOrder,
+  orderColumns,
+  SqlParams,
+  type SqlFragment,
+  type SqlParam,
+} from './event-sql.js';
 import { SEARCH_FUNCTION } from './sqlite-connection.js';
 import { EVENT_COLUMNS } from './sqlite-rows.js';
 
-export type SqlParam = string | number;
+export type { SqlFragment, SqlParam } from './event-sql.js';
+export { eventOrder, orderColumns } from './event-sql.js';
 
-/** A piece of SQL with its positional parameters, in order. */
-export interface SqlFragment {
-  sql: string;
-  params: SqlParam[];
-}
-
-type TextListFilter = Exclude<ListFilter, 'severities'>;
-
-const LIST_COLUMNS: Record<TextListFilter, string> = {
-  event_types: 'event_type',
-  resource_types: 'resource_type',
-  resource_ids: 'resource_id',
-  actions: 'action',
-  user_ids: 'user_id',
-  ip_addresses: 'ip_address',
-  session_ids: 'session_id',
-  correlation_ids: 'correlation_id',
+/** SQLite's placeholders, and search through the same JavaScript function as the in-memory store. */
+export const SQLITE_DIALECT: queries.SqlDialect = {
+  placeholders: 'question',
+  search: (params, needle) =>
+    `${SEARCH_FUNCTION}(${params.add(needle)}, description, action, resource_type, resource_id, user_id)`,
+  nulls: false,
+  eventSelect: EVENT_COLUMNS.join(', '),
 };
 
-const SORT_COLUMNS: Record<EventFilter['sort_by'], string> = {
-  timestamp: 'timestamp',
-  severity: 'severity_rank',
-  event_type: 'event_type',
-  action: 'action',
-  resource_type: 'resource_type',
-  user_id: 'user_id',
-  created_at: 'created_at',
-};
-
-function placeholders(count: number): string {
-  return Array.from({ length: count }, () => '?').join(', ');
-}
-
-/**
- * The `WHERE` of a query: the tenant, the inclusive date range, each non-empty list as an
- * `IN` (a NULL column matches no list, as in the in-memory store), then the search.
- */
+/** The `WHERE` of a query as one fragment (see `eventConditions`). */
 export function eventWhere(tenantId: string, filter: EventFilter): SqlFragment {
-  const conditions = ['tenant_id = ?'];
-  const params: SqlParam[] = [tenantId];
-  if (filter.start_date !== undefined) {
-    conditions.push('timestamp >= ?');
-    params.push(Date.parse(filter.start_date));
-  }
-  if (filter.end_date !== undefined) {
-    conditions.push('timestamp <= ?');
-    params.push(Date.parse(filter.end_date));
-  }
-  if (filter.severities && filter.severities.length > 0) {
-    // By rank, so the severity index serves both this filter and the severity sort.
-    conditions.push(`severity_rank IN (${placeholders(filter.severities.length)})`);
-    params.push(...filter.severities.map((severity) => SEVERITY_RANK[severity]));
-  }
-  for (const [key, column] of Object.entries(LIST_COLUMNS) as [TextListFilter, string][]) {
-    const values = filter[key];
-    if (values && values.length > 0) {
-      conditions.push(`${column} IN (${placeholders(values.length)})`);
-      params.push(...values);
-    }
-  }
-  if (filter.search) {
-    conditions.push(
-      `${SEARCH_FUNCTION}(?, description, action, resource_type, resource_id, user_id)`,
-    );
-    params.push(filter.search);
-  }
-  return { sql: conditions.join(' AND '), params };
+  const params = new SqlParams('question');
+  const conditions = eventConditions(params, tenantId, filter, SQLITE_DIALECT.search);
+  return { sql: conditions.join(' AND '), params: params.values };
 }
-
-/**
- * The contract's order: the chosen field, then timestamp, then id, all one direction.
- * SQLite puts NULLs first ascending and last descending, as the in-memory store does.
- * Text compares as UTF-8 bytes here and as UTF-16 units there; the two orders differ only
- * between characters above U+FFFF and those from U+E000 to U+FFFF.
- */
-export function eventOrder(filter: EventFilter, alias = ''): string {
-  const direction = filter.sort_order === 'asc' ? 'ASC' : 'DESC';
-  return orderColumns(filter)
-    .map((column) => `${alias}${column} ${direction}`)
-    .join(', ');
-}
-
-/**
- * The start of a timestamp's bucket in SQL, matching `bucketStart`: floor division, also
- * for instants before 1970 (SQLite's `/` and `%` truncate towards zero).
- */
-export function bucketExpression(interval: SummaryInterval): string {
-  const size = INTERVAL_MS[interval];
-  return `(timestamp - ((timestamp % ${size}) + ${size}) % ${size})`;
-}
-
-const EVENT_SELECT = EVENT_COLUMNS.join(', ');
 
 // The statements the store runs, built here so tests can ask SQLite how it plans them.
 
 export function eventCountQuery(tenantId: string, filter: EventFilter): SqlFragment {
-  const where = eventWhere(tenantId, filter);
-  return { sql: `SELECT COUNT(*) AS n FROM audit_events WHERE ${where.sql}`, params: where.params };
+  return queries.eventCountQuery(SQLITE_DIALECT, tenantId, filter);
 }
 
 /**
@@ -116,20 +46,16 @@ export function eventPageQuery(
   filter: EventFilter,
   page: PageRequest,
 ): SqlFragment {
-  const where = eventWhere(tenantId, filter);
+  const params = new SqlParams('question');
+  const conditions = eventConditions(params, tenantId, filter, SQLITE_DIALECT.search);
   return {
     sql: `SELECT ${EVENT_COLUMNS.map((column) => `e.${column}`).join(', ')}
-      FROM (SELECT seq FROM audit_events WHERE ${where.sql}
+      FROM (SELECT seq FROM audit_events WHERE ${conditions.join(' AND ')}
             ORDER BY ${eventOrder(filter)} LIMIT ? OFFSET ?) AS page
       CROSS JOIN audit_events AS e ON e.seq = page.seq
       ORDER BY ${eventOrder(filter, 'e.')}`,
-    params: [...where.params, page.limit, page.offset],
+    params: [...params.values, page.limit, page.offset],
   };
-}
-
-/** The order's columns, each once: the chosen field, then timestamp, then id. */
-export function orderColumns(filter: EventFilter): string[] {
-  return [...new Set([SORT_COLUMNS[filter.sort_by], 'timestamp', 'id'])];
 }
 
 /**
@@ -175,9 +101,12 @@ export function eventStreamPageQuery(
   last: readonly (SqlParam | null)[] | null,
   limit: number,
 ): SqlFragment {
-  const where = eventWhere(tenantId, filter);
-  const conditions = [where.sql, 'seq <= ?'];
-  const params: SqlParam[] = [...where.params, maxSeq];
+  const where = new SqlParams('question');
+  const conditions = [
+    ...eventConditions(where, tenantId, filter, SQLITE_DIALECT.search),
+    'seq <= ?',
+  ];
+  const params: SqlParam[] = [...where.values, maxSeq];
   if (last) {
     const after = keysetAfter(filter, last);
     conditions.push(after.sql);
@@ -190,25 +119,14 @@ export function eventStreamPageQuery(
     }
   }
   return {
-    sql: `SELECT ${EVENT_SELECT} FROM audit_events WHERE ${conditions.join(' AND ')}
+    sql: `SELECT ${SQLITE_DIALECT.eventSelect} FROM audit_events WHERE ${conditions.join(' AND ')}
       ORDER BY ${eventOrder(filter)} LIMIT ?`,
     params: [...params, limit],
   };
 }
 
-/**
- * Counts per (event type, severity, resource type) with their first and last timestamps:
- * one pass over the summary index, from which every part of a summary is folded.
- */
 export function summaryGroupsQuery(tenantId: string, filter: EventFilter): SqlFragment {
-  const where = eventWhere(tenantId, filter);
-  return {
-    sql: `SELECT event_type, severity_rank, resource_type, COUNT(*) AS n,
-        MIN(timestamp) AS first, MAX(timestamp) AS last
-      FROM audit_events WHERE ${where.sql}
-      GROUP BY event_type, severity_rank, resource_type`,
-    params: where.params,
-  };
+  return queries.summaryGroupsQuery(SQLITE_DIALECT, tenantId, filter);
 }
 
 export function timelineQuery(
@@ -216,11 +134,5 @@ export function timelineQuery(
   filter: EventFilter,
   interval: SummaryInterval,
 ): SqlFragment {
-  const where = eventWhere(tenantId, filter);
-  return {
-    sql: `SELECT ${bucketExpression(interval)} AS bucket, severity_rank, COUNT(*) AS n
-      FROM audit_events WHERE ${where.sql}
-      GROUP BY bucket, severity_rank`,
-    params: where.params,
-  };
+  return queries.timelineQuery(SQLITE_DIALECT, tenantId, filter, interval);
 }

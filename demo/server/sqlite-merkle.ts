@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { appendLeaves } from '../../src/server/merkle/tree-append.js';
+import { appendLeaves, type StoredNode } from '../../src/server/merkle/tree-append.js';
 import type { Sha256 } from '../../src/server/merkle/tree-hash.js';
 import { nodeKey, type NodeId } from '../../src/server/merkle/tree-math.js';
 import type { StatementCache } from './sqlite-statement-cache.js';
@@ -25,11 +25,26 @@ export const nodeSha256: Sha256 = (parts) => {
   return hash('sha256', Buffer.concat(bytes), 'buffer');
 };
 
-const HASH_BYTES = 32;
+export const HASH_BYTES = 32;
 
 interface Run {
   first_idx: number;
   hashes: Uint8Array;
+}
+
+/** New nodes as one run per level: `appendLeaves` answers each level's in index order. */
+export function nodeRuns(nodes: readonly StoredNode[]): (Run & { level: number })[] {
+  const runs = new Map<number, { first: number; hashes: Uint8Array[] }>();
+  for (const node of nodes) {
+    const run = runs.get(node.level);
+    if (run) run.hashes.push(node.hash);
+    else runs.set(node.level, { first: node.index, hashes: [node.hash] });
+  }
+  return [...runs].map(([level, run]) => ({
+    level,
+    first_idx: run.first,
+    hashes: Buffer.concat(run.hashes),
+  }));
 }
 
 /**
@@ -82,18 +97,11 @@ export class SqliteTree {
     if (entries.length === 0) return;
     const size = this.size(tenantId);
     const nodes = appendLeaves(nodeSha256, size, entries, (node) => this.node(tenantId, node));
-    // appendLeaves answers each level's new nodes in index order: gather them into runs.
-    const runs = new Map<number, { first: number; hashes: Uint8Array[] }>();
-    for (const node of nodes) {
-      const run = runs.get(node.level);
-      if (run) run.hashes.push(node.hash);
-      else runs.set(node.level, { first: node.index, hashes: [node.hash] });
-    }
     const insert = this.#statements.get(
       'INSERT INTO merkle_runs (tenant_id, level, first_idx, hashes) VALUES (?, ?, ?, ?)',
     );
-    for (const [level, run] of runs) {
-      insert.run(tenantId, level, run.first, Buffer.concat(run.hashes));
+    for (const run of nodeRuns(nodes)) {
+      insert.run(tenantId, run.level, run.first_idx, run.hashes);
     }
     this.#statements
       .get(

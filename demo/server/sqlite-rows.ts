@@ -123,6 +123,22 @@ export function eventValues(event: AuditLogEvent): (string | number | null)[] {
 
 export const INSERT_EVENT_COLUMNS = [...EVENT_COLUMNS, 'severity_rank'] as const;
 
+/** The users table's columns, `username_key` included. */
+export const USER_COLUMNS = [
+  'id',
+  'tenant_id',
+  'username',
+  'username_key',
+  'email',
+  'full_name',
+  'roles',
+  'is_active',
+  'password_hash',
+  'created_at',
+  'updated_at',
+  'last_login_at',
+] as const;
+
 export interface UserRow {
   id: string;
   tenant_id: string;
@@ -170,6 +186,21 @@ export function userParams(user: UserRecord) {
     last_login_at: toMsOrNull(user.last_login_at),
   };
 }
+
+export const API_KEY_COLUMNS = [
+  'id',
+  'tenant_id',
+  'name',
+  'permissions',
+  'key_prefix',
+  'key_hash',
+  'created_by',
+  'is_active',
+  'created_at',
+  'expires_at',
+  'last_used_at',
+  'updated_at',
+] as const;
 
 export interface ApiKeyRow {
   id: string;

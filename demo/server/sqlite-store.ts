@@ -1,12 +1,6 @@
-import {
-  type AuditLogEvent,
-  type EventType,
-  type Severity,
-  type SummaryInterval,
-} from '../../src/contract/schemas/index.js';
+import type { AuditLogEvent, SummaryInterval } from '../../src/contract/schemas/index.js';
 import { canonicalLeafJson } from '../../src/contract/leaf.js';
 import type { NodeId } from '../../src/server/merkle/tree-math.js';
-import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import {
   DuplicateError,
   type ApiKeyRecord,
@@ -21,6 +15,8 @@ import {
   type SummaryCounts,
   type UserRecord,
 } from '../../src/server/store/types.js';
+import { ROLLUP_KEY, rollupDeltas } from './event-rollups.js';
+import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import { yieldToOthers } from '../../src/server/store/yield-to-others.js';
 import { openConnection, type Connection } from './sqlite-connection.js';
 import { SqliteTree } from './sqlite-merkle.js';
@@ -42,11 +38,11 @@ import {
   INSERT_EVENT_COLUMNS,
   toApiKey,
   toEvent,
-  toIso,
   toMs,
   toRefreshToken,
   toSession,
   toUser,
+  USER_COLUMNS,
   userParams,
   type ApiKeyRow,
   type EventRow,
@@ -56,48 +52,22 @@ import {
 } from './sqlite-rows.js';
 import { migrate } from './sqlite-schema.js';
 import { StatementCache } from './sqlite-statement-cache.js';
+import { foldSummary, type SummaryGroupRow, type TimelineRow } from './summary-fold.js';
 
-const SEVERITY_BY_RANK = new Map(
-  Object.entries(SEVERITY_RANK).map(([severity, rank]) => [rank, severity as Severity]),
-);
 const EVENT_SELECT = EVENT_COLUMNS.join(', ');
 /** Row ids a search reads between pauses for other requests (a few milliseconds' work). */
 const SEARCH_SLICE_ROWS = 20_000;
 /** Rows per streamed page: a few milliseconds of reading, then the transaction ends. */
 const STREAM_PAGE_ROWS = 1000;
-const USER_COLUMNS = [
-  'id',
-  'tenant_id',
-  'username',
-  'username_key',
-  'email',
-  'full_name',
-  'roles',
-  'is_active',
-  'password_hash',
-  'created_at',
-  'updated_at',
-  'last_login_at',
-] as const;
 const USER_SELECT =
   'id, tenant_id, username, email, full_name, roles, is_active, password_hash, created_at, updated_at, last_login_at';
 const API_KEY_SELECT =
   'id, tenant_id, name, permissions, key_prefix, key_hash, created_by, is_active, created_at, expires_at, last_used_at, updated_at';
 
-interface SummaryGroupRow {
-  event_type: EventType;
-  severity_rank: number;
-  resource_type: string;
-  n: number;
-  first: number;
-  last: number;
-}
-
-interface TimelineRow {
-  bucket: number;
-  severity_rank: number;
-  n: number;
-}
+const ROLLUP_UPSERT = `INSERT INTO event_rollups (${ROLLUP_KEY.join(', ')}, n, first_at, last_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (${ROLLUP_KEY.join(', ')}) DO UPDATE SET n = n + excluded.n,
+    first_at = MIN(first_at, excluded.first_at), last_at = MAX(last_at, excluded.last_at)`;
 
 interface IdempotencyRow {
   fingerprint: string;
@@ -369,6 +339,15 @@ export class SqliteStore implements AuditStore {
           tenantId,
           stored.map((event) => canonicalLeafJson(event)),
         );
+        const upsert = this.#statements.get(ROLLUP_UPSERT);
+        for (const delta of rollupDeltas(events)) {
+          upsert.run(
+            ...ROLLUP_KEY.map((column) => delta[column]),
+            delta.n,
+            delta.first_at,
+            delta.last_at,
+          );
+        }
         if (claim) {
           this.#run(
             `INSERT INTO idempotency_keys (tenant_id, key, fingerprint, event_ids, created_at)
@@ -508,50 +487,11 @@ export class SqliteStore implements AuditStore {
   ): SummaryCounts {
     // One read transaction, so the parts agree with each other under concurrent writers.
     return this.#db.transaction((): SummaryCounts => {
-      const counts: SummaryCounts = {
-        total_count: 0,
-        event_types: {},
-        severities: {},
-        resource_types: {},
-        min_timestamp: null,
-        max_timestamp: null,
-        buckets: new Map(),
-      };
-      // The three counts and the date range are folded from the few combination rows.
       const groupsQuery = summaryGroupsQuery(tenantId, filter);
       const groups = this.#all<SummaryGroupRow>(groupsQuery.sql, ...groupsQuery.params);
-      if (groups.length === 0) return counts;
-      // A Map, so a resource type named "__proto__" counts like any other.
-      const resourceTypes = new Map<string, number>();
-      let first = Infinity;
-      let last = -Infinity;
-      for (const group of groups) {
-        const severity = SEVERITY_BY_RANK.get(group.severity_rank)!;
-        counts.total_count += group.n;
-        counts.event_types[group.event_type] =
-          (counts.event_types[group.event_type] ?? 0) + group.n;
-        counts.severities[severity] = (counts.severities[severity] ?? 0) + group.n;
-        resourceTypes.set(
-          group.resource_type,
-          (resourceTypes.get(group.resource_type) ?? 0) + group.n,
-        );
-        first = Math.min(first, group.first);
-        last = Math.max(last, group.last);
-      }
-      counts.resource_types = Object.fromEntries(resourceTypes);
-      counts.min_timestamp = toIso(first);
-      counts.max_timestamp = toIso(last);
-      if (interval) {
-        const query = timelineQuery(tenantId, filter, interval);
-        const rows = this.#all<TimelineRow>(query.sql, ...query.params);
-        for (const row of rows) {
-          const bucket = counts.buckets.get(row.bucket) ?? { count: 0, severities: {} };
-          bucket.count += row.n;
-          bucket.severities[SEVERITY_BY_RANK.get(row.severity_rank)!] = row.n;
-          counts.buckets.set(row.bucket, bucket);
-        }
-      }
-      return counts;
+      if (groups.length === 0 || !interval) return foldSummary(groups, []);
+      const query = timelineQuery(tenantId, filter, interval);
+      return foldSummary(groups, this.#all<TimelineRow>(query.sql, ...query.params));
     })();
   }
 

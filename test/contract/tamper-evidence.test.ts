@@ -90,7 +90,7 @@ describe.each(STORE_KINDS)('tamper evidence (%s store)', (kind) => {
   });
   afterAll(async () => {
     if (api.started) await api.server.close();
-    tamper.close();
+    await tamper.close();
   });
 
   it('numbers every event 0..n-1 in commit order, without gaps, across concurrent writes', async () => {
@@ -293,7 +293,7 @@ describe.each(STORE_KINDS)('tamper evidence (%s store)', (kind) => {
 
     it('flags exactly the edited event; the tree and every other proof are unchanged', async () => {
       const victim = events[17]!;
-      tamper.setDescription(writer.tenant, victim.id, 'nothing to see here');
+      await tamper.setDescription(writer.tenant, victim.id, 'nothing to see here');
       const head = await treeHead();
       expect(head).toMatchObject({ tree_size: before.tree_size, root_hash: before.root_hash });
       expect(await failing(await allEvents(), head)).toEqual(['nothing to see here']);
@@ -301,18 +301,18 @@ describe.each(STORE_KINDS)('tamper evidence (%s store)', (kind) => {
 
     it('flags two rows whose places were swapped', async () => {
       const [a, b] = [events[40]!, events[41]!];
-      tamper.swapSequences(writer.tenant, a.id, b.id);
+      await tamper.swapSequences(writer.tenant, a.id, b.id);
       const failed = await failing(await allEvents(), await treeHead());
       expect(failed).toEqual(expect.arrayContaining([a.description, b.description]));
       expect(failed).toHaveLength(3);
     });
 
     it('leaves a forged row without a proof, and a deleted one as a gap in the sequence', async () => {
-      tamper.appendForged(
+      await tamper.appendForged(
         storedEvent(writer.tenant, { description: 'forged', sequence: before.tree_size }),
       );
       const deleted = events[90]!;
-      tamper.deleteEvent(writer.tenant, deleted.id);
+      await tamper.deleteEvent(writer.tenant, deleted.id);
       const now = await allEvents();
       const head = await treeHead();
       expect(head.tree_size).toBe(before.tree_size);

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createDatabase } from '../support/postgres-cluster.js';
 import { startDemoServer as startServer } from '../support/demo-server.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'audit-cli-'));
@@ -19,53 +20,67 @@ async function login(url: string) {
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
-describe('npm run server', () => {
-  it('seeds a data file, prints the URL and logins, and keeps the data across a restart', async () => {
-    const db = join(dir, 'nested', 'audit.sqlite');
-    const first = await startServer([
-      '--port',
-      '0',
-      '--db',
-      db,
-      '--seed',
-      '--events-per-tenant',
-      '300',
-    ]);
-    expect(first.output()).toMatch(/viewer/);
-    expect(first.output()).toMatch(/audit-demo/);
-    expect(first.output()).toMatch(/alk_demo_acme_key/);
-    const token = await login(first.url);
-    const page = await fetch(`${first.url}/api/v1/audit/events?size=1`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    expect(((await page.json()) as { total: number }).total).toBe(300);
-    const created = await fetch(`${first.url}/api/v1/audit/events`, {
-      method: 'POST',
-      headers: {
-        'X-API-Key': 'alk_demo_acme_key',
-        'X-Tenant-ID': 'acme',
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify({
-        event_type: 'system_event',
-        resource_type: 'server',
-        action: 'restart',
-        severity: 'info',
-        description: 'Before restart',
-      }),
-    });
-    expect(created.status).toBe(201);
-    expect(await first.stop()).toBe(0);
+const STORES: [string, () => Promise<string>][] = [
+  ['a SQLite file', () => Promise.resolve(join(dir, 'nested', 'audit.sqlite'))],
+  [
+    'a PostgreSQL database',
+    async () => {
+      const { host, port, user, database } = await createDatabase(inject('postgres'));
+      return `postgres://${user}@localhost:${port}/${database}?host=${encodeURIComponent(host!)}`;
+    },
+  ],
+];
 
-    const second = await startServer(['--port', '0', '--db', db, '--seed']);
-    expect(second.output()).toMatch(/Using the data already in/);
-    // A login from before the restart still works: the signing secret lives in the file.
-    const again = await fetch(`${second.url}/api/v1/audit/events?size=1`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    expect(((await again.json()) as { total: number }).total).toBe(301);
-    expect(await second.stop()).toBe(0);
-  });
+describe('npm run server', () => {
+  it.each(STORES)(
+    'seeds %s, prints the URL and logins, and keeps the data across a restart',
+    async (_name, makeDb) => {
+      const db = await makeDb();
+      const first = await startServer([
+        '--port',
+        '0',
+        '--db',
+        db,
+        '--seed',
+        '--events-per-tenant',
+        '300',
+      ]);
+      expect(first.output()).toMatch(/viewer/);
+      expect(first.output()).toMatch(/audit-demo/);
+      expect(first.output()).toMatch(/alk_demo_acme_key/);
+      const token = await login(first.url);
+      const page = await fetch(`${first.url}/api/v1/audit/events?size=1`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(((await page.json()) as { total: number }).total).toBe(300);
+      const created = await fetch(`${first.url}/api/v1/audit/events`, {
+        method: 'POST',
+        headers: {
+          'X-API-Key': 'alk_demo_acme_key',
+          'X-Tenant-ID': 'acme',
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({
+          event_type: 'system_event',
+          resource_type: 'server',
+          action: 'restart',
+          severity: 'info',
+          description: 'Before restart',
+        }),
+      });
+      expect(created.status).toBe(201);
+      expect(await first.stop()).toBe(0);
+
+      const second = await startServer(['--port', '0', '--db', db, '--seed']);
+      expect(second.output()).toMatch(/Using the data already in/);
+      // A login from before the restart still works: the signing secret lives in the file.
+      const again = await fetch(`${second.url}/api/v1/audit/events?size=1`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(((await again.json()) as { total: number }).total).toBe(301);
+      expect(await second.stop()).toBe(0);
+    },
+  );
 
   it('answers every API request with 503 at --fail-rate 1, and delays answers with --latency', async () => {
     const server = await startServer(['--port', '0', '--fail-rate', '1', '--latency', '150']);

@@ -5,8 +5,8 @@ import { createAuditLogApp } from '../../src/server/app.js';
 import { MemoryStore } from '../../src/server/store/memory-store.js';
 import type { AuditStore } from '../../src/server/store/types.js';
 
-export type StoreKind = 'memory' | 'sqlite';
-export const STORE_KINDS: readonly StoreKind[] = ['memory', 'sqlite'];
+export type StoreKind = 'memory' | 'sqlite' | 'postgres';
+export const STORE_KINDS: readonly StoreKind[] = ['memory', 'sqlite', 'postgres'];
 
 export interface RunningServer {
   baseUrl: string;
@@ -16,6 +16,10 @@ export interface RunningServer {
 
 async function makeStore(kind: StoreKind): Promise<AuditStore> {
   if (kind === 'memory') return new MemoryStore();
+  if (kind === 'postgres') {
+    const { openTestPgStore } = await import('./pg-test-store.js');
+    return openTestPgStore();
+  }
   const { SqliteStore } = await import('../../demo/server/sqlite-store.js');
   return new SqliteStore(':memory:');
 }

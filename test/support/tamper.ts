@@ -4,19 +4,22 @@ import { join } from 'node:path';
 import type { AuditLogEvent } from '../../src/contract/schemas/index.js';
 import { MemoryStore } from '../../src/server/store/memory-store.js';
 import type { AuditStore } from '../../src/server/store/types.js';
+import { inject } from 'vitest';
 import type { StoreKind } from './http-server.js';
 
 /** Edits of stored rows behind the API's back, as someone with database access could make. */
 export interface Tamperer {
   store: AuditStore;
-  setDescription(tenantId: string, id: string, description: string): void;
-  deleteEvent(tenantId: string, id: string): void;
+  setDescription(tenantId: string, id: string, description: string): MaybePromise<void>;
+  deleteEvent(tenantId: string, id: string): MaybePromise<void>;
   /** Swaps the sequences of two rows (their places in the log). */
-  swapSequences(tenantId: string, a: string, b: string): void;
+  swapSequences(tenantId: string, a: string, b: string): MaybePromise<void>;
   /** Adds a row the log never saw, at the next sequence. */
-  appendForged(event: AuditLogEvent): void;
-  close(): void;
+  appendForged(event: AuditLogEvent): MaybePromise<void>;
+  close(): MaybePromise<void>;
 }
+
+type MaybePromise<T> = T | Promise<T>;
 
 export async function tamperableStore(kind: StoreKind): Promise<Tamperer> {
   if (kind === 'memory') {
@@ -46,6 +49,7 @@ export async function tamperableStore(kind: StoreKind): Promise<Tamperer> {
       close: () => undefined,
     };
   }
+  if (kind === 'postgres') return tamperablePgStore();
   // A file, and a second connection to it that writes straight into the tables.
   const [{ SqliteStore }, { openConnection }, { eventValues, INSERT_EVENT_COLUMNS }] =
     await Promise.all([
@@ -86,6 +90,74 @@ export async function tamperableStore(kind: StoreKind): Promise<Tamperer> {
     close: () => {
       db.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A fresh database, and a second connection as the store's role that writes straight into
+ * the tables (inside the tenant's setting: row-level security binds the role too).
+ */
+async function tamperablePgStore(): Promise<Tamperer> {
+  const [
+    { default: pg },
+    { PgStore },
+    { createDatabase },
+    { eventValues, INSERT_EVENT_COLUMNS },
+    { searchText },
+  ] = await Promise.all([
+    import('pg'),
+    import('../../demo/server/pg-store.js'),
+    import('./postgres-cluster.js'),
+    import('../../demo/server/sqlite-rows.js'),
+    import('../../demo/server/pg-event-sql.js'),
+  ]);
+  const config = await createDatabase(inject('postgres'));
+  const store = await PgStore.open(config);
+  const db = new pg.Client(config);
+  await db.connect();
+  const edit = async (tenantId: string, sql: string, params: unknown[]) => {
+    await db.query('BEGIN');
+    try {
+      await db.query("SELECT set_config('audit.tenant_id', $1, true)", [tenantId]);
+      await db.query(sql, params);
+      await db.query('COMMIT');
+    } catch (error) {
+      await db.query('ROLLBACK');
+      throw error;
+    }
+  };
+  return {
+    store,
+    setDescription: (tenantId, id, description) =>
+      edit(tenantId, 'UPDATE audit_events SET description = $1 WHERE tenant_id = $2 AND id = $3', [
+        description,
+        tenantId,
+        id,
+      ]),
+    deleteEvent: (tenantId, id) =>
+      edit(tenantId, 'DELETE FROM audit_events WHERE tenant_id = $1 AND id = $2', [tenantId, id]),
+    swapSequences: (tenantId, a, b) =>
+      edit(
+        tenantId,
+        `UPDATE audit_events AS e SET sequence = o.sequence
+         FROM audit_events AS o
+         WHERE e.tenant_id = $1 AND o.tenant_id = $1
+           AND ((e.id = $2 AND o.id = $3) OR (e.id = $3 AND o.id = $2))`,
+        [tenantId, a, b],
+      ),
+    appendForged: (event) => {
+      const columns = [...INSERT_EVENT_COLUMNS, 'search_text'];
+      return edit(
+        event.tenant_id,
+        `INSERT INTO audit_events (${columns.join(', ')})
+         VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+        [...eventValues(event), searchText(event)],
+      );
+    },
+    close: async () => {
+      await db.end();
+      await store.close();
     },
   };
 }

@@ -28,3 +28,21 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 export { newId } from '../../contract/ids.js';
+
+/**
+ * A UUID v7 (RFC 9562): the creation millisecond, then 74 random bits. Ids made one after
+ * another sort together, so a store's index of event ids grows at its end instead of
+ * rewriting pages all over it on every batch; the time it shows is the event's `created_at`.
+ */
+export function newTimeOrderedId(now = Date.now()): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  let ms = now;
+  for (let i = 5; i >= 0; i--) {
+    bytes[i] = ms % 256;
+    ms = Math.floor(ms / 256);
+  }
+  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const h = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

@@ -1,10 +1,7 @@
 import type { Context } from 'hono';
-import {
-  type AuditLogEvent,
-  type AuditLogEventCreateParsed,
-} from '../../contract/schemas/index.js';
+import type { AuditLogEvent, AuditLogEventCreateParsed } from '../../contract/schemas/index.js';
 import { LONE_SURROGATE } from '../../contract/leaf.js';
-import { newId, sha256Hex } from '../auth/crypto-utils.js';
+import { newTimeOrderedId, sha256Hex } from '../auth/crypto-utils.js';
 import { conflictError, validationError } from '../http/api-error.js';
 import type { AppEnv, AppState, Principal } from '../http/context.js';
 import type { IdempotencyClaim } from '../store/types.js';
@@ -34,7 +31,7 @@ function toStoredEvent(
   now: string,
 ): AuditLogEvent {
   return {
-    id: newId(),
+    id: newTimeOrderedId(Date.parse(now)),
     tenant_id: principal.tenantId,
     event_type: input.event_type,
     resource_type: input.resource_type,

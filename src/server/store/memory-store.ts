@@ -7,6 +7,7 @@ import { eventComparator, eventMatches } from './event-filter.js';
 import { bucketStart } from './event-order.js';
 import {
   DuplicateError,
+  emptySummaryCounts,
   type ApiKeyRecord,
   type AuditStore,
   type EventFilter,
@@ -226,15 +227,7 @@ export class MemoryStore implements AuditStore {
     filter: EventFilter,
     interval: SummaryInterval | null,
   ): SummaryCounts {
-    const counts: SummaryCounts = {
-      total_count: 0,
-      event_types: {},
-      severities: {},
-      resource_types: {},
-      min_timestamp: null,
-      max_timestamp: null,
-      buckets: new Map(),
-    };
+    const counts = emptySummaryCounts();
     // A Map, not an object: a resource type named "__proto__" must count, not pollute.
     const resourceTypes = new Map<string, number>();
     for (const event of this.#matching(tenantId, filter)) {

@@ -1,0 +1,147 @@
+import type { SummaryInterval } from '../../src/contract/schemas/index.js';
+import { INTERVAL_MS } from '../../src/contract/constants.js';
+import type { EventFilter } from '../../src/server/store/types.js';
+import { edgeCondition, rollupConditions, rollupRange, type RollupRange } from './event-rollups.js';
+import {
+  eventConditions,
+  eventOrder,
+  SqlParams,
+  type SearchCondition,
+  type SqlFragment,
+} from './event-sql.js';
+
+// The statements both databases run over `audit_events` and `event_rollups`, built from
+// one description so the two stores cannot drift apart.
+
+export interface SqlDialect {
+  placeholders: 'question' | 'numbered';
+  search: SearchCondition;
+  /** Whether NULL placement must be spelled out (PostgreSQL sorts NULLs high). */
+  nulls: boolean;
+  /** The select list that reads an event row as `EventRow`. */
+  eventSelect: string;
+}
+
+/**
+ * The start of a millisecond column's bucket, matching `bucketStart`: floor division, also
+ * for instants before 1970 (both databases' `/` and `%` truncate towards zero).
+ */
+export function bucketExpression(column: string, interval: SummaryInterval): string {
+  const size = INTERVAL_MS[interval];
+  return `(${column} - ((${column} % ${size}) + ${size}) % ${size})`;
+}
+
+function where(conditions: readonly string[]): string {
+  return conditions.join(' AND ');
+}
+
+/** `SELECT … FROM audit_events WHERE` the filter, limited to the range's partial hours. */
+function edgeEvents(
+  params: SqlParams,
+  dialect: SqlDialect,
+  tenantId: string,
+  filter: EventFilter,
+  range: RollupRange,
+): string | null {
+  if (range.from === null && range.to === null) return null;
+  const conditions = eventConditions(params, tenantId, filter, dialect.search);
+  return where([...conditions, edgeCondition(params, range)]);
+}
+
+export function eventCountQuery(
+  dialect: SqlDialect,
+  tenantId: string,
+  filter: EventFilter,
+): SqlFragment {
+  const params = new SqlParams(dialect.placeholders);
+  const range = rollupRange(filter);
+  if (!range) {
+    const conditions = eventConditions(params, tenantId, filter, dialect.search);
+    return {
+      sql: `SELECT COUNT(*) AS n FROM audit_events WHERE ${where(conditions)}`,
+      params: params.values,
+    };
+  }
+  const rollups = where(rollupConditions(params, tenantId, filter, range));
+  const edges = edgeEvents(params, dialect, tenantId, filter, range);
+  const edgeCount = edges === null ? '' : ` + (SELECT COUNT(*) FROM audit_events WHERE ${edges})`;
+  return {
+    sql: `SELECT CAST((SELECT COALESCE(SUM(n), 0) FROM event_rollups WHERE ${rollups})${edgeCount} AS BIGINT) AS n`,
+    params: params.values,
+  };
+}
+
+/** Every matching event in query order, for streaming. */
+export function eventListQuery(
+  dialect: SqlDialect,
+  tenantId: string,
+  filter: EventFilter,
+): SqlFragment {
+  const params = new SqlParams(dialect.placeholders);
+  const conditions = eventConditions(params, tenantId, filter, dialect.search);
+  return {
+    sql: `SELECT ${dialect.eventSelect} FROM audit_events WHERE ${where(conditions)}
+      ORDER BY ${eventOrder(filter, '', dialect.nulls)}`,
+    params: params.values,
+  };
+}
+
+const GROUP_COLUMNS = 'event_type, severity_rank, resource_type';
+
+/**
+ * Counts per (event type, severity, resource type) with their first and last timestamps,
+ * from which every part of a summary is folded; rows of one group may repeat (whole hours
+ * and edges), so they are added up.
+ */
+export function summaryGroupsQuery(
+  dialect: SqlDialect,
+  tenantId: string,
+  filter: EventFilter,
+): SqlFragment {
+  const params = new SqlParams(dialect.placeholders);
+  const fromEvents = (conditions: string) =>
+    `SELECT ${GROUP_COLUMNS}, COUNT(*) AS n, MIN(timestamp) AS first_at, MAX(timestamp) AS last_at
+      FROM audit_events WHERE ${conditions} GROUP BY ${GROUP_COLUMNS}`;
+  const range = rollupRange(filter);
+  if (!range) {
+    const conditions = eventConditions(params, tenantId, filter, dialect.search);
+    return { sql: fromEvents(where(conditions)), params: params.values };
+  }
+  const rollups = `SELECT ${GROUP_COLUMNS}, CAST(SUM(n) AS BIGINT) AS n,
+      MIN(first_at) AS first_at, MAX(last_at) AS last_at
+    FROM event_rollups WHERE ${where(rollupConditions(params, tenantId, filter, range))}
+    GROUP BY ${GROUP_COLUMNS}`;
+  const edges = edgeEvents(params, dialect, tenantId, filter, range);
+  return {
+    sql: edges === null ? rollups : `${rollups} UNION ALL ${fromEvents(edges)}`,
+    params: params.values,
+  };
+}
+
+/** Counts per bucket and severity; a bucket may repeat (whole hours and edges). */
+export function timelineQuery(
+  dialect: SqlDialect,
+  tenantId: string,
+  filter: EventFilter,
+  interval: SummaryInterval,
+): SqlFragment {
+  const params = new SqlParams(dialect.placeholders);
+  const fromEvents = (conditions: string) =>
+    `SELECT ${bucketExpression('timestamp', interval)} AS bucket, severity_rank, COUNT(*) AS n
+      FROM audit_events WHERE ${conditions} GROUP BY bucket, severity_rank`;
+  // Hours cannot be split into minutes.
+  const range = interval === 'minute' ? null : rollupRange(filter);
+  if (!range) {
+    const conditions = eventConditions(params, tenantId, filter, dialect.search);
+    return { sql: fromEvents(where(conditions)), params: params.values };
+  }
+  const rollups = `SELECT ${bucketExpression('hour', interval)} AS bucket, severity_rank,
+      CAST(SUM(n) AS BIGINT) AS n
+    FROM event_rollups WHERE ${where(rollupConditions(params, tenantId, filter, range))}
+    GROUP BY bucket, severity_rank`;
+  const edges = edgeEvents(params, dialect, tenantId, filter, range);
+  return {
+    sql: edges === null ? rollups : `${rollups} UNION ALL ${fromEvents(edges)}`,
+    params: params.values,
+  };
+}

@@ -1,0 +1,112 @@
+import type { ListFilter } from '../../src/contract/schemas/index.js';
+import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
+import type { EventFilter } from '../../src/server/store/types.js';
+
+// The parts of the events' SQL both databases share: which column each filter and sort key
+// reads, and the `WHERE` a query's filters make. Each dialect supplies its placeholders and
+// its search condition.
+
+export type SqlParam = string | number;
+
+/** A piece of SQL with its positional parameters, in order. */
+export interface SqlFragment {
+  sql: string;
+  params: SqlParam[];
+}
+
+/**
+ * Collects parameters while SQL is written: `add` answers the placeholder for a value,
+ * `?` for SQLite and `$n` for PostgreSQL, so conditions can be written in either.
+ */
+export class SqlParams {
+  readonly values: SqlParam[] = [];
+  readonly #numbered: boolean;
+
+  constructor(style: 'question' | 'numbered') {
+    this.#numbered = style === 'numbered';
+  }
+
+  add(value: SqlParam): string {
+    this.values.push(value);
+    return this.#numbered ? `$${this.values.length}` : '?';
+  }
+
+  list(values: readonly SqlParam[]): string {
+    return values.map((value) => this.add(value)).join(', ');
+  }
+}
+
+type TextListFilter = Exclude<ListFilter, 'severities'>;
+
+export const LIST_COLUMNS: Record<TextListFilter, string> = {
+  event_types: 'event_type',
+  resource_types: 'resource_type',
+  resource_ids: 'resource_id',
+  actions: 'action',
+  user_ids: 'user_id',
+  ip_addresses: 'ip_address',
+  session_ids: 'session_id',
+  correlation_ids: 'correlation_id',
+};
+
+export const SORT_COLUMNS: Record<EventFilter['sort_by'], string> = {
+  timestamp: 'timestamp',
+  severity: 'severity_rank',
+  event_type: 'event_type',
+  action: 'action',
+  resource_type: 'resource_type',
+  user_id: 'user_id',
+  created_at: 'created_at',
+};
+
+/** The dialect's search condition for a needle; it adds its own parameters. */
+export type SearchCondition = (params: SqlParams, needle: string) => string;
+
+/**
+ * The conditions of a query: the tenant, the inclusive date range, each non-empty list as
+ * an `IN` (a NULL column matches no list, as in the in-memory store), then the search.
+ */
+export function eventConditions(
+  params: SqlParams,
+  tenantId: string,
+  filter: EventFilter,
+  search: SearchCondition,
+): string[] {
+  const conditions = [`tenant_id = ${params.add(tenantId)}`];
+  if (filter.start_date !== undefined) {
+    conditions.push(`timestamp >= ${params.add(Date.parse(filter.start_date))}`);
+  }
+  if (filter.end_date !== undefined) {
+    conditions.push(`timestamp <= ${params.add(Date.parse(filter.end_date))}`);
+  }
+  if (filter.severities && filter.severities.length > 0) {
+    // By rank, so the severity index serves both this filter and the severity sort.
+    const ranks = filter.severities.map((severity) => SEVERITY_RANK[severity]);
+    conditions.push(`severity_rank IN (${params.list(ranks)})`);
+  }
+  for (const [key, column] of Object.entries(LIST_COLUMNS) as [TextListFilter, string][]) {
+    const values = filter[key];
+    if (values && values.length > 0) conditions.push(`${column} IN (${params.list(values)})`);
+  }
+  if (filter.search) conditions.push(search(params, filter.search));
+  return conditions;
+}
+
+/** The order's columns, each once: the chosen field, then timestamp, then id. */
+export function orderColumns(filter: EventFilter): string[] {
+  return [...new Set([SORT_COLUMNS[filter.sort_by], 'timestamp', 'id'])];
+}
+
+/**
+ * The contract's order: the chosen field, then timestamp, then id, all one direction, with
+ * NULLs first ascending and last descending as the in-memory store sorts. SQLite does so by
+ * itself; PostgreSQL is told (`nulls`).
+ */
+export function eventOrder(filter: EventFilter, alias = '', nulls = false): string {
+  const ascending = filter.sort_order === 'asc';
+  const direction = ascending ? 'ASC' : 'DESC';
+  const nullsOrder = nulls ? (ascending ? ' NULLS FIRST' : ' NULLS LAST') : '';
+  return orderColumns(filter)
+    .map((column) => `${alias}${column} ${direction}${column === 'user_id' ? nullsOrder : ''}`)
+    .join(', ');
+}

@@ -1,0 +1,56 @@
+import type { AuditLogEvent } from '../../src/contract/schemas/index.js';
+import { searchFields } from '../../src/server/store/event-order.js';
+import type { EventFilter, PageRequest } from '../../src/server/store/types.js';
+import type { SqlDialect } from './event-queries.js';
+import { eventConditions, eventOrder, SqlParams, type SqlFragment } from './event-sql.js';
+import { EVENT_COLUMNS } from './sqlite-rows.js';
+
+/** Between the fields of `search_text`; a needle holding it is searched field by field. */
+const SEARCH_SEPARATOR = '\u001f';
+const SEARCH_COLUMNS = ['description', 'action', 'resource_type', 'resource_id', 'user_id'];
+
+/**
+ * The searched fields lower-cased by JavaScript, as `matchesSearch` lowers them, so the
+ * database compares exactly what the in-memory store compares.
+ */
+export function searchText(event: AuditLogEvent): string {
+  return searchFields(event)
+    .map((field) => (field ?? '').toLowerCase())
+    .join(SEARCH_SEPARATOR);
+}
+
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
+export const PG_DIALECT: SqlDialect = {
+  placeholders: 'numbered',
+  // A substring of `search_text`: the trigram index narrows it, LIKE decides.
+  search: (params, needle) => {
+    const lowered = needle.toLowerCase();
+    if (!lowered.includes(SEARCH_SEPARATOR)) {
+      return `search_text LIKE ${params.add(`%${likeLiteral(lowered)}%`)}`;
+    }
+    const placeholder = params.add(lowered);
+    return `(${SEARCH_COLUMNS.map((column) => `strpos(lower(${column}), ${placeholder}) > 0`).join(' OR ')})`;
+  },
+  nulls: true,
+  eventSelect: EVENT_COLUMNS.map((column) =>
+    column === 'metadata' ? 'metadata::text AS metadata' : column,
+  ).join(', '),
+};
+
+export function eventPageQuery(
+  tenantId: string,
+  filter: EventFilter,
+  page: PageRequest,
+): SqlFragment {
+  const params = new SqlParams('numbered');
+  const conditions = eventConditions(params, tenantId, filter, PG_DIALECT.search);
+  return {
+    sql: `SELECT ${PG_DIALECT.eventSelect} FROM audit_events WHERE ${conditions.join(' AND ')}
+      ORDER BY ${eventOrder(filter, '', true)}
+      LIMIT ${params.add(page.limit)} OFFSET ${params.add(page.offset)}`,
+    params: params.values,
+  };
+}

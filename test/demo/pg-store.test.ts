@@ -1,0 +1,208 @@
+import fc from 'fast-check';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PgStore } from '../../demo/server/pg-store.js';
+import type { SummaryInterval } from '../../src/contract/schemas/index.js';
+import { MemoryStore } from '../../src/server/store/memory-store.js';
+import { createDatabase } from '../support/postgres-cluster.js';
+import {
+  ANY,
+  comparable,
+  dataset,
+  event,
+  filterArbitrary,
+  iso,
+  NOW,
+} from '../support/store-agreement.js';
+
+const open: PgStore[] = [];
+
+async function freshStore(): Promise<{ store: PgStore; config: pg.PoolConfig }> {
+  const config = await createDatabase(inject('postgres'));
+  const store = await PgStore.open(config);
+  open.push(store);
+  return { store, config };
+}
+
+afterAll(async () => {
+  await Promise.all(open.map((store) => store.close()));
+});
+
+/** A plain connection as the store's role, to see what the database itself allows. */
+async function withClient<T>(config: pg.PoolConfig, work: (client: pg.Client) => Promise<T>) {
+  const client = new pg.Client(config);
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('row-level security, the second wall between tenants', () => {
+  let config: pg.PoolConfig;
+  beforeAll(async () => {
+    const opened = await freshStore();
+    config = opened.config;
+    await opened.store.insertEvents('acme', [event('acme'), event('acme')]);
+    await opened.store.insertEvents('globex', [event('globex')]);
+  });
+
+  it('shows a query that names no tenant nothing at all', async () => {
+    await withClient(config, async (client) => {
+      for (const table of [
+        'audit_events',
+        'event_rollups',
+        'idempotency_keys',
+        'merkle_trees',
+        'merkle_runs',
+      ]) {
+        const { rows } = await client.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${table}`);
+        expect(rows[0]!.n, table).toBe('0');
+      }
+      const { rows } = await client.query('SELECT id FROM audit_events_2026_03');
+      expect(rows).toEqual([]);
+    });
+  });
+
+  it("shows a tenant's transaction its own rows only, and refuses another tenant's rows", async () => {
+    await withClient(config, async (client) => {
+      await client.query("BEGIN; SELECT set_config('audit.tenant_id', 'globex', true)");
+      const { rows } = await client.query<{ tenant_id: string }>(
+        'SELECT tenant_id FROM audit_events',
+      );
+      expect(rows.map((row) => row.tenant_id)).toEqual(['globex']);
+      await expect(
+        client.query(
+          `INSERT INTO event_rollups (tenant_id, hour, event_type, severity_rank, resource_type, n, first_at, last_at)
+           VALUES ('acme', 0, 'data_access', 1, 'invoice', 1, 0, 0)`,
+        ),
+      ).rejects.toThrow(/row-level security/);
+      await client.query('ROLLBACK');
+    });
+  });
+});
+
+describe('partitions by month', () => {
+  it('stores events from year 1 to year 9999, each month in a partition made on demand', async () => {
+    const { store, config } = await freshStore();
+    const times = [
+      '0001-01-01T00:00:00.000Z',
+      '1969-12-31T23:59:59.999Z',
+      '9999-12-31T23:59:59.999Z',
+    ];
+    const events = times.map((timestamp) => event('acme', { timestamp }));
+    await store.insertEvents('acme', events);
+    const { items, total } = await store.queryEvents(
+      'acme',
+      { ...ANY, sort_order: 'asc' },
+      { offset: 0, limit: 10 },
+    );
+    expect(total).toBe(3);
+    expect(items.map((item) => item.timestamp)).toEqual(times);
+    const partitions = await withClient(config, async (client) => {
+      const { rows } = await client.query<{ name: string }>(
+        `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+         WHERE i.inhparent = 'audit_events'::regclass`,
+      );
+      return rows.map((row) => row.name);
+    });
+    expect(partitions).toEqual(
+      expect.arrayContaining([
+        'audit_events_0001_01',
+        'audit_events_1969_12',
+        'audit_events_9999_12',
+      ]),
+    );
+    const summary = await store.summarize('acme', ANY, null);
+    expect([summary.min_timestamp, summary.max_timestamp]).toEqual([times[0], times[2]]);
+  });
+
+  it('keeps a month made ahead of time for the months around now', async () => {
+    const { store } = await freshStore();
+    const soon = new Date();
+    soon.setUTCMonth(soon.getUTCMonth() + 2);
+    await store.insertEvents('acme', [event('acme', { timestamp: soon.toISOString() })]);
+    expect(await store.countEvents('acme', ANY)).toBe(1);
+  });
+});
+
+describe('the schema', () => {
+  it('refuses a database written by a newer schema, with a message saying what to do', async () => {
+    const { store, config } = await freshStore();
+    await store.setMeta('schema_version', '99');
+    await expect(PgStore.open(config)).rejects.toThrow(
+      /newer than this server's.*another database/,
+    );
+  });
+});
+
+describe('streaming events', () => {
+  it('releases its connection when the reader stops early, so streams never run the pool dry', async () => {
+    const { store } = await freshStore();
+    await store.insertEvents(
+      'acme',
+      Array.from({ length: 1200 }, (_, i) => event('acme', { timestamp: iso(NOW - i * 1000) })),
+    );
+    // More early stops than the pool has connections.
+    for (let i = 0; i < 12; i++) {
+      for await (const first of store.streamEvents('acme', ANY)) {
+        expect(first.tenant_id).toBe('acme');
+        break;
+      }
+    }
+    const ids = new Set<string>();
+    for await (const item of store.streamEvents('acme', ANY)) ids.add(item.id);
+    expect(ids.size).toBe(1200);
+  });
+
+  it('ends an open export when the store closes instead of hanging the close', async () => {
+    const { store } = await freshStore();
+    await store.insertEvents(
+      'acme',
+      Array.from({ length: 600 }, () => event('acme')),
+    );
+    const iterator = store.streamEvents('acme', ANY)[Symbol.asyncIterator]();
+    expect((await iterator.next()).done).toBe(false);
+    await store.close();
+    await iterator.return?.(undefined);
+  });
+});
+
+describe('agreement with the in-memory store', () => {
+  it('answers every filter, sort, page, stream and summary exactly as MemoryStore does', async () => {
+    const memory = new MemoryStore();
+    const { store } = await freshStore();
+    const events = dataset();
+    for (const tenant of ['acme', 'globex']) {
+      const own = events.filter((e) => e.tenant_id === tenant);
+      memory.insertEvents(tenant, own);
+      await store.insertEvents(tenant, own);
+    }
+    let nonEmpty = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        filterArbitrary,
+        fc.constantFrom('acme', 'globex'),
+        fc.nat(120),
+        fc.integer({ min: 1, max: 60 }),
+        fc.constantFrom<SummaryInterval | null>(null, 'minute', 'hour', 'day'),
+        async (filter, tenant, offset, limit, interval) => {
+          const page = { offset, limit };
+          if (memory.countEvents(tenant, filter) > 0) nonEmpty += 1;
+          expect(await store.queryEvents(tenant, filter, page)).toEqual(
+            memory.queryEvents(tenant, filter, page),
+          );
+          const streamed = [];
+          for await (const item of store.streamEvents(tenant, filter)) streamed.push(item);
+          expect(streamed).toEqual([...memory.streamEvents(tenant, filter)]);
+          expect(comparable(await store.summarize(tenant, filter, interval))).toEqual(
+            comparable(memory.summarize(tenant, filter, interval)),
+          );
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(nonEmpty).toBeGreaterThan(70);
+  });
+});
