@@ -10,7 +10,8 @@ import { exportFileName, MAX_PAGE_SIZE } from '../contract/constants.js';
 import { newId } from '../contract/ids.js';
 import type { AuditLogEventInput, AuditLogQueryInput } from '../contract/input-types.js';
 import { validateEvent, validateInput, validateQuery } from './inputs.js';
-import { pathSegment } from './paths.js';
+import { route } from './paths.js';
+import { ENDPOINTS } from '../contract/endpoints.js';
 import { toSearchParams } from '../contract/query-params.js';
 import {
   APIKeyCreateSchema,
@@ -75,8 +76,6 @@ export interface ExportOptions<F extends 'json' | 'csv'> extends RequestOptions 
   /** CSV only: called per received chunk. */
   onProgress?: ((progress: ExportProgress) => void) | undefined;
 }
-
-const LIST_ROUTE = 'api/v1/audit/events';
 
 /**
  * The Audit Log API client. Browser-safe (no Node built-ins), validated both ways, with one
@@ -186,8 +185,7 @@ export class AuditLogClient {
     const body = validateInput(LoginRequestSchema, credentials, 'login');
     const tokens = await this.#transport.json(
       {
-        method: 'POST',
-        path: 'api/v1/auth/login',
+        ...route(ENDPOINTS.login),
         json: body,
         signal: options.signal,
         authenticated: false,
@@ -204,8 +202,7 @@ export class AuditLogClient {
   #refresh(refreshToken: string): Promise<TokenResponse> {
     return this.#transport.json(
       {
-        method: 'POST',
-        path: 'api/v1/auth/refresh',
+        ...route(ENDPOINTS.refresh),
         json: { refresh_token: refreshToken },
         authenticated: false,
         secrets: [refreshToken],
@@ -227,8 +224,7 @@ export class AuditLogClient {
       if (this.#session.canRefresh || this.isAuthenticated) {
         await this.#transport.empty(
           this.#spec({
-            method: 'POST',
-            path: 'api/v1/auth/logout',
+            ...route(ENDPOINTS.logout),
             signal: options.signal,
             what: 'signing out',
           }),
@@ -242,8 +238,7 @@ export class AuditLogClient {
   async getCurrentUser(options: RequestOptions = {}): Promise<UserResponse> {
     return this.#transport.json(
       this.#spec({
-        method: 'GET',
-        path: 'api/v1/auth/me',
+        ...route(ENDPOINTS.me),
         signal: options.signal,
         what: 'loading the current user',
       }),
@@ -257,8 +252,7 @@ export class AuditLogClient {
     const body = validateInput(UserCreateSchema, user, 'user');
     return this.#transport.json(
       this.#spec({
-        method: 'POST',
-        path: 'api/v1/auth/users',
+        ...route(ENDPOINTS.createUser),
         json: body,
         signal: options.signal,
         secrets: [user.password],
@@ -271,8 +265,7 @@ export class AuditLogClient {
   async getUser(id: string, options: RequestOptions = {}): Promise<UserResponse> {
     return this.#transport.json(
       this.#spec({
-        method: 'GET',
-        path: `api/v1/auth/users/${pathSegment(id, 'user')}`,
+        ...route(ENDPOINTS.getUser, { id, what: 'user' }),
         signal: options.signal,
         what: 'loading a user',
       }),
@@ -288,8 +281,7 @@ export class AuditLogClient {
     const body = validateInput(UserUpdateSchema, update, 'user update');
     return this.#transport.json(
       this.#spec({
-        method: 'PUT',
-        path: `api/v1/auth/users/${pathSegment(id, 'user')}`,
+        ...route(ENDPOINTS.updateUser, { id, what: 'user' }),
         json: body,
         signal: options.signal,
         secrets: update.password ? [update.password] : [],
@@ -303,8 +295,7 @@ export class AuditLogClient {
   async deactivateUser(id: string, options: RequestOptions = {}): Promise<UserResponse> {
     return this.#transport.json(
       this.#spec({
-        method: 'DELETE',
-        path: `api/v1/auth/users/${pathSegment(id, 'user')}`,
+        ...route(ENDPOINTS.deactivateUser, { id, what: 'user' }),
         signal: options.signal,
         what: 'deactivating a user',
       }),
@@ -317,8 +308,7 @@ export class AuditLogClient {
     const body = validateInput(APIKeyCreateSchema, key, 'API key');
     return this.#transport.json(
       this.#spec({
-        method: 'POST',
-        path: 'api/v1/auth/api-keys',
+        ...route(ENDPOINTS.createApiKey),
         json: body,
         signal: options.signal,
         what: 'creating an API key',
@@ -334,8 +324,7 @@ export class AuditLogClient {
     const body = validateEvent(event);
     return this.#transport.json(
       this.#spec({
-        method: 'POST',
-        path: LIST_ROUTE,
+        ...route(ENDPOINTS.createEvent),
         json: body,
         signal: options.signal,
         idempotencyKey: options.idempotencyKey ?? newId(),
@@ -371,8 +360,7 @@ export class AuditLogClient {
       (start, length, signal) =>
         this.#transport.json(
           this.#spec({
-            method: 'POST',
-            path: `${LIST_ROUTE}/batch`,
+            ...route(ENDPOINTS.createEventsBatch),
             json: { audit_logs: bodies.slice(start, start + length) },
             signal,
             idempotencyKey: options.idempotencyKey ?? newId(),
@@ -388,8 +376,7 @@ export class AuditLogClient {
   async getEvent(id: string, options: RequestOptions = {}): Promise<AuditLogEvent> {
     return this.#transport.json(
       this.#spec({
-        method: 'GET',
-        path: `${LIST_ROUTE}/${pathSegment(id, 'event')}`,
+        ...route(ENDPOINTS.getEvent, { id, what: 'event' }),
         signal: options.signal,
         what: 'loading an event',
       }),
@@ -410,8 +397,7 @@ export class AuditLogClient {
     );
     return this.#transport.json(
       this.#spec({
-        method: 'GET',
-        path: LIST_ROUTE,
+        ...route(ENDPOINTS.queryEvents),
         searchParams: toSearchParams({ ...filter, ...page }),
         signal: options.signal,
         what: 'listing events',
@@ -467,8 +453,7 @@ export class AuditLogClient {
         : validateInput(SummaryIntervalSchema, options.interval, 'interval');
     return this.#transport.json(
       this.#spec({
-        method: 'GET',
-        path: 'api/v1/audit/summary',
+        ...route(ENDPOINTS.getSummary),
         searchParams: toSearchParams({ ...filter, interval }),
         signal: options.signal,
         what: 'loading the summary',
@@ -501,8 +486,7 @@ export class AuditLogClient {
       });
     }
     const spec = this.#spec({
-      method: 'GET',
-      path: `${LIST_ROUTE}/export`,
+      ...route(ENDPOINTS.exportEvents),
       searchParams: toSearchParams({ ...filter, format }),
       signal: options.signal,
       what: 'exporting events',
@@ -530,8 +514,7 @@ export class AuditLogClient {
   async health(options: RequestOptions = {}): Promise<Health> {
     return this.#transport.json(
       {
-        method: 'GET',
-        path: 'health',
+        ...route(ENDPOINTS.health),
         signal: options.signal,
         authenticated: false,
         what: 'checking health',

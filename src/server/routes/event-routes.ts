@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { ENDPOINTS, routePattern } from '../../contract/endpoints.js';
 import {
   AuditLogEventBatchCreateSchema,
   AuditLogEventCreateSchema,
@@ -18,25 +19,30 @@ import { registerSummaryRoute } from './summary-route.js';
 export function registerEventRoutes(app: Hono<AppEnv>, state: AppState): void {
   const auth = authenticate(state);
 
-  app.post('/api/v1/audit/events', limitBody(state.maxBodyBytes), auth, async (c) => {
-    requirePermission(c.get('principal'), 'events:write');
+  app.post(routePattern(ENDPOINTS.createEvent), limitBody(state.maxBodyBytes), auth, async (c) => {
+    requirePermission(c.get('principal'), ENDPOINTS.createEvent.permission);
     const { value, text } = await readJson(c, AuditLogEventCreateSchema);
     const { events, replayed } = await storeEvents(c, state, [value], text);
     if (replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(events[0], 201);
   });
 
-  app.post('/api/v1/audit/events/batch', limitBody(state.maxBatchBodyBytes), auth, async (c) => {
-    requirePermission(c.get('principal'), 'events:write');
-    const { value, text } = await readJson(c, AuditLogEventBatchCreateSchema);
-    const { events, replayed } = await storeEvents(c, state, value.audit_logs, text);
-    if (replayed) c.header('Idempotent-Replayed', 'true');
-    return c.json(events, 201);
-  });
+  app.post(
+    routePattern(ENDPOINTS.createEventsBatch),
+    limitBody(state.maxBatchBodyBytes),
+    auth,
+    async (c) => {
+      requirePermission(c.get('principal'), ENDPOINTS.createEventsBatch.permission);
+      const { value, text } = await readJson(c, AuditLogEventBatchCreateSchema);
+      const { events, replayed } = await storeEvents(c, state, value.audit_logs, text);
+      if (replayed) c.header('Idempotent-Replayed', 'true');
+      return c.json(events, 201);
+    },
+  );
 
-  app.get('/api/v1/audit/events', auth, async (c) => {
+  app.get(routePattern(ENDPOINTS.queryEvents), auth, async (c) => {
     const principal = c.get('principal');
-    requirePermission(principal, 'events:read');
+    requirePermission(principal, ENDPOINTS.queryEvents.permission);
     const { page, size, ...filter } = parseSearchParams(
       new URL(c.req.url).searchParams,
       EventListParamsSchema,
@@ -53,9 +59,9 @@ export function registerEventRoutes(app: Hono<AppEnv>, state: AppState): void {
   registerExportRoute(app, state);
   registerSummaryRoute(app, state);
 
-  app.get('/api/v1/audit/events/:id', auth, async (c) => {
+  app.get(routePattern(ENDPOINTS.getEvent), auth, async (c) => {
     const principal = c.get('principal');
-    requirePermission(principal, 'events:read');
+    requirePermission(principal, ENDPOINTS.getEvent.permission);
     const id = c.req.param('id');
     const event = IdSchema.safeParse(id).success
       ? await state.store.getEvent(principal.tenantId, id)

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { ENDPOINTS, routePattern } from '../../contract/endpoints.js';
 import { exportFileName } from '../../contract/constants.js';
 import { ExportParamsSchema, MAX_JSON_EXPORT_ROWS } from '../../contract/schemas/index.js';
 import { csvHeader, csvRows } from '../export/csv-rows.js';
@@ -9,9 +10,9 @@ import type { AppEnv, AppState } from '../http/context.js';
 import { parseSearchParams } from '../http/request-input.js';
 
 export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
-  app.get('/api/v1/audit/events/export', authenticate(state), async (c) => {
+  app.get(routePattern(ENDPOINTS.exportEvents), authenticate(state), async (c) => {
     const principal = c.get('principal');
-    requirePermission(principal, 'events:export');
+    requirePermission(principal, ENDPOINTS.exportEvents.permission);
     const { format, ...filter } = parseSearchParams(
       new URL(c.req.url).searchParams,
       ExportParamsSchema,

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { ENDPOINTS, routePattern } from '../../contract/endpoints.js';
 import {
   LoginRequestSchema,
   LogoutRequestSchema,
@@ -47,7 +48,7 @@ async function issueTokens(
 export function registerSessionRoutes(app: Hono<AppEnv>, state: AppState): void {
   const small = limitBody(64 * 1024);
 
-  app.post('/api/v1/auth/login', small, async (c) => {
+  app.post(routePattern(ENDPOINTS.login), small, async (c) => {
     const { value } = await readJson(c, LoginRequestSchema);
     const throttleKey = `${value.tenant_id}\u0000${value.username.toLowerCase()}`;
     const wait = state.loginThrottle.retryAfter(throttleKey);
@@ -76,7 +77,7 @@ export function registerSessionRoutes(app: Hono<AppEnv>, state: AppState): void 
     return c.json(await issueTokens(state, user, sessionId));
   });
 
-  app.post('/api/v1/auth/refresh', small, async (c) => {
+  app.post(routePattern(ENDPOINTS.refresh), small, async (c) => {
     const { value } = await readJson(c, RefreshRequestSchema);
     const refused = () =>
       authenticationError('Refresh token is invalid, expired or already used; sign in again');
@@ -99,7 +100,7 @@ export function registerSessionRoutes(app: Hono<AppEnv>, state: AppState): void 
     return c.json(await issueTokens(state, user, session.id));
   });
 
-  app.post('/api/v1/auth/logout', small, authenticate(state), async (c) => {
+  app.post(routePattern(ENDPOINTS.logout), small, authenticate(state), async (c) => {
     const principal = c.get('principal');
     if (principal.kind !== 'user') {
       throw authorizationError('API keys have no session to log out of');
@@ -122,7 +123,7 @@ export function registerSessionRoutes(app: Hono<AppEnv>, state: AppState): void 
     return c.body(null, 204);
   });
 
-  app.get('/api/v1/auth/me', authenticate(state), (c) => {
+  app.get(routePattern(ENDPOINTS.me), authenticate(state), (c) => {
     const principal = c.get('principal');
     if (principal.kind !== 'user') {
       throw authorizationError('An API key is not a user; sign in to see your account');

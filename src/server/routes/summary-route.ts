@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { ENDPOINTS, routePattern } from '../../contract/endpoints.js';
 import {
   EVENT_TYPES,
   SEVERITIES,
@@ -62,9 +63,9 @@ function timeline(
 }
 
 export function registerSummaryRoute(app: Hono<AppEnv>, state: AppState): void {
-  app.get('/api/v1/audit/summary', authenticate(state), async (c) => {
+  app.get(routePattern(ENDPOINTS.getSummary), authenticate(state), async (c) => {
     const principal = c.get('principal');
-    requirePermission(principal, 'events:read');
+    requirePermission(principal, ENDPOINTS.getSummary.permission);
     const { interval, ...filter } = parseSearchParams(
       new URL(c.req.url).searchParams,
       SummaryParamsSchema,
