@@ -1,4 +1,4 @@
-import { CSV_COLUMNS } from '../../client/index.js';
+import { CSV_COLUMNS } from '../../contract/schemas/export.js';
 
 type CsvColumn = (typeof CSV_COLUMNS)[number];
 
