@@ -1,3 +1,4 @@
+import type * as z from 'zod/mini';
 import { Session } from './auth/session.js';
 import { memoryTokenStore } from './auth/token-store.js';
 import { sendInChunks, type BatchOptions } from './batch.js';
@@ -11,11 +12,10 @@ import { newId } from '../contract/ids.js';
 import type { AuditLogEventInput, AuditLogQueryInput } from '../contract/input-types.js';
 import { validateEvent, validateInput, validateQuery } from './inputs.js';
 import { route } from './paths.js';
-import { ENDPOINTS } from '../contract/endpoints.js';
+import { ENDPOINTS, type Endpoint } from '../contract/endpoints.js';
 import { toSearchParams } from '../contract/query-params.js';
 import {
   APIKeyCreateSchema,
-  APIKeyResponseSchema,
   AuditLogEventListSchema,
   AuditLogEventSchema,
   AuditLogExportSchema,
@@ -28,7 +28,6 @@ import {
   SummaryIntervalSchema,
   TokenResponseSchema,
   UserCreateSchema,
-  UserResponseSchema,
   UserUpdateSchema,
   type APIKeyCreate,
   type APIKeyResponse,
@@ -178,6 +177,18 @@ export class AuditLogClient {
     return { ...spec, tenantId: this.#tenantOverride };
   }
 
+  /** A JSON request to one endpoint of the contract's table, answered as its table row says. */
+  #call<E extends Endpoint & { answer: z.ZodMiniType }>(
+    endpoint: E,
+    spec: Omit<RequestSpec, 'tenantId' | 'method' | 'path'> & { id?: { id: string; what: string } },
+  ): Promise<z.output<E['answer']>> {
+    const { id, ...rest } = spec;
+    return this.#transport.json<E['answer']>(
+      this.#spec({ ...route(endpoint, id), ...rest }),
+      endpoint.answer,
+    );
+  }
+
   // Authentication
 
   /** Signs in; later requests carry the token and refresh it when it expires. */
@@ -236,41 +247,27 @@ export class AuditLogClient {
   }
 
   async getCurrentUser(options: RequestOptions = {}): Promise<UserResponse> {
-    return this.#transport.json(
-      this.#spec({
-        ...route(ENDPOINTS.me),
-        signal: options.signal,
-        what: 'loading the current user',
-      }),
-      UserResponseSchema,
-    );
+    return this.#call(ENDPOINTS.me, { signal: options.signal, what: 'loading the current user' });
   }
 
   // Users and API keys
 
   async createUser(user: UserCreate, options: RequestOptions = {}): Promise<UserResponse> {
     const body = validateInput(UserCreateSchema, user, 'user');
-    return this.#transport.json(
-      this.#spec({
-        ...route(ENDPOINTS.createUser),
-        json: body,
-        signal: options.signal,
-        secrets: [user.password],
-        what: 'creating a user',
-      }),
-      UserResponseSchema,
-    );
+    return this.#call(ENDPOINTS.createUser, {
+      json: body,
+      signal: options.signal,
+      secrets: [user.password],
+      what: 'creating a user',
+    });
   }
 
   async getUser(id: string, options: RequestOptions = {}): Promise<UserResponse> {
-    return this.#transport.json(
-      this.#spec({
-        ...route(ENDPOINTS.getUser, { id, what: 'user' }),
-        signal: options.signal,
-        what: 'loading a user',
-      }),
-      UserResponseSchema,
-    );
+    return this.#call(ENDPOINTS.getUser, {
+      id: { id, what: 'user' },
+      signal: options.signal,
+      what: 'loading a user',
+    });
   }
 
   async updateUser(
@@ -279,42 +276,32 @@ export class AuditLogClient {
     options: RequestOptions = {},
   ): Promise<UserResponse> {
     const body = validateInput(UserUpdateSchema, update, 'user update');
-    return this.#transport.json(
-      this.#spec({
-        ...route(ENDPOINTS.updateUser, { id, what: 'user' }),
-        json: body,
-        signal: options.signal,
-        secrets: update.password ? [update.password] : [],
-        what: 'updating a user',
-      }),
-      UserResponseSchema,
-    );
+    return this.#call(ENDPOINTS.updateUser, {
+      id: { id, what: 'user' },
+      json: body,
+      signal: options.signal,
+      secrets: update.password ? [update.password] : [],
+      what: 'updating a user',
+    });
   }
 
   /** Deactivates a user (the API's DELETE); their sessions stop working. */
   async deactivateUser(id: string, options: RequestOptions = {}): Promise<UserResponse> {
-    return this.#transport.json(
-      this.#spec({
-        ...route(ENDPOINTS.deactivateUser, { id, what: 'user' }),
-        signal: options.signal,
-        what: 'deactivating a user',
-      }),
-      UserResponseSchema,
-    );
+    return this.#call(ENDPOINTS.deactivateUser, {
+      id: { id, what: 'user' },
+      signal: options.signal,
+      what: 'deactivating a user',
+    });
   }
 
   /** Creates an API key; the answer is the only time its `key` is shown. */
   async createApiKey(key: APIKeyCreate, options: RequestOptions = {}): Promise<APIKeyResponse> {
     const body = validateInput(APIKeyCreateSchema, key, 'API key');
-    return this.#transport.json(
-      this.#spec({
-        ...route(ENDPOINTS.createApiKey),
-        json: body,
-        signal: options.signal,
-        what: 'creating an API key',
-      }),
-      APIKeyResponseSchema,
-    );
+    return this.#call(ENDPOINTS.createApiKey, {
+      json: body,
+      signal: options.signal,
+      what: 'creating an API key',
+    });
   }
 
   // Events
@@ -374,14 +361,11 @@ export class AuditLogClient {
   }
 
   async getEvent(id: string, options: RequestOptions = {}): Promise<AuditLogEvent> {
-    return this.#transport.json(
-      this.#spec({
-        ...route(ENDPOINTS.getEvent, { id, what: 'event' }),
-        signal: options.signal,
-        what: 'loading an event',
-      }),
-      AuditLogEventSchema,
-    );
+    return this.#call(ENDPOINTS.getEvent, {
+      id: { id, what: 'event' },
+      signal: options.signal,
+      what: 'loading an event',
+    });
   }
 
   /** One page of events matching the query (page from 1, size up to 1000, default 50). */

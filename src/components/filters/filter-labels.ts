@@ -1,5 +1,5 @@
 import type { ListFilter } from '../../contract/schemas/query.js';
-import { EVENT_TYPE_LABELS, type AuditLabels } from '../ui/labels.js';
+import { EVENT_TYPE_LABELS, mergeLabelSet, type AuditLabels } from '../ui/labels.js';
 
 /** The filters' own visible strings; override any of them through the `labels` prop. */
 export const FILTER_LABELS = {
@@ -40,37 +40,26 @@ export type FilterLabelOverrides = Partial<Omit<FilterLabels, 'presets' | 'event
 };
 
 export function mergeFilterLabels(overrides: FilterLabelOverrides | undefined): FilterLabels {
-  if (!overrides) return FILTER_LABELS;
-  return {
-    ...FILTER_LABELS,
-    ...overrides,
-    presets: { ...FILTER_LABELS.presets, ...overrides.presets },
-    eventTypeNames: { ...FILTER_LABELS.eventTypeNames, ...overrides.eventTypeNames },
-  };
+  return mergeLabelSet(FILTER_LABELS, overrides, ['presets', 'eventTypeNames']);
 }
 
-/** Filters titled by the shared labels, as the table's columns are. */
-const SHARED_TITLES = {
-  event_types: 'eventType',
-  severities: 'severity',
-  resource_ids: 'resource',
-  actions: 'action',
-} as const satisfies Partial<Record<ListFilter, keyof AuditLabels>>;
+type Strings = Readonly<Record<string, unknown>>;
 
-/** Filters titled by the filters' own labels. */
-const OWN_TITLES = {
-  resource_types: 'resourceType',
-  user_ids: 'user',
-  ip_addresses: 'ipAddress',
-  session_ids: 'sessionId',
-  correlation_ids: 'correlationId',
-} as const satisfies Partial<Record<ListFilter, keyof FilterLabels>>;
-
-/** The legends over an option list: the plural of the title. */
-const OPTION_LEGENDS = {
-  event_types: 'eventTypes',
-  severities: 'severities',
-} as const satisfies Partial<Record<ListFilter, keyof FilterLabels>>;
+/**
+ * Where each filter's title comes from: the shared labels (as the table's columns are titled)
+ * or the filters' own; an option list's legend is the plural, from the filters' labels.
+ */
+const TITLES: Partial<Record<ListFilter, readonly ['ui' | 'filters', string, string?]>> = {
+  event_types: ['ui', 'eventType', 'eventTypes'],
+  severities: ['ui', 'severity', 'severities'],
+  resource_ids: ['ui', 'resource'],
+  actions: ['ui', 'action'],
+  resource_types: ['filters', 'resourceType'],
+  user_ids: ['filters', 'user'],
+  ip_addresses: ['filters', 'ipAddress'],
+  session_ids: ['filters', 'sessionId'],
+  correlation_ids: ['filters', 'correlationId'],
+};
 
 export interface FilterNames {
   /** "Severity", "User"…; a filter added to the field table before its label shows its key. */
@@ -81,21 +70,16 @@ export interface FilterNames {
   value: (key: ListFilter, item: string) => string;
 }
 
-const lookup = <T extends string>(map: Partial<Record<ListFilter, T>>, key: ListFilter) => map[key];
-
 export function filterNames(labels: FilterLabels, ui: AuditLabels): FilterNames {
-  const title = (key: ListFilter): string => {
-    const own = lookup<keyof FilterLabels>(OWN_TITLES, key);
-    if (own) return labels[own] as string;
-    const shared = lookup<keyof AuditLabels>(SHARED_TITLES, key);
-    return shared ? (ui[shared] as string) : key;
+  const text = (from: Strings, key: string | undefined) =>
+    key !== undefined && typeof from[key] === 'string' ? (from[key] as string) : undefined;
+  const title = (key: ListFilter) => {
+    const [source, name] = TITLES[key] ?? [];
+    return text(source === 'ui' ? ui : labels, name) ?? key;
   };
   return {
     title,
-    legend: (key) => {
-      const legend = lookup<keyof FilterLabels>(OPTION_LEGENDS, key);
-      return legend ? (labels[legend] as string) : title(key);
-    },
+    legend: (key) => text(labels, TITLES[key]?.[2]) ?? title(key),
     value: (key, item) => {
       const names: Readonly<Record<string, string>> | undefined =
         key === 'event_types'

@@ -5,6 +5,11 @@ import type { FilterLabels } from './filter-labels.js';
 import { TIME_PRESETS, omitKeys, presetStart, type TimePresetId } from './filter-model.js';
 import { fromDateTimeLocal, toDateTimeLocal } from './zoned-time.js';
 
+const BOUNDS = [
+  ['start_date', 'from'],
+  ['end_date', 'to'],
+] as const;
+
 export interface TimeRangeFieldsProps {
   query: AuditLogQueryInput;
   commit: (next: AuditLogQueryInput) => void;
@@ -55,22 +60,16 @@ export function TimeRangeFields({ query, commit, labels, timeZone }: TimeRangeFi
           </button>
         ))}
       </div>
-      <label data-part="range-field">
-        <span>{labels.from}</span>
-        <input
-          type="datetime-local"
-          value={toDateTimeLocal(query.start_date, timeZone)}
-          onChange={(event) => setBound('start_date', event.currentTarget.value)}
-        />
-      </label>
-      <label data-part="range-field">
-        <span>{labels.to}</span>
-        <input
-          type="datetime-local"
-          value={toDateTimeLocal(query.end_date, timeZone)}
-          onChange={(event) => setBound('end_date', event.currentTarget.value)}
-        />
-      </label>
+      {BOUNDS.map(([key, label]) => (
+        <label key={key} data-part="range-field">
+          <span>{labels[label]}</span>
+          <input
+            type="datetime-local"
+            value={toDateTimeLocal(query[key], timeZone)}
+            onChange={(event) => setBound(key, event.currentTarget.value)}
+          />
+        </label>
+      ))}
     </fieldset>
   );
 }

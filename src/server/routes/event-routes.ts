@@ -3,7 +3,6 @@ import { ENDPOINTS, routePattern } from '../../contract/endpoints.js';
 import {
   AuditLogEventBatchCreateSchema,
   AuditLogEventCreateSchema,
-  EventListParamsSchema,
   IdSchema,
   type PaginatedAuditLogs,
 } from '../../contract/schemas/index.js';
@@ -11,7 +10,7 @@ import { notFoundError } from '../http/api-error.js';
 import { authenticate, requirePermission } from '../http/authenticate.js';
 import { limitBody, readJson } from '../http/body.js';
 import type { AppEnv, AppState } from '../http/context.js';
-import { parseSearchParams } from '../http/request-input.js';
+import { queryRequest } from '../http/endpoint-request.js';
 import { registerExportRoute } from './export-route.js';
 import { storeEvents } from './event-writes.js';
 import { registerSummaryRoute } from './summary-route.js';
@@ -41,12 +40,10 @@ export function registerEventRoutes(app: Hono<AppEnv>, state: AppState): void {
   );
 
   app.get(routePattern(ENDPOINTS.queryEvents), auth, async (c) => {
-    const principal = c.get('principal');
-    requirePermission(principal, ENDPOINTS.queryEvents.permission);
-    const { page, size, ...filter } = parseSearchParams(
-      new URL(c.req.url).searchParams,
-      EventListParamsSchema,
-    );
+    const {
+      principal,
+      params: { page, size, ...filter },
+    } = queryRequest(c, ENDPOINTS.queryEvents);
     const { items, total } = await state.store.queryEvents(principal.tenantId, filter, {
       offset: (page - 1) * size,
       limit: size,

@@ -1,22 +1,18 @@
 import type { Hono } from 'hono';
 import { ENDPOINTS, routePattern } from '../../contract/endpoints.js';
 import { exportFileName } from '../../contract/constants.js';
-import { ExportParamsSchema, MAX_JSON_EXPORT_ROWS } from '../../contract/schemas/index.js';
+import { MAX_JSON_EXPORT_ROWS } from '../../contract/schemas/index.js';
 import { csvHeader, csvRows } from '../export/csv-rows.js';
 import { eventChunkStream } from '../export/export-stream.js';
 import { validationError } from '../http/api-error.js';
-import { authenticate, requirePermission } from '../http/authenticate.js';
+import { authenticate } from '../http/authenticate.js';
 import type { AppEnv, AppState } from '../http/context.js';
-import { parseSearchParams } from '../http/request-input.js';
+import { queryRequest } from '../http/endpoint-request.js';
 
 export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
   app.get(routePattern(ENDPOINTS.exportEvents), authenticate(state), async (c) => {
-    const principal = c.get('principal');
-    requirePermission(principal, ENDPOINTS.exportEvents.permission);
-    const { format, ...filter } = parseSearchParams(
-      new URL(c.req.url).searchParams,
-      ExportParamsSchema,
-    );
+    const { principal, params } = queryRequest(c, ENDPOINTS.exportEvents);
+    const { format, ...filter } = params;
     const generatedAt = state.nowIso();
     const count = await state.store.countEvents(principal.tenantId, filter);
     if (format === 'json' && count > MAX_JSON_EXPORT_ROWS) {
