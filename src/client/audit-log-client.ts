@@ -12,10 +12,11 @@ import { newId } from '../contract/ids.js';
 import type { AuditLogEventInput, AuditLogQueryInput } from '../contract/input-types.js';
 import { validateEvent, validateInput, validateQuery } from './inputs.js';
 import { route } from './paths.js';
-import { ENDPOINTS, type Endpoint } from '../contract/endpoints.js';
+import { ROUTES, type Route } from '../contract/routes.js';
 import { toSearchParams } from '../contract/query-params.js';
 import {
   APIKeyCreateSchema,
+  APIKeyResponseSchema,
   AuditLogEventListSchema,
   AuditLogEventSchema,
   AuditLogExportSchema,
@@ -28,6 +29,7 @@ import {
   SummaryIntervalSchema,
   TokenResponseSchema,
   UserCreateSchema,
+  UserResponseSchema,
   UserUpdateSchema,
   type APIKeyCreate,
   type APIKeyResponse,
@@ -177,16 +179,14 @@ export class AuditLogClient {
     return { ...spec, tenantId: this.#tenantOverride };
   }
 
-  /** A JSON request to one endpoint of the contract's table, answered as its table row says. */
-  #call<E extends Endpoint & { answer: z.ZodMiniType }>(
-    endpoint: E,
+  /** A JSON request to one route of the contract, its answer checked with `schema`. */
+  #call<S extends z.ZodMiniType>(
+    endpoint: Route,
+    schema: S,
     spec: Omit<RequestSpec, 'tenantId' | 'method' | 'path'> & { id?: { id: string; what: string } },
-  ): Promise<z.output<E['answer']>> {
+  ): Promise<z.output<S>> {
     const { id, ...rest } = spec;
-    return this.#transport.json<E['answer']>(
-      this.#spec({ ...route(endpoint, id), ...rest }),
-      endpoint.answer,
-    );
+    return this.#transport.json(this.#spec({ ...route(endpoint, id), ...rest }), schema);
   }
 
   // Authentication
@@ -196,7 +196,7 @@ export class AuditLogClient {
     const body = validateInput(LoginRequestSchema, credentials, 'login');
     const tokens = await this.#transport.json(
       {
-        ...route(ENDPOINTS.login),
+        ...route(ROUTES.login),
         json: body,
         signal: options.signal,
         authenticated: false,
@@ -213,7 +213,7 @@ export class AuditLogClient {
   #refresh(refreshToken: string): Promise<TokenResponse> {
     return this.#transport.json(
       {
-        ...route(ENDPOINTS.refresh),
+        ...route(ROUTES.refresh),
         json: { refresh_token: refreshToken },
         authenticated: false,
         secrets: [refreshToken],
@@ -235,7 +235,7 @@ export class AuditLogClient {
       if (this.#session.canRefresh || this.isAuthenticated) {
         await this.#transport.empty(
           this.#spec({
-            ...route(ENDPOINTS.logout),
+            ...route(ROUTES.logout),
             signal: options.signal,
             what: 'signing out',
           }),
@@ -247,14 +247,17 @@ export class AuditLogClient {
   }
 
   async getCurrentUser(options: RequestOptions = {}): Promise<UserResponse> {
-    return this.#call(ENDPOINTS.me, { signal: options.signal, what: 'loading the current user' });
+    return this.#call(ROUTES.me, UserResponseSchema, {
+      signal: options.signal,
+      what: 'loading the current user',
+    });
   }
 
   // Users and API keys
 
   async createUser(user: UserCreate, options: RequestOptions = {}): Promise<UserResponse> {
     const body = validateInput(UserCreateSchema, user, 'user');
-    return this.#call(ENDPOINTS.createUser, {
+    return this.#call(ROUTES.createUser, UserResponseSchema, {
       json: body,
       signal: options.signal,
       secrets: [user.password],
@@ -263,7 +266,7 @@ export class AuditLogClient {
   }
 
   async getUser(id: string, options: RequestOptions = {}): Promise<UserResponse> {
-    return this.#call(ENDPOINTS.getUser, {
+    return this.#call(ROUTES.getUser, UserResponseSchema, {
       id: { id, what: 'user' },
       signal: options.signal,
       what: 'loading a user',
@@ -276,7 +279,7 @@ export class AuditLogClient {
     options: RequestOptions = {},
   ): Promise<UserResponse> {
     const body = validateInput(UserUpdateSchema, update, 'user update');
-    return this.#call(ENDPOINTS.updateUser, {
+    return this.#call(ROUTES.updateUser, UserResponseSchema, {
       id: { id, what: 'user' },
       json: body,
       signal: options.signal,
@@ -287,7 +290,7 @@ export class AuditLogClient {
 
   /** Deactivates a user (the API's DELETE); their sessions stop working. */
   async deactivateUser(id: string, options: RequestOptions = {}): Promise<UserResponse> {
-    return this.#call(ENDPOINTS.deactivateUser, {
+    return this.#call(ROUTES.deactivateUser, UserResponseSchema, {
       id: { id, what: 'user' },
       signal: options.signal,
       what: 'deactivating a user',
@@ -297,7 +300,7 @@ export class AuditLogClient {
   /** Creates an API key; the answer is the only time its `key` is shown. */
   async createApiKey(key: APIKeyCreate, options: RequestOptions = {}): Promise<APIKeyResponse> {
     const body = validateInput(APIKeyCreateSchema, key, 'API key');
-    return this.#call(ENDPOINTS.createApiKey, {
+    return this.#call(ROUTES.createApiKey, APIKeyResponseSchema, {
       json: body,
       signal: options.signal,
       what: 'creating an API key',
@@ -311,7 +314,7 @@ export class AuditLogClient {
     const body = validateEvent(event);
     return this.#transport.json(
       this.#spec({
-        ...route(ENDPOINTS.createEvent),
+        ...route(ROUTES.createEvent),
         json: body,
         signal: options.signal,
         idempotencyKey: options.idempotencyKey ?? newId(),
@@ -347,7 +350,7 @@ export class AuditLogClient {
       (start, length, signal) =>
         this.#transport.json(
           this.#spec({
-            ...route(ENDPOINTS.createEventsBatch),
+            ...route(ROUTES.createEventsBatch),
             json: { audit_logs: bodies.slice(start, start + length) },
             signal,
             idempotencyKey: options.idempotencyKey ?? newId(),
@@ -361,7 +364,7 @@ export class AuditLogClient {
   }
 
   async getEvent(id: string, options: RequestOptions = {}): Promise<AuditLogEvent> {
-    return this.#call(ENDPOINTS.getEvent, {
+    return this.#call(ROUTES.getEvent, AuditLogEventSchema, {
       id: { id, what: 'event' },
       signal: options.signal,
       what: 'loading an event',
@@ -381,7 +384,7 @@ export class AuditLogClient {
     );
     return this.#transport.json(
       this.#spec({
-        ...route(ENDPOINTS.queryEvents),
+        ...route(ROUTES.queryEvents),
         searchParams: toSearchParams({ ...filter, ...page }),
         signal: options.signal,
         what: 'listing events',
@@ -437,7 +440,7 @@ export class AuditLogClient {
         : validateInput(SummaryIntervalSchema, options.interval, 'interval');
     return this.#transport.json(
       this.#spec({
-        ...route(ENDPOINTS.getSummary),
+        ...route(ROUTES.getSummary),
         searchParams: toSearchParams({ ...filter, interval }),
         signal: options.signal,
         what: 'loading the summary',
@@ -470,7 +473,7 @@ export class AuditLogClient {
       });
     }
     const spec = this.#spec({
-      ...route(ENDPOINTS.exportEvents),
+      ...route(ROUTES.exportEvents),
       searchParams: toSearchParams({ ...filter, format }),
       signal: options.signal,
       what: 'exporting events',
@@ -498,7 +501,7 @@ export class AuditLogClient {
   async health(options: RequestOptions = {}): Promise<Health> {
     return this.#transport.json(
       {
-        ...route(ENDPOINTS.health),
+        ...route(ROUTES.health),
         signal: options.signal,
         authenticated: false,
         what: 'checking health',

@@ -1,4 +1,4 @@
-import { endpointPath, type Endpoint } from '../contract/endpoints.js';
+import { endpointPath, type Route } from '../contract/routes.js';
 import { ValidationError } from './errors/index.js';
 
 /**
@@ -6,7 +6,7 @@ import { ValidationError } from './errors/index.js';
  * filled in and encoded, so an id can never add a segment or a query. An empty id is a
  * `ValidationError` naming what it identifies, and nothing is sent.
  */
-export function route<E extends Endpoint>(
+export function route<E extends Route>(
   endpoint: E,
   id?: { id: string; what: string },
 ): { method: E['method']; path: string } {

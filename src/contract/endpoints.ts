@@ -21,14 +21,14 @@ import { AuditLogExportSchema } from './schemas/export.js';
 import { HealthSchema } from './schemas/health.js';
 import { EventListParamsSchema, ExportParamsSchema, SummaryParamsSchema } from './schemas/query.js';
 import { AuditLogSummarySchema } from './schemas/summary.js';
+import { ROUTES, type Route } from './routes.js';
+
+export { endpointPath, routePattern, type RoutePattern } from './routes.js';
 
 /** What a principal must hold to call an endpoint. */
 export type Permission = 'events:read' | 'events:write' | 'events:export' | 'users:manage';
 
-export interface Endpoint {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  /** From the API root, path parameters as `{name}` (OpenAPI's spelling). */
-  path: string;
+export interface Endpoint extends Route {
   /** One line for the API description. */
   summary: string;
   /** Query parameters. */
@@ -56,8 +56,7 @@ export interface Endpoint {
  */
 export const ENDPOINTS = {
   health: {
-    method: 'GET',
-    path: '/health',
+    ...ROUTES.health,
     summary: 'Health check',
     answer: HealthSchema,
     status: 200,
@@ -65,8 +64,7 @@ export const ENDPOINTS = {
     idempotent: true,
   },
   login: {
-    method: 'POST',
-    path: '/api/v1/auth/login',
+    ...ROUTES.login,
     summary: 'Sign in',
     body: LoginRequestSchema,
     answer: TokenResponseSchema,
@@ -75,8 +73,7 @@ export const ENDPOINTS = {
     idempotent: false,
   },
   refresh: {
-    method: 'POST',
-    path: '/api/v1/auth/refresh',
+    ...ROUTES.refresh,
     summary: 'Rotate a refresh token',
     body: RefreshRequestSchema,
     answer: TokenResponseSchema,
@@ -85,8 +82,7 @@ export const ENDPOINTS = {
     idempotent: false,
   },
   logout: {
-    method: 'POST',
-    path: '/api/v1/auth/logout',
+    ...ROUTES.logout,
     summary: "Revoke this login's refresh tokens",
     body: LogoutRequestSchema,
     bodyOptional: true,
@@ -95,8 +91,7 @@ export const ENDPOINTS = {
     idempotent: true,
   },
   me: {
-    method: 'GET',
-    path: '/api/v1/auth/me',
+    ...ROUTES.me,
     summary: 'The signed-in user',
     answer: UserResponseSchema,
     status: 200,
@@ -104,8 +99,7 @@ export const ENDPOINTS = {
     idempotent: true,
   },
   createUser: {
-    method: 'POST',
-    path: '/api/v1/auth/users',
+    ...ROUTES.createUser,
     summary: 'Create a user',
     body: UserCreateSchema,
     answer: UserResponseSchema,
@@ -115,8 +109,7 @@ export const ENDPOINTS = {
   },
   // A user may also read and update themself without `users:manage`.
   getUser: {
-    method: 'GET',
-    path: '/api/v1/auth/users/{id}',
+    ...ROUTES.getUser,
     summary: 'Get a user',
     answer: UserResponseSchema,
     status: 200,
@@ -124,8 +117,7 @@ export const ENDPOINTS = {
     idempotent: true,
   },
   updateUser: {
-    method: 'PUT',
-    path: '/api/v1/auth/users/{id}',
+    ...ROUTES.updateUser,
     summary: 'Update a user',
     body: UserUpdateSchema,
     answer: UserResponseSchema,
@@ -134,8 +126,7 @@ export const ENDPOINTS = {
     idempotent: true,
   },
   deactivateUser: {
-    method: 'DELETE',
-    path: '/api/v1/auth/users/{id}',
+    ...ROUTES.deactivateUser,
     summary: 'Deactivate a user',
     answer: UserResponseSchema,
     status: 200,
@@ -143,8 +134,7 @@ export const ENDPOINTS = {
     idempotent: true,
   },
   createApiKey: {
-    method: 'POST',
-    path: '/api/v1/auth/api-keys',
+    ...ROUTES.createApiKey,
     summary: 'Create an API key (the key is shown only in this answer)',
     body: APIKeyCreateSchema,
     answer: APIKeyResponseSchema,
@@ -153,8 +143,7 @@ export const ENDPOINTS = {
     idempotent: false,
   },
   createEvent: {
-    method: 'POST',
-    path: '/api/v1/audit/events',
+    ...ROUTES.createEvent,
     summary: 'Create an event',
     body: AuditLogEventCreateSchema,
     answer: AuditLogEventSchema,
@@ -164,8 +153,7 @@ export const ENDPOINTS = {
     idempotencyKey: true,
   },
   createEventsBatch: {
-    method: 'POST',
-    path: '/api/v1/audit/events/batch',
+    ...ROUTES.createEventsBatch,
     summary: 'Create 1 to 1000 events in one transaction, answered in request order',
     body: AuditLogEventBatchCreateSchema,
     answer: AuditLogEventListSchema,
@@ -175,8 +163,7 @@ export const ENDPOINTS = {
     idempotencyKey: true,
   },
   queryEvents: {
-    method: 'GET',
-    path: '/api/v1/audit/events',
+    ...ROUTES.queryEvents,
     summary: 'Query events',
     params: EventListParamsSchema,
     answer: PaginatedAuditLogsSchema,
@@ -186,8 +173,7 @@ export const ENDPOINTS = {
   },
   // Registered before `getEvent`, whose `{id}` would otherwise shadow it.
   exportEvents: {
-    method: 'GET',
-    path: '/api/v1/audit/events/export',
+    ...ROUTES.exportEvents,
     summary: 'Export events as a JSON document or streamed CSV',
     params: ExportParamsSchema,
     answer: AuditLogExportSchema,
@@ -196,8 +182,7 @@ export const ENDPOINTS = {
     idempotent: true,
   },
   getEvent: {
-    method: 'GET',
-    path: '/api/v1/audit/events/{id}',
+    ...ROUTES.getEvent,
     summary: 'Get one event',
     answer: AuditLogEventSchema,
     status: 200,
@@ -205,8 +190,7 @@ export const ENDPOINTS = {
     idempotent: true,
   },
   getSummary: {
-    method: 'GET',
-    path: '/api/v1/audit/summary',
+    ...ROUTES.getSummary,
     summary: 'Counts over the filtered events, with an optional timeline',
     params: SummaryParamsSchema,
     answer: AuditLogSummarySchema,
@@ -217,25 +201,3 @@ export const ENDPOINTS = {
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof ENDPOINTS;
-
-/**
- * An endpoint's path with its `{name}` parameters filled in. Each value is encoded, so an id
- * can never add a segment or a query.
- */
-export function endpointPath(endpoint: Endpoint, values: Record<string, string> = {}): string {
-  return endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new TypeError(`Missing path parameter ${name}`);
-    return encodeURIComponent(value);
-  });
-}
-
-/** `/users/{id}` as `/users/:id`, at the type level too, so routers infer their params. */
-export type RoutePattern<P extends string> = P extends `${infer A}{${infer N}}${infer B}`
-  ? `${A}:${N}${RoutePattern<B>}`
-  : P;
-
-/** The path as a router pattern (`/users/:id`), for Hono and similar routers. */
-export function routePattern<E extends Endpoint>(endpoint: E): RoutePattern<E['path']> {
-  return endpoint.path.replace(/\{(\w+)\}/g, ':$1') as RoutePattern<E['path']>;
-}
