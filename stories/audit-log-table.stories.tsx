@@ -14,7 +14,7 @@ import {
   expectWithinCanvas,
   partOf,
 } from './support/hostile-checks.js';
-import { HOSTILE_STORED_EVENTS, makeStoryEvents } from './support/story-events.js';
+import { HOSTILE_STORED_EVENTS, makeStoryEvents } from '../test/fixtures/events.js';
 
 // Module scope: the table asks for stable `events` references.
 const EVENTS = makeStoryEvents(50);
