@@ -1,4 +1,6 @@
-// Charts on recharts; the viewer loads this folder lazily so tables paint without it.
+'use client';
+// `audit-log-sdk/charts`: the charts, on recharts. `audit-log-sdk/components` leaves them out
+// and the viewer reaches them only through `import()`, so rows paint before recharts loads.
 export {
   EventVolumeChart,
   ConnectedEventVolumeChart,
