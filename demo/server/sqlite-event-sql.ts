@@ -1,4 +1,9 @@
-import type { ListFilter, SummaryInterval } from '../../src/contract/schemas/index.js';
+import {
+  filterFields,
+  SEARCH_FIELDS,
+  type Severity,
+  type SummaryInterval,
+} from '../../src/contract/schemas/index.js';
 import { INTERVAL_MS } from '../../src/contract/constants.js';
 import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import type { EventFilter, PageRequest } from '../../src/server/store/types.js';
@@ -13,28 +18,8 @@ export interface SqlFragment {
   params: SqlParam[];
 }
 
-type TextListFilter = Exclude<ListFilter, 'severities'>;
-
-const LIST_COLUMNS: Record<TextListFilter, string> = {
-  event_types: 'event_type',
-  resource_types: 'resource_type',
-  resource_ids: 'resource_id',
-  actions: 'action',
-  user_ids: 'user_id',
-  ip_addresses: 'ip_address',
-  session_ids: 'session_id',
-  correlation_ids: 'correlation_id',
-};
-
-const SORT_COLUMNS: Record<EventFilter['sort_by'], string> = {
-  timestamp: 'timestamp',
-  severity: 'severity_rank',
-  event_type: 'event_type',
-  action: 'action',
-  resource_type: 'resource_type',
-  user_id: 'user_id',
-  created_at: 'created_at',
-};
+/** Each event field is a column of the same name; severity is kept as its rank. */
+const column = (field: string) => (field === 'severity' ? 'severity_rank' : field);
 
 function placeholders(count: number): string {
   return Array.from({ length: count }, () => '?').join(', ');
@@ -55,22 +40,19 @@ export function eventWhere(tenantId: string, filter: EventFilter): SqlFragment {
     conditions.push('timestamp <= ?');
     params.push(Date.parse(filter.end_date));
   }
-  if (filter.severities && filter.severities.length > 0) {
-    // By rank, so the severity index serves both this filter and the severity sort.
-    conditions.push(`severity_rank IN (${placeholders(filter.severities.length)})`);
-    params.push(...filter.severities.map((severity) => SEVERITY_RANK[severity]));
-  }
-  for (const [key, column] of Object.entries(LIST_COLUMNS) as [TextListFilter, string][]) {
-    const values = filter[key];
-    if (values && values.length > 0) {
-      conditions.push(`${column} IN (${placeholders(values.length)})`);
-      params.push(...values);
-    }
+  for (const [key, { field }] of filterFields()) {
+    const values = filter[key] as readonly string[] | undefined;
+    if (!values || values.length === 0) continue;
+    conditions.push(`${column(field)} IN (${placeholders(values.length)})`);
+    // Severity by rank, so the severity index serves both this filter and the severity sort.
+    params.push(
+      ...(field === 'severity'
+        ? values.map((severity) => SEVERITY_RANK[severity as Severity])
+        : values),
+    );
   }
   if (filter.search) {
-    conditions.push(
-      `${SEARCH_FUNCTION}(?, description, action, resource_type, resource_id, user_id)`,
-    );
+    conditions.push(`${SEARCH_FUNCTION}(?, ${SEARCH_FIELDS.join(', ')})`);
     params.push(filter.search);
   }
   return { sql: conditions.join(' AND '), params };
@@ -129,7 +111,7 @@ export function eventPageQuery(
 
 /** The order's columns, each once: the chosen field, then timestamp, then id. */
 export function orderColumns(filter: EventFilter): string[] {
-  return [...new Set([SORT_COLUMNS[filter.sort_by], 'timestamp', 'id'])];
+  return [...new Set([column(filter.sort_by), 'timestamp', 'id'])];
 }
 
 /**
