@@ -1,7 +1,8 @@
 // Client overhead benchmark: `npm run bench:client` (figures go to BENCHMARKS.md).
 // Every comparison runs in this one process against the same local server, as ratios.
 import { cpus } from 'node:os';
-import { AuditLogClient, PaginatedAuditLogsSchema, safeParse } from '../src/client/index.js';
+import { AuditLogClient } from '../src/client/index.js';
+import { PaginatedAuditLogsSchema, safeParse } from '../src/contract/schemas/index.js';
 import { MemoryStore } from '../src/server/store/memory-store.js';
 import { serveWithAdmin, timeRuns } from './support.js';
 

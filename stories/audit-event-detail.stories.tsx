@@ -7,7 +7,7 @@ import {
   expectWithinCanvas,
   partOf,
 } from './support/hostile-checks.js';
-import { HOSTILE_STORED_EVENTS, makeStoryEvent } from './support/story-events.js';
+import { HOSTILE_STORED_EVENTS, makeStoryEvent } from '../test/fixtures/events.js';
 
 const meta = {
   title: 'Components/AuditEventDetail',

@@ -14,7 +14,7 @@ import {
   expectWithinCanvas,
   partOf,
 } from './support/hostile-checks.js';
-import { STORY_SUMMARY } from './support/story-events.js';
+import { STORY_SUMMARY } from '../test/fixtures/events.js';
 
 /** The filters controlled by a parent that keeps the query, as the viewer does. */
 function Controlled(props: AuditLogFiltersProps) {

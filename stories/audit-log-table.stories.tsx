@@ -2,11 +2,11 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import {
   AuditLogTable,
   ConnectedAuditLogTable,
-  ROW_HEIGHT,
   type AuditLogSort,
   type AuditLogTableProps,
 } from 'audit-log-sdk/components';
 import { useState } from 'react';
+import { ROW_HEIGHT } from '../src/components/table/audit-log-table.js';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import {
   expectHeightAtMost,
@@ -14,7 +14,7 @@ import {
   expectWithinCanvas,
   partOf,
 } from './support/hostile-checks.js';
-import { HOSTILE_STORED_EVENTS, makeStoryEvents } from './support/story-events.js';
+import { HOSTILE_STORED_EVENTS, makeStoryEvents } from '../test/fixtures/events.js';
 
 // Module scope: the table asks for stable `events` references.
 const EVENTS = makeStoryEvents(50);

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { AuditLogViewer, ROW_HEIGHT } from 'audit-log-sdk/components';
+import { AuditLogViewer } from 'audit-log-sdk/components';
+import { ROW_HEIGHT } from '../src/components/table/audit-log-table.js';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import {
   expectHeightAtMost,

@@ -9,7 +9,7 @@ import {
 } from 'audit-log-sdk/components';
 import { useState } from 'react';
 import { expect, within } from 'storybook/test';
-import { makeStoryEvent, STORY_SUMMARY } from './support/story-events.js';
+import { makeStoryEvent, STORY_SUMMARY } from '../test/fixtures/events.js';
 
 const event = makeStoryEvent(0, { severity: 'critical', description: 'Rolle vergeben' });
 

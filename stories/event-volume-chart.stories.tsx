@@ -4,7 +4,7 @@ import { expect, fn, waitFor, within } from 'storybook/test';
 import { chartTableRows } from './support/chart-checks.js';
 import { chartStateStories } from './support/chart-state-stories.js';
 import { expectHostileInert, expectWithinCanvas, partOf } from './support/hostile-checks.js';
-import { STORY_SUMMARY } from './support/story-events.js';
+import { STORY_SUMMARY } from '../test/fixtures/events.js';
 
 const meta = {
   title: 'Components/EventVolumeChart',

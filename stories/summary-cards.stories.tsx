@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { ConnectedSummaryCards, SummaryCards } from 'audit-log-sdk/components';
 import { expect, waitFor, within } from 'storybook/test';
 import { expectHostileInert, expectWithinCanvas, partOf } from './support/hostile-checks.js';
-import { STORY_SUMMARY } from './support/story-events.js';
+import { STORY_SUMMARY } from '../test/fixtures/events.js';
 
 const meta = {
   title: 'Components/SummaryCards',

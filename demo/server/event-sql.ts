@@ -1,9 +1,9 @@
-import type { ListFilter } from '../../src/contract/schemas/index.js';
+import { filterFields, type Severity } from '../../src/contract/schemas/index.js';
 import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import type { EventFilter } from '../../src/server/store/types.js';
 
-// The parts of the events' SQL both databases share: which column each filter and sort key
-// reads, and the `WHERE` a query's filters make. Each dialect supplies its placeholders and
+// The parts of the events' SQL both databases share: which column each filter (from the
+// contract's field table) and sort key reads, and the `WHERE` a query's filters make. Each dialect supplies its placeholders and
 // its search condition.
 
 export type SqlParam = string | number;
@@ -36,28 +36,8 @@ export class SqlParams {
   }
 }
 
-type TextListFilter = Exclude<ListFilter, 'severities'>;
-
-export const LIST_COLUMNS: Record<TextListFilter, string> = {
-  event_types: 'event_type',
-  resource_types: 'resource_type',
-  resource_ids: 'resource_id',
-  actions: 'action',
-  user_ids: 'user_id',
-  ip_addresses: 'ip_address',
-  session_ids: 'session_id',
-  correlation_ids: 'correlation_id',
-};
-
-export const SORT_COLUMNS: Record<EventFilter['sort_by'], string> = {
-  timestamp: 'timestamp',
-  severity: 'severity_rank',
-  event_type: 'event_type',
-  action: 'action',
-  resource_type: 'resource_type',
-  user_id: 'user_id',
-  created_at: 'created_at',
-};
+/** Each event field is a column of the same name; severity is kept as its rank. */
+const column = (field: string) => (field === 'severity' ? 'severity_rank' : field);
 
 /** The dialect's search condition for a needle; it adds its own parameters. */
 export type SearchCondition = (params: SqlParams, needle: string) => string;
@@ -79,14 +59,13 @@ export function eventConditions(
   if (filter.end_date !== undefined) {
     conditions.push(`timestamp <= ${params.add(Date.parse(filter.end_date))}`);
   }
-  if (filter.severities && filter.severities.length > 0) {
-    // By rank, so the severity index serves both this filter and the severity sort.
-    const ranks = filter.severities.map((severity) => SEVERITY_RANK[severity]);
-    conditions.push(`severity_rank IN (${params.list(ranks)})`);
-  }
-  for (const [key, column] of Object.entries(LIST_COLUMNS) as [TextListFilter, string][]) {
-    const values = filter[key];
-    if (values && values.length > 0) conditions.push(`${column} IN (${params.list(values)})`);
+  for (const [key, { field }] of filterFields()) {
+    const values = filter[key] as readonly string[] | undefined;
+    if (!values || values.length === 0) continue;
+    // Severity by rank, so the severity index serves both this filter and the severity sort.
+    const matched =
+      field === 'severity' ? values.map((severity) => SEVERITY_RANK[severity as Severity]) : values;
+    conditions.push(`${column(field)} IN (${params.list(matched)})`);
   }
   if (filter.search) conditions.push(search(params, filter.search));
   return conditions;
@@ -94,7 +73,7 @@ export function eventConditions(
 
 /** The order's columns, each once: the chosen field, then timestamp, then id. */
 export function orderColumns(filter: EventFilter): string[] {
-  return [...new Set([SORT_COLUMNS[filter.sort_by], 'timestamp', 'id'])];
+  return [...new Set([column(filter.sort_by), 'timestamp', 'id'])];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { AuditLogEvent } from '../../src/contract/schemas/index.js';
+import { SEARCH_FIELDS, type AuditLogEvent } from '../../src/contract/schemas/index.js';
 import { searchFields } from '../../src/server/store/event-order.js';
 import type { EventFilter, PageRequest } from '../../src/server/store/types.js';
 import type { SqlDialect } from './event-queries.js';
@@ -7,7 +7,6 @@ import { EVENT_COLUMNS } from './sqlite-rows.js';
 
 /** Between the fields of `search_text`; a needle holding it is searched field by field. */
 const SEARCH_SEPARATOR = '\u001f';
-const SEARCH_COLUMNS = ['description', 'action', 'resource_type', 'resource_id', 'user_id'];
 
 /**
  * The searched fields lower-cased by JavaScript, as `matchesSearch` lowers them, so the
@@ -32,7 +31,7 @@ export const PG_DIALECT: SqlDialect = {
       return `search_text LIKE ${params.add(`%${likeLiteral(lowered)}%`)}`;
     }
     const placeholder = params.add(lowered);
-    return `(${SEARCH_COLUMNS.map((column) => `strpos(lower(${column}), ${placeholder}) > 0`).join(' OR ')})`;
+    return `(${SEARCH_FIELDS.map((column) => `strpos(lower(${column}), ${placeholder}) > 0`).join(' OR ')})`;
   },
   nulls: true,
   eventSelect: EVENT_COLUMNS.map((column) =>

@@ -34,18 +34,11 @@ export function openConnection(path: string, options: { readonly: boolean }): Co
     // The writer's cache serves summaries that scan whole indexes of a large tenant; a
     // stream reads each page once, so its connection needs little.
     db.pragma(`cache_size = ${options.readonly ? -16_384 : -65_536}`);
-    // Six named parameters: better-sqlite3 takes the SQL function's arity from them.
+    // The needle, then the columns of SEARCH_FIELDS in order (see sqlite-event-sql.ts).
     db.function(
       SEARCH_FUNCTION,
-      { deterministic: true },
-      (
-        needle: string,
-        description: string,
-        action: string,
-        resourceType: string,
-        resourceId: string | null,
-        userId: string | null,
-      ) => (matchesSearch(needle, description, action, resourceType, resourceId, userId) ? 1 : 0),
+      { deterministic: true, varargs: true },
+      (needle: string, ...fields: (string | null)[]) => (matchesSearch(needle, ...fields) ? 1 : 0),
     );
     return db;
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { SummaryInterval } from '../../src/contract/schemas/index.js';
+import { SEARCH_FIELDS, type SummaryInterval } from '../../src/contract/schemas/index.js';
 import type { EventFilter, PageRequest } from '../../src/server/store/types.js';
 import * as queries from './event-queries.js';
 import {
@@ -19,7 +19,7 @@ export { eventOrder, orderColumns } from './event-sql.js';
 export const SQLITE_DIALECT: queries.SqlDialect = {
   placeholders: 'question',
   search: (params, needle) =>
-    `${SEARCH_FUNCTION}(${params.add(needle)}, description, action, resource_type, resource_id, user_id)`,
+    `${SEARCH_FUNCTION}(${params.add(needle)}, ${SEARCH_FIELDS.join(', ')})`,
   nulls: false,
   eventSelect: EVENT_COLUMNS.join(', '),
 };

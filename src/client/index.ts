@@ -21,15 +21,7 @@ export {
   type StoredTokens,
   type TokenStore,
 } from './auth/token-store.js';
-export type {
-  AuditLogEventInput,
-  AuditLogQueryInput,
-  TimestampInput,
-} from '../contract/input-types.js';
 export * from './errors/index.js';
-export * from '../contract/schemas/index.js';
-export { toSearchParams } from '../contract/query-params.js';
-export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../contract/constants.js';
 export {
   AuditEventQueue,
   waitUntilDrained,
@@ -47,3 +39,74 @@ export {
 } from './queue/queue-storage.js';
 export { indexedDbQueueStorage } from './queue/indexeddb-queue-storage.js';
 export { defaultQueueStorage } from './queue/default-queue-storage.js';
+
+// The wire contract as an app meets it: the seed's models (types and zod schemas), enums and
+// limits. Request parameter schemas and server helpers are in `audit-log-sdk/testing`.
+export type {
+  AuditLogEventInput,
+  AuditLogQueryInput,
+  TimestampInput,
+} from '../contract/input-types.js';
+export type {
+  APIKeyCreate,
+  APIKeyResponse,
+  AuditLogEvent,
+  AuditLogEventBatchCreate,
+  AuditLogEventCreate,
+  AuditLogExport,
+  AuditLogQuery,
+  AuditLogSummary,
+  ConsistencyProof,
+  ErrorBody,
+  ExportColumn,
+  ExportManifest,
+  Health,
+  InclusionProof,
+  Jwks,
+  ListFilter,
+  LoginRequest,
+  PaginatedAuditLogs,
+  Pagination,
+  ProofsResponse,
+  TimelineBucket,
+  TokenResponse,
+  TreeHead,
+  UserCreate,
+  UserResponse,
+  UserUpdate,
+} from '../contract/schemas/index.js';
+export {
+  API_KEY_PERMISSIONS,
+  CSV_COLUMNS,
+  ApiKeyPermission,
+  ErrorCode,
+  EVENT_TYPES,
+  EventType,
+  ExportFormat,
+  LIST_FILTERS,
+  MAX_BATCH_SIZE,
+  SEVERITIES,
+  Severity,
+  SORT_FIELDS,
+  SortField,
+  SortOrder,
+  SummaryInterval,
+  USER_ROLES,
+  UserRole,
+} from '../contract/schemas/index.js';
+export {
+  APIKeyCreateSchema,
+  APIKeyResponseSchema,
+  AuditLogEventCreateSchema,
+  AuditLogEventSchema,
+  AuditLogExportSchema,
+  AuditLogQuerySchema,
+  AuditLogSummarySchema,
+  PaginatedAuditLogsSchema,
+  safeParse,
+  TokenResponseSchema,
+  UserCreateSchema,
+  UserResponseSchema,
+  UserUpdateSchema,
+} from '../contract/schemas/index.js';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../contract/constants.js';

@@ -1,5 +1,9 @@
 'use client';
-// `audit-log-sdk/components`: dashboard parts (styles in `audit-log-sdk/styles.css`).
+// `audit-log-sdk/components`: dashboard parts (styles in `audit-log-sdk/styles.css`). The
+// entry exports components, their props and the documented helpers, and nothing else; the
+// README's "Public surface" lists them and test/package holds this file to that list.
+
+// Shared settings and labels
 export {
   AuditUiProvider,
   useAuditUi,
@@ -8,9 +12,10 @@ export {
 } from './ui/audit-ui-context.js';
 export { DEFAULT_LABELS, type AuditLabelOverrides, type AuditLabels } from './ui/labels.js';
 export { formatTimestamp, type TimeDisplay } from './format/format-time.js';
+
+// Small parts
 export { LongText, type LongTextProps } from './format/long-text.js';
 export { ExpandableText, type ExpandableTextProps } from './format/expandable-text.js';
-export { CELL_TEXT_LIMIT, DETAIL_TEXT_LIMIT, truncateText } from './format/truncate-text.js';
 export { SeverityBadge, type SeverityBadgeProps } from './severity-badge/severity-badge.js';
 export { LoginForm, type LoginFormProps } from './login-form/login-form.js';
 export {
@@ -19,15 +24,16 @@ export {
   type SummaryCardsProps,
 } from './summary-cards/summary-cards.js';
 export { AuditEventDetail, type AuditEventDetailProps } from './event-detail/audit-event-detail.js';
+export { ExportButton, type ExportButtonProps } from './export-button/export-button.js';
+export { LiveTail, type LiveTailProps } from './live-tail/live-tail.js';
+
+// Table
 export {
   AuditLogTable,
   ColumnSettings,
   ConnectedAuditLogTable,
   DensityToggle,
-  orderColumns,
   createDefaultColumns,
-  mergeColumns,
-  ROW_HEIGHT,
   useDefaultColumns,
   type AuditLogColumn,
   type AuditLogColumnVisibility,
@@ -40,10 +46,35 @@ export {
   type AuditLogTableProps,
   type AuditLogTableState,
   type ConnectedAuditLogTableProps,
+  type Updater,
 } from './table/index.js';
-export { ExportButton, type ExportButtonProps } from './export-button/export-button.js';
-export { LiveTail, type LiveTailProps } from './live-tail/live-tail.js';
-export * from './filters/index.js';
+
+// Charts are in `audit-log-sdk/charts`, so an app that shows none never loads recharts.
+
+// Filters, saved views and the URL
+export {
+  AuditLogFilters,
+  ConnectedAuditLogFilters,
+  FILTER_LABELS,
+  SavedViews,
+  formatAuditUrlState,
+  localStorageSavedViewStorage,
+  memorySavedViewStorage,
+  parseAuditUrlState,
+  useAuditQueryParams,
+  useSavedViews,
+  type AuditLogFiltersProps,
+  type ConnectedAuditLogFiltersProps,
+  type AuditUrlState,
+  type AuditUrlStateUpdate,
+  type FilterLabelOverrides,
+  type FilterLabels,
+  type SavedView,
+  type SavedViewStorage,
+  type SavedViewsProps,
+} from './filters/index.js';
+
+// The whole viewer
 export {
   AuditLogViewer,
   type AuditLogViewerProps,

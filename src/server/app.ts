@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { ENDPOINTS, routePattern } from '../contract/endpoints.js';
 import type { Health } from '../contract/schemas/index.js';
 import type { AuditLogAppOptions } from './app-options.js';
 import { AccessTokens } from './auth/access-tokens.js';
@@ -110,7 +111,7 @@ export function createAuditLogApp(options: AuditLogAppOptions): Hono<AppEnv> {
     faultInjection(options.failRate ?? 0, options.latencyMs ?? 0, options.random ?? Math.random),
   );
 
-  app.get('/health', (c) => {
+  app.get(routePattern(ENDPOINTS.health), (c) => {
     const body: Health = {
       status: 'healthy',
       service: 'audit-log-api',

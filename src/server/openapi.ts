@@ -1,19 +1,18 @@
 import * as z from 'zod/mini';
+import { ENDPOINTS, type Endpoint } from '../contract/endpoints.js';
 import {
   APIKeyCreateSchema,
   APIKeyListSchema,
   APIKeyResponseSchema,
   AuditLogEventBatchCreateSchema,
   AuditLogEventCreateSchema,
+  AuditLogEventListSchema,
   AuditLogEventSchema,
   AuditLogExportSchema,
   AuditLogSummarySchema,
-  ConsistencyParamsSchema,
   ConsistencyProofSchema,
   ErrorBodySchema,
   ExportManifestSchema,
-  EventListParamsSchema,
-  ExportParamsSchema,
   HealthSchema,
   JwksSchema,
   LoginRequestSchema,
@@ -24,7 +23,6 @@ import {
   ProofsRequestSchema,
   ProofsResponseSchema,
   RefreshRequestSchema,
-  SummaryParamsSchema,
   TimestampSchema,
   TimestampString,
   TokenResponseSchema,
@@ -59,12 +57,12 @@ const RESPONSES = {
   AuditLogSummary: AuditLogSummarySchema,
   AuditLogExport: AuditLogExportSchema,
   Health: HealthSchema,
-  Error: ErrorBodySchema,
   TreeHead: TreeHeadSchema,
   Jwks: JwksSchema,
   ProofsResponse: ProofsResponseSchema,
   ConsistencyProof: ConsistencyProofSchema,
   ExportManifest: ExportManifestSchema,
+  Error: ErrorBodySchema,
 };
 
 function componentSchemas(
@@ -95,15 +93,15 @@ function componentSchemas(
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string) => ({ 'application/json': { schema: ref(name) } });
-const ok = (name: string, description = 'OK') => ({ description, content: json(name) });
 
 function queryParameters(schema: z.ZodMiniObject): JsonSchema[] {
-  const properties = (z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema)
-    .properties as Record<string, JsonSchema>;
+  const described = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const properties = described.properties as Record<string, JsonSchema>;
+  const required = new Set((described.required as string[] | undefined) ?? []);
   return Object.entries(properties).map(([name, property]) => ({
     name,
     in: 'query',
-    required: false,
+    required: required.has(name),
     schema: property,
     ...(property.type === 'array' ? { style: 'form', explode: true } : {}),
   }));
@@ -125,9 +123,73 @@ const idempotencyHeader = {
   description: 'Replays of the same key and body within 24 h answer the first result',
 };
 
-/** The OpenAPI 3.1 description of the API, built from the wire schemas. */
+// Components by name, so an endpoint's schema becomes a `$ref` to its component.
+const COMPONENT_NAMES = new Map<z.ZodMiniType, string>(
+  Object.entries({ ...REQUESTS, ...RESPONSES }).map(([name, schema]) => [schema, name]),
+);
+
+function content(schema: z.ZodMiniType): JsonSchema {
+  // A list of events is described inline, as an array of the event component.
+  if (schema === AuditLogEventListSchema)
+    return { 'application/json': { schema: { type: 'array', items: ref('AuditLogEvent') } } };
+  const name = COMPONENT_NAMES.get(schema);
+  if (!name) throw new Error('Every schema in the endpoint table needs a component name');
+  return json(name);
+}
+
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+
+function operation(endpoint: Endpoint): JsonSchema {
+  const answer: JsonSchema =
+    endpoint.answer === undefined
+      ? { description: 'No content' }
+      : {
+          description: endpoint.status === 201 ? 'Created' : 'OK',
+          content: {
+            ...content(endpoint.answer),
+            // An export with `format=csv` streams CSV instead.
+            ...(endpoint.params && 'format' in endpoint.params.shape
+              ? { 'text/csv': { schema: { type: 'string' } } }
+              : {}),
+          },
+        };
+  const parameters = [
+    ...(endpoint.params ? queryParameters(endpoint.params) : []),
+    ...(endpoint.idempotencyKey ? [idempotencyHeader] : []),
+  ];
+  const fails = endpoint.permission !== 'public' || endpoint.body !== undefined;
+  return {
+    ...(endpoint.permission === 'public' ? { security: [] } : {}),
+    summary: endpoint.summary,
+    ...(endpoint.description ? { description: endpoint.description } : {}),
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(endpoint.body
+      ? { requestBody: { required: !endpoint.bodyOptional, content: content(endpoint.body) } }
+      : {}),
+    responses: {
+      [String(endpoint.status)]: answer,
+      ...(endpoint.path.includes('{id}')
+        ? { '404': { description: 'Not found', content: json('Error') } }
+        : {}),
+      ...(fails ? ERROR_RESPONSES : {}),
+    },
+  };
+}
+
+/** Every endpoint of the contract's table, by path and method. */
+function paths(): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const endpoint of Object.values(ENDPOINTS) as Endpoint[]) {
+    const item = (out[endpoint.path] ??= endpoint.path.includes('{id}')
+      ? { parameters: [idParam] }
+      : {});
+    item[endpoint.method.toLowerCase()] = operation(endpoint);
+  }
+  return out;
+}
+
+/** The OpenAPI 3.1 description of the API, built from the endpoint table and wire schemas. */
 export function buildOpenApiDocument(version: string): JsonSchema {
-  const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
   return {
     openapi: '3.1.0',
     info: {
@@ -136,189 +198,7 @@ export function buildOpenApiDocument(version: string): JsonSchema {
       description: 'Reference implementation of the Audit Log Framework API wire contract (v1).',
     },
     security: [{ bearer: [] }, { apiKey: [], tenant: [] }],
-    paths: {
-      '/health': {
-        get: { security: [], summary: 'Health check', responses: { '200': ok('Health') } },
-      },
-      '/api/v1/auth/login': {
-        post: {
-          security: [],
-          summary: 'Sign in',
-          requestBody: { required: true, content: json('LoginRequest') },
-          responses: { '200': ok('TokenResponse'), ...ERROR_RESPONSES },
-        },
-      },
-      '/api/v1/auth/refresh': {
-        post: {
-          security: [],
-          summary: 'Rotate a refresh token',
-          requestBody: { required: true, content: json('RefreshRequest') },
-          responses: { '200': ok('TokenResponse'), ...ERROR_RESPONSES },
-        },
-      },
-      '/api/v1/auth/logout': {
-        post: {
-          summary: "Revoke this login's refresh tokens",
-          requestBody: { required: false, content: json('LogoutRequest') },
-          responses: { '204': { description: 'Signed out' }, ...ERROR_RESPONSES },
-        },
-      },
-      '/api/v1/auth/me': {
-        get: {
-          summary: 'The signed-in user',
-          responses: { '200': ok('UserResponse'), ...ERROR_RESPONSES },
-        },
-      },
-      '/api/v1/auth/users': {
-        post: {
-          summary: 'Create a user',
-          requestBody: { required: true, content: json('UserCreate') },
-          responses: { '201': ok('UserResponse', 'Created'), ...ERROR_RESPONSES },
-        },
-      },
-      '/api/v1/auth/users/{id}': {
-        parameters: [idParam],
-        get: {
-          summary: 'Get a user',
-          responses: { '200': ok('UserResponse'), ...ERROR_RESPONSES },
-        },
-        put: {
-          summary: 'Update a user',
-          requestBody: { required: true, content: json('UserUpdate') },
-          responses: { '200': ok('UserResponse'), ...ERROR_RESPONSES },
-        },
-        delete: {
-          summary: 'Deactivate a user',
-          responses: { '200': ok('UserResponse'), ...ERROR_RESPONSES },
-        },
-      },
-      '/api/v1/auth/api-keys': {
-        post: {
-          summary: 'Create an API key (the key is shown only in this answer)',
-          requestBody: { required: true, content: json('APIKeyCreate') },
-          responses: { '201': ok('APIKeyResponse', 'Created'), ...ERROR_RESPONSES },
-        },
-        get: {
-          summary: "The tenant's API keys, by prefix (extension)",
-          responses: { '200': ok('APIKeyList'), ...ERROR_RESPONSES },
-        },
-      },
-      '/api/v1/auth/api-keys/{id}': {
-        parameters: [idParam],
-        delete: {
-          summary: 'Revoke an API key (extension)',
-          responses: { '200': ok('APIKeyResponse'), ...ERROR_RESPONSES },
-        },
-      },
-      '/api/v1/audit/events': {
-        post: {
-          summary: 'Create an event',
-          parameters: [idempotencyHeader],
-          requestBody: { required: true, content: json('AuditLogEventCreate') },
-          responses: { '201': ok('AuditLogEvent', 'Created'), ...ERROR_RESPONSES },
-        },
-        get: {
-          summary: 'Query events',
-          parameters: queryParameters(EventListParamsSchema),
-          responses: { '200': ok('PaginatedAuditLogs'), ...ERROR_RESPONSES },
-        },
-      },
-      '/api/v1/audit/events/batch': {
-        post: {
-          summary: 'Create 1 to 1000 events in one transaction',
-          parameters: [idempotencyHeader],
-          requestBody: { required: true, content: json('AuditLogEventBatchCreate') },
-          responses: {
-            '201': {
-              description: 'Created, in request order',
-              content: {
-                'application/json': { schema: { type: 'array', items: ref('AuditLogEvent') } },
-              },
-            },
-            ...ERROR_RESPONSES,
-          },
-        },
-      },
-      '/api/v1/audit/events/export': {
-        get: {
-          summary: 'Export events as a JSON document or streamed CSV',
-          description:
-            'Both formats stream. `columns` (repeated) keeps only those fields, in that order: ' +
-            'the CSV header and cells, or the keys of each JSON object.',
-          parameters: queryParameters(ExportParamsSchema),
-          responses: {
-            '200': {
-              description: 'The export; X-Export-Id names its signed manifest',
-              headers: { 'X-Export-Id': { schema: { type: 'string' } } },
-              content: {
-                'application/json': { schema: ref('AuditLogExport') },
-                'text/csv': { schema: { type: 'string' } },
-              },
-            },
-            ...ERROR_RESPONSES,
-          },
-        },
-      },
-      '/api/v1/audit/events/{id}': {
-        parameters: [idParam],
-        get: {
-          summary: 'Get one event',
-          responses: {
-            '200': ok('AuditLogEvent'),
-            '404': { description: 'Not found', content: json('Error') },
-            ...ERROR_RESPONSES,
-          },
-        },
-      },
-      '/api/v1/audit/summary': {
-        get: {
-          summary: 'Counts over the filtered events, with an optional timeline',
-          parameters: queryParameters(SummaryParamsSchema),
-          responses: { '200': ok('AuditLogSummary'), ...ERROR_RESPONSES },
-        },
-      },
-      '/api/v1/audit/tree-head': {
-        get: {
-          summary: "The tenant's Merkle log (RFC 6962) as it stands, signed with Ed25519",
-          responses: { '200': ok('TreeHead'), ...ERROR_RESPONSES },
-        },
-      },
-      '/api/v1/audit/public-keys': {
-        get: {
-          security: [],
-          summary: 'Every key that signs tree heads and export manifests (JWKS)',
-          responses: { '200': ok('Jwks') },
-        },
-      },
-      '/api/v1/audit/proofs': {
-        post: {
-          summary: 'Inclusion proofs for up to 1000 events at one tree size',
-          requestBody: { required: true, content: json('ProofsRequest') },
-          responses: { '200': ok('ProofsResponse'), ...ERROR_RESPONSES },
-        },
-      },
-      '/api/v1/audit/consistency': {
-        get: {
-          summary: 'Proof that the log at size `first` is a prefix of the log at `second`',
-          parameters: queryParameters(ConsistencyParamsSchema).map((p) => ({
-            ...p,
-            required: true,
-          })),
-          responses: { '200': ok('ConsistencyProof'), ...ERROR_RESPONSES },
-        },
-      },
-      '/api/v1/audit/exports/{id}/manifest': {
-        parameters: [idParam],
-        get: {
-          summary: 'The signed manifest of a finished export',
-          responses: {
-            '200': ok('ExportManifest'),
-            '404': { description: 'No finished export with this id', content: json('Error') },
-            ...ERROR_RESPONSES,
-          },
-        },
-      },
-    },
+    paths: paths(),
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },

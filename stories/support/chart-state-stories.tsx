@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { expectChartStatus } from './chart-checks.js';
-import { EMPTY_SUMMARY } from './story-events.js';
+import { EMPTY_SUMMARY } from '../../test/fixtures/events.js';
 
 type Play = (context: { canvasElement: HTMLElement }) => Promise<void>;
 

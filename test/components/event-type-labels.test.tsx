@@ -9,7 +9,7 @@ import {
   AuditUiProvider,
 } from '../../src/components/index.js';
 import { EventTypeChart } from '../../src/components/charts/index.js';
-import { makeEvent } from './table/events.js';
+import { makeEvent } from '../fixtures/events.js';
 
 const summary: AuditLogSummary = {
   total_count: 4,

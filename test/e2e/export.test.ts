@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { CSV_COLUMNS, type AuditLogEvent } from '../../src/client/index.js';
+import { CSV_COLUMNS, type AuditLogEvent } from '../../src/contract/schemas/index.js';
 import { freshPage, withoutSaveFilePicker } from './support/browser.js';
 import { signIn, summaryFigure, waitForEveryRow } from './support/demo-app.js';
 import { demoInChromium } from './support/demo-suite.js';

@@ -1,28 +1,20 @@
 'use client';
-import { useMemo, type CSSProperties } from 'react';
+import { useMemo } from 'react';
 import type { AuditLogSummary } from '../../client/index.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import type { AuditLabels } from '../ui/labels.js';
 import { CategoryBarChart, type CategoryItem } from './category-bar-chart.js';
-import type { ChartSizeProps } from './chart-frame.js';
-import { mergeChartLabels, type ChartLabelOverrides, type ChartLabels } from './chart-labels.js';
+import type { ChartBaseProps } from './chart-frame.js';
+import { mergeChartLabels, type ChartLabels } from './chart-labels.js';
 import type { ChartSeriesConfig } from './chart-series.js';
 import { chartState } from './chart-state.js';
 
 /** The props every breakdown chart takes, for its kind of category `K`. */
-export interface BreakdownChartProps<K extends string> extends ChartSizeProps {
+export interface BreakdownChartProps<K extends string> extends ChartBaseProps<K> {
   /** The summary to chart; undefined while it loads. */
   summary: AuditLogSummary | undefined;
-  /** Set when the summary failed to load (shown only while there is no summary). */
-  error?: boolean;
   /** Called with the category whose bar was clicked, e.g. to filter by it. */
   onSelect?: (category: K) => void;
-  /** Colours per category. */
-  series?: Partial<ChartSeriesConfig<K>>;
-  /** The components' labels and the chart ones (`CHART_LABELS`), any subset. */
-  labels?: ChartLabelOverrides;
-  className?: string;
-  style?: CSSProperties;
 }
 
 /** What sets one breakdown chart apart from another: its categories, names and colours. */
@@ -46,10 +38,8 @@ export function BreakdownChart<K extends string>({
   onSelect,
   series,
   labels: overrides,
-  className,
-  style,
-  width,
-  height,
+  // className, style, width and height go to the bar chart as they are.
+  ...frame
 }: BreakdownChartProps<K> & { kind: BreakdownKind<K> }) {
   const { labels, locale } = useAuditUi(overrides);
   const chartLabels = useMemo(() => mergeChartLabels(overrides), [overrides]);
@@ -82,10 +72,7 @@ export function BreakdownChart<K extends string>({
       filterBy={chartLabels.filterBy}
       locale={locale}
       onSelect={onSelect}
-      className={className}
-      style={style}
-      width={width}
-      height={height}
+      {...frame}
     />
   );
 }

@@ -28,8 +28,8 @@ interface CategoryBarChartProps<K extends string> extends ChartSizeProps {
   filterBy: (name: string) => string;
   locale: string | undefined;
   onSelect: ((value: K) => void) | undefined;
-  className: string | undefined;
-  style: CSSProperties | undefined;
+  className?: string | undefined;
+  style?: CSSProperties | undefined;
 }
 
 /**

@@ -1,6 +1,8 @@
 'use client';
 import { useId, type CSSProperties, type ReactElement, type ReactNode } from 'react';
 import { ResponsiveContainer } from 'recharts';
+import type { ChartLabelOverrides } from './chart-labels.js';
+import type { ChartSeriesConfig } from './chart-series.js';
 
 export type ChartState = 'loading' | 'error' | 'empty' | 'ready';
 
@@ -10,6 +12,18 @@ export interface ChartSizeProps {
   width?: number | undefined;
   /** Height in pixels. */
   height?: number | undefined;
+}
+
+/** What every chart takes besides its own data and callbacks. */
+export interface ChartBaseProps<K extends string> extends ChartSizeProps {
+  /** Set when the summary failed to load (shown only while there is no summary). */
+  error?: boolean;
+  /** Colours per category or severity. */
+  series?: Partial<ChartSeriesConfig<K>>;
+  /** The components' labels and the chart ones (`CHART_LABELS`), any subset. */
+  labels?: ChartLabelOverrides;
+  className?: string;
+  style?: CSSProperties;
 }
 
 export interface ChartFrameProps {

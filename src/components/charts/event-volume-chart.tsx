@@ -1,5 +1,5 @@
 'use client';
-import { useMemo, useState, type CSSProperties } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Bar,
   BarChart,
@@ -18,36 +18,23 @@ import {
 } from '../../client/index.js';
 import { useSummary } from '../../hooks/index.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
-import { ChartDataTable, ChartFrame, sizedChart, type ChartSizeProps } from './chart-frame.js';
-import { mergeChartLabels, type ChartLabelOverrides } from './chart-labels.js';
+import { ChartDataTable, ChartFrame, sizedChart, type ChartBaseProps } from './chart-frame.js';
+import { mergeChartLabels } from './chart-labels.js';
 import { intervalForQuery, rangeFromDrag, type ChartTimeRange } from './chart-range.js';
-import {
-  SEVERITY_SERIES,
-  seriesFill,
-  seriesStyle,
-  TOOLTIP_STYLE,
-  type ChartSeriesConfig,
-} from './chart-series.js';
+import { SEVERITY_SERIES, seriesFill, seriesStyle, TOOLTIP_STYLE } from './chart-series.js';
 import { chartState } from './chart-state.js';
 
-export interface EventVolumeChartProps extends ChartSizeProps {
+/** `series` colours default to the theme's `--audit-severity-*`. */
+export interface EventVolumeChartProps extends ChartBaseProps<Severity> {
   /** The summary to chart (fetched with `interval`, so it has a `timeline`); undefined while it loads. */
   summary: AuditLogSummary | undefined;
   /** The bucket size the timeline was counted in. */
   interval: SummaryInterval;
-  /** Set when the summary failed to load (shown only while there is no summary). */
-  error?: boolean;
   /**
    * Called with the range dragged across, from the start of the first bucket to the end of the
    * last; dragging is on only when this is given.
    */
   onRangeSelect?: (range: ChartTimeRange) => void;
-  /** Colours per severity; defaults to the theme's `--audit-severity-*`. */
-  series?: Partial<ChartSeriesConfig<Severity>>;
-  /** The components' labels and the chart ones (`CHART_LABELS`), any subset. */
-  labels?: ChartLabelOverrides;
-  className?: string;
-  style?: CSSProperties;
 }
 
 type VolumeRow = { bucket: string; total: number } & Record<Severity, number>;

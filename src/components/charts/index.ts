@@ -20,8 +20,7 @@ export {
   type ConnectedEventTypeChartProps,
 } from './event-type-chart.js';
 export { CHART_LABELS, type ChartLabels, type ChartLabelOverrides } from './chart-labels.js';
-export { intervalForQuery, rangeFromDrag, type ChartTimeRange } from './chart-range.js';
-export { INTERVAL_MS } from '../../contract/constants.js';
+export type { ChartTimeRange } from './chart-range.js';
 export { SEVERITY_SERIES, type ChartSeries, type ChartSeriesConfig } from './chart-series.js';
 export type { ChartSizeProps } from './chart-frame.js';
 export type { BreakdownChartProps } from './breakdown-chart.js';

@@ -127,20 +127,15 @@ export function AuditEventDetail({
                 <th scope="row">
                   <LongText text={row.field} limit={DETAIL_TEXT_LIMIT} />
                 </th>
-                <td data-change="removed">
-                  <ExpandableText
-                    text={show(row.before)}
-                    limit={DETAIL_TEXT_LIMIT}
-                    labels={labels}
-                  />
-                </td>
-                <td data-change="added">
-                  <ExpandableText
-                    text={show(row.after)}
-                    limit={DETAIL_TEXT_LIMIT}
-                    labels={labels}
-                  />
-                </td>
+                {(['before', 'after'] as const).map((side) => (
+                  <td key={side} data-change={side === 'before' ? 'removed' : 'added'}>
+                    <ExpandableText
+                      text={show(row[side])}
+                      limit={DETAIL_TEXT_LIMIT}
+                      labels={labels}
+                    />
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,4 @@
-import { CSV_COLUMNS, type ExportColumn } from '../../client/index.js';
+import { CSV_COLUMNS, type ExportColumn } from '../../contract/schemas/export.js';
 
 /** The export's columns behind each default table column. */
 const TABLE_TO_CSV: Record<string, readonly ExportColumn[]> = {

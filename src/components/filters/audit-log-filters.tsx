@@ -1,43 +1,17 @@
 'use client';
-import {
-  useCallback,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  type ComponentPropsWithRef,
-} from 'react';
-import {
-  EVENT_TYPES,
-  SEVERITIES,
-  type AuditLogQueryInput,
-  type AuditLogSummary,
-  type EventType,
-  type ListFilter,
-  type Severity,
-} from '../../client/index.js';
+import { useCallback, useMemo, useState, type ComponentPropsWithRef } from 'react';
+import type { AuditLogQueryInput, AuditLogSummary } from '../../client/index.js';
+import { filterFields } from '../../contract/schemas/query.js';
 import { useSummary } from '../../hooks/index.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
-import { mergeFilterLabels, type FilterLabelOverrides } from './filter-labels.js';
-import {
-  TEXT_FILTERS,
-  TIME_PRESETS,
-  applyDrafts,
-  clearFilters,
-  compactQuery,
-  draftsOf,
-  filterChips,
-  omitKeys,
-  presetStart,
-  type DraftKey,
-  type Drafts,
-  type TimePresetId,
-} from './filter-model.js';
-import { fromDateTimeLocal, toDateTimeLocal } from './zoned-time.js';
-import { LongText } from '../format/long-text.js';
-import { CELL_TEXT_LIMIT, truncateText } from '../format/truncate-text.js';
+import { FilterChipList } from './filter-chip-list.js';
+import { filterNames, mergeFilterLabels, type FilterLabelOverrides } from './filter-labels.js';
+import { compactQuery, filterChips } from './filter-model.js';
+import { OptionFilter } from './option-filter.js';
+import { TextFilters } from './text-filters.js';
+import { TimeRangeFields } from './time-range-fields.js';
+import { useFilterDrafts } from './use-filter-drafts.js';
 
 export interface AuditLogFiltersProps extends Omit<
   ComponentPropsWithRef<'div'>,
@@ -83,7 +57,6 @@ export function AuditLogFilters({
       eventTypeNames: { ...ui.eventTypes, ...overrides?.eventTypeNames },
     };
   }, [overrides, ui.eventTypes]);
-  const id = useId();
 
   const [inner, setInner] = useState<AuditLogQueryInput>(defaultValue ?? EMPTY_QUERY);
   const controlled = value !== undefined;
@@ -97,80 +70,9 @@ export function AuditLogFilters({
     },
     [controlled, onChange],
   );
+  const { drafts, editDraft, replaceAll } = useFilterDrafts(query, commit, debounceMs);
 
-  // Text drafts follow the query whenever its text filters change from outside (chips, clear all).
-  const committedKey = JSON.stringify(draftsOf(query));
-  const [syncedKey, setSyncedKey] = useState(committedKey);
-  const [drafts, setDrafts] = useState<Drafts>(() => draftsOf(query));
-  if (syncedKey !== committedKey) {
-    setSyncedKey(committedKey);
-    setDrafts(draftsOf(query));
-  }
-
-  // The debounce timer reads the latest query and commit, so a checkbox ticked meanwhile stays.
-  const latest = useRef({ query, commit, drafts });
-  useEffect(() => {
-    latest.current = { query, commit, drafts };
-  });
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const editDraft = (key: DraftKey, text: string) => {
-    const next = { ...drafts, [key]: text };
-    setDrafts(next);
-    latest.current.drafts = next;
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      const { query: current, commit: send, drafts: pending } = latest.current;
-      send(applyDrafts(current, pending));
-    }, debounceMs);
-  };
-
-  // Chips and "Clear all" replace the text filters outright, so a pending edit is dropped.
-  const replaceAll = (next: AuditLogQueryInput) => {
-    clearTimeout(timer.current);
-    const fresh = draftsOf(next);
-    setDrafts(fresh);
-    latest.current.drafts = fresh;
-    commit(next);
-  };
-
-  const [preset, setPreset] = useState<{ id: TimePresetId; start: string } | null>(null);
-  const activePreset =
-    preset && query.end_date === undefined && query.start_date === preset.start ? preset.id : null;
-
-  const choosePreset = (presetId: TimePresetId, ms: number) => {
-    if (activePreset === presetId) {
-      setPreset(null);
-      commit(omitKeys(query, 'start_date', 'end_date'));
-      return;
-    }
-    const start = presetStart(ms);
-    setPreset({ id: presetId, start });
-    commit({ ...omitKeys(query, 'end_date'), start_date: start });
-  };
-
-  const setBound = (key: 'start_date' | 'end_date', text: string) => {
-    if (text === '') {
-      commit(omitKeys(query, key));
-      return;
-    }
-    const iso = fromDateTimeLocal(text, timeZone);
-    if (iso !== undefined) commit({ ...query, [key]: iso });
-  };
-
-  const toggle = <K extends 'event_types' | 'severities'>(
-    key: K,
-    item: NonNullable<AuditLogQueryInput[K]>[number],
-    on: boolean,
-  ) => {
-    const current = (query[key] ?? []) as readonly string[];
-    const list = on
-      ? [...current.filter((v) => v !== item), item]
-      : current.filter((v) => v !== item);
-    commit({ ...query, [key]: list });
-  };
-
+  const names = useMemo(() => filterNames(labels, ui), [labels, ui]);
   const number = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const time = useMemo(
     () =>
@@ -181,59 +83,20 @@ export function AuditLogFilters({
       }),
     [locale, timeZone],
   );
-
-  const titles: Record<ListFilter, string> = {
-    event_types: ui.eventType,
-    severities: ui.severity,
-    resource_types: labels.resourceType,
-    resource_ids: ui.resource,
-    actions: ui.action,
-    user_ids: labels.user,
-    ip_addresses: labels.ipAddress,
-    session_ids: labels.sessionId,
-    correlation_ids: labels.correlationId,
-  };
   const chips = filterChips(query, {
-    titles,
+    ...names,
     from: labels.from,
     to: labels.to,
     search: labels.search,
-    severity: (s: Severity) => ui.severities[s],
-    eventType: (t: EventType) => labels.eventTypeNames[t],
     formatTime: (at) => {
       const ms = at instanceof Date ? at.getTime() : Date.parse(at);
       return Number.isNaN(ms) ? String(at) : time.format(ms);
     },
   });
-
-  // The space sits between the spans so the accessible name reads "Error 40", not "Error40".
-  const count = (n: number | undefined) =>
-    summary ? (
-      <>
-        {' '}
-        <span data-part="count">{number.format(n ?? 0)}</span>
-      </>
-    ) : null;
-
-  const checkbox = <K extends 'event_types' | 'severities'>(
-    key: K,
-    item: NonNullable<AuditLogQueryInput[K]>[number],
-    text: string,
-    n: number | undefined,
-  ) => {
-    const checked = ((query[key] ?? []) as readonly string[]).includes(item);
-    return (
-      <label key={item} data-part="option" data-state={checked ? 'checked' : 'unchecked'}>
-        <input
-          type="checkbox"
-          checked={checked}
-          onChange={(event) => toggle(key, item, event.currentTarget.checked)}
-        />
-        <span data-part="option-label">{text}</span>
-        {count(n)}
-      </label>
-    );
-  };
+  const lists = query as Readonly<Record<string, readonly string[] | undefined>>;
+  // The summary counts enum filters under the filter's own name (`event_types`, `severities`).
+  const counts = summary as
+    Readonly<Record<string, Record<string, number> | undefined>> | undefined;
 
   return (
     <div
@@ -245,107 +108,27 @@ export function AuditLogFilters({
       className={className}
       {...rest}
     >
-      <fieldset data-part="time-range">
-        <legend>{labels.timeRange}</legend>
-        <div data-part="presets">
-          {TIME_PRESETS.map(({ id: presetId, ms }) => (
-            <button
-              key={presetId}
-              type="button"
-              data-part="preset"
-              aria-pressed={activePreset === presetId}
-              data-state={activePreset === presetId ? 'on' : 'off'}
-              onClick={() => choosePreset(presetId, ms)}
-            >
-              {labels.presets[presetId]}
-            </button>
-          ))}
-        </div>
-        <label data-part="range-field">
-          <span>{labels.from}</span>
-          <input
-            type="datetime-local"
-            value={toDateTimeLocal(query.start_date, timeZone)}
-            onChange={(event) => setBound('start_date', event.currentTarget.value)}
+      <TimeRangeFields query={query} commit={commit} labels={labels} timeZone={timeZone} />
+      {filterFields()
+        .filter(([, row]) => row.kind === 'enum')
+        .map(([key, row]) => (
+          <OptionFilter
+            key={key}
+            filter={key}
+            values={row.values ?? []}
+            selected={lists[key] ?? []}
+            onToggle={(item, on) => {
+              const current = lists[key] ?? [];
+              const rest = current.filter((v) => v !== item);
+              commit({ ...query, [key]: on ? [...rest, item] : rest });
+            }}
+            names={names}
+            counts={counts ? (counts[key] ?? {}) : undefined}
+            formatCount={(n) => number.format(n)}
           />
-        </label>
-        <label data-part="range-field">
-          <span>{labels.to}</span>
-          <input
-            type="datetime-local"
-            value={toDateTimeLocal(query.end_date, timeZone)}
-            onChange={(event) => setBound('end_date', event.currentTarget.value)}
-          />
-        </label>
-      </fieldset>
-
-      <fieldset data-part="event-types">
-        <legend>{labels.eventTypes}</legend>
-        {EVENT_TYPES.map((type) =>
-          checkbox('event_types', type, labels.eventTypeNames[type], summary?.event_types[type]),
-        )}
-      </fieldset>
-
-      <fieldset data-part="severities">
-        <legend>{labels.severities}</legend>
-        {SEVERITIES.map((severity) =>
-          checkbox('severities', severity, ui.severities[severity], summary?.severities[severity]),
-        )}
-      </fieldset>
-
-      <div data-part="text-filters">
-        {TEXT_FILTERS.map(({ key, label }) => (
-          <label key={key} data-part="text-field">
-            <span>{labels[label]}</span>
-            <input
-              type="text"
-              name={key}
-              autoComplete="off"
-              value={drafts[key]}
-              onChange={(event) => editDraft(key, event.currentTarget.value)}
-            />
-          </label>
         ))}
-        <label data-part="search-field">
-          <span>{labels.search}</span>
-          <input
-            type="search"
-            name="search"
-            autoComplete="off"
-            value={drafts.search}
-            onChange={(event) => editDraft('search', event.currentTarget.value)}
-          />
-        </label>
-      </div>
-
-      <div data-part="chips" role="group" aria-labelledby={`${id}-chips`}>
-        <span id={`${id}-chips`} data-part="chips-title">
-          {labels.activeFilters}
-        </span>
-        <ul>
-          {chips.map((chip) => (
-            <li key={chip.id}>
-              <button
-                type="button"
-                data-part="chip"
-                aria-label={`${labels.removeFilter}: ${truncateText(chip.text, CELL_TEXT_LIMIT)}`}
-                onClick={() => replaceAll(chip.without(query))}
-              >
-                <LongText text={chip.text} limit={CELL_TEXT_LIMIT} />
-                <span aria-hidden="true"> ×</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-        <button
-          type="button"
-          data-part="clear-all"
-          disabled={chips.length === 0}
-          onClick={() => replaceAll(clearFilters(query))}
-        >
-          {labels.clearAll}
-        </button>
-      </div>
+      <TextFilters drafts={drafts} onEdit={editDraft} labels={labels} names={names} />
+      <FilterChipList chips={chips} query={query} onReplace={replaceAll} labels={labels} />
     </div>
   );
 }

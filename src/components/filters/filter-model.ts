@@ -1,5 +1,5 @@
-import type { AuditLogQueryInput, EventType, ListFilter, Severity } from '../../client/index.js';
-import type { FilterLabels } from './filter-labels.js';
+import type { AuditLogQueryInput } from '../../client/index.js';
+import { filterFields, type ListFilter } from '../../contract/schemas/query.js';
 
 /** Time range presets, each a duration back from now. */
 export const TIME_PRESETS = [
@@ -11,23 +11,20 @@ export const TIME_PRESETS = [
 ] as const;
 export type TimePresetId = (typeof TIME_PRESETS)[number]['id'];
 
-/** Free-text fields; each sets its list filter to the one value typed. */
-export const TEXT_FILTERS = [
-  { key: 'resource_types', label: 'resourceType' },
-  { key: 'user_ids', label: 'user' },
-  { key: 'ip_addresses', label: 'ipAddress' },
-  { key: 'session_ids', label: 'sessionId' },
-  { key: 'correlation_ids', label: 'correlationId' },
-] as const satisfies readonly { key: ListFilter; label: keyof FilterLabels }[];
-export type TextFilterKey = (typeof TEXT_FILTERS)[number]['key'];
-export type DraftKey = TextFilterKey | 'search';
+/** The list filters typed in the filter bar, in field-table order; each takes one value. */
+export const TEXT_FILTERS: readonly ListFilter[] = filterFields()
+  .filter(([, row]) => row.kind === 'text')
+  .map(([key]) => key);
+export type DraftKey = ListFilter | 'search';
 
-export type Drafts = Record<DraftKey, string>;
+/** What each text input holds: `search` and one entry per text filter. */
+export type Drafts = { search: string } & Partial<Record<ListFilter, string>>;
 
 /** What the text inputs show for a query. */
 export function draftsOf(query: AuditLogQueryInput): Drafts {
-  const drafts = { search: query.search ?? '' } as Drafts;
-  for (const { key } of TEXT_FILTERS) drafts[key] = query[key]?.[0] ?? '';
+  const drafts: Drafts = { search: query.search ?? '' };
+  for (const key of TEXT_FILTERS)
+    drafts[key] = (query[key] as readonly string[] | undefined)?.[0] ?? '';
   return drafts;
 }
 
@@ -47,8 +44,9 @@ export function applyDrafts(query: AuditLogQueryInput, drafts: Drafts): AuditLog
   const next: AuditLogQueryInput = { ...query };
   if (drafts.search.trim()) next.search = drafts.search;
   else emptied.push('search');
-  for (const { key } of TEXT_FILTERS) {
-    if (drafts[key].trim()) next[key] = [drafts[key]];
+  for (const key of TEXT_FILTERS) {
+    const text = drafts[key] ?? '';
+    if (text.trim()) (next as Record<string, unknown>)[key] = [text];
     else emptied.push(key);
   }
   return omitKeys(next, ...emptied);
@@ -91,30 +89,28 @@ function withoutKey(key: keyof AuditLogQueryInput) {
 }
 
 export interface ChipNames {
-  /** Title per list filter: "Severity", "User"… */
-  titles: Record<ListFilter, string>;
+  /** A list filter's title: "Severity", "User"… */
+  title: (key: ListFilter) => string;
+  /** A value as shown: an enum value by its name, anything else as it is. */
+  value: (key: ListFilter, item: string) => string;
   from: string;
   to: string;
   search: string;
-  severity: (value: Severity) => string;
-  eventType: (value: EventType) => string;
   formatTime: (value: Date | string) => string;
 }
 
-const OTHER_LISTS = [
-  'resource_types',
-  'resource_ids',
-  'actions',
-  'user_ids',
-  'ip_addresses',
-  'session_ids',
-  'correlation_ids',
-] as const;
+/** Chip order: the picked values (event types, severities) first, then the typed ones. */
+function chipOrder(): ListFilter[] {
+  const rows = filterFields();
+  return [
+    ...rows.filter(([, row]) => row.kind === 'enum'),
+    ...rows.filter(([, row]) => row.kind !== 'enum'),
+  ].map(([key]) => key);
+}
 
 /** One removable chip per active filter value. */
 export function filterChips(query: AuditLogQueryInput, names: ChipNames): FilterChip[] {
   const chips: FilterChip[] = [];
-  const { titles } = names;
   if (query.start_date !== undefined)
     chips.push({
       id: 'start_date',
@@ -127,23 +123,11 @@ export function filterChips(query: AuditLogQueryInput, names: ChipNames): Filter
       text: `${names.to}: ${names.formatTime(query.end_date)}`,
       without: withoutKey('end_date'),
     });
-  for (const item of query.event_types ?? [])
-    chips.push({
-      id: `event_types:${item}`,
-      text: `${titles.event_types}: ${names.eventType(item)}`,
-      without: withoutItem('event_types', item),
-    });
-  for (const item of query.severities ?? [])
-    chips.push({
-      id: `severities:${item}`,
-      text: `${titles.severities}: ${names.severity(item)}`,
-      without: withoutItem('severities', item),
-    });
-  for (const key of OTHER_LISTS)
-    for (const item of query[key] ?? [])
+  for (const key of chipOrder())
+    for (const item of (query[key] ?? []) as readonly string[])
       chips.push({
         id: `${key}:${item}`,
-        text: `${titles[key]}: ${item}`,
+        text: `${names.title(key)}: ${names.value(key, item)}`,
         without: withoutItem(key, item),
       });
   if (query.search)

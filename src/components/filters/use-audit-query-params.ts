@@ -1,14 +1,14 @@
 'use client';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import {
-  EVENT_TYPES,
-  LIST_FILTERS,
-  SEVERITIES,
-  SORT_FIELDS,
-  parseTimestamp,
-  type AuditLogQueryInput,
-} from '../../client/index.js';
+import type { AuditLogQueryInput } from '../../client/index.js';
 import { isListFilter, toSearchParams } from '../../contract/query-params.js';
+import { IdSchema } from '../../contract/schemas/fields.js';
+import {
+  AuditLogQuerySchema,
+  filterFields,
+  LIST_FILTERS,
+  PaginationSchema,
+} from '../../contract/schemas/query.js';
 
 /** What the URL holds: the filters, the page, the visible columns and the open event. */
 export interface AuditUrlState {
@@ -35,48 +35,35 @@ const OWN_KEYS: ReadonlySet<string> = new Set([
   EVENT,
 ]);
 
-const EVENT_TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPES);
-const SEVERITY_SET: ReadonlySet<string> = new Set(SEVERITIES);
-const SORT_FIELD_SET: ReadonlySet<string> = new Set(SORT_FIELDS);
-const MAX_TEXT = 255;
+const valid = (schema: { safeParse(value: unknown): { success: boolean } }, value: unknown) =>
+  schema.safeParse(value).success;
 
-const validItem = (key: string, item: string) =>
-  key === 'event_types'
-    ? EVENT_TYPE_SET.has(item)
-    : key === 'severities'
-      ? SEVERITY_SET.has(item)
-      : item.length > 0 && item.length <= MAX_TEXT;
-
-/** The state a query string describes; anything unknown or invalid is skipped, never thrown. */
+/**
+ * The state a query string describes, read leniently with the contract's own schemas: each
+ * value the API would refuse is skipped (a list keeps its valid items), never thrown.
+ */
 export function parseAuditUrlState(search: string): AuditUrlState {
   const params = new URLSearchParams(search);
   const query: Record<string, unknown> = {};
-  for (const key of LIST_FILTERS) {
-    const items = params.getAll(key).filter((item) => validItem(key, item));
+  for (const [key, row] of filterFields()) {
+    const items = params.getAll(key).filter((item) => valid(row.item, item));
     if (items.length > 0) query[key] = [...new Set(items)];
   }
-  for (const key of ['start_date', 'end_date'] as const) {
+  for (const key of SCALAR_KEYS) {
     const value = params.get(key);
-    if (value !== null && parseTimestamp(value) !== null) query[key] = value;
+    if (value !== null && value !== '' && valid(AuditLogQuerySchema.shape[key], value))
+      query[key] = value;
   }
-  const text = params.get('search');
-  if (text && text.length <= 500) query.search = text;
-  const sortBy = params.get('sort_by');
-  if (sortBy !== null && SORT_FIELD_SET.has(sortBy)) query.sort_by = sortBy;
-  const sortOrder = params.get('sort_order');
-  if (sortOrder === 'asc' || sortOrder === 'desc') query.sort_order = sortOrder;
-
-  const pageText = params.get(PAGE) ?? '';
-  const page = /^\d{1,9}$/.test(pageText) && Number(pageText) >= 1 ? Number(pageText) : 1;
+  const page = PaginationSchema.shape.page.safeParse(params.get(PAGE) ?? undefined);
   const columns = params.has(COLUMNS)
-    ? params.getAll(COLUMNS).filter((id) => id.length > 0 && id.length <= MAX_TEXT)
+    ? params.getAll(COLUMNS).filter((id) => valid(IdSchema, id))
     : undefined;
   const event = params.get(EVENT);
   return {
     query: query as AuditLogQueryInput,
-    page,
+    page: page.success ? page.data : 1,
     columns,
-    eventId: event && event.length <= MAX_TEXT ? event : undefined,
+    eventId: event !== null && valid(IdSchema, event) ? event : undefined,
   };
 }
 

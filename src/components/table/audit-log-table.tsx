@@ -1,63 +1,45 @@
 'use client';
 import {
-  defaultRangeExtractor,
-  observeElementRect,
-  useVirtualizer,
-  type Range,
-  type Rect,
-  type Virtualizer,
-} from '@tanstack/react-virtual';
-import {
   forwardRef,
-  memo,
-  useCallback,
-  useEffect,
-  useImperativeHandle,
   useMemo,
   useRef,
-  useState,
   type CSSProperties,
   type HTMLAttributes,
-  type FocusEvent,
-  type KeyboardEvent,
   type Ref,
 } from 'react';
 import type { AuditLogEvent } from '../../client/index.js';
 import { AuditUiProvider, useAuditUi } from '../ui/audit-ui-context.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
 import { mergeColumns, type AuditLogColumn, type AuditLogSort } from './audit-log-column.js';
+import { ColumnSettings, DensityToggle, type AuditLogColumnVisibility } from './column-settings.js';
 import { useDefaultColumns } from './default-columns.js';
+import { TableHeaderRow } from './table-header-row.js';
+import { useAuditTableModel } from './table-model.js';
+import { TableRow } from './table-row.js';
+import { TableError, TableNoRows } from './table-status.js';
 import {
-  ColumnSettings,
-  DensityToggle,
-  orderColumns,
-  readStoredColumnSettings,
-  writeStoredColumnSettings,
-  type AuditLogColumnVisibility,
-  type StoredColumnSettings,
-} from './column-settings.js';
-import { useAuditTableModel, type TableHeaderModel, type TableRowModel } from './table-model.js';
+  ROW_HEIGHT,
+  type AuditLogTableActions,
+  type AuditLogTableDensity,
+  type AuditLogTableState,
+} from './table-types.js';
+import { useColumnState } from './use-column-state.js';
 import { useControllable, type Updater } from './use-controllable.js';
+import { useRowSelection } from './use-row-selection.js';
+import { useActiveRow, useRowKeyboard } from './use-roving-row.js';
+import { useTableVirtualizer } from './use-table-virtualizer.js';
 
-export type AuditLogTableDensity = 'comfortable' | 'compact';
-export type AuditLogTableState = 'loading' | 'empty' | 'error' | 'ready';
+export {
+  ROW_HEIGHT,
+  type AuditLogTableActions,
+  type AuditLogTableDensity,
+  type AuditLogTableState,
+};
 
-/** What a parent can ask of a table through `actionsRef`. */
-export interface AuditLogTableActions {
-  /**
-   * Makes the row of `eventId` active, scrolls to it and focuses it; without an id, or when
-   * that event is not in the rows, focuses the active row. False when there is no row.
-   */
-  focusRow: (eventId?: string) => boolean;
-}
-
-/** Row heights in pixels; rows have a fixed height so 10,000 of them scroll without measuring. */
-export const ROW_HEIGHT: Record<AuditLogTableDensity, number> = { comfortable: 44, compact: 32 };
 const DEFAULT_COLUMN_WIDTH = 'minmax(8rem, 1fr)';
-const OVERSCAN = 8;
-const SKELETON_ROWS = 5;
-const INTERACTIVE = 'a[href], button, input, select, textarea, summary, [role="button"]';
 
+// Just over 300 lines: half of it is the documented props; the behaviour lives in the
+// hooks and parts beside it.
 export interface AuditLogTableProps extends Omit<
   HTMLAttributes<HTMLDivElement>,
   'children' | 'onError'
@@ -111,7 +93,6 @@ export interface AuditLogTableProps extends Omit<
   initialHeight?: number | undefined;
 }
 
-/** The table's state as one enumerated value, for `data-state`. */
 function tableState(
   rowCount: number,
   loading: boolean,
@@ -122,88 +103,14 @@ function tableState(
   return rowCount === 0 ? 'empty' : 'ready';
 }
 
-function ariaSort(header: TableHeaderModel) {
-  if (header.sorted === 'asc') return 'ascending';
-  if (header.sorted === 'desc') return 'descending';
-  return header.toggleSort ? 'none' : undefined;
-}
-
 const NO_VISIBILITY: AuditLogColumnVisibility = {};
 const NO_IDS: readonly string[] = [];
-
-interface TableRowProps {
-  row: TableRowModel;
-  /** Not read directly: a change of columns must re-render the memoized row. */
-  columns: readonly AuditLogColumn[];
-  index: number;
-  active: boolean;
-  height: number;
-  offset: number;
-  onActivate: (row: TableRowModel) => void;
-  /** `undefined` when the table is not selectable. */
-  selected: boolean | undefined;
-  selectLabel: string;
-  onToggleSelected: (id: string) => void;
-}
-
-/** One row; memoized so scrolling and parent re-renders only render rows that changed. */
-const TableRow = memo(function TableRow({
-  row,
-  index,
-  active,
-  height,
-  offset,
-  onActivate,
-  selected,
-  selectLabel,
-  onToggleSelected,
-}: TableRowProps) {
-  const selectable = selected !== undefined;
-  return (
-    <div
-      role="row"
-      aria-rowindex={index + 2}
-      tabIndex={active ? 0 : -1}
-      data-part="row"
-      data-state={active ? 'active' : 'inactive'}
-      data-severity={row.event.severity}
-      aria-selected={selected}
-      style={{ height, transform: `translateY(${offset}px)` }}
-      onClick={(event) => {
-        // A click on a custom cell's own control (a button, a link) is not a row click.
-        if (event.target instanceof Element && event.target.closest(INTERACTIVE)) return;
-        onActivate(row);
-      }}
-    >
-      {selectable ? (
-        <div role="gridcell" aria-colindex={1} data-part="cell" data-column="select">
-          <input
-            type="checkbox"
-            tabIndex={-1}
-            aria-label={selectLabel}
-            checked={selected}
-            onChange={() => onToggleSelected(row.id)}
-          />
-        </div>
-      ) : null}
-      {row.cells().map((cell, columnIndex) => (
-        <div
-          key={cell.id}
-          role="gridcell"
-          aria-colindex={columnIndex + (selectable ? 2 : 1)}
-          data-part="cell"
-          data-column={cell.id}
-        >
-          {cell.content}
-        </div>
-      ))}
-    </div>
-  );
-});
 
 /**
  * Audit events as a virtualized, keyboard-driven grid: props in, callbacks out. Sorting is
  * done by the server; the table shows `sort` and reports clicks through `onSortChange`.
+ * Its seams live beside it: column state, row selection, the active row and its keys, the
+ * virtualizer, the header row, the row and the status blocks.
  */
 export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(function AuditLogTable(
   {
@@ -249,35 +156,17 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
     [defaultColumns, customColumns],
   );
   const [density, setDensity] = useControllable(densityProp, defaultDensity, onDensityChange);
-
-  // Restored once, on mount; storage only seeds the uncontrolled slices.
-  const [stored] = useState(() => readStoredColumnSettings(storageKey, columns));
-  const [columnVisibility, setColumnVisibility] = useControllable<AuditLogColumnVisibility>(
-    columnVisibilityProp,
-    () => stored?.visibility ?? defaultColumnVisibility,
+  const columnState = useColumnState({
+    columns,
+    columnVisibility: columnVisibilityProp,
+    defaultColumnVisibility,
     onColumnVisibilityChange,
-  );
-  const [columnOrder, setColumnOrder] = useControllable<readonly string[]>(
-    columnOrderProp,
-    () => (stored && stored.order.length > 0 ? stored.order : defaultColumnOrder),
+    columnOrder: columnOrderProp,
+    defaultColumnOrder,
     onColumnOrderChange,
-  );
-  const persistVisibility = columnVisibilityProp === undefined;
-  const persistOrder = columnOrderProp === undefined;
-  useEffect(() => {
-    if (storageKey === undefined || (!persistVisibility && !persistOrder)) return;
-    const value: Partial<StoredColumnSettings> = {
-      ...(persistVisibility ? { visibility: columnVisibility } : {}),
-      ...(persistOrder ? { order: [...columnOrder] } : {}),
-    };
-    writeStoredColumnSettings(storageKey, value);
-  }, [storageKey, persistVisibility, persistOrder, columnVisibility, columnOrder]);
-
-  const shownColumns = useMemo(
-    () =>
-      orderColumns(columns, columnOrder).filter((column) => columnVisibility[column.id] !== false),
-    [columns, columnOrder, columnVisibility],
-  );
+    storageKey,
+  });
+  const { shownColumns } = columnState;
   const { headers, rows } = useAuditTableModel({
     events,
     columns: shownColumns,
@@ -285,213 +174,35 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
     onSortChange,
   });
   const rowHeight = ROW_HEIGHT[density];
-
-  const [ownSelected, setOwnSelected] = useState<readonly string[]>(defaultSelectedIds);
-  const selectedIds = selectedIdsProp ?? ownSelected;
-  const selectedSet = useMemo(() => new Set(selectedIds), [selectedIds]);
-  const selectedRef = useRef(selectedIds);
-  selectedRef.current = selectedIds;
-  const setSelection = useCallback(
-    (ids: string[]) => {
-      if (selectedIdsProp === undefined) setOwnSelected(ids);
-      onSelectionChange?.(ids);
-    },
-    [selectedIdsProp, onSelectionChange],
+  const { headerCheckboxRef, ...selection } = useRowSelection(
+    rows,
+    selectedIdsProp,
+    defaultSelectedIds,
+    onSelectionChange,
   );
-  const toggleSelected = useCallback(
-    (id: string) => {
-      const current = selectedRef.current;
-      setSelection(
-        current.includes(id) ? current.filter((other) => other !== id) : [...current, id],
-      );
-    },
-    [setSelection],
-  );
-  const selectedOnPage = rows.filter((row) => selectedSet.has(row.id)).length;
-  const allSelected = rows.length > 0 && selectedOnPage === rows.length;
-  const headerCheckboxRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (headerCheckboxRef.current) {
-      headerCheckboxRef.current.indeterminate = selectedOnPage > 0 && !allSelected;
-    }
-  });
-  const toggleAll = () => {
-    const pageIds = new Set(rows.map((row) => row.id));
-    const others = selectedIds.filter((id) => !pageIds.has(id));
-    setSelection(allSelected ? others : [...others, ...rows.map((row) => row.id)]);
-  };
-
-  // The active row is remembered by id, so it survives a refetch or a re-sort.
-  const [activeId, setActiveId] = useState<string | null>(activeEventId ?? null);
-  const [syncedActiveEventId, setSyncedActiveEventId] = useState(activeEventId);
-  if (syncedActiveEventId !== activeEventId) {
-    setSyncedActiveEventId(activeEventId);
-    if (activeEventId !== undefined) setActiveId(activeEventId);
-  }
-  const foundIndex = useMemo(
-    () => (activeId === null ? -1 : rows.findIndex((row) => row.id === activeId)),
-    [rows, activeId],
-  );
-  const activeIndex = rows.length === 0 ? -1 : Math.max(foundIndex, 0);
 
   const viewportRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
-  const focusActiveRow = useRef(false);
-
-  // The active row always stays rendered, so it keeps focus while scrolled out of view.
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      const indexes = defaultRangeExtractor(range);
-      if (activeIndex >= 0 && activeIndex < range.count && !indexes.includes(activeIndex)) {
-        indexes.push(activeIndex);
-        indexes.sort((a, b) => a - b);
-      }
-      return indexes;
-    },
-    [activeIndex],
-  );
-  const fallbackRect = useMemo<Rect>(() => ({ width: 0, height: initialHeight }), [initialHeight]);
-  // An element without layout (not yet attached, hidden, or in jsdom) measures 0 × 0; keep
-  // the initial height then rather than rendering no rows at all.
-  const observeRect = useCallback(
-    (instance: Virtualizer<HTMLDivElement, Element>, onRect: (rect: Rect) => void) =>
-      observeElementRect(instance, (rect) => onRect(rect.height > 0 ? rect : fallbackRect)),
-    [fallbackRect],
-  );
-  const virtualizer = useVirtualizer<HTMLDivElement, Element>({
-    count: rows.length,
-    getScrollElement: () => viewportRef.current,
-    estimateSize: () => rowHeight,
-    getItemKey: (index) => rows[index]?.id ?? index,
-    overscan: OVERSCAN,
-    initialRect: fallbackRect,
-    observeElementRect: observeRect,
-    rangeExtractor,
-    // The sticky header sits above the rows inside the same scroll container.
-    scrollMargin: rowHeight,
-    scrollPaddingStart: rowHeight,
-  });
-
-  useEffect(() => {
-    virtualizer.measure();
-  }, [virtualizer, rowHeight]);
-
-  useEffect(() => {
-    if (activeIndex < 0) return;
-    virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
-    if (focusActiveRow.current) {
-      focusActiveRow.current = false;
-      bodyRef.current
-        ?.querySelector<HTMLElement>(`[aria-rowindex="${activeIndex + 2}"]`)
-        ?.focus({ preventScroll: true });
-    }
-  }, [virtualizer, activeIndex]);
-
-  useImperativeHandle(
+  const active = useActiveRow(rows, activeEventId);
+  const { activeIndex } = active;
+  const virtualizer = useTableVirtualizer(rows, activeIndex, rowHeight, initialHeight, viewportRef);
+  const { activateRow, onRowsFocus, onRowsKeyDown } = useRowKeyboard({
+    rows,
+    active,
+    virtualizer,
+    bodyRef,
     actionsRef,
-    () => ({
-      focusRow: (eventId) => {
-        const found = eventId === undefined ? -1 : rows.findIndex((row) => row.id === eventId);
-        const index = found >= 0 ? found : activeIndex;
-        const row = rows[index];
-        if (!row) return false;
-        if (index !== activeIndex) {
-          // Not rendered yet, perhaps: the effect above focuses it once it is the active row.
-          focusActiveRow.current = true;
-          setActiveId(row.id);
-          return true;
-        }
-        const element = bodyRef.current?.querySelector<HTMLElement>(
-          `[aria-rowindex="${index + 2}"]`,
-        );
-        element?.focus({ preventScroll: true });
-        virtualizer.scrollToIndex(index, { align: 'auto' });
-        return element !== null && element !== undefined;
-      },
-    }),
-    [rows, activeIndex, virtualizer],
-  );
-
-  const activateRow = useCallback(
-    (row: TableRowModel) => {
-      setActiveId(row.id);
-      onOpenEvent?.(row.event);
-    },
-    [onOpenEvent],
-  );
-
-  const moveTo = (index: number) => {
-    const row = rows[index];
-    // Already active (e.g. ArrowDown on the last row): focus is already there.
-    if (!row || index === activeIndex) return;
-    focusActiveRow.current = true;
-    setActiveId(row.id);
-  };
-
-  // Focus can reach a row without the keys (a click, a screen reader, script): the row that
-  // has focus becomes the active one, so the next key acts on the row the user is on.
-  const onRowsFocus = (event: FocusEvent<HTMLDivElement>) => {
-    const target = event.target;
-    if (!(target instanceof HTMLElement) || target.dataset.part !== 'row') return;
-    const row = rows[Number(target.getAttribute('aria-rowindex')) - 2];
-    if (row && row.id !== activeId) setActiveId(row.id);
-  };
-
-  const onRowsKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    // Keys pressed inside a custom cell's own controls (a button, a link) stay theirs.
-    const target = event.target;
-    if (rows.length === 0 || !(target instanceof HTMLElement) || target.dataset.part !== 'row') {
-      return;
-    }
-    const last = rows.length - 1;
-    const viewportHeight = virtualizer.scrollRect?.height ?? initialHeight;
-    const page = Math.max(1, Math.floor((viewportHeight - rowHeight) / rowHeight));
-    let next: number;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = Math.min(activeIndex + 1, last);
-        break;
-      case 'ArrowUp':
-        next = Math.max(activeIndex - 1, 0);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = last;
-        break;
-      case 'PageDown':
-        next = Math.min(activeIndex + page, last);
-        break;
-      case 'PageUp':
-        next = Math.max(activeIndex - page, 0);
-        break;
-      case ' ': {
-        const row = rows[activeIndex];
-        if (!selectable || !row) return;
-        event.preventDefault();
-        toggleSelected(row.id);
-        return;
-      }
-      case 'Enter': {
-        const row = rows[activeIndex];
-        if (row) onOpenEvent?.(row.event);
-        event.preventDefault();
-        return;
-      }
-      default:
-        return;
-    }
-    event.preventDefault();
-    moveTo(next);
-  };
+    onOpenEvent,
+    toggleSelected: selectable ? selection.toggleSelected : undefined,
+    rowHeight,
+    initialHeight,
+  });
 
   const state = tableState(rows.length, loading, error);
   const gridColumns = [
     ...(selectable ? ['2.5rem'] : []),
     ...headers.map((header) => header.column.width ?? DEFAULT_COLUMN_WIDTH),
   ].join(' ');
-  const columnOffset = selectable ? 1 : 0;
   const rootStyle = {
     ...style,
     '--audit-table-columns': gridColumns,
@@ -513,10 +224,10 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
         <div data-part="toolbar">
           <ColumnSettings
             columns={columns}
-            columnVisibility={columnVisibility}
-            onColumnVisibilityChange={setColumnVisibility}
-            columnOrder={columnOrder}
-            onColumnOrderChange={setColumnOrder}
+            columnVisibility={columnState.columnVisibility}
+            onColumnVisibilityChange={columnState.setColumnVisibility}
+            columnOrder={columnState.columnOrder}
+            onColumnOrderChange={columnState.setColumnOrder}
             labels={{
               button: labels.columnSettings,
               moveUp: labels.moveColumnUp,
@@ -530,29 +241,10 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
           />
         </div>
       ) : null}
-      {error ? (
-        <div role="alert" data-part="error">
-          <p data-part="error-title">{labels.errorTitle}</p>
-          <p data-part="error-message">{error.message}</p>
-          {onRetry ? (
-            <button type="button" data-part="retry" onClick={onRetry}>
-              {labels.retry}
-            </button>
-          ) : null}
-        </div>
-      ) : null}
+      {error ? <TableError error={error} onRetry={onRetry} labels={labels} /> : null}
       {rows.length === 0 ? (
-        loading && !error ? (
-          <div role="status" data-part="loading">
-            <span data-part="loading-label">{labels.loading}</span>
-            {Array.from({ length: SKELETON_ROWS }, (_, index) => (
-              <span key={index} aria-hidden="true" data-part="skeleton-row" />
-            ))}
-          </div>
-        ) : error ? null : (
-          <div role="status" data-part="empty">
-            {labels.empty}
-          </div>
+        error ? null : (
+          <TableNoRows loading={loading} labels={labels} />
         )
       ) : (
         <div ref={viewportRef} data-part="viewport">
@@ -560,49 +252,24 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
             role="grid"
             aria-label={ariaLabel ?? labels.totalEvents}
             aria-rowcount={rows.length + 1}
-            aria-colcount={headers.length + columnOffset}
+            aria-colcount={headers.length + (selectable ? 1 : 0)}
             aria-multiselectable={selectable || undefined}
             aria-busy={loading || undefined}
             data-part="grid"
           >
-            <div role="rowgroup" data-part="header">
-              <div role="row" aria-rowindex={1} data-part="header-row">
-                {selectable ? (
-                  <div
-                    role="columnheader"
-                    aria-colindex={1}
-                    data-part="column-header"
-                    data-column="select"
-                  >
-                    <input
-                      ref={headerCheckboxRef}
-                      type="checkbox"
-                      aria-label={labels.selectAllRows}
-                      checked={allSelected}
-                      onChange={toggleAll}
-                    />
-                  </div>
-                ) : null}
-                {headers.map((header, columnIndex) => (
-                  <div
-                    key={header.id}
-                    role="columnheader"
-                    aria-colindex={columnIndex + 1 + columnOffset}
-                    aria-sort={ariaSort(header)}
-                    data-part="column-header"
-                    data-column={header.id}
-                  >
-                    {header.toggleSort ? (
-                      <button type="button" data-part="sort-button" onClick={header.toggleSort}>
-                        {header.column.header}
-                      </button>
-                    ) : (
-                      header.column.header
-                    )}
-                  </div>
-                ))}
-              </div>
-            </div>
+            <TableHeaderRow
+              headers={headers}
+              selectAll={
+                selectable
+                  ? {
+                      label: labels.selectAllRows,
+                      checked: selection.allSelected,
+                      onToggle: selection.toggleAll,
+                    }
+                  : undefined
+              }
+              selectAllRef={headerCheckboxRef}
+            />
             <div
               ref={bodyRef}
               role="rowgroup"
@@ -623,9 +290,9 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
                     height={item.size}
                     offset={item.start - virtualizer.options.scrollMargin}
                     onActivate={activateRow}
-                    selected={selectable ? selectedSet.has(row.id) : undefined}
+                    selected={selectable ? selection.selectedSet.has(row.id) : undefined}
                     selectLabel={labels.selectRow(row.id)}
-                    onToggleSelected={toggleSelected}
+                    onToggleSelected={selection.toggleSelected}
                   />
                 );
               })}

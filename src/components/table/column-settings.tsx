@@ -1,7 +1,7 @@
 'use client';
 import { useId, useState } from 'react';
 import type { AuditLogColumn } from './audit-log-column.js';
-import type { AuditLogTableDensity } from './audit-log-table.js';
+import type { AuditLogTableDensity } from './table-types.js';
 import type { Updater } from './use-controllable.js';
 import { browserStorage } from '../ui/browser-storage.js';
 

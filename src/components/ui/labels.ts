@@ -94,6 +94,27 @@ export const DEFAULT_LABELS = {
 };
 
 export type AuditLabels = typeof DEFAULT_LABELS;
+
+/**
+ * Labels with overrides laid over them; each of `nested` (a map of names) is merged name by
+ * name, so one event type or severity can be renamed alone.
+ */
+export function mergeLabelSet<T extends object, K extends keyof T>(
+  defaults: T,
+  overrides: object | undefined,
+  nested: readonly K[],
+): T {
+  if (!overrides) return defaults;
+  const merged: Record<PropertyKey, unknown> = { ...(defaults as object), ...overrides };
+  for (const key of nested) {
+    merged[key as PropertyKey] = {
+      ...(defaults[key] as object),
+      ...((overrides as Partial<T>)[key] as object | undefined),
+    };
+  }
+  return merged as T;
+}
+
 /** Any subset of the labels; severities and event types may be overridden one by one. */
 export type AuditLabelOverrides = Partial<Omit<AuditLabels, 'severities' | 'eventTypes'>> & {
   severities?: Partial<AuditLabels['severities']>;
@@ -101,11 +122,5 @@ export type AuditLabelOverrides = Partial<Omit<AuditLabels, 'severities' | 'even
 };
 
 export function mergeLabels(overrides: AuditLabelOverrides | undefined): AuditLabels {
-  if (!overrides) return DEFAULT_LABELS;
-  return {
-    ...DEFAULT_LABELS,
-    ...overrides,
-    severities: { ...DEFAULT_LABELS.severities, ...overrides.severities },
-    eventTypes: { ...DEFAULT_LABELS.eventTypes, ...overrides.eventTypes },
-  };
+  return mergeLabelSet(DEFAULT_LABELS, overrides, ['severities', 'eventTypes']);
 }

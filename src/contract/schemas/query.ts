@@ -1,46 +1,45 @@
 import * as z from 'zod/mini';
 import {
-  EventTypeSchema,
   ExportFormatSchema,
-  SeveritySchema,
   SortFieldSchema,
   SortOrderSchema,
   SummaryIntervalSchema,
 } from './enums.js';
 import { CSV_COLUMNS } from './export.js';
 import { TimestampSchema } from './timestamp.js';
+import { FILTER_FIELDS, type FilterField, type ListFilter } from '../field-table.js';
 import { DEFAULT_PAGE_SIZE, DEFAULT_SORT, MAX_PAGE_SIZE } from '../constants.js';
 
-const listOf = <T extends z.ZodMiniType>(item: T) => z.optional(z.array(item));
-const textItem = z.string().check(z.minLength(1), z.maxLength(255));
+export type { ListFilter };
+
+/** The table's rows as `[filter, row]` pairs, in table order. */
+export function filterFields(): [ListFilter, FilterField][] {
+  return Object.entries(FILTER_FIELDS) as [ListFilter, FilterField][];
+}
 
 /** The filter lists of a query; each travels as a repeated query parameter. */
-export const LIST_FILTERS = [
-  'event_types',
-  'resource_types',
-  'resource_ids',
-  'actions',
-  'severities',
-  'user_ids',
-  'ip_addresses',
-  'session_ids',
-  'correlation_ids',
-] as const;
-export type ListFilter = (typeof LIST_FILTERS)[number];
+export const LIST_FILTERS: readonly ListFilter[] = filterFields().map(([key]) => key);
+
+/** What `search` matches, case-insensitively: the description and every searchable field. */
+export const SEARCH_FIELDS: readonly string[] = [
+  'description',
+  ...filterFields()
+    .filter(([, row]) => row.searchable)
+    .map(([, row]) => row.field),
+];
+
+type ListShape = {
+  [K in ListFilter]: z.ZodMiniOptional<z.ZodMiniArray<(typeof FILTER_FIELDS)[K]['item']>>;
+};
+const listShape = Object.fromEntries(
+  filterFields().map(([key, row]) => [key, z.optional(z.array(row.item))]),
+) as ListShape;
 
 /** Filters shared by the event list, the export and the summary (the seed's `AuditLogQuery`). */
 const queryShape = {
   start_date: z.optional(TimestampSchema),
   end_date: z.optional(TimestampSchema),
-  event_types: listOf(EventTypeSchema),
-  resource_types: listOf(textItem),
-  resource_ids: listOf(textItem),
-  actions: listOf(textItem),
-  severities: listOf(SeveritySchema),
-  user_ids: listOf(textItem),
-  ip_addresses: listOf(textItem),
-  session_ids: listOf(textItem),
-  correlation_ids: listOf(textItem),
+  ...listShape,
   search: z.optional(z.string().check(z.maxLength(500))),
   sort_by: z._default(SortFieldSchema, DEFAULT_SORT.sort_by),
   sort_order: z._default(SortOrderSchema, DEFAULT_SORT.sort_order),

@@ -1,6 +1,8 @@
 import type { ApiKeyPermission, UserRole } from '../../contract/schemas/index.js';
 
-export type Permission = 'events:read' | 'events:write' | 'events:export' | 'users:manage';
+import type { Permission } from '../../contract/endpoints.js';
+
+export type { Permission };
 
 /** The contract's permission table. */
 const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {

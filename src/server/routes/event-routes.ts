@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
+import { ENDPOINTS, routePattern } from '../../contract/endpoints.js';
 import {
   AuditLogEventBatchCreateSchema,
   AuditLogEventCreateSchema,
-  EventListParamsSchema,
   IdSchema,
   type PaginatedAuditLogs,
 } from '../../contract/schemas/index.js';
@@ -10,7 +10,7 @@ import { notFoundError } from '../http/api-error.js';
 import { authenticate, requirePermission } from '../http/authenticate.js';
 import { limitBody, readJson } from '../http/body.js';
 import type { AppEnv, AppState } from '../http/context.js';
-import { parseSearchParams } from '../http/request-input.js';
+import { queryRequest } from '../http/endpoint-request.js';
 import { registerExportRoute } from './export-route.js';
 import { storeEvents } from './event-writes.js';
 import { registerSummaryRoute } from './summary-route.js';
@@ -18,29 +18,32 @@ import { registerSummaryRoute } from './summary-route.js';
 export function registerEventRoutes(app: Hono<AppEnv>, state: AppState): void {
   const auth = authenticate(state);
 
-  app.post('/api/v1/audit/events', limitBody(state.maxBodyBytes), auth, async (c) => {
-    requirePermission(c.get('principal'), 'events:write');
+  app.post(routePattern(ENDPOINTS.createEvent), limitBody(state.maxBodyBytes), auth, async (c) => {
+    requirePermission(c.get('principal'), ENDPOINTS.createEvent.permission);
     const { value, text } = await readJson(c, AuditLogEventCreateSchema);
     const { events, replayed } = await storeEvents(c, state, [value], text);
     if (replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(events[0], 201);
   });
 
-  app.post('/api/v1/audit/events/batch', limitBody(state.maxBatchBodyBytes), auth, async (c) => {
-    requirePermission(c.get('principal'), 'events:write');
-    const { value, text } = await readJson(c, AuditLogEventBatchCreateSchema);
-    const { events, replayed } = await storeEvents(c, state, value.audit_logs, text);
-    if (replayed) c.header('Idempotent-Replayed', 'true');
-    return c.json(events, 201);
-  });
+  app.post(
+    routePattern(ENDPOINTS.createEventsBatch),
+    limitBody(state.maxBatchBodyBytes),
+    auth,
+    async (c) => {
+      requirePermission(c.get('principal'), ENDPOINTS.createEventsBatch.permission);
+      const { value, text } = await readJson(c, AuditLogEventBatchCreateSchema);
+      const { events, replayed } = await storeEvents(c, state, value.audit_logs, text);
+      if (replayed) c.header('Idempotent-Replayed', 'true');
+      return c.json(events, 201);
+    },
+  );
 
-  app.get('/api/v1/audit/events', auth, async (c) => {
-    const principal = c.get('principal');
-    requirePermission(principal, 'events:read');
-    const { page, size, ...filter } = parseSearchParams(
-      new URL(c.req.url).searchParams,
-      EventListParamsSchema,
-    );
+  app.get(routePattern(ENDPOINTS.queryEvents), auth, async (c) => {
+    const {
+      principal,
+      params: { page, size, ...filter },
+    } = queryRequest(c, ENDPOINTS.queryEvents);
     const { items, total } = await state.store.queryEvents(principal.tenantId, filter, {
       offset: (page - 1) * size,
       limit: size,
@@ -53,9 +56,9 @@ export function registerEventRoutes(app: Hono<AppEnv>, state: AppState): void {
   registerExportRoute(app, state);
   registerSummaryRoute(app, state);
 
-  app.get('/api/v1/audit/events/:id', auth, async (c) => {
+  app.get(routePattern(ENDPOINTS.getEvent), auth, async (c) => {
     const principal = c.get('principal');
-    requirePermission(principal, 'events:read');
+    requirePermission(principal, ENDPOINTS.getEvent.permission);
     const id = c.req.param('id');
     const event = IdSchema.safeParse(id).success
       ? await state.store.getEvent(principal.tenantId, id)

@@ -1,28 +1,20 @@
 import type { Hono } from 'hono';
+import { ENDPOINTS, routePattern } from '../../contract/endpoints.js';
 import { exportFileName } from '../../contract/constants.js';
-import {
-  EXPORT_ID_HEADER,
-  ExportParamsSchema,
-  MAX_JSON_EXPORT_ROWS,
-} from '../../contract/schemas/index.js';
+import { EXPORT_ID_HEADER, MAX_JSON_EXPORT_ROWS } from '../../contract/schemas/index.js';
 import { newId } from '../auth/crypto-utils.js';
 import { csvHeader, csvRows, pickColumns } from '../export/csv-rows.js';
 import { eventChunkStream } from '../export/export-stream.js';
 import { signedExportBody } from '../export/signed-export.js';
 import { validationError } from '../http/api-error.js';
-import { authenticate, requirePermission } from '../http/authenticate.js';
+import { authenticate } from '../http/authenticate.js';
 import type { AppEnv, AppState } from '../http/context.js';
-import { parseSearchParams } from '../http/request-input.js';
+import { queryRequest } from '../http/endpoint-request.js';
 
 export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
-  app.get('/api/v1/audit/events/export', authenticate(state), async (c) => {
-    const principal = c.get('principal');
-    requirePermission(principal, 'events:export');
-    const {
-      format,
-      columns: named,
-      ...filter
-    } = parseSearchParams(new URL(c.req.url).searchParams, ExportParamsSchema);
+  app.get(routePattern(ENDPOINTS.exportEvents), authenticate(state), async (c) => {
+    const { principal, params } = queryRequest(c, ENDPOINTS.exportEvents);
+    const { format, columns: named, ...filter } = params;
     // Narrowing happens here, so a browser never re-reads a large file to drop columns.
     const columns = named && named.length > 0 ? [...new Set(named)] : undefined;
     const generatedAt = state.nowIso();

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { ENDPOINTS, routePattern } from '../../contract/endpoints.js';
 import {
   LoginRequestSchema,
   LogoutRequestSchema,
@@ -47,7 +48,7 @@ async function issueTokens(
 export function registerSessionRoutes(app: Hono<AppEnv>, state: AppState): void {
   const small = limitBody(64 * 1024);
 
-  app.post('/api/v1/auth/login', small, async (c) => {
+  app.post(routePattern(ENDPOINTS.login), small, async (c) => {
     const address = clientAddress(c, state.trustProxy);
     state.signInLimits?.check(address);
     const { value } = await readJson(c, LoginRequestSchema);
@@ -79,7 +80,7 @@ export function registerSessionRoutes(app: Hono<AppEnv>, state: AppState): void 
     return c.json(await issueTokens(state, user, sessionId));
   });
 
-  app.post('/api/v1/auth/refresh', small, async (c) => {
+  app.post(routePattern(ENDPOINTS.refresh), small, async (c) => {
     state.signInLimits?.check(clientAddress(c, state.trustProxy));
     const { value } = await readJson(c, RefreshRequestSchema);
     const refused = () =>
@@ -103,7 +104,7 @@ export function registerSessionRoutes(app: Hono<AppEnv>, state: AppState): void 
     return c.json(await issueTokens(state, user, session.id));
   });
 
-  app.post('/api/v1/auth/logout', small, authenticate(state), async (c) => {
+  app.post(routePattern(ENDPOINTS.logout), small, authenticate(state), async (c) => {
     const principal = c.get('principal');
     if (principal.kind !== 'user') {
       throw authorizationError('API keys have no session to log out of');
@@ -126,7 +127,7 @@ export function registerSessionRoutes(app: Hono<AppEnv>, state: AppState): void 
     return c.body(null, 204);
   });
 
-  app.get('/api/v1/auth/me', authenticate(state), (c) => {
+  app.get(routePattern(ENDPOINTS.me), authenticate(state), (c) => {
     const principal = c.get('principal');
     if (principal.kind !== 'user') {
       throw authorizationError('An API key is not a user; sign in to see your account');

@@ -1,17 +1,17 @@
 import type { Hono } from 'hono';
+import { ENDPOINTS, routePattern } from '../../contract/endpoints.js';
 import {
   EVENT_TYPES,
   SEVERITIES,
-  SummaryParamsSchema,
   type AuditLogSummary,
   type Severity,
   type SummaryInterval,
   type TimelineAdjusted,
   type TimelineBucket,
 } from '../../contract/schemas/index.js';
-import { authenticate, requirePermission } from '../http/authenticate.js';
+import { authenticate } from '../http/authenticate.js';
 import type { AppEnv, AppState } from '../http/context.js';
-import { parseSearchParams } from '../http/request-input.js';
+import { queryRequest } from '../http/endpoint-request.js';
 import { INTERVAL_MS } from '../../contract/constants.js';
 import { bucketStart } from '../store/event-order.js';
 import type { EventFilter, SummaryCounts } from '../store/types.js';
@@ -142,13 +142,11 @@ function capResourceTypes(
 }
 
 export function registerSummaryRoute(app: Hono<AppEnv>, state: AppState): void {
-  app.get('/api/v1/audit/summary', authenticate(state), async (c) => {
-    const principal = c.get('principal');
-    requirePermission(principal, 'events:read');
-    const { interval, ...filter } = parseSearchParams(
-      new URL(c.req.url).searchParams,
-      SummaryParamsSchema,
-    );
+  app.get(routePattern(ENDPOINTS.getSummary), authenticate(state), async (c) => {
+    const {
+      principal,
+      params: { interval, ...filter },
+    } = queryRequest(c, ENDPOINTS.getSummary);
     const counts = await state.store.summarize(principal.tenantId, filter, interval ?? null);
     const body: AuditLogSummary = {
       total_count: counts.total_count,

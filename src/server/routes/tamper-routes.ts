@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
+import { ENDPOINTS, routePattern } from '../../contract/endpoints.js';
 import {
-  ConsistencyParamsSchema,
   IdSchema,
   ProofsRequestSchema,
   type ConsistencyProof,
@@ -10,9 +10,9 @@ import {
 import { toHex } from '../auth/crypto-utils.js';
 import { notFoundError, validationError } from '../http/api-error.js';
 import { authenticate, requirePermission } from '../http/authenticate.js';
+import { queryRequest } from '../http/endpoint-request.js';
 import { limitBody, readJson } from '../http/body.js';
 import type { AppEnv, AppState } from '../http/context.js';
-import { parseSearchParams } from '../http/request-input.js';
 import { signTreeHead, tenantProofs } from '../merkle/tree-heads.js';
 
 /** Proof requests carry at most 1000 ids of at most 128 characters. */
@@ -28,22 +28,22 @@ function sizeError(field: string, size: number, treeSize: number) {
 export function registerTamperRoutes(app: Hono<AppEnv>, state: AppState): void {
   const auth = authenticate(state);
 
-  app.get('/api/v1/audit/public-keys', async (c) => {
+  app.get(routePattern(ENDPOINTS.publicKeys), async (c) => {
     const signer = await state.treeSigner();
     c.header('Cache-Control', 'public, max-age=300');
     return c.json(signer.jwks);
   });
 
-  app.get('/api/v1/audit/tree-head', auth, async (c) => {
+  app.get(routePattern(ENDPOINTS.treeHead), auth, async (c) => {
     const principal = c.get('principal');
-    requirePermission(principal, 'events:read');
+    requirePermission(principal, ENDPOINTS.treeHead.permission);
     const signer = await state.treeSigner();
     return c.json(await signTreeHead(state.store, signer, principal.tenantId, state.nowIso()));
   });
 
-  app.post('/api/v1/audit/proofs', limitBody(MAX_PROOFS_BODY_BYTES), auth, async (c) => {
+  app.post(routePattern(ENDPOINTS.proofs), limitBody(MAX_PROOFS_BODY_BYTES), auth, async (c) => {
     const principal = c.get('principal');
-    requirePermission(principal, 'events:read');
+    requirePermission(principal, ENDPOINTS.proofs.permission);
     const { value } = await readJson(c, ProofsRequestSchema);
     const treeSize = await state.store.getTreeSize(principal.tenantId);
     if (value.tree_size > treeSize) throw sizeError('tree_size', value.tree_size, treeSize);
@@ -66,13 +66,9 @@ export function registerTamperRoutes(app: Hono<AppEnv>, state: AppState): void {
     return c.json(body);
   });
 
-  app.get('/api/v1/audit/consistency', auth, async (c) => {
-    const principal = c.get('principal');
-    requirePermission(principal, 'events:read');
-    const { first, second } = parseSearchParams(
-      new URL(c.req.url).searchParams,
-      ConsistencyParamsSchema,
-    );
+  app.get(routePattern(ENDPOINTS.consistency), auth, async (c) => {
+    const { principal, params } = queryRequest(c, ENDPOINTS.consistency);
+    const { first, second } = params;
     const treeSize = await state.store.getTreeSize(principal.tenantId);
     if (second > treeSize) throw sizeError('second', second, treeSize);
     if (first > second) {
@@ -85,9 +81,9 @@ export function registerTamperRoutes(app: Hono<AppEnv>, state: AppState): void {
     return c.json(body);
   });
 
-  app.get('/api/v1/audit/exports/:id/manifest', auth, (c) => {
+  app.get(routePattern(ENDPOINTS.exportManifest), auth, (c) => {
     const principal = c.get('principal');
-    requirePermission(principal, 'events:export');
+    requirePermission(principal, ENDPOINTS.exportManifest.permission);
     const id = c.req.param('id');
     const manifest = IdSchema.safeParse(id).success
       ? state.exportManifests.get(principal.tenantId, id)

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { ENDPOINTS, routePattern } from '../../contract/endpoints.js';
 import {
   APIKeyCreateSchema,
   IdSchema,
@@ -57,9 +58,9 @@ export function registerUserRoutes(app: Hono<AppEnv>, state: AppState): void {
     return user;
   }
 
-  app.post('/api/v1/auth/users', small, auth, async (c) => {
+  app.post(routePattern(ENDPOINTS.createUser), small, auth, async (c) => {
     const principal = c.get('principal');
-    requirePermission(principal, 'users:manage');
+    requirePermission(principal, ENDPOINTS.createUser.permission);
     const { value } = await readJson(c, UserCreateSchema);
     checkGrantable(principal, value.roles);
     const now = state.nowIso();
@@ -87,19 +88,19 @@ export function registerUserRoutes(app: Hono<AppEnv>, state: AppState): void {
     return c.json(toUserResponse(user), 201);
   });
 
-  app.get('/api/v1/auth/users/:id', auth, async (c) => {
+  app.get(routePattern(ENDPOINTS.getUser), auth, async (c) => {
     const principal = c.get('principal');
     const self = principal.kind === 'user' && principal.user.id === c.req.param('id');
-    if (!self) requirePermission(principal, 'users:manage');
+    if (!self) requirePermission(principal, ENDPOINTS.getUser.permission);
     return c.json(toUserResponse(await loadUser(principal, c.req.param('id'))));
   });
 
-  app.put('/api/v1/auth/users/:id', small, auth, async (c) => {
+  app.put(routePattern(ENDPOINTS.updateUser), small, auth, async (c) => {
     const principal = c.get('principal');
     const self = principal.kind === 'user' && principal.user.id === c.req.param('id');
     const { value } = await readJson(c, UserUpdateSchema);
     if (!principal.permissions.has('users:manage')) {
-      if (!self) requirePermission(principal, 'users:manage');
+      if (!self) requirePermission(principal, ENDPOINTS.updateUser.permission);
       if (value.roles !== undefined || value.is_active !== undefined) {
         throw authorizationError('You may change your own email, name and password only');
       }
@@ -139,9 +140,9 @@ export function registerUserRoutes(app: Hono<AppEnv>, state: AppState): void {
     return c.json(toUserResponse(updated));
   });
 
-  app.delete('/api/v1/auth/users/:id', auth, async (c) => {
+  app.delete(routePattern(ENDPOINTS.deactivateUser), auth, async (c) => {
     const principal = c.get('principal');
-    requirePermission(principal, 'users:manage');
+    requirePermission(principal, ENDPOINTS.deactivateUser.permission);
     const user = await loadUserToChange(principal, c.req.param('id'));
     const updated = { ...user, is_active: false, updated_at: state.nowIso() };
     await state.store.updateUser(updated);
@@ -149,9 +150,9 @@ export function registerUserRoutes(app: Hono<AppEnv>, state: AppState): void {
     return c.json(toUserResponse(updated));
   });
 
-  app.post('/api/v1/auth/api-keys', small, auth, async (c) => {
+  app.post(routePattern(ENDPOINTS.createApiKey), small, auth, async (c) => {
     const principal = c.get('principal');
-    requirePermission(principal, 'users:manage');
+    requirePermission(principal, ENDPOINTS.createApiKey.permission);
     if (principal.kind !== 'user') throw authorizationError('API keys cannot create API keys');
     if (principal.tenantId !== principal.user.tenant_id) {
       // A key acts with its creator's rights, and the creator must belong to the key's tenant.
@@ -187,14 +188,14 @@ export function registerUserRoutes(app: Hono<AppEnv>, state: AppState): void {
     return c.json(toApiKeyResponse(record, generated.key), 201);
   });
 
-  app.get('/api/v1/auth/api-keys', auth, async (c) => {
+  app.get(routePattern(ENDPOINTS.listApiKeys), auth, async (c) => {
     const principal = c.get('principal');
     requirePermission(principal, 'users:manage');
     const keys = await state.store.listApiKeys(principal.tenantId);
     return c.json(keys.map((key) => toApiKeyResponse(key)));
   });
 
-  app.delete('/api/v1/auth/api-keys/:id', auth, async (c) => {
+  app.delete(routePattern(ENDPOINTS.revokeApiKey), auth, async (c) => {
     const principal = c.get('principal');
     requirePermission(principal, 'users:manage');
     const id = c.req.param('id');

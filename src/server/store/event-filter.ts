@@ -1,4 +1,4 @@
-import type { AuditLogEvent } from '../../contract/schemas/index.js';
+import { filterFields, type AuditLogEvent } from '../../contract/schemas/index.js';
 import { matchesSearch, SEVERITY_RANK, searchFields } from './event-order.js';
 import type { EventFilter } from './types.js';
 
@@ -6,36 +6,24 @@ import type { EventFilter } from './types.js';
 export function eventMatches(event: AuditLogEvent, filter: EventFilter): boolean {
   if (filter.start_date !== undefined && event.timestamp < filter.start_date) return false;
   if (filter.end_date !== undefined && event.timestamp > filter.end_date) return false;
-  const lists: [readonly string[] | undefined, string | null][] = [
-    [filter.event_types, event.event_type],
-    [filter.resource_types, event.resource_type],
-    [filter.resource_ids, event.resource_id],
-    [filter.actions, event.action],
-    [filter.severities, event.severity],
-    [filter.user_ids, event.user_id],
-    [filter.ip_addresses, event.ip_address],
-    [filter.session_ids, event.session_id],
-    [filter.correlation_ids, event.correlation_id],
-  ];
-  for (const [allowed, value] of lists) {
+  const fields = event as unknown as Record<string, string | null>;
+  for (const [key, { field }] of filterFields()) {
+    const allowed = filter[key] as readonly string[] | undefined;
+    const value = fields[field] ?? null;
     if (allowed && allowed.length > 0 && (value === null || !allowed.includes(value))) return false;
   }
   if (filter.search && !matchesSearch(filter.search, ...searchFields(event))) return false;
   return true;
 }
 
-type SortKey = (event: AuditLogEvent) => string | number | null;
-
-const SORT_KEYS: Record<EventFilter['sort_by'], SortKey> = {
-  // Timestamps are fixed-width UTC strings, so text order is time order.
-  timestamp: (e) => e.timestamp,
-  severity: (e) => SEVERITY_RANK[e.severity],
-  event_type: (e) => e.event_type,
-  action: (e) => e.action,
-  resource_type: (e) => e.resource_type,
-  user_id: (e) => e.user_id,
-  created_at: (e) => e.created_at,
-};
+/**
+ * The value a sort compares: the field itself (timestamps are fixed-width UTC strings, so
+ * text order is time order), or a severity's rank.
+ */
+function sortKey(field: EventFilter['sort_by']): (event: AuditLogEvent) => string | number | null {
+  if (field === 'severity') return (event) => SEVERITY_RANK[event.severity];
+  return (event) => event[field];
+}
 
 function compareValues(a: string | number | null, b: string | number | null): number {
   // SQLite's order: NULL before everything when ascending.
@@ -49,7 +37,7 @@ function compareValues(a: string | number | null, b: string | number | null): nu
 export function eventComparator(
   filter: EventFilter,
 ): (a: AuditLogEvent, b: AuditLogEvent) => number {
-  const key = SORT_KEYS[filter.sort_by];
+  const key = sortKey(filter.sort_by);
   const direction = filter.sort_order === 'asc' ? 1 : -1;
   return (a, b) =>
     direction *

@@ -1,4 +1,9 @@
-import type { AuditLogEvent, Severity, SummaryInterval } from '../../contract/schemas/index.js';
+import {
+  SEARCH_FIELDS,
+  type AuditLogEvent,
+  type Severity,
+  type SummaryInterval,
+} from '../../contract/schemas/index.js';
 import { INTERVAL_MS } from '../../contract/constants.js';
 
 /** Higher is more severe, so `sort_by=severity&sort_order=desc` puts critical first. */
@@ -28,6 +33,8 @@ export function matchesSearch(
   return fields.some((field) => field != null && field.toLowerCase().includes(lowered));
 }
 
+/** The values `search` looks into, in `SEARCH_FIELDS` order. */
 export function searchFields(event: AuditLogEvent): (string | null)[] {
-  return [event.description, event.action, event.resource_type, event.resource_id, event.user_id];
+  const fields = event as unknown as Record<string, string | null | undefined>;
+  return SEARCH_FIELDS.map((field) => fields[field] ?? null);
 }

@@ -9,9 +9,8 @@ import {
 import {
   ConnectedEventVolumeChart,
   EventVolumeChart,
-  intervalForQuery,
-  rangeFromDrag,
 } from '../../../src/components/charts/index.js';
+import { intervalForQuery, rangeFromDrag } from '../../../src/components/charts/chart-range.js';
 import { AuditUiProvider } from '../../../src/components/ui/audit-ui-context.js';
 import { signedInClient, testServer, wrapperFor } from '../../hooks/setup.js';
 import { axeViolations } from '../axe.js';

@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { AuditLogTable, AuditUiProvider } from '../../../src/components/index.js';
-import { makeEvents } from './events.js';
+import { makeEvents } from '../../fixtures/events.js';
 
 describe('AuditLogTable labels', () => {
   it('takes its settings and selection strings from the shared labels', async () => {

@@ -8,7 +8,7 @@ import {
   type AuditLogColumnVisibility,
 } from '../../../src/components/table/index.js';
 import { axeViolations } from '../axe.js';
-import { makeEvents } from './events.js';
+import { makeEvents } from '../../fixtures/events.js';
 
 // jsdom has no layout and no Element#scrollTo; scrolling is a no-op here.
 Element.prototype.scrollTo ??= function scrollTo() {};

@@ -12,7 +12,7 @@ import {
   type AuditLogSort,
 } from '../../../src/components/table/index.js';
 import { AuditUiProvider } from '../../../src/components/ui/audit-ui-context.js';
-import { makeEvent, makeEvents } from './events.js';
+import { makeEvent, makeEvents } from '../../fixtures/events.js';
 
 // jsdom has no layout and no Element#scrollTo; scrolling is a no-op here.
 Element.prototype.scrollTo ??= function scrollTo() {};

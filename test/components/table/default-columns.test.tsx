@@ -2,7 +2,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { AuditLogTable } from '../../../src/components/table/index.js';
-import { makeEvent } from './events.js';
+import { makeEvent } from '../../fixtures/events.js';
 
 // jsdom has no layout and no Element#scrollTo; scrolling is a no-op here.
 Element.prototype.scrollTo ??= function scrollTo() {};

@@ -2,7 +2,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CSV_COLUMNS } from '../../../src/client/index.js';
+import { CSV_COLUMNS } from '../../../src/contract/schemas/index.js';
 import { AuditLogViewer } from '../../../src/components/index.js';
 import type { AuditLogTestServer } from '../../../src/server/index.js';
 import { readBlobText, signedInClient, testServer, wrapperFor } from '../../hooks/setup.js';

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { FILTER_FIELDS } from '../../src/contract/field-table.js';
+import { AuditLogEventSchema, SORT_FIELDS } from '../../src/contract/schemas/index.js';
+
+const rows = Object.values(FILTER_FIELDS);
+
+describe('the field table', () => {
+  it('names only fields an event has', () => {
+    for (const row of rows) expect(Object.keys(AuditLogEventSchema.shape)).toContain(row.field);
+  });
+
+  it('marks as sortable exactly the filter fields `sort_by` accepts', () => {
+    const sortable = rows.filter((row) => row.sortable).map((row) => row.field);
+    const sortFieldsOfFilters = SORT_FIELDS.filter((field) =>
+      rows.some((row) => row.field === field),
+    );
+    expect(sortable.sort()).toEqual([...sortFieldsOfFilters].sort());
+  });
+
+  it('lists the values of each enum filter, and its schema accepts exactly those', () => {
+    for (const row of rows.filter((r) => r.kind === 'enum')) {
+      const values = 'values' in row ? row.values : [];
+      expect(values.length).toBeGreaterThan(0);
+      for (const value of values) expect(row.item.safeParse(value).success).toBe(true);
+      expect(row.item.safeParse('not-a-value').success).toBe(false);
+    }
+  });
+});
