@@ -2,7 +2,7 @@ import type { AuditLogEvent, EventType } from '../../src/contract/schemas/index.
 import { INTERVAL_MS } from '../../src/contract/constants.js';
 import { bucketStart, SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import type { EventFilter } from '../../src/server/store/types.js';
-import type { SqlParams } from './event-sql.js';
+import { fieldColumn, listCondition, listFilters, type SqlParams } from './event-sql.js';
 
 // Counts per tenant, hour, event type, severity and resource type, kept in the same
 // transaction as each write. A summary, a timeline or a page's total over a large tenant
@@ -74,21 +74,16 @@ export interface RollupRange {
   to: number | null;
 }
 
+/** The event columns a rollup row keeps (beyond tenant and hour). */
+const ROLLED_UP: ReadonlySet<string> = new Set(ROLLUP_KEY.slice(2));
+
 /**
- * The hours of a filter's range the rollups can answer, or null when they cannot: filters
- * on anything but event type, severity and resource type, a search, or no whole hour.
+ * The hours of a filter's range the rollups can answer, or null when they cannot: a list
+ * filter on any field the rollups do not keep, a search, or no whole hour.
  */
 export function rollupRange(filter: EventFilter): RollupRange | null {
   if (filter.search) return null;
-  const otherLists = [
-    filter.resource_ids,
-    filter.actions,
-    filter.user_ids,
-    filter.ip_addresses,
-    filter.session_ids,
-    filter.correlation_ids,
-  ];
-  if (otherLists.some((list) => list && list.length > 0)) return null;
+  if (listFilters(filter).some(([field]) => !ROLLED_UP.has(fieldColumn(field)))) return null;
   const from =
     filter.start_date === undefined
       ? null
@@ -112,15 +107,9 @@ export function rollupConditions(
   const conditions = [`tenant_id = ${params.add(tenantId)}`];
   if (range.from !== null) conditions.push(`hour >= ${params.add(range.from)}`);
   if (range.to !== null) conditions.push(`hour < ${params.add(range.to)}`);
-  if (filter.severities && filter.severities.length > 0) {
-    const ranks = filter.severities.map((severity) => SEVERITY_RANK[severity]);
-    conditions.push(`severity_rank IN (${params.list(ranks)})`);
-  }
-  if (filter.event_types && filter.event_types.length > 0) {
-    conditions.push(`event_type IN (${params.list(filter.event_types)})`);
-  }
-  if (filter.resource_types && filter.resource_types.length > 0) {
-    conditions.push(`resource_type IN (${params.list(filter.resource_types)})`);
+  // `rollupRange` let through only lists on columns the rollups keep.
+  for (const [field, values] of listFilters(filter)) {
+    conditions.push(listCondition(params, field, values));
   }
   return conditions;
 }

@@ -37,14 +37,32 @@ export class SqlParams {
 }
 
 /** Each event field is a column of the same name; severity is kept as its rank. */
-const column = (field: string) => (field === 'severity' ? 'severity_rank' : field);
+export const fieldColumn = (field: string) => (field === 'severity' ? 'severity_rank' : field);
+
+/** The query's non-empty list filters, as field-table rows name them: `[field, values]`. */
+export function listFilters(filter: EventFilter): [field: string, values: readonly string[]][] {
+  return filterFields().flatMap(([key, { field }]) => {
+    const values = filter[key] as readonly string[] | undefined;
+    return values && values.length > 0 ? [[field, values] as [string, readonly string[]]] : [];
+  });
+}
+
+/**
+ * A list filter as an `IN` on its column (a NULL column matches no list, as in the
+ * in-memory store). Severity by rank, so the severity index serves this filter and the sort.
+ */
+export function listCondition(params: SqlParams, field: string, values: readonly string[]): string {
+  const matched =
+    field === 'severity' ? values.map((severity) => SEVERITY_RANK[severity as Severity]) : values;
+  return `${fieldColumn(field)} IN (${params.list(matched)})`;
+}
 
 /** The dialect's search condition for a needle; it adds its own parameters. */
 export type SearchCondition = (params: SqlParams, needle: string) => string;
 
 /**
- * The conditions of a query: the tenant, the inclusive date range, each non-empty list as
- * an `IN` (a NULL column matches no list, as in the in-memory store), then the search.
+ * The conditions of a query: the tenant, the inclusive date range, each non-empty list of
+ * the field table as an `IN`, then the search.
  */
 export function eventConditions(
   params: SqlParams,
@@ -59,13 +77,8 @@ export function eventConditions(
   if (filter.end_date !== undefined) {
     conditions.push(`timestamp <= ${params.add(Date.parse(filter.end_date))}`);
   }
-  for (const [key, { field }] of filterFields()) {
-    const values = filter[key] as readonly string[] | undefined;
-    if (!values || values.length === 0) continue;
-    // Severity by rank, so the severity index serves both this filter and the severity sort.
-    const matched =
-      field === 'severity' ? values.map((severity) => SEVERITY_RANK[severity as Severity]) : values;
-    conditions.push(`${column(field)} IN (${params.list(matched)})`);
+  for (const [field, values] of listFilters(filter)) {
+    conditions.push(listCondition(params, field, values));
   }
   if (filter.search) conditions.push(search(params, filter.search));
   return conditions;
@@ -73,7 +86,7 @@ export function eventConditions(
 
 /** The order's columns, each once: the chosen field, then timestamp, then id. */
 export function orderColumns(filter: EventFilter): string[] {
-  return [...new Set([column(filter.sort_by), 'timestamp', 'id'])];
+  return [...new Set([fieldColumn(filter.sort_by), 'timestamp', 'id'])];
 }
 
 /**

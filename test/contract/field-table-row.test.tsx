@@ -48,6 +48,13 @@ const stores: [string, () => Promise<AuditStore>][] = [
       return new SqliteStore(':memory:');
     },
   ],
+  [
+    'postgres',
+    async () => {
+      const { openTestPgStore } = await import('../support/pg-test-store.js');
+      return openTestPgStore();
+    },
+  ],
 ];
 
 describe('a list filter added as one field-table row', () => {
