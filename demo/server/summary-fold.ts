@@ -1,6 +1,7 @@
 import type { EventType, Severity } from '../../src/contract/schemas/index.js';
 import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
-import { emptySummaryCounts, type SummaryCounts } from '../../src/server/store/types.js';
+import { emptySummaryCounts } from '../../src/server/store/summary-counts.js';
+import type { SummaryCounts } from '../../src/server/store/types.js';
 import { toIso } from './sqlite-rows.js';
 
 const SEVERITY_BY_RANK = new Map(

@@ -5,9 +5,9 @@ import { portableSha256 } from '../merkle/tree-hash.js';
 import { nodeKey, type NodeId } from '../merkle/tree-math.js';
 import { eventComparator, eventMatches } from './event-filter.js';
 import { bucketStart } from './event-order.js';
+import { emptySummaryCounts } from './summary-counts.js';
 import {
   DuplicateError,
-  emptySummaryCounts,
   type ApiKeyRecord,
   type AuditStore,
   type EventFilter,

@@ -94,19 +94,6 @@ export interface SummaryCounts {
   buckets: Map<number, { count: number; severities: Partial<Record<Severity, number>> }>;
 }
 
-/** A summary of nothing, to count into. */
-export function emptySummaryCounts(): SummaryCounts {
-  return {
-    total_count: 0,
-    event_types: {},
-    severities: {},
-    resource_types: {},
-    min_timestamp: null,
-    max_timestamp: null,
-    buckets: new Map(),
-  };
-}
-
 export interface PageRequest {
   offset: number;
   limit: number;
