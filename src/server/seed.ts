@@ -1,3 +1,5 @@
+// Longer than 300 lines because most of it is data: the demo tenants, users and the word
+// lists realistic events are drawn from.
 import type { AuditLogEvent, EventType, Severity, UserRole } from '../contract/schemas/index.js';
 import { hashApiKey } from './auth/api-keys.js';
 import { newId } from './auth/crypto-utils.js';

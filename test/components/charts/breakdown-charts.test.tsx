@@ -2,7 +2,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { AuditLogSummary } from '../../../src/client/index.js';
 import {
   ConnectedEventTypeChart,
   ConnectedSeverityBreakdownChart,
@@ -12,23 +11,11 @@ import {
 import { AuditUiProvider } from '../../../src/components/ui/audit-ui-context.js';
 import { signedInClient, testServer, wrapperFor } from '../../hooks/setup.js';
 import { axeViolations } from '../axe.js';
+import { STORY_SUMMARY } from '../../fixtures/events.js';
+import type { AuditLogSummary } from '../../../src/client/index.js';
 
-const summary: AuditLogSummary = {
-  total_count: 1390,
-  event_types: {
-    authentication: 1200,
-    authorization: 40,
-    data_access: 90,
-    data_modification: 30,
-    system_event: 10,
-    user_action: 15,
-    api_call: 5,
-    error: 0,
-  },
-  severities: { critical: 3, error: 40, warning: 120, info: 1045, debug: 182 },
-  resource_types: {},
-  date_range: { start: null, end: null },
-};
+// The counts the stories show: every event type and severity, one of them zero.
+const summary = STORY_SUMMARY;
 
 const empty: AuditLogSummary = {
   ...summary,
