@@ -122,6 +122,8 @@ export function parseAuditSearch(text: string): AuditSearchResult {
   const { terms, errors } = tokenize(source);
   const query: AuditSearchQuery = {};
   const lists = query as Record<string, string[] | undefined>;
+  // Seen values per list, so a pasted text with thousands of values stays linear.
+  const seen = new Map<string, Set<string>>();
   const searchTerms: SearchTerm[] = [];
   const fail = (problem: Problem, start: number, end: number) =>
     errors.push({ ...problem, start, end });
@@ -197,7 +199,12 @@ export function parseAuditSearch(text: string): AuditSearchResult {
       ? excludeKey(meaning.key)
       : meaning.key;
     const list = (lists[key] ??= []);
-    for (const value of values) if (!list.includes(value)) list.push(value);
+    const listed = seen.get(key) ?? seen.set(key, new Set()).get(key)!;
+    for (const value of values)
+      if (!listed.has(value)) {
+        listed.add(value);
+        list.push(value);
+      }
   }
 
   if (searchTerms.length > 0) {
