@@ -1,9 +1,6 @@
 import { INTERVAL_MS } from '../../contract/constants.js';
 import type { AuditLogQuery } from '../../contract/schemas/index.js';
-import type { AuditSearchQuery } from './search-query.js';
-
-/** A span back from now: a whole number of minutes, hours, days or weeks (`15m`, `24h`, `7d`, `2w`). */
-export type RelativeDuration = `${number}${'m' | 'h' | 'd' | 'w'}`;
+import type { AuditSearchQuery, RelativeDuration } from './search-query.js';
 
 const UNIT_MS = {
   m: INTERVAL_MS.minute,

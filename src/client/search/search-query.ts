@@ -1,5 +1,10 @@
 import type { AuditLogQuery, ExcludeFilter, ListFilter } from '../../contract/schemas/index.js';
-import type { RelativeDuration } from './relative-time.js';
+
+/**
+ * A span back from now: a whole number of minutes, hours, days or weeks (`15m`, `24h`, `7d`,
+ * `2w`). `resolveAuditSearch` (relative-time.ts) says how it becomes a `start_date`.
+ */
+export type RelativeDuration = `${number}${'m' | 'h' | 'd' | 'w'}`;
 
 /**
  * What a search text says: the list filters and their `exclude_*` negations, the free-text
