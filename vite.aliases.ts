@@ -8,5 +8,6 @@ export const packageAliases = [
   { find: /^audit-log-sdk\/testing$/, replacement: entry('src/server/index.ts') },
   { find: /^audit-log-sdk\/react$/, replacement: entry('src/hooks/index.ts') },
   { find: /^audit-log-sdk\/components$/, replacement: entry('src/components/index.ts') },
+  { find: /^audit-log-sdk\/charts$/, replacement: entry('src/components/charts/index.ts') },
   { find: /^audit-log-sdk\/styles\.css$/, replacement: entry('src/components/styles.css') },
 ];

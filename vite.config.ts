@@ -16,6 +16,7 @@ export default defineConfig({
         client: entry('src/client/index.ts'),
         react: entry('src/hooks/index.ts'),
         components: entry('src/components/index.ts'),
+        charts: entry('src/components/charts/index.ts'),
         testing: entry('src/server/index.ts'),
       },
       formats: ['es'],
@@ -52,7 +53,7 @@ export default defineConfig({
           // projects never compete with forty jsdom and contract files for two cores.
           sequence: { groupOrder: 0 },
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/e2e/**'],
+          exclude: ['test/e2e/**', 'test/soak/**'],
           setupFiles: ['test/setup.ts'],
           environment: 'node',
           testTimeout: 20_000,
@@ -60,6 +61,22 @@ export default defineConfig({
           // Two cores here; forks keep native modules (better-sqlite3) isolated per worker.
           pool: 'forks',
           maxWorkers: 2,
+        },
+      },
+      {
+        // Latency under attack, measured last and alone: nothing else in the run may share
+        // the two cores while another tenant's p95 is timed.
+        extends: true,
+        test: {
+          name: 'soak',
+          sequence: { groupOrder: 3 },
+          include: ['test/soak/**/*.test.ts'],
+          setupFiles: ['test/setup.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+          fileParallelism: false,
         },
       },
       {

@@ -42,9 +42,10 @@ const layer = (name: string) => `${resolve(root, 'src', name)}${sep}`;
  * Budgets in kB min+gzip. Hooks and components hold the package issue's 6 and 45 kB. The
  * client's target of 12 kB is out of reach with its two required libraries (ky 5.5 kB, and
  * zod, a peer left out here); its budget is the measured size plus a little, so it cannot
- * grow unnoticed (BENCHMARKS.md has the breakdown).
+ * grow unnoticed (BENCHMARKS.md has the breakdown). The charts entry is mostly recharts; its
+ * budget too is the measured size plus a little.
  */
-export const BUDGETS_KB = { client: 21, hooks: 6, components: 45 } as const;
+export const BUDGETS_KB = { client: 24, hooks: 6, components: 45, charts: 140 } as const;
 export const CLIENT_TARGET_KB = 12;
 
 interface EntrySpec {
@@ -64,10 +65,16 @@ const ENTRIES: Record<keyof typeof BUDGETS_KB, EntrySpec> = {
     below: [layer('contract'), layer('client')],
     excluded: [],
   },
+  // Nothing excluded: were recharts to come back into the entry, the budget would catch it.
   components: {
     file: 'src/components/index.ts',
     below: [layer('contract'), layer('client'), layer('hooks')],
-    excluded: [/^recharts(\/.*)?$/],
+    excluded: [],
+  },
+  charts: {
+    file: 'src/components/charts/index.ts',
+    below: [layer('contract'), layer('client'), layer('hooks'), layer('components/ui')],
+    excluded: [],
   },
 };
 

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { ConnectedEventTypeChart, EventTypeChart } from 'audit-log-sdk/components';
+import { ConnectedEventTypeChart, EventTypeChart } from 'audit-log-sdk/charts';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { chartTableRows } from './support/chart-checks.js';
 import { chartStateStories } from './support/chart-state-stories.js';

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { ConnectedEventVolumeChart, EventVolumeChart } from 'audit-log-sdk/components';
+import { ConnectedEventVolumeChart, EventVolumeChart } from 'audit-log-sdk/charts';
 import { expect, fn, waitFor, within } from 'storybook/test';
 import { chartTableRows } from './support/chart-checks.js';
 import { chartStateStories } from './support/chart-state-stories.js';
@@ -25,6 +25,40 @@ export const Ready: Story = {
     // The last bucket's total: 10 + 11 × 3.
     await expect(rows.at(-1)!.at(-1)).toBe('43');
     await expect(figure.querySelector('svg')).not.toBeNull();
+  },
+};
+
+/**
+ * The server counted by the day and drew only the part that holds events, because one
+ * event is dated 9999: the chart says so under its title.
+ */
+const DAY_TIMELINE = STORY_SUMMARY.timeline!.map((bucket, day) => ({
+  ...bucket,
+  bucket: new Date(Date.UTC(2026, 0, 4 + day)).toISOString(),
+}));
+
+export const OutlierOutside: Story = {
+  parameters: { width: 390 },
+  args: {
+    interval: 'minute',
+    summary: {
+      ...STORY_SUMMARY,
+      timeline: DAY_TIMELINE,
+      timeline_adjusted: {
+        interval: 'day',
+        max_buckets: 10_000,
+        start: DAY_TIMELINE[0]!.bucket,
+        end: new Date(Date.parse(DAY_TIMELINE.at(-1)!.bucket) + 86_399_999).toISOString(),
+        events_outside: 1,
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const note = within(canvasElement).getByText(
+      /^Shown by day, .* – .*\. 1 event lies outside\.$/,
+    );
+    await expect(note).toBeVisible();
+    await expectWithinCanvas(partOf(canvasElement, 'event-volume-chart'), canvasElement);
   },
 };
 

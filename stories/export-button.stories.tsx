@@ -13,11 +13,11 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** The file the last export handed over (a narrowed CSV arrives a moment after the status). */
-async function exported(onExported: unknown): Promise<ExportResult> {
+/** The file the last export handed over. */
+async function exported(onExported: unknown): Promise<ExportResult & { blob: Blob }> {
   const { mock } = onExported as ReturnType<typeof fn>;
   await waitFor(() => expect(mock.calls.length).toBeGreaterThan(0));
-  return mock.calls.at(-1)![0] as ExportResult;
+  return mock.calls.at(-1)![0] as ExportResult & { blob: Blob };
 }
 
 /** An audit manager exports the list as CSV and is told the file's name. */
@@ -52,6 +52,33 @@ export const VisibleColumnsOnly: Story = {
     await within(canvasElement).findByRole('status');
     const csv = await (await exported(args.onExported)).blob.text();
     await expect(csv.split('\r\n')[0]).toBe('severity,timestamp,description');
+  },
+};
+
+/**
+ * Where the browser can save straight to a file (File System Access API), the export streams
+ * into the file chosen, here one in the origin's private file system for the story.
+ */
+export const SavesStraightToAFile: Story = {
+  args: { columns: ['time', 'severity', 'action'] },
+  render: (args) => (
+    <ExportButton
+      {...args}
+      onExported={undefined}
+      chooseFile={async (suggestedName) =>
+        (await navigator.storage.getDirectory()).getFileHandle(suggestedName, { create: true })
+      }
+    />
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Export' }));
+    const done = await canvas.findByRole('status');
+    const name = done.querySelector('[data-part="file-name"]')!.textContent!;
+    await expect(name).toMatch(/^audit-logs-.+\.csv$/);
+    const directory = await navigator.storage.getDirectory();
+    const text = await (await (await directory.getFileHandle(name)).getFile()).text();
+    await expect(text.split('\r\n')[0]).toBe('timestamp,severity,action');
   },
 };
 

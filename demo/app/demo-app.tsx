@@ -3,6 +3,7 @@ import { AuditLogClient, sessionStorageTokenStore } from '../../src/client/index
 import { AuditLogViewer, LoginForm } from '../../src/components/index.js';
 import {
   AuditLogProvider,
+  useAuditEventQueue,
   useAuditSession,
   useLogout,
   usePermissions,
@@ -11,7 +12,16 @@ import { EmitPage } from './emit-page.js';
 import { HooksPage } from './hooks-page.js';
 
 const TENANTS = ['acme', 'globex', 'initech'];
+// What the queue does with a user's unsent events when they sign out: `?signout=discard`.
+const AFTER_SIGN_OUT =
+  new URLSearchParams(window.location.search).get('signout') === 'discard' ? 'discard' : 'keep';
 type Page = 'viewer' | 'hooks' | 'emit';
+
+interface PageProps {
+  page: Page;
+  tenant: string | undefined;
+  onTenant: (t: string) => void;
+}
 
 function pageFromHash(): Page {
   const hash = window.location.hash.slice(2);
@@ -37,19 +47,37 @@ export function DemoApp({ baseUrl, fetch }: { baseUrl: string; fetch?: typeof gl
 }
 
 function Shell({ client }: { client: AuditLogClient }) {
-  const { isAuthenticated, tenantId } = useAuditSession();
+  const { tenantId } = useAuditSession();
   const [page, setPage] = useState<Page>(pageFromHash);
-  const [actingFor, setActingFor] = useState<string | null>(null);
+  // A system admin may look at another tenant: the same login, another X-Tenant-ID. The
+  // choice belongs to the login it was made in (`sessionVersion`) and ends with it.
+  const [choice, setChoice] = useState<{ tenant: string; session: number } | null>(null);
+  const actingFor = choice?.session === client.sessionVersion ? choice.tenant : null;
+  const setActingFor = (tenant: string) => setChoice({ tenant, session: client.sessionVersion });
   useEffect(() => {
     const onHash = () => setPage(pageFromHash());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  // A system admin may look at another tenant: the same login, another X-Tenant-ID.
   const scoped = useMemo(
     () => (actingFor && actingFor !== tenantId ? client.withTenant(actingFor) : client),
     [client, actingFor, tenantId],
   );
+  return (
+    <AuditLogProvider client={scoped}>
+      <Screens page={page} tenant={actingFor ?? tenantId} onTenant={setActingFor} />
+    </AuditLogProvider>
+  );
+}
+
+/**
+ * Signed in or not: the queue stays open across both, so it sees the sign-out, keeps the
+ * user's unsent events from whoever signs in next, and the sign-in screen can say so.
+ */
+function Screens({ page, tenant, onTenant }: PageProps) {
+  const { isAuthenticated } = useAuditSession();
+  const queue = useAuditEventQueue({ afterSignOut: AFTER_SIGN_OUT });
+  const held = queue.state.held;
 
   if (!isAuthenticated) {
     return (
@@ -60,37 +88,34 @@ function Shell({ client }: { client: AuditLogClient }) {
           <code>writer</code> of any tenant, or <code>root</code> of <code>acme</code>; the password
           is <code>audit-demo</code>.
         </p>
+        {held ? (
+          <p role="status" data-part="queue-held">
+            {held.action === 'kept'
+              ? `${held.count} queued ${held.count === 1 ? 'event waits' : 'events wait'} in this browser until the same user of ${held.tenantId} signs in again.`
+              : `${held.count} queued ${held.count === 1 ? 'event' : 'events'} of the last user of ${held.tenantId} ${held.count === 1 ? 'was' : 'were'} discarded at sign-out.`}
+          </p>
+        ) : null}
         <LoginForm tenants={TENANTS} />
       </main>
     );
   }
   return (
-    <AuditLogProvider client={scoped}>
-      <main className="demo-shell">
-        {/* Every page of the app has one top-level heading, signed in or not. */}
-        <h1 className="demo-title">Audit log demo</h1>
-        <Nav page={page} tenant={actingFor ?? tenantId} onTenant={setActingFor} />
-        {page === 'viewer' ? (
-          <AuditLogViewer syncUrl />
-        ) : page === 'hooks' ? (
-          <HooksPage />
-        ) : (
-          <EmitPage />
-        )}
-      </main>
-    </AuditLogProvider>
+    <main className="demo-shell">
+      {/* Every page of the app has one top-level heading, signed in or not. */}
+      <h1 className="demo-title">Audit log demo</h1>
+      <Nav page={page} tenant={tenant} onTenant={onTenant} />
+      {page === 'viewer' ? (
+        <AuditLogViewer syncUrl />
+      ) : page === 'hooks' ? (
+        <HooksPage />
+      ) : (
+        <EmitPage queue={queue.queue} state={queue.state} />
+      )}
+    </main>
   );
 }
 
-function Nav({
-  page,
-  tenant,
-  onTenant,
-}: {
-  page: Page;
-  tenant: string | undefined;
-  onTenant: (t: string) => void;
-}) {
+function Nav({ page, tenant, onTenant }: PageProps) {
   const logout = useLogout();
   const { roles } = usePermissions();
   const links: [Page, string][] = [

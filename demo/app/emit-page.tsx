@@ -1,9 +1,12 @@
-import { useAuditEventQueue, useCreateEvent } from '../../src/hooks/index.js';
+import type { AuditEventQueue, QueueState } from '../../src/client/index.js';
+import { useCreateEvent } from '../../src/hooks/index.js';
 
-/** Writes events from UI actions: directly, and through the durable queue. */
-export function EmitPage() {
+/**
+ * Writes events from UI actions: directly, and through the durable queue, which the app
+ * keeps open above its sign-in gate (see `Screens`).
+ */
+export function EmitPage({ queue, state }: { queue: AuditEventQueue | null; state: QueueState }) {
   const create = useCreateEvent();
-  const { queue, state } = useAuditEventQueue();
   const event = (action: string) => ({
     event_type: 'user_action' as const,
     resource_type: 'demo',

@@ -10,6 +10,10 @@ export interface ServerCliOptions {
   latencyMs: number;
   rateLimit: number;
   corsOrigins: string[] | '*';
+  trustProxy: boolean;
+  exportsPerTenant: number;
+  exportsTotal: number;
+  exportIdleTimeoutMs: number;
 }
 
 export class CliUsageError extends Error {
@@ -25,7 +29,12 @@ export const USAGE = `Usage: npm run server -- [options]
   --rate-limit <n>           requests per minute per credential (default unlimited)
   --fail-rate <0..1>         share of API requests answered with 503
   --latency <ms>             delay every answer
-  --cors-origin <origin>     allowed origin, repeatable (default any)`;
+  --cors-origin <origin>     allowed origin, repeatable (default any)
+  --trust-proxy              take the client address from X-Forwarded-For (only behind
+                             a proxy you run: anyone can send that header)
+  --exports-per-tenant <n>   exports one tenant may run at once (default 2)
+  --exports-total <n>        exports all tenants may run at once (default 8)
+  --export-idle-timeout <ms> end an export whose reader takes nothing this long (default 30000)`;
 
 function number(
   name: string,
@@ -70,6 +79,10 @@ export function parseCliOptions(argv: readonly string[]): ServerCliOptions {
         'fail-rate': { type: 'string' },
         latency: { type: 'string' },
         'cors-origin': { type: 'string', multiple: true },
+        'trust-proxy': { type: 'boolean' },
+        'exports-per-tenant': { type: 'string' },
+        'exports-total': { type: 'string' },
+        'export-idle-timeout': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -99,5 +112,15 @@ export function parseCliOptions(argv: readonly string[]): ServerCliOptions {
     failRate: number('fail-rate', values['fail-rate'], 0, 0, 1, false),
     latencyMs: number('latency', values.latency, 0, 0, 600_000),
     corsOrigins: !origins || origins.includes('*') ? '*' : origins,
+    trustProxy: values['trust-proxy'] ?? false,
+    exportsPerTenant: number('exports-per-tenant', values['exports-per-tenant'], 2, 1, 10_000),
+    exportsTotal: number('exports-total', values['exports-total'], 8, 1, 10_000),
+    exportIdleTimeoutMs: number(
+      'export-idle-timeout',
+      values['export-idle-timeout'],
+      30_000,
+      100,
+      3_600_000,
+    ),
   };
 }

@@ -62,6 +62,12 @@ const app = createAuditLogApp({
   failRate: options.failRate,
   latencyMs: options.latencyMs,
   corsOrigins: options.corsOrigins,
+  trustProxy: options.trustProxy,
+  exportLimits: {
+    perTenant: options.exportsPerTenant,
+    total: options.exportsTotal,
+    idleTimeoutMs: options.exportIdleTimeoutMs,
+  },
 });
 
 const server = serve(

@@ -66,8 +66,9 @@ export function eventWhere(tenantId: string, filter: EventFilter): SqlFragment {
  */
 export function eventOrder(filter: EventFilter, alias = ''): string {
   const direction = filter.sort_order === 'asc' ? 'ASC' : 'DESC';
-  const columns = [column(filter.sort_by), 'timestamp', 'id'];
-  return [...new Set(columns)].map((column) => `${alias}${column} ${direction}`).join(', ');
+  return orderColumns(filter)
+    .map((column) => `${alias}${column} ${direction}`)
+    .join(', ');
 }
 
 /**
@@ -108,12 +109,72 @@ export function eventPageQuery(
   };
 }
 
-/** Every matching event in query order, for streaming. */
-export function eventListQuery(tenantId: string, filter: EventFilter): SqlFragment {
+/** The order's columns, each once: the chosen field, then timestamp, then id. */
+export function orderColumns(filter: EventFilter): string[] {
+  return [...new Set([column(filter.sort_by), 'timestamp', 'id'])];
+}
+
+/**
+ * Rows strictly after `last` (the values of `orderColumns` of the last row read) in the
+ * query's order, so a stream resumes where it stopped with a fresh, short query. Only
+ * `user_id` may be NULL; NULLs come first ascending and last descending, as in `eventOrder`.
+ */
+function keysetAfter(filter: EventFilter, last: readonly (SqlParam | null)[]): SqlFragment {
+  const ascending = filter.sort_order === 'asc';
+  const columns = orderColumns(filter);
+  const after = (index: number): SqlFragment => {
+    const column = columns[index]!;
+    const value = last[index] ?? null;
+    const rest = index + 1 < columns.length ? after(index + 1) : null;
+    const tie = (equal: string, params: SqlParam[]): SqlFragment =>
+      rest
+        ? { sql: `(${equal} AND ${rest.sql})`, params: [...params, ...rest.params] }
+        : { sql: '0', params: [] };
+    if (value === null) {
+      const tied = tie(`${column} IS NULL`, []);
+      return ascending
+        ? { sql: `(${column} IS NOT NULL OR ${tied.sql})`, params: tied.params }
+        : tied;
+    }
+    const tied = tie(`${column} = ?`, [value]);
+    const beyond = ascending ? `${column} > ?` : `${column} < ?`;
+    const nulls = !ascending && column === 'user_id' ? ` OR ${column} IS NULL` : '';
+    return { sql: `(${beyond}${nulls} OR ${tied.sql})`, params: [value, ...tied.params] };
+  };
+  return after(0);
+}
+
+/**
+ * One page of a stream: matching events written up to `maxSeq` (so the whole stream is the
+ * set as of its start; events are never changed or deleted), after `last` in query order.
+ * Each page is its own short read, so a slow or stalled reader never holds a transaction
+ * open and the WAL can checkpoint.
+ */
+export function eventStreamPageQuery(
+  tenantId: string,
+  filter: EventFilter,
+  maxSeq: number,
+  last: readonly (SqlParam | null)[] | null,
+  limit: number,
+): SqlFragment {
   const where = eventWhere(tenantId, filter);
+  const conditions = [where.sql, 'seq <= ?'];
+  const params: SqlParam[] = [...where.params, maxSeq];
+  if (last) {
+    const after = keysetAfter(filter, last);
+    conditions.push(after.sql);
+    params.push(...after.params);
+    const [column, value] = [orderColumns(filter)[0]!, last[0]];
+    if (value !== null && value !== undefined && column !== 'user_id') {
+      // Implied by the condition above; written out so the index serves it as a range.
+      conditions.push(`${column} ${filter.sort_order === 'asc' ? '>=' : '<='} ?`);
+      params.push(value);
+    }
+  }
   return {
-    sql: `SELECT ${EVENT_SELECT} FROM audit_events WHERE ${where.sql} ORDER BY ${eventOrder(filter)}`,
-    params: where.params,
+    sql: `SELECT ${EVENT_SELECT} FROM audit_events WHERE ${conditions.join(' AND ')}
+      ORDER BY ${eventOrder(filter)} LIMIT ?`,
+    params: [...params, limit],
   };
 }
 

@@ -178,6 +178,7 @@ export interface ApiKeyRow {
   created_at: number;
   expires_at: number | null;
   last_used_at: number | null;
+  updated_at: number | null;
 }
 
 export function toApiKey(row: ApiKeyRow): ApiKeyRecord {
@@ -193,6 +194,7 @@ export function toApiKey(row: ApiKeyRow): ApiKeyRecord {
     created_at: toIso(row.created_at),
     expires_at: toIsoOrNull(row.expires_at),
     last_used_at: toIsoOrNull(row.last_used_at),
+    updated_at: toIsoOrNull(row.updated_at),
   };
 }
 
@@ -204,6 +206,7 @@ export function apiKeyParams(key: ApiKeyRecord) {
     created_at: toMs(key.created_at),
     expires_at: toMsOrNull(key.expires_at),
     last_used_at: toMsOrNull(key.last_used_at),
+    updated_at: toMsOrNull(key.updated_at ?? null),
   };
 }
 

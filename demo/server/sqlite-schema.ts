@@ -133,7 +133,12 @@ const PLANNER_STATISTICS = `
  * Each entry brings a database from the version before it to its own (index + 1). A file
  * written by an older build is upgraded on open; one written by a newer build is refused.
  */
-const MIGRATIONS: readonly string[] = [TABLES + PLANNER_STATISTICS];
+const MIGRATIONS: readonly string[] = [
+  TABLES + PLANNER_STATISTICS,
+  // 2: API keys record when they were revoked, and are listed per tenant.
+  `ALTER TABLE api_keys ADD COLUMN updated_at INTEGER;
+   CREATE INDEX api_keys_by_tenant ON api_keys (tenant_id, created_at);`,
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 const VERSION_KEY = 'schema_version';

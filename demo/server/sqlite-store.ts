@@ -12,17 +12,23 @@ import {
   type EventFilter,
   type IdempotencyClaim,
   type InsertEventsResult,
+  type MaybePromise,
   type PageRequest,
   type RefreshTokenRecord,
   type SessionRecord,
   type SummaryCounts,
   type UserRecord,
 } from '../../src/server/store/types.js';
+import { yieldToOthers } from '../../src/server/store/yield-to-others.js';
 import { openConnection, type Connection } from './sqlite-connection.js';
 import {
   eventCountQuery,
-  eventListQuery,
+  eventOrder,
   eventPageQuery,
+  eventStreamPageQuery,
+  eventWhere,
+  orderColumns,
+  type SqlParam,
   summaryGroupsQuery,
   timelineQuery,
 } from './sqlite-event-sql.js';
@@ -47,12 +53,15 @@ import {
 } from './sqlite-rows.js';
 import { migrate } from './sqlite-schema.js';
 import { StatementCache } from './sqlite-statement-cache.js';
-import { StreamReaders } from './sqlite-stream-readers.js';
 
 const SEVERITY_BY_RANK = new Map(
   Object.entries(SEVERITY_RANK).map(([severity, rank]) => [rank, severity as Severity]),
 );
 const EVENT_SELECT = EVENT_COLUMNS.join(', ');
+/** Row ids a search reads between pauses for other requests (a few milliseconds' work). */
+const SEARCH_SLICE_ROWS = 20_000;
+/** Rows per streamed page: a few milliseconds of reading, then the transaction ends. */
+const STREAM_PAGE_ROWS = 1000;
 const USER_COLUMNS = [
   'id',
   'tenant_id',
@@ -70,7 +79,7 @@ const USER_COLUMNS = [
 const USER_SELECT =
   'id, tenant_id, username, email, full_name, roles, is_active, password_hash, created_at, updated_at, last_login_at';
 const API_KEY_SELECT =
-  'id, tenant_id, name, permissions, key_prefix, key_hash, created_by, is_active, created_at, expires_at, last_used_at';
+  'id, tenant_id, name, permissions, key_prefix, key_hash, created_by, is_active, created_at, expires_at, last_used_at, updated_at';
 
 interface SummaryGroupRow {
   event_type: EventType;
@@ -109,10 +118,17 @@ function isUsernameConflict(error: unknown): boolean {
 export class SqliteStore implements AuditStore {
   readonly #db: Connection;
   readonly #statements: StatementCache;
-  /** Null for `':memory:'` and `''` (a private temporary file): neither can be opened twice. */
-  readonly #readers: StreamReaders | null;
 
-  constructor(path: string) {
+  readonly #streamPageRows: number;
+  readonly #searchSliceRows: number;
+
+  /**
+   * `streamPageRows`: rows per streamed page (default 1000); `searchSliceRows`: row ids a
+   * search reads between pauses (default 20,000). Small in tests of the slicing.
+   */
+  constructor(path: string, options: { streamPageRows?: number; searchSliceRows?: number } = {}) {
+    this.#streamPageRows = options.streamPageRows ?? STREAM_PAGE_ROWS;
+    this.#searchSliceRows = options.searchSliceRows ?? SEARCH_SLICE_ROWS;
     this.#db = openConnection(path, { readonly: false });
     try {
       migrate(this.#db);
@@ -121,7 +137,6 @@ export class SqliteStore implements AuditStore {
       throw error;
     }
     this.#statements = new StatementCache(this.#db);
-    this.#readers = this.#db.memory || path === '' ? null : new StreamReaders(path);
   }
 
   #get<Row>(sql: string, ...params: unknown[]): Row | undefined {
@@ -208,7 +223,7 @@ export class SqliteStore implements AuditStore {
   insertApiKey(key: ApiKeyRecord): void {
     this.#run(
       `INSERT INTO api_keys (${API_KEY_SELECT})
-       VALUES (@id, @tenant_id, @name, @permissions, @key_prefix, @key_hash, @created_by, @is_active, @created_at, @expires_at, @last_used_at)`,
+       VALUES (@id, @tenant_id, @name, @permissions, @key_prefix, @key_hash, @created_by, @is_active, @created_at, @expires_at, @last_used_at, @updated_at)`,
       apiKeyParams(key),
     );
   }
@@ -223,6 +238,28 @@ export class SqliteStore implements AuditStore {
 
   touchApiKey(id: string, at: string): void {
     this.#run('UPDATE api_keys SET last_used_at = ? WHERE id = ?', toMs(at), id);
+  }
+
+  listApiKeys(tenantId: string): ApiKeyRecord[] {
+    return this.#all<ApiKeyRow>(
+      `SELECT ${API_KEY_SELECT} FROM api_keys WHERE tenant_id = ? ORDER BY created_at, id`,
+      tenantId,
+    ).map(toApiKey);
+  }
+
+  revokeApiKey(tenantId: string, id: string, at: string): ApiKeyRecord | null {
+    this.#run(
+      'UPDATE api_keys SET is_active = 0, updated_at = ? WHERE tenant_id = ? AND id = ? AND is_active = 1',
+      toMs(at),
+      tenantId,
+      id,
+    );
+    const row = this.#get<ApiKeyRow>(
+      `SELECT ${API_KEY_SELECT} FROM api_keys WHERE tenant_id = ? AND id = ?`,
+      tenantId,
+      id,
+    );
+    return row ? toApiKey(row) : null;
   }
 
   insertSession(session: SessionRecord): void {
@@ -249,6 +286,17 @@ export class SqliteStore implements AuditStore {
       'UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
       toMs(at),
       id,
+    );
+  }
+
+  revokeUserSessions(tenantId: string, userId: string, at: string, keepSessionId?: string): void {
+    this.#run(
+      `UPDATE sessions SET revoked_at = ?
+       WHERE tenant_id = ? AND user_id = ? AND revoked_at IS NULL AND id IS NOT ?`,
+      toMs(at),
+      tenantId,
+      userId,
+      keepSessionId ?? null,
     );
   }
 
@@ -356,30 +404,89 @@ export class SqliteStore implements AuditStore {
     tenantId: string,
     filter: EventFilter,
     page: PageRequest,
-  ): { items: AuditLogEvent[]; total: number } {
+  ): MaybePromise<{ items: AuditLogEvent[]; total: number }> {
+    if (filter.search) return this.#searchPage(tenantId, filter, page);
     // One read transaction, so the total and the page agree under concurrent writers.
     return this.#db.transaction(() => {
-      const total = this.countEvents(tenantId, filter);
+      const total = this.countEvents(tenantId, filter) as number;
       if (page.offset >= total) return { items: [], total };
       const query = eventPageQuery(tenantId, filter, page);
       return { items: this.#all<EventRow>(query.sql, ...query.params).map(toEvent), total };
     })();
   }
 
-  countEvents(tenantId: string, filter: EventFilter): number {
+  countEvents(tenantId: string, filter: EventFilter): MaybePromise<number> {
+    if (filter.search) return this.#searchSeqs(tenantId, filter).then((seqs) => seqs.length);
     const query = eventCountQuery(tenantId, filter);
     return this.#get<{ n: number }>(query.sql, ...query.params)!.n;
   }
 
-  *streamEvents(tenantId: string, filter: EventFilter): Generator<AuditLogEvent, void, undefined> {
-    const query = eventListQuery(tenantId, filter);
-    if (!this.#readers) {
-      // An in-memory database holds every row in memory anyway; copying the matches out is
-      // the price of not blocking writes while the stream is read.
-      for (const row of this.#all<EventRow>(query.sql, ...query.params)) yield toEvent(row);
-      return;
+  /**
+   * The rows a search matches, found in slices of `searchSliceRows` row ids with a pause
+   * for other requests between slices: search runs a JavaScript matcher on every row of the
+   * tenant, which in one statement held every tenant up for the whole scan. Bounded by the
+   * highest row id at the start, so the slices together read the set as of the start.
+   */
+  async #searchSeqs(tenantId: string, filter: EventFilter): Promise<number[]> {
+    const max = this.#get<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM audit_events')!;
+    const where = eventWhere(tenantId, filter);
+    // NOT INDEXED: walk the row-id range, never a tenant index once per slice.
+    const sql = `SELECT seq FROM audit_events NOT INDEXED WHERE seq > ? AND seq <= ? AND ${where.sql}`;
+    const seqs: number[] = [];
+    const slice = this.#searchSliceRows;
+    for (let from = 0; from < (max.seq ?? 0); from += slice) {
+      if (!this.#db.open) break;
+      const to = Math.min(max.seq ?? 0, from + slice);
+      for (const row of this.#all<{ seq: number }>(sql, from, to, ...where.params)) {
+        seqs.push(row.seq);
+      }
+      await yieldToOthers();
     }
-    for (const row of this.#readers.rows<EventRow>(query.sql, query.params)) yield toEvent(row);
+    return seqs;
+  }
+
+  async #searchPage(
+    tenantId: string,
+    filter: EventFilter,
+    page: PageRequest,
+  ): Promise<{ items: AuditLogEvent[]; total: number }> {
+    const seqs = await this.#searchSeqs(tenantId, filter);
+    if (page.offset >= seqs.length || !this.#db.open) return { items: [], total: seqs.length };
+    const rows = this.#all<EventRow>(
+      `SELECT ${EVENT_SELECT} FROM audit_events WHERE seq IN (SELECT value FROM json_each(?))
+       ORDER BY ${eventOrder(filter)} LIMIT ? OFFSET ?`,
+      JSON.stringify(seqs),
+      page.limit,
+      page.offset,
+    );
+    return { items: rows.map(toEvent), total: seqs.length };
+  }
+
+  /**
+   * Pages of `streamPageRows`, each read by a short query resuming after the last row, so
+   * an export read slowly (or not at all) holds no transaction open: writes go on and the
+   * WAL checkpoints. The set is the one as of the start (events written later have a
+   * higher `seq`); closing the store ends the stream.
+   */
+  *streamEvents(tenantId: string, filter: EventFilter): Generator<AuditLogEvent, void, undefined> {
+    const maxSeq = this.#get<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM audit_events')!;
+    const columns = orderColumns(filter);
+    let last: (SqlParam | null)[] | null = null;
+    for (;;) {
+      if (!this.#db.open) return;
+      const pageRows = this.#streamPageRows;
+      const query = eventStreamPageQuery(tenantId, filter, maxSeq.seq ?? 0, last, pageRows);
+      const rows = this.#all<EventRow>(query.sql, ...query.params);
+      for (const row of rows) {
+        if (!this.#db.open) return;
+        yield toEvent(row);
+      }
+      const tail = rows[rows.length - 1];
+      if (!tail || rows.length < pageRows) return;
+      last = columns.map((column) =>
+        column === 'severity_rank' ? SEVERITY_RANK[tail.severity] : tail[column as keyof EventRow],
+      );
+    }
   }
 
   summarize(
@@ -437,7 +544,6 @@ export class SqliteStore implements AuditStore {
   }
 
   close(): void {
-    this.#readers?.close();
     if (this.#db.open) this.#db.close();
   }
 }

@@ -1,10 +1,17 @@
 import type * as z from 'zod/mini';
+import type { Principal } from './auth/principal.js';
 import { Session } from './auth/session.js';
 import { memoryTokenStore } from './auth/token-store.js';
 import { sendInChunks, type BatchOptions } from './batch.js';
 import { checkOptions, type AuditLogClientOptions } from './client-options.js';
 import { ValidationError } from './errors/index.js';
-import { fileNameFrom, readCsvDownload, type ExportProgress } from './export-download.js';
+import {
+  fileNameFrom,
+  MAX_BLOB_EXPORT_BYTES,
+  memorySink,
+  readDownload,
+  type ExportProgress,
+} from './export-download.js';
 import { DEFAULT_RETRY_POLICY } from './http/retry-policy.js';
 import { Transport, type RequestSpec } from './http/transport.js';
 import { exportFileName, MAX_PAGE_SIZE } from '../contract/constants.js';
@@ -16,6 +23,7 @@ import { ROUTES, type Route } from '../contract/routes.js';
 import { toSearchParams } from '../contract/query-params.js';
 import {
   APIKeyCreateSchema,
+  APIKeyListSchema,
   APIKeyResponseSchema,
   AuditLogEventListSchema,
   AuditLogEventSchema,
@@ -36,6 +44,7 @@ import {
   type AuditLogEvent,
   type AuditLogExport,
   type AuditLogSummary,
+  type ExportColumn,
   type Health,
   type LoginRequest,
   type PaginatedAuditLogs,
@@ -78,6 +87,38 @@ export interface ExportOptions<F extends 'json' | 'csv'> extends RequestOptions 
   onProgress?: ((progress: ExportProgress) => void) | undefined;
 }
 
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface ExportFileOptions extends RequestOptions {
+  /** Default CSV. */
+  format?: 'csv' | 'json' | undefined;
+  /** Keep only these fields, in this order; the server narrows the file. Default all. */
+  columns?: readonly ExportColumn[] | undefined;
+  /**
+   * Stream the file here as it arrives, e.g. `await fileHandle.createWritable()` from the
+   * File System Access API: it is closed when the export is complete and aborted when it
+   * fails or is cancelled. Left out, the file is kept in memory as a Blob.
+   */
+  destination?: WritableStream<Uint8Array> | undefined;
+  /** Without a `destination`: the most the Blob may hold. Default `MAX_BLOB_EXPORT_BYTES`. */
+  maxBlobBytes?: number | undefined;
+  /** Called per received chunk. */
+  onProgress?: ((progress: ExportProgress) => void) | undefined;
+}
+
+export interface ExportFile {
+  format: 'csv' | 'json';
+  /** The file, when it was kept in memory (no `destination`). */
+  blob: Blob | undefined;
+  /** The server's name for it (`audit-logs-<tenant>-<date>.<csv|json>`). */
+  fileName: string;
+  /** Rows in the file (a CSV header excluded). */
+  count: number;
+  /** Bytes in the file. */
+  bytes: number;
+  generatedAt: string | undefined;
+}
+
 /**
  * The Audit Log API client. Browser-safe (no Node built-ins), validated both ways, with one
  * retry layer, idempotent writes and a self-refreshing session. Longer than 300 lines because
@@ -97,7 +138,7 @@ export class AuditLogClient {
   ) {
     const url = checkOptions(options);
     this.baseUrl = url.href.replace(/\/+$/, '');
-    this.#timeoutMs = (options.timeout ?? 30) * 1000;
+    this.#timeoutMs = options.timeout ?? DEFAULT_TIMEOUT_MS;
     this.#tenantOverride = shared?.tenantId;
     if (shared) {
       this.#session = shared.session;
@@ -124,7 +165,7 @@ export class AuditLogClient {
       retry: {
         maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
         retryDelay: options.retryDelay ?? DEFAULT_RETRY_POLICY.retryDelay,
-        maxDelay: options.maxRetryDelay ?? DEFAULT_RETRY_POLICY.maxDelay,
+        maxRetryDelay: options.maxRetryDelay ?? DEFAULT_RETRY_POLICY.maxRetryDelay,
         maxRetryAfter: options.maxRetryAfter ?? DEFAULT_RETRY_POLICY.maxRetryAfter,
       },
       fetch: options.fetch,
@@ -162,6 +203,14 @@ export class AuditLogClient {
   /** Whether the client holds credentials (a token or an API key). */
   get isAuthenticated(): boolean {
     return this.#session.secrets().length > 0;
+  }
+
+  /**
+   * Whom requests act as now: the tenant and the signed-in user or API key (a fingerprint,
+   * never the key). Null while signed out.
+   */
+  async principal(): Promise<Principal | null> {
+    return this.#session.principalOf(await this.#session.headers(this.#tenantOverride));
   }
 
   /**
@@ -284,7 +333,9 @@ export class AuditLogClient {
       id: { id, what: 'user' },
       json: body,
       signal: options.signal,
-      secrets: update.password ? [update.password] : [],
+      secrets: [update.password, update.current_password].filter(
+        (secret): secret is string => !!secret,
+      ),
       what: 'updating a user',
     });
   }
@@ -305,6 +356,23 @@ export class AuditLogClient {
       json: body,
       signal: options.signal,
       what: 'creating an API key',
+    });
+  }
+
+  /** The tenant's API keys, each with its prefix; a key itself is never shown again. */
+  async listApiKeys(options: RequestOptions = {}): Promise<APIKeyResponse[]> {
+    return this.#call(ROUTES.listApiKeys, APIKeyListSchema, {
+      signal: options.signal,
+      what: 'listing API keys',
+    });
+  }
+
+  /** Revokes an API key at once; the answer shows it inactive. */
+  async revokeApiKey(id: string, options: RequestOptions = {}): Promise<APIKeyResponse> {
+    return this.#call(ROUTES.revokeApiKey, APIKeyResponseSchema, {
+      id: { id, what: 'API key' },
+      signal: options.signal,
+      what: 'revoking an API key',
     });
   }
 
@@ -356,6 +424,7 @@ export class AuditLogClient {
             signal,
             idempotencyKey: options.idempotencyKey ?? newId(),
             keepalive: options.keepalive,
+            principal: options.principal,
             what: `creating ${length} events`,
           }),
           AuditLogEventListSchema,
@@ -480,22 +549,74 @@ export class AuditLogClient {
       what: 'exporting events',
     });
     if (format === 'json') return this.#transport.json(spec, AuditLogExportSchema);
-    const response = await this.#transport.stream(spec);
-    const { parts, rows } = await readCsvDownload(response, {
-      idleTimeoutMs: this.#timeoutMs,
+    const file = await this.exportFile(query, {
+      format: 'csv',
       signal: options.signal,
       onProgress: options.onProgress,
     });
-    const generatedAt = response.headers.get('X-Generated-At') ?? undefined;
     return {
       format: 'csv',
-      blob: new Blob(parts as BlobPart[], { type: 'text/csv;charset=utf-8' }),
-      count: rows,
-      generatedAt,
-      fileName:
-        fileNameFrom(response.headers.get('Content-Disposition')) ??
-        exportFileName(this.tenantId, generatedAt ?? new Date().toISOString(), 'csv'),
+      blob: file.blob!,
+      count: file.count,
+      generatedAt: file.generatedAt,
+      fileName: file.fileName,
     };
+  }
+
+  /**
+   * Exports the matching events as a file, the bytes exactly as the server sent them: streamed
+   * into `destination` when given (no size limit, flat memory), else kept as a Blob of at most
+   * `maxBlobBytes` (past it, an `ExportTooLargeError`). CSV by default; JSON has the server's
+   * 100,000-row limit.
+   */
+  async exportFile(
+    query: AuditLogQueryInput = {},
+    options: ExportFileOptions = {},
+  ): Promise<ExportFile> {
+    const filter = validateQuery(query);
+    const format = options.format ?? 'csv';
+    const { destination } = options;
+    const writer = destination?.getWriter();
+    try {
+      const response = await this.#transport.stream(
+        this.#spec({
+          ...route(ROUTES.exportEvents),
+          searchParams: toSearchParams({ ...filter, format, columns: options.columns }),
+          signal: options.signal,
+          what: 'exporting events',
+        }),
+      );
+      const memory = writer ? undefined : memorySink(options.maxBlobBytes ?? MAX_BLOB_EXPORT_BYTES);
+      const { rows, bytes } = await readDownload(
+        response,
+        writer ? (chunk) => writer.write(chunk) : memory!.sink,
+        {
+          format,
+          idleTimeoutMs: this.#timeoutMs,
+          signal: options.signal,
+          onProgress: options.onProgress,
+        },
+      );
+      await writer?.close();
+      const generatedAt = response.headers.get('X-Generated-At') ?? undefined;
+      return {
+        format,
+        blob: memory
+          ? new Blob(memory.parts as BlobPart[], {
+              type: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json',
+            })
+          : undefined,
+        fileName:
+          fileNameFrom(response.headers.get('Content-Disposition')) ??
+          exportFileName(this.tenantId, generatedAt ?? new Date().toISOString(), format),
+        count: rows,
+        bytes,
+        generatedAt,
+      };
+    } catch (error) {
+      await writer?.abort(error).catch(() => {});
+      throw error;
+    }
   }
 
   /** The API's health; needs no credentials. */

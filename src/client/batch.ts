@@ -1,6 +1,7 @@
 import { AuditLogSDKError, BatchError, type BatchFailure } from './errors/index.js';
 import { MAX_BATCH_SIZE, type AuditLogEvent } from '../contract/schemas/index.js';
 import type { AuditLogEventInput } from '../contract/input-types.js';
+import type { Principal } from './auth/principal.js';
 
 export interface BatchOptions {
   /** Events per request, at most 1000 (the contract's limit). Default 1000. */
@@ -15,6 +16,11 @@ export interface BatchOptions {
   idempotencyKey?: string;
   /** Send with `fetch(…, { keepalive: true })`, so the request outlives the page (pagehide). */
   keepalive?: boolean;
+  /**
+   * Send only as this tenant and user or API key (the durable queue's records name theirs);
+   * an `AuthenticationError` with code `principal_changed` when someone else is signed in.
+   */
+  principal?: Principal;
 }
 
 /**

@@ -17,15 +17,15 @@ export interface AuditLogClientOptions {
     (() => string | null | undefined | Promise<string | null | undefined>) | undefined;
   /** Where login tokens are kept; memory by default (`sessionStorageTokenStore()` survives reloads). */
   tokenStore?: TokenStore | undefined;
-  /** Seconds one attempt may take, body included. Default 30. */
+  /** Milliseconds one attempt may take, body included. Default 30,000. */
   timeout?: number | undefined;
   /** Retries after the first attempt. Default 3. */
   maxRetries?: number | undefined;
-  /** Base backoff in seconds, doubled per retry, with full jitter. Default 1. */
+  /** Base backoff in milliseconds, doubled per retry, with full jitter. Default 1000. */
   retryDelay?: number | undefined;
-  /** Longest backoff in seconds. Default 30. */
+  /** Longest backoff in milliseconds. Default 30,000. */
   maxRetryDelay?: number | undefined;
-  /** Longest `Retry-After` the client waits out by itself, in seconds. Default 60. */
+  /** Longest `Retry-After` the client waits out by itself, in milliseconds. Default 60,000. */
   maxRetryAfter?: number | undefined;
   /** The `fetch` to use: the in-process reference server's, a polyfill, an instrumented one. */
   fetch?: typeof globalThis.fetch | undefined;
@@ -50,7 +50,7 @@ function positive(name: string, value: number | undefined, allowZero = false): v
   if (value === undefined) return;
   if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
     throw new ConfigurationError(
-      `${name} must be a ${allowZero ? 'non-negative' : 'positive'} number of seconds`,
+      `${name} must be a ${allowZero ? 'non-negative' : 'positive'} number of milliseconds`,
     );
   }
 }

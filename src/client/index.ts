@@ -2,14 +2,17 @@
 export { AuditLogClient } from './audit-log-client.js';
 export type {
   CsvExport,
+  ExportFile,
+  ExportFileOptions,
   ExportOptions,
   PageOptions,
   RequestOptions,
   WriteOptions,
 } from './audit-log-client.js';
 export type { AuditLogClientOptions } from './client-options.js';
+export type { Principal } from './auth/principal.js';
 export type { BatchOptions } from './batch.js';
-export type { ExportProgress } from './export-download.js';
+export { MAX_BLOB_EXPORT_BYTES, type ExportProgress } from './export-download.js';
 export type { RequestHooks } from './http/transport.js';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './http/retry-policy.js';
 export {
@@ -24,6 +27,7 @@ export {
   waitUntilDrained,
   type AuditEventQueueOptions,
   type FailedQueueEvent,
+  type HeldQueueEvents,
   type QueueState,
 } from './queue/audit-event-queue.js';
 export {
@@ -63,6 +67,7 @@ export type {
   AuditLogQuery,
   AuditLogSummary,
   ErrorBody,
+  ExportColumn,
   Health,
   ListFilter,
   LoginRequest,
@@ -76,6 +81,7 @@ export type {
 } from '../contract/schemas/index.js';
 export {
   API_KEY_PERMISSIONS,
+  CSV_COLUMNS,
   ApiKeyPermission,
   ErrorCode,
   EVENT_TYPES,

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import {
   APIKeyCreateSchema,
+  APIKeyListSchema,
   APIKeyResponseSchema,
   LoginRequestSchema,
   LogoutRequestSchema,
@@ -31,6 +32,8 @@ export type Permission = 'events:read' | 'events:write' | 'events:export' | 'use
 export interface Endpoint extends Route {
   /** One line for the API description. */
   summary: string;
+  /** More about it, when one line is not enough. */
+  description?: string;
   /** Query parameters. */
   params?: z.ZodMiniObject;
   body?: z.ZodMiniType;
@@ -142,6 +145,22 @@ export const ENDPOINTS = {
     permission: 'users:manage',
     idempotent: false,
   },
+  listApiKeys: {
+    ...ROUTES.listApiKeys,
+    summary: "The tenant's API keys, by prefix (extension)",
+    answer: APIKeyListSchema,
+    status: 200,
+    permission: 'users:manage',
+    idempotent: true,
+  },
+  revokeApiKey: {
+    ...ROUTES.revokeApiKey,
+    summary: 'Revoke an API key (extension)',
+    answer: APIKeyResponseSchema,
+    status: 200,
+    permission: 'users:manage',
+    idempotent: true,
+  },
   createEvent: {
     ...ROUTES.createEvent,
     summary: 'Create an event',
@@ -175,6 +194,8 @@ export const ENDPOINTS = {
   exportEvents: {
     ...ROUTES.exportEvents,
     summary: 'Export events as a JSON document or streamed CSV',
+    description:
+      'Both formats stream. `columns` (repeated) keeps only those fields, in that order: the CSV header and cells, or the keys of each JSON object.',
     params: ExportParamsSchema,
     answer: AuditLogExportSchema,
     status: 200,

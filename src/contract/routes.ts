@@ -20,6 +20,8 @@ export const ROUTES = {
   updateUser: { method: 'PUT', path: '/api/v1/auth/users/{id}' },
   deactivateUser: { method: 'DELETE', path: '/api/v1/auth/users/{id}' },
   createApiKey: { method: 'POST', path: '/api/v1/auth/api-keys' },
+  listApiKeys: { method: 'GET', path: '/api/v1/auth/api-keys' },
+  revokeApiKey: { method: 'DELETE', path: '/api/v1/auth/api-keys/{id}' },
   createEvent: { method: 'POST', path: '/api/v1/audit/events' },
   createEventsBatch: { method: 'POST', path: '/api/v1/audit/events/batch' },
   queryEvents: { method: 'GET', path: '/api/v1/audit/events' },

@@ -1,21 +1,33 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
-import type { AuditLogQueryInput, ExportProgress } from '../client/index.js';
-import { exportFileName } from '../contract/constants.js';
+import type { AuditLogQueryInput, ExportColumn, ExportProgress } from '../client/index.js';
 import { useAuditLogContext } from './audit-log-context.js';
 
 export interface ExportRequest {
   query?: AuditLogQueryInput;
   format?: 'json' | 'csv';
+  /** Keep only these fields, in this order; the server narrows the file. Default all. */
+  columns?: readonly ExportColumn[];
+  /**
+   * A file to write the export into as it arrives (from `showSaveFilePicker()`, the File
+   * System Access API): memory stays flat at any size. Left out, the export is kept in
+   * memory as a Blob, up to `MAX_BLOB_EXPORT_BYTES`.
+   */
+  destination?: FileSystemFileHandle;
 }
 
 export interface ExportResult {
   format: 'json' | 'csv';
-  /** The file to save: `URL.createObjectURL(result.blob)` with `result.fileName`. */
-  blob: Blob;
+  /**
+   * The file to save, `URL.createObjectURL(result.blob)` with `result.fileName`; undefined
+   * when it was written to `destination` already.
+   */
+  blob: Blob | undefined;
   fileName: string;
   count: number;
+  /** Bytes in the file. */
+  bytes: number;
 }
 
 export interface ExportProgressState extends ExportProgress {
@@ -31,14 +43,15 @@ function percentOf(progress: ExportProgress): number | null {
 }
 
 /**
- * Exports events as a file: JSON or streamed CSV, with progress and `cancel()`. The result
- * is a Blob and a file name (`audit-logs-<tenant>-<date>.<ext>`).
+ * Exports events as a file, CSV or JSON, exactly as the server streams it, with progress and
+ * `cancel()`: written straight into a `destination` file, or kept as a Blob named
+ * `audit-logs-<tenant>-<date>.<ext>`.
  *
  * @example
  * const exporter = useExport();
  * const file = await exporter.mutateAsync({ query: { severities: ['critical'] }, format: 'csv' });
  * // while running: exporter.progress?.percent; to stop: exporter.cancel()
- * const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(file.blob), download: file.fileName });
+ * const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(file.blob!), download: file.fileName });
  * link.click();
  */
 export function useExport() {
@@ -48,34 +61,25 @@ export function useExport() {
 
   const mutation = useMutation<ExportResult, Error, ExportRequest>({
     retry: false,
-    mutationFn: async ({ query = {}, format = 'csv' }) => {
+    mutationFn: async ({ query = {}, format = 'csv', columns, destination }) => {
       controller.current?.abort();
       const abort = new AbortController();
       controller.current = abort;
       setProgress({ loaded: 0, rows: 0, percent: 0 });
-      if (format === 'csv') {
-        const csv = await client.exportEvents(query, {
-          format: 'csv',
-          signal: abort.signal,
-          onProgress: (p) => setProgress({ ...p, percent: percentOf(p) }),
-        });
-        setProgress((p) => (p ? { ...p, percent: 100 } : p));
-        return { format, blob: csv.blob, fileName: csv.fileName, count: csv.count };
-      }
-      const doc = await client.exportEvents(query, { signal: abort.signal });
-      const blob = new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' });
-      setProgress({
-        loaded: blob.size,
-        total: blob.size,
-        rows: doc.count,
-        totalRows: doc.count,
-        percent: 100,
+      const file = await client.exportFile(query, {
+        format,
+        columns,
+        destination: destination ? await destination.createWritable() : undefined,
+        signal: abort.signal,
+        onProgress: (p) => setProgress({ ...p, percent: percentOf(p) }),
       });
+      setProgress((p) => (p ? { ...p, percent: 100 } : p));
       return {
         format,
-        blob,
-        fileName: exportFileName(client.tenantId, doc.generated_at, 'json'),
-        count: doc.count,
+        blob: file.blob,
+        fileName: destination?.name ?? file.fileName,
+        count: file.count,
+        bytes: file.bytes,
       };
     },
   });

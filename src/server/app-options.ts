@@ -1,3 +1,5 @@
+import type { ExportLimits } from './export/export-limits.js';
+import type { SignInRateLimit } from './http/sign-in-limits.js';
 import type { AuditStore } from './store/types.js';
 
 export interface AuditLogAppOptions {
@@ -13,8 +15,28 @@ export interface AuditLogAppOptions {
   refreshTokenTtlSeconds?: number;
   /** Requests a minute allowed per credential (user or API key); 0 or absent: unlimited. */
   rateLimitPerMinute?: number;
-  /** Failed logins for one username before it is throttled, and for how long. Always on. */
+  /**
+   * Failed logins for one username from one client address before each further try waits
+   * (1 s, doubling, at most `windowSeconds`), and how long failures count. Always on.
+   */
   loginThrottle?: { maxFailures: number; windowSeconds: number };
+  /**
+   * Requests a minute to `/auth/login` and `/auth/refresh` per client address and in all.
+   * Default 60 per address and 600 in all; `false` switches it off (tests).
+   */
+  signInRateLimit?: SignInRateLimit | false;
+  /**
+   * Read the client address from the last `X-Forwarded-For` entry. Only behind a proxy you
+   * run that sets it: anyone can send the header. Default false (the connection's address).
+   */
+  trustProxy?: boolean;
+  /**
+   * Password derivations run at once (default 2) and allowed to wait (default 32); more
+   * sign-ins are answered 429 at once, so hashing never starves other requests.
+   */
+  passwordHashing?: { concurrency: number; maxWaiting: number };
+  /** Concurrent exports, per tenant and in all, and how long a stalled one may sit idle. */
+  exportLimits?: Partial<ExportLimits>;
   /** Origins allowed by CORS: a list, or '*' for any. Default '*'. */
   corsOrigins?: readonly string[] | '*';
   /** Largest request body in bytes for single requests (default 4 MiB) and batches (16 MiB). */

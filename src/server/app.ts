@@ -4,11 +4,14 @@ import type { Health } from '../contract/schemas/index.js';
 import type { AuditLogAppOptions } from './app-options.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { randomToken } from './auth/crypto-utils.js';
+import { PasswordHasher } from './auth/password-hasher.js';
 import { DEFAULT_PASSWORD_ITERATIONS, dummyPasswordHash } from './auth/passwords.js';
-import { ApiError, notFoundError } from './http/api-error.js';
+import { DEFAULT_EXPORT_LIMITS, ExportSlots } from './export/export-limits.js';
+import { ApiError, notFoundError, rateLimitError } from './http/api-error.js';
 import type { AppEnv, AppState } from './http/context.js';
 import { corsPolicy, faultInjection, requestId } from './http/middleware.js';
 import { LoginThrottle, RateLimiter } from './http/rate-limiter.js';
+import { SignInLimits } from './http/sign-in-limits.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerSessionRoutes } from './routes/session-routes.js';
@@ -36,6 +39,9 @@ function errorResponse(error: Error, requestIdValue: string | undefined): Respon
           `The server failed to handle this request; try again later${requestIdValue ? ` (request ${requestIdValue})` : ''}`,
         );
   const headers = new Headers({ 'Content-Type': 'application/json; charset=utf-8' });
+  // The rest of a refused body may still be on its way: the connection cannot carry another
+  // request after it, so the client is told to open a new one rather than find it reset.
+  if (apiError.status === 413) headers.set('Connection', 'close');
   if (apiError.retryAfterSeconds !== undefined) {
     headers.set('Retry-After', String(apiError.retryAfterSeconds));
   }
@@ -51,6 +57,11 @@ export function createAuditLogApp(options: AuditLogAppOptions): Hono<AppEnv> {
   const passwordIterations = options.passwordIterations ?? DEFAULT_PASSWORD_ITERATIONS;
   let dummyHash: Promise<string> | undefined;
   const throttle = options.loginThrottle ?? { maxFailures: 5, windowSeconds: 15 * 60 };
+  const signInRateLimit = options.signInRateLimit ?? {
+    perAddressPerMinute: 60,
+    globalPerMinute: 600,
+  };
+  const hashing = options.passwordHashing ?? { concurrency: 1, maxWaiting: 16 };
   const state: AppState = {
     store: options.store,
     accessTokens: new AccessTokens(
@@ -63,7 +74,12 @@ export function createAuditLogApp(options: AuditLogAppOptions): Hono<AppEnv> {
       ? new RateLimiter(options.rateLimitPerMinute, now)
       : null,
     loginThrottle: new LoginThrottle(throttle.maxFailures, throttle.windowSeconds * 1000, now),
-    passwordIterations,
+    signInLimits: signInRateLimit ? new SignInLimits(signInRateLimit, now) : null,
+    trustProxy: options.trustProxy ?? false,
+    passwords: new PasswordHasher(passwordIterations, hashing.concurrency, hashing.maxWaiting, () =>
+      rateLimitError('The server is busy checking other passwords; try again in 1 s', 1),
+    ),
+    exports: new ExportSlots({ ...DEFAULT_EXPORT_LIMITS, ...options.exportLimits }),
     maxBodyBytes: options.maxBodyBytes ?? 4 * 1024 * 1024,
     maxBatchBodyBytes: options.maxBatchBodyBytes ?? 16 * 1024 * 1024,
     version: options.version ?? API_VERSION,

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { ENDPOINTS, type Endpoint } from '../contract/endpoints.js';
 import {
   APIKeyCreateSchema,
+  APIKeyListSchema,
   APIKeyResponseSchema,
   AuditLogEventBatchCreateSchema,
   AuditLogEventCreateSchema,
@@ -12,6 +13,8 @@ import {
   ErrorBodySchema,
   HealthSchema,
   LoginRequestSchema,
+  JsonObjectSchema,
+  MetadataSchema,
   LogoutRequestSchema,
   PaginatedAuditLogsSchema,
   RefreshRequestSchema,
@@ -41,6 +44,7 @@ const RESPONSES = {
   TokenResponse: TokenResponseSchema,
   UserResponse: UserResponseSchema,
   APIKeyResponse: APIKeyResponseSchema,
+  APIKeyList: APIKeyListSchema,
   AuditLogEvent: AuditLogEventSchema,
   PaginatedAuditLogs: PaginatedAuditLogsSchema,
   AuditLogSummary: AuditLogSummarySchema,
@@ -63,6 +67,9 @@ function componentSchemas(
           for (const key of Object.keys(ctx.jsonSchema))
             Reflect.deleteProperty(ctx.jsonSchema, key);
           Object.assign(ctx.jsonSchema, { type: 'string', format: 'date-time' });
+        }
+        if (ctx.zodSchema === MetadataSchema || ctx.zodSchema === JsonObjectSchema) {
+          Object.assign(ctx.jsonSchema, { type: 'object', additionalProperties: {} });
         }
       },
     }) as JsonSchema;
@@ -141,6 +148,7 @@ function operation(endpoint: Endpoint): JsonSchema {
   return {
     ...(endpoint.permission === 'public' ? { security: [] } : {}),
     summary: endpoint.summary,
+    ...(endpoint.description ? { description: endpoint.description } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(endpoint.body
       ? { requestBody: { required: !endpoint.bodyOptional, content: content(endpoint.body) } }

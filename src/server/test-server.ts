@@ -35,7 +35,8 @@ function abortError(signal: AbortSignal): unknown {
 /**
  * The reference Audit Log API in-process, for tests and stories: pass its `fetch` and
  * `baseUrl` to the client. Passwords are hashed with few PBKDF2 iterations so seeding is
- * instant; never use these settings for real accounts.
+ * instant, and sign-in rate limits are off unless given; never use these settings for real
+ * accounts.
  */
 export async function createAuditLogTestServer(
   options: AuditLogTestServerOptions = {},
@@ -47,7 +48,8 @@ export async function createAuditLogTestServer(
     ...rest
   } = options;
   const passwordIterations = rest.passwordIterations ?? 1000;
-  const app = createAuditLogApp({ ...rest, passwordIterations, store });
+  // In-process requests have no client address, so they would all share one sign-in limit.
+  const app = createAuditLogApp({ signInRateLimit: false, ...rest, passwordIterations, store });
   const seeded =
     seed === false
       ? null

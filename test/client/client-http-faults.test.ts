@@ -42,7 +42,7 @@ describe('writes over real HTTP while 30% of requests fail with 503', () => {
       baseUrl: server.baseUrl,
       apiKey,
       tenantId: 'acme',
-      retryDelay: 0.001,
+      retryDelay: 1,
       maxRetries: 10,
     });
     const marker = `faults-${Date.now()}`;

@@ -141,7 +141,7 @@ describe('timeouts and aborts', () => {
     const client = new AuditLogClient({
       baseUrl: 'http://audit.test',
       fetch: hanging,
-      timeout: 0.05,
+      timeout: 50,
       maxRetries: 0,
     });
     await expect(client.health()).rejects.toThrow(TimeoutError);
@@ -153,7 +153,7 @@ describe('timeouts and aborts', () => {
     const client = new AuditLogClient({
       baseUrl: 'http://audit.test',
       fetch: failing,
-      retryDelay: 60,
+      retryDelay: 60_000,
       random: () => 1,
     });
     const controller = new AbortController();

@@ -29,14 +29,14 @@ afterAll(() => {
 
 describe('servers that never finish', () => {
   it('end a JSON read with TimeoutError once the timeout passes, not a hang', async () => {
-    const client = new AuditLogClient({ baseUrl, accessToken: 't', timeout: 0.3, maxRetries: 0 });
+    const client = new AuditLogClient({ baseUrl, accessToken: 't', timeout: 300, maxRetries: 0 });
     const started = performance.now();
     await expect(client.queryEvents()).rejects.toThrow(TimeoutError);
     expect(performance.now() - started).toBeLessThan(3000);
   });
 
   it('end a stalled CSV download with TimeoutError', async () => {
-    const client = new AuditLogClient({ baseUrl, accessToken: 't', timeout: 0.3, maxRetries: 0 });
+    const client = new AuditLogClient({ baseUrl, accessToken: 't', timeout: 300, maxRetries: 0 });
     await expect(client.exportEvents({}, { format: 'csv' })).rejects.toThrow(/export stalled/);
   });
 });

@@ -2,8 +2,9 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { AuditLogEvent } from '../../src/client/index.js';
+import { AuditLogClient, type AuditLogEvent } from '../../src/client/index.js';
 import { AuditEventDetail } from '../../src/components/index.js';
+import { createAuditLogTestServer } from '../../src/server/index.js';
 import { axeViolations } from './axe.js';
 
 const base: AuditLogEvent = {
@@ -81,6 +82,31 @@ describe('AuditEventDetail', () => {
     await userEvent.setup().click(nodes[2]!.querySelector('summary')!);
     expect(nodes[2]!.open).toBe(true);
     expect(nodes[2]!.textContent).toContain('deepest: "x"');
+  });
+
+  it('keeps `__proto__` and `constructor` metadata keys from writer to screen, as text', async () => {
+    const server = await createAuditLogTestServer({ seed: { eventsPerTenant: 0 } });
+    const client = new AuditLogClient({ baseUrl: server.baseUrl, fetch: server.fetch });
+    await client.login({ username: 'manager', password: 'audit-demo', tenant_id: 'acme' });
+    // As from the wire: JSON.parse makes `__proto__` an own key, not a prototype.
+    const metadata = JSON.parse(
+      '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":"p"},"before":{"__proto__":1},"after":{"__proto__":2}}',
+    ) as Record<string, unknown>;
+    const written = await client.createEvent({ ...base, metadata });
+    const event = await client.getEvent(written.id);
+    expect(Object.keys(event.metadata ?? {})).toEqual([
+      '__proto__',
+      'constructor',
+      'before',
+      'after',
+    ]);
+    render(<AuditEventDetail event={event} />);
+    const tree = screen.getByRole('region', { name: 'Metadata' });
+    expect(tree.textContent).toContain('__proto__');
+    expect(tree.textContent).toContain('"yes"');
+    const changes = screen.getByRole('table', { name: /change/i });
+    expect(within(changes).getByText('__proto__')).toBeTruthy();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('offers correlated events, the same session, and copying', async () => {

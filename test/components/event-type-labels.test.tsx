@@ -7,8 +7,8 @@ import {
   AuditLogFilters,
   AuditLogTable,
   AuditUiProvider,
-  EventTypeChart,
 } from '../../src/components/index.js';
+import { EventTypeChart } from '../../src/components/charts/index.js';
 import { makeEvent } from '../fixtures/events.js';
 
 const summary: AuditLogSummary = {

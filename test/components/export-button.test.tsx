@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ExportButton } from '../../src/components/index.js';
 import type { ExportResult } from '../../src/hooks/index.js';
 import type { AuditLogTestServer } from '../../src/server/index.js';
-import { signedInClient, testServer, wrapperFor } from '../hooks/setup.js';
+import { readBlobText, signedInClient, testServer, wrapperFor } from '../hooks/setup.js';
 import { axeViolations } from './axe.js';
 
 let server: AuditLogTestServer;
@@ -13,18 +13,10 @@ beforeAll(async () => {
   server = await testServer({ seed: { eventsPerTenant: 200 } });
 });
 
-function readText(blob: Blob): Promise<string> {
-  return new Promise((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.readAsText(blob);
-  });
-}
-
 describe('ExportButton', () => {
   it('exports exactly the current filters as CSV and hands over a file named for tenant and date', async () => {
     const client = await signedInClient(server, 'manager', 'acme');
-    const onExported = vi.fn<(file: ExportResult) => void>();
+    const onExported = vi.fn<(file: ExportResult & { blob: Blob }) => void>();
     const { container } = render(
       <ExportButton query={{ severities: ['warning'] }} onExported={onExported} />,
       {
@@ -37,7 +29,7 @@ describe('ExportButton', () => {
     await waitFor(() => expect(onExported).toHaveBeenCalledTimes(1));
     const file = onExported.mock.calls[0]![0];
     expect(file.fileName).toMatch(/^audit-logs-acme-\d{4}-\d\d-\d\d\.csv$/);
-    const rows = (await readText(file.blob)).trimEnd().split('\r\n').slice(1);
+    const rows = (await readBlobText(file.blob)).trimEnd().split('\r\n').slice(1);
     expect(rows.length).toBe(
       (await client.queryEvents({ severities: ['warning'] }, { size: 1 })).total,
     );
@@ -55,7 +47,7 @@ describe('ExportButton', () => {
       severity: 'error',
       description: '=HYPERLINK("http://evil.example","click")',
     });
-    const onExported = vi.fn<(file: ExportResult) => void>();
+    const onExported = vi.fn<(file: ExportResult & { blob: Blob }) => void>();
     render(
       <ExportButton
         query={{ severities: ['error'], resource_types: ['sheet'] }}
@@ -68,7 +60,7 @@ describe('ExportButton', () => {
     await waitFor(() => expect(button).toHaveProperty('disabled', false));
     await userEvent.setup().click(button);
     await waitFor(() => expect(onExported).toHaveBeenCalled());
-    const lines = (await readText(onExported.mock.calls[0]![0].blob)).trimEnd().split('\r\n');
+    const lines = (await readBlobText(onExported.mock.calls[0]![0].blob)).trimEnd().split('\r\n');
     expect(lines[0]).toBe('severity,timestamp,description');
     expect(lines[1]).toMatch(
       /^error,\d{4}-\d\d-\d\dT[^,]+Z,"'=HYPERLINK\(""http:\/\/evil\.example"",""click""\)"$/,
@@ -77,7 +69,7 @@ describe('ExportButton', () => {
 
   it('exports JSON when chosen', async () => {
     const client = await signedInClient(server, 'admin', 'acme');
-    const onExported = vi.fn<(file: ExportResult) => void>();
+    const onExported = vi.fn<(file: ExportResult & { blob: Blob }) => void>();
     render(<ExportButton query={{ severities: ['critical'] }} onExported={onExported} />, {
       wrapper: wrapperFor(client),
     });
@@ -85,7 +77,7 @@ describe('ExportButton', () => {
     await user.selectOptions(screen.getByLabelText('Format'), 'json');
     await user.click(screen.getByRole('button', { name: 'Export' }));
     await waitFor(() => expect(onExported).toHaveBeenCalled());
-    const doc = JSON.parse(await readText(onExported.mock.calls[0]![0].blob));
+    const doc = JSON.parse(await readBlobText(onExported.mock.calls[0]![0].blob));
     expect(doc.data.every((e: { severity: string }) => e.severity === 'critical')).toBe(true);
   });
 

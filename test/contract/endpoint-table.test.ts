@@ -85,6 +85,8 @@ describe('the endpoint table', () => {
       updateUser: (c) => c.updateUser('someone', { full_name: 'Some One' }),
       deactivateUser: (c) => c.deactivateUser('someone'),
       createApiKey: (c) => c.createApiKey({ name: 'table', permissions: ['read'] }),
+      listApiKeys: (c) => c.listApiKeys(),
+      revokeApiKey: (c) => c.revokeApiKey('no-such-key'),
       createEvent: (c) =>
         c.createEvent({
           event_type: 'user_action',

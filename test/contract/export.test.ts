@@ -174,6 +174,49 @@ describe.each(STORE_KINDS)('exporting events (%s store)', (kind) => {
     expect(records[0]).toMatchObject(QUOTED_CELLS);
   });
 
+  it('keeps only the named columns, in their order, in a CSV export, formulas still neutralised', async () => {
+    const answer = await exportAs<undefined>({
+      format: 'csv',
+      columns: ['severity', 'id', 'description'],
+    });
+    expect(answer.status).toBe(200);
+    const { header, records } = csvRecords(answer.text);
+    expect(header).toEqual(['severity', 'id', 'description']);
+    expect(records).toHaveLength(events.length);
+    for (const row of records) {
+      const event = byId(row.id!);
+      expect(row.severity).toBe(event.severity);
+      expect(row.description).toBe(
+        event.description.startsWith('=') ? `'${event.description}` : event.description,
+      );
+    }
+  });
+
+  it('keeps only the named columns, in their order, in each object of a JSON export', async () => {
+    const answer = await exportAs<AuditLogExport>({
+      format: 'json',
+      columns: ['resource_id', 'id'],
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-disposition')).toMatch(
+      new RegExp(
+        `^attachment; filename="audit-logs-${exporter.tenant}-\\d{4}-\\d\\d-\\d\\d\\.json"$`,
+      ),
+    );
+    expect(answer.body.count).toBe(events.length);
+    for (const item of answer.body.data) {
+      expect(Object.keys(item)).toEqual(['resource_id', 'id']);
+      expect(item.resource_id).toBe(byId(item.id).resource_id ?? null);
+    }
+  });
+
+  it('refuses an export column that is not a field', async () => {
+    expectValidationError(
+      await exportAs({ format: 'csv', columns: ['id', 'password'] }),
+      'columns',
+    );
+  });
+
   it('refuses an unknown export format', async () => {
     expectValidationError(await exportAs({ format: 'xlsx' }), 'format');
   });

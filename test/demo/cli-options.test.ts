@@ -13,6 +13,10 @@ describe('the server command line', () => {
       failRate: 0,
       latencyMs: 0,
       corsOrigins: '*',
+      trustProxy: false,
+      exportsPerTenant: 2,
+      exportsTotal: 8,
+      exportIdleTimeoutMs: 30_000,
     });
   });
 
@@ -36,6 +40,13 @@ describe('the server command line', () => {
       'http://localhost:5173',
       '--cors-origin',
       'https://admin.example.com',
+      '--trust-proxy',
+      '--exports-per-tenant',
+      '3',
+      '--exports-total',
+      '20',
+      '--export-idle-timeout',
+      '5000',
     ]);
     expect(options).toEqual({
       port: 0,
@@ -47,6 +58,10 @@ describe('the server command line', () => {
       failRate: 0.25,
       latencyMs: 300,
       corsOrigins: ['http://localhost:5173', 'https://admin.example.com'],
+      trustProxy: true,
+      exportsPerTenant: 3,
+      exportsTotal: 20,
+      exportIdleTimeoutMs: 5000,
     });
   });
 

@@ -3,16 +3,22 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { CSV_COLUMNS, type AuditLogEvent } from '../../src/contract/schemas/index.js';
-import { freshPage } from './support/browser.js';
+import { freshPage, withoutSaveFilePicker } from './support/browser.js';
 import { signIn, summaryFigure, waitForEveryRow } from './support/demo-app.js';
 import { demoInChromium } from './support/demo-suite.js';
 import { saveScreenshot } from './support/screenshots.js';
 
 const suite = demoInChromium();
 
+async function pageWithDownloads(): Promise<Page> {
+  const { page } = await freshPage(suite.browser, { acceptDownloads: true });
+  await withoutSaveFilePicker(page);
+  return page;
+}
+
 /** Signs in as a manager (who may export) and narrows the list to two severities. */
 async function filteredViewer(): Promise<Page> {
-  const { page } = await freshPage(suite.browser, { acceptDownloads: true });
+  const page = await pageWithDownloads();
   await signIn(page, suite.servers.appUrl, { username: 'manager', tenant: 'globex' });
   const severities = page.getByRole('group', { name: 'Severities' });
   await severities.getByRole('checkbox', { name: /^Warning/ }).check();
@@ -79,7 +85,7 @@ test('a JSON export holds exactly the filtered events, under a name with tenant 
 });
 
 test('a CSV export leaves out a column the table has been told to hide', async () => {
-  const { page } = await freshPage(suite.browser, { acceptDownloads: true });
+  const page = await pageWithDownloads();
   await signIn(page, suite.servers.appUrl, { username: 'manager', tenant: 'globex' });
   await page.getByRole('button', { name: 'Columns' }).click();
   await page.getByRole('checkbox', { name: 'IP address' }).uncheck();

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { beforeAll, expect, test } from 'vitest';
 import type { AuditLogEvent } from '../../src/client/index.js';
 import { HOSTILE_EVENTS } from '../../src/server/hostile-events.js';
-import { freshPage } from './support/browser.js';
+import { freshPage, withoutSaveFilePicker } from './support/browser.js';
 import { bodyRows, resultRowCount, signIn, submitLogin } from './support/demo-app.js';
 import { demoInChromium } from './support/demo-suite.js';
 import { inertnessProblems } from './support/inertness.js';
@@ -71,6 +71,7 @@ test('hostile events are shown as text, run nothing and keep the layout, in the 
 
 test('the CSV export of hostile events has every formula neutralised', async () => {
   const { page } = await freshPage(suite.browser, { acceptDownloads: true });
+  await withoutSaveFilePicker(page);
   await signIn(page, `${suite.servers.appUrl}/?start_date=${encodeURIComponent(since)}`, {
     username: 'admin',
     tenant: 'initech',

@@ -11,19 +11,16 @@ import {
   usePermissions,
 } from '../../src/hooks/index.js';
 import type { AuditLogTestServer } from '../../src/server/index.js';
-import { freshQueryClient, newClient, signedInClient, testServer, wrapperFor } from './setup.js';
+import {
+  freshQueryClient,
+  newClient,
+  readBlobText,
+  signedInClient,
+  testServer,
+  wrapperFor,
+} from './setup.js';
 
 let server: AuditLogTestServer;
-
-/** jsdom's Blob has no text(); FileReader is what a page would use anyway. */
-function readText(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsText(blob);
-  });
-}
 
 beforeAll(async () => {
   server = await testServer({ seed: { eventsPerTenant: 400 } });
@@ -122,7 +119,7 @@ describe('useExport', () => {
     expect(percents.at(-1)).toBe(100);
     expect(file!.fileName).toMatch(/^audit-logs-acme-\d{4}-\d\d-\d\d\.csv$/);
     expect(file!.count).toBe(400);
-    const lines = (await readText(file!.blob)).trimEnd().split('\r\n');
+    const lines = (await readBlobText(file!.blob)).trimEnd().split('\r\n');
     expect(lines).toHaveLength(401);
   });
 
@@ -136,7 +133,7 @@ describe('useExport', () => {
         query: { severities: ['critical'] },
       });
     });
-    const doc = JSON.parse(await readText(file!.blob));
+    const doc = JSON.parse(await readBlobText(file!.blob));
     expect(doc.count).toBe(file!.count);
     expect(doc.data.every((e: { severity: string }) => e.severity === 'critical')).toBe(true);
     expect(file!.fileName).toMatch(/\.json$/);

@@ -32,3 +32,14 @@ export function wrapperFor(client: AuditLogClient, queryClient = freshQueryClien
     );
   };
 }
+
+/** A Blob's text: jsdom's Blob has no text(); FileReader is what a page would use anyway. */
+export function readBlobText(blob: Blob | undefined): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (!blob) return reject(new Error('No file was kept in memory'));
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('Could not read the file'));
+    reader.readAsText(blob);
+  });
+}

@@ -1,26 +1,21 @@
 // The package as users get it: built, packed, linted, installed into a fresh Vite app.
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
 import { publint } from 'publint';
-import { preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunchOptions } from '../support/chromium.js';
+import {
+  bin,
+  buildAndPack,
+  inChromium,
+  installInto,
+  publishEnv,
+  root,
+  run,
+  version,
+} from './support/packed.js';
 
-const run = promisify(execFile);
-const root = resolve(import.meta.dirname, '../..');
-const bin = (name: string) => join(root, 'node_modules/.bin', name);
-const ENTRIES = ['client', 'react', 'components', 'testing'];
-
-const version = (name: string) =>
-  (
-    JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as {
-      version: string;
-    }
-  ).version;
+const ENTRIES = ['client', 'react', 'components', 'charts', 'testing'];
 
 let work: string;
 let tarball: string;
@@ -28,15 +23,7 @@ let files: string[];
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'audit-log-sdk-package-'));
-  await run('npm', ['run', 'build'], { cwd: root });
-  const { stdout } = await run(
-    'npm',
-    ['pack', '--ignore-scripts', '--json', '--pack-destination', work],
-    { cwd: root },
-  );
-  const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
-  tarball = join(work, packed!.filename);
-  files = packed!.files.map((file) => file.path);
+  ({ tarball, files } = await buildAndPack(work));
 }, 180_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -48,7 +35,14 @@ describe('the packed package', () => {
       const map = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(join(root, script), 'utf8'));
       if (map) expect(files).toContain(`dist/${map[1]}`);
     }
-    for (const layer of ['contract', 'client', 'hooks', 'components', 'server']) {
+    for (const layer of [
+      'contract',
+      'client',
+      'hooks',
+      'components',
+      'components/charts',
+      'server',
+    ]) {
       expect(files).toContain(`dist/${layer}/index.d.ts`);
     }
     expect(files).toContain('dist/styles.css');
@@ -58,6 +52,15 @@ describe('the packed package', () => {
         !['package.json', 'README.md', 'LICENSE', 'openapi.json'].includes(path),
     );
     expect(stray).toEqual([]);
+  });
+
+  it('is the production build that npm publish makes (production JSX runtime)', () => {
+    const scripts = files.filter((path) => path.endsWith('.js'));
+    const source = (path: string) => readFileSync(join(root, path), 'utf8');
+    expect(
+      scripts.filter((path) => source(path).includes('react/jsx-runtime')).length,
+    ).toBeGreaterThan(0);
+    expect(scripts.filter((path) => source(path).includes('jsx-dev-runtime'))).toEqual([]);
   });
 
   it('ships one stylesheet with every component sheet inlined, in the order styles.css names them', () => {
@@ -137,40 +140,17 @@ describe('the packed package', () => {
         `@types/react-dom@${versions.types}`,
         ...['@tanstack/react-query', 'zod', 'vite'].map((name) => `${name}@${version(name)}`),
       ];
-      await run(
-        'npm',
-        [
-          'install',
-          '--prefer-offline',
-          '--no-audit',
-          '--no-fund',
-          '--ignore-scripts',
-          tarball,
-          ...packages,
-        ],
-        { cwd: app },
-      );
+      await installInto(app, tarball, packages);
       await run(bin('tsc'), ['-p', app]);
       await run(join(app, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], {
         cwd: app,
+        env: publishEnv(),
       });
       const css = readdirSync(join(app, 'dist/assets')).find((name) => name.endsWith('.css'));
       expect(readFileSync(join(app, 'dist/assets', css!), 'utf8')).toContain('--audit-bg');
 
-      const server = await preview({
-        root: app,
-        logLevel: 'error',
-        preview: { port: 0, host: '127.0.0.1' },
-      });
-      const browser = await chromium.launch(chromiumLaunchOptions());
-      try {
-        const page = await browser.newPage();
-        const failures: string[] = [];
-        page.on('pageerror', (error) => failures.push(error.message));
-        page.on('console', (message) => {
-          if (message.type() === 'error') failures.push(message.text());
-        });
-        await page.goto(server.resolvedUrls!.local[0]!);
+      await inChromium(app, async (page, url, failures) => {
+        await page.goto(url);
         await page.getByLabel('Username').fill('viewer');
         await page.getByLabel('Password').fill('audit-demo');
         await page.getByLabel('Tenant').fill('acme');
@@ -178,10 +158,7 @@ describe('the packed package', () => {
         await page.getByText(/^Page 1 of \d+$/).waitFor();
         expect(await page.locator('[data-part="body"] [role="row"]').count()).toBeGreaterThan(5);
         expect(failures).toEqual([]);
-      } finally {
-        await browser.close();
-        await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-      }
+      });
     },
     240_000,
   );

@@ -7,6 +7,7 @@ const ENTRIES: Record<string, string> = {
   'audit-log-sdk': 'src/client/index.ts',
   'audit-log-sdk/react': 'src/hooks/index.ts',
   'audit-log-sdk/components': 'src/components/index.ts',
+  'audit-log-sdk/charts': 'src/components/charts/index.ts',
   'audit-log-sdk/testing': 'src/server/index.ts',
 };
 

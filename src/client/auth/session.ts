@@ -1,5 +1,6 @@
-import { AuthenticationError, isRetryableError } from '../errors/index.js';
+import { AuthenticationError, ConfigurationError, isRetryableError } from '../errors/index.js';
 import type { TokenResponse } from '../../contract/schemas/index.js';
+import { apiKeyFingerprint, tokenClaims, type Principal } from './principal.js';
 import type { TokenStore } from './token-store.js';
 
 export interface SessionOptions {
@@ -23,6 +24,7 @@ export class Session {
   #refreshing: Promise<void> | null = null;
   #tenantId: string | undefined;
   #version = 0;
+  #fingerprint: { key: string; value: Promise<string> } | undefined;
   readonly #listeners = new Set<() => void>();
 
   constructor(private readonly options: SessionOptions) {
@@ -78,6 +80,33 @@ export class Session {
     const tenant = tenantOverride ?? this.#tenantId;
     if (tenant) headers['X-Tenant-ID'] = tenant;
     return headers;
+  }
+
+  /**
+   * Whom a request carrying `headers` acts as: its tenant and its user or API key. Null when
+   * it carries no credentials, or a token that names no subject.
+   */
+  async principalOf(headers: Record<string, string>): Promise<Principal | null> {
+    const authorization = headers.Authorization;
+    if (authorization) {
+      const claims = tokenClaims(authorization.slice('Bearer '.length));
+      const tenantId = headers['X-Tenant-ID'] ?? claims?.tid;
+      return claims && tenantId ? { tenantId, id: `user:${claims.sub}` } : null;
+    }
+    const key = headers['X-API-Key'];
+    const tenantId = headers['X-Tenant-ID'];
+    if (!key || !tenantId) return null;
+    if (this.#fingerprint?.key !== key) {
+      this.#fingerprint = { key, value: apiKeyFingerprint(key) };
+    }
+    try {
+      return { tenantId, id: `key:${await this.#fingerprint.value}` };
+    } catch (cause) {
+      throw new ConfigurationError(
+        'Naming an API key for queued events needs Web Crypto, which browsers offer on https and localhost only',
+        { cause },
+      );
+    }
   }
 
   /** Whether a 401 can be cured by refreshing (the SDK holds a refresh token). */

@@ -1,11 +1,29 @@
-import ky, { type KyInstance } from 'ky';
+import ky, {
+  HTTPError,
+  TimeoutError as KyTimeoutError,
+  type KyInstance,
+  type RetryOptions,
+} from 'ky';
 import type * as z from 'zod/mini';
+import { samePrincipal, type Principal } from '../auth/principal.js';
 import type { Session } from '../auth/session.js';
-import { AuditLogSDKError, NetworkError, TimeoutError } from '../errors/index.js';
+import {
+  AuditLogSDKError,
+  AuthenticationError,
+  NetworkError,
+  TimeoutError,
+} from '../errors/index.js';
 import { errorFromResponse } from './error-from-response.js';
+import { redirectError } from './redirect.js';
 import { parseResponseBody } from './response-body.js';
 import { parseRetryAfter } from './retry-after.js';
-import { mayRetry, retryDelayMs, sleep, type RetryPolicy } from './retry-policy.js';
+import {
+  RETRY_AFTER_STATUSES,
+  RETRY_STATUSES,
+  backoffCeiling,
+  fullJitter,
+  type RetryPolicy,
+} from './retry-policy.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -53,45 +71,63 @@ export interface RequestSpec {
    * as its token is already spent.
    */
   retryMode?: 'safe' | 'rejected-only';
+  /**
+   * Send only as this principal. Checked before every attempt, retries and the replay after
+   * a refresh included: if someone else has signed in meanwhile, nothing is sent.
+   */
+  principal?: Principal | undefined;
 }
 
-/** Why an attempt's own controller aborted: the timeout rather than the caller. */
-const TIMED_OUT = Symbol('timed out');
-
-interface Attempt {
-  response: Response;
-  /** The body as text, or null when the caller streams it. */
-  text: string | null;
-  /** Ends the attempt's timeout; call once a streamed body is done with. */
-  release: () => void;
-  signal: AbortSignal;
+/** One request's state across its attempts; ky copies `context` shallowly, so it holds this. */
+interface Call {
+  spec: RequestSpec;
+  /** When the latest attempt started: the body's deadline counts from here. */
+  started: number;
+  /** Whether this request has had its one refresh-and-replay. */
+  refreshed: boolean;
 }
+
+const callOf = (options: { context: Record<string, unknown> }) => options.context.call as Call;
 
 /**
- * Sends requests through ky with the SDK's one retry layer: backoff with full jitter,
- * `Retry-After`, a timeout over the whole attempt (body included), a single shared token
- * refresh on 401, and every failure turned into a typed error.
+ * Sends requests through ky, which owns the retry loop (limit, methods, statuses,
+ * `Retry-After` with a cap, backoff with full jitter), the timeout and the hooks; this
+ * class adds what is the SDK's own: credentials per attempt, a single shared token refresh
+ * on 401, no redirects, a deadline for the body, and every failure as a typed error.
  */
 export class Transport {
   readonly #ky: KyInstance;
 
   constructor(readonly options: TransportOptions) {
     const { onRequest, onResponse } = options.hooks;
+    const policy = options.retry;
     this.#ky = ky.create({
       prefixUrl: options.baseUrl,
-      retry: 0,
-      timeout: false,
-      throwHttpErrors: false,
+      timeout: options.timeoutMs,
+      // Never follow: a redirect would resend the credentials, or a login's password.
+      redirect: 'manual',
       ...(options.fetch ? { fetch: options.fetch } : {}),
+      retry: {
+        statusCodes: RETRY_STATUSES,
+        afterStatusCodes: RETRY_AFTER_STATUSES,
+        maxRetryAfter: policy.maxRetryAfter,
+        delay: (attempt) => backoffCeiling(attempt, policy),
+        jitter: (ceiling) => fullJitter(ceiling, options.random),
+        retryOnTimeout: true,
+      },
       hooks: {
-        beforeRequest: onRequest
-          ? [
-              async (request) => {
-                const replacement = await onRequest(request);
-                return replacement instanceof Request ? replacement : undefined;
-              },
-            ]
-          : [],
+        // Ours first: a host's hook that returns a new Request ends ky's list.
+        beforeRequest: [
+          (request, ky) => this.#authorize(request, callOf(ky)),
+          ...(onRequest
+            ? [
+                async (request: Request) => {
+                  const replacement = await onRequest(request);
+                  return replacement instanceof Request ? replacement : undefined;
+                },
+              ]
+            : []),
+        ],
         afterResponse: onResponse
           ? [
               async (request, _options, response) => {
@@ -105,10 +141,10 @@ export class Transport {
 
   /** Sends and validates a JSON answer. */
   async json<S extends z.ZodMiniType>(spec: RequestSpec, schema: S): Promise<z.output<S>> {
-    const attempt = await this.#send(spec, true);
-    return parseResponseBody(attempt.text ?? '', schema, {
-      status: attempt.response.status,
-      requestId: attempt.response.headers.get('X-Request-ID') ?? undefined,
+    const { response, text } = await this.#send(spec, true);
+    return parseResponseBody(text, schema, {
+      status: response.status,
+      requestId: response.headers.get('X-Request-ID') ?? undefined,
       what: spec.what,
     });
   }
@@ -123,137 +159,161 @@ export class Transport {
    * the headers; the caller's own signal still cancels the body.
    */
   async stream(spec: RequestSpec): Promise<Response> {
-    const attempt = await this.#send(spec, false);
-    attempt.release();
-    return attempt.response;
+    return (await this.#send(spec, false)).response;
   }
 
   #secrets(spec: RequestSpec): string[] {
     return [...this.options.session.secrets(), ...(spec.secrets ?? [])];
   }
 
-  async #send(spec: RequestSpec, readBody: boolean): Promise<Attempt> {
-    const { session, retry: policy } = this.options;
-    const authenticated = spec.authenticated !== false;
-    let refreshed = false;
-    for (let retries = 0; ;) {
-      let failure: unknown;
-      let retryAfter: number | undefined;
-      let needsRefresh = false;
-      try {
-        const attempt = await this.#attempt(spec, readBody);
-        const { response } = attempt;
-        if (response.ok) return attempt;
-        const text = attempt.text ?? (await this.#readText(attempt));
-        attempt.release();
-        needsRefresh = response.status === 401 && authenticated && !refreshed && session.canRefresh;
-        failure = errorFromResponse(
-          response.status,
-          response.headers,
-          text,
-          this.#secrets(spec),
-          this.options.now(),
-        );
-        if (response.status === 503) {
-          retryAfter = parseRetryAfter(response.headers.get('Retry-After'), this.options.now());
-        }
-      } catch (error) {
-        if (spec.signal?.aborted) throw spec.signal.reason;
-        if (error instanceof AuditLogSDKError) failure = error;
-        else
-          failure = new NetworkError(
-            `Could not reach the audit log API while ${spec.what}; check the connection and baseUrl`,
-            { cause: error, code: 'network_error' },
-          );
-        if (!(failure instanceof NetworkError || failure instanceof TimeoutError)) throw failure;
-      }
-      if (needsRefresh) {
-        // Outside the try: a failed refresh is final for this request, not a retryable blip.
-        refreshed = true;
-        await session.refreshOnce();
-        continue;
-      }
-      if (retries < policy.maxRetries && this.#mayRetry(spec, failure)) {
-        const wait = retryDelayMs(failure, retries + 1, policy, this.options.random, retryAfter);
-        if (wait !== null) {
-          retries += 1;
-          await sleep(wait, spec.signal);
-          continue;
-        }
-      }
-      throw failure;
-    }
-  }
-
-  #mayRetry(spec: RequestSpec, failure: unknown): boolean {
-    if (spec.retryMode === 'rejected-only') {
-      return (
-        failure instanceof AuditLogSDKError && (failure.status === 429 || failure.status === 503)
+  /** Each attempt's headers, read afresh, so a replay after a refresh carries the new token. */
+  async #authorize(request: Request, call: Call): Promise<void> {
+    const { spec } = call;
+    call.started = this.options.now();
+    const credentials =
+      spec.authenticated === false ? {} : await this.options.session.headers(spec.tenantId);
+    if (
+      spec.principal &&
+      !samePrincipal(await this.options.session.principalOf(credentials), spec.principal)
+    ) {
+      throw new AuthenticationError(
+        `Not sent while ${spec.what}: it belongs to another user or tenant than the one signed in now`,
+        { code: 'principal_changed' },
       );
     }
-    return mayRetry(
-      failure,
-      spec.method,
-      spec.retryMode === 'safe' || Boolean(spec.idempotencyKey),
-    );
+    for (const [name, value] of Object.entries({ ...this.options.headers, ...credentials })) {
+      request.headers.set(name, value);
+    }
   }
 
-  async #attempt(spec: RequestSpec, readBody: boolean): Promise<Attempt> {
-    const controller = new AbortController();
-    const onCallerAbort = () => controller.abort(spec.signal?.reason);
-    spec.signal?.addEventListener('abort', onCallerAbort, { once: true });
-    const timer = setTimeout(() => controller.abort(TIMED_OUT), this.options.timeoutMs);
-    const release = () => {
-      clearTimeout(timer);
-      spec.signal?.removeEventListener('abort', onCallerAbort);
+  /**
+   * A 401 with a refresh token at hand: refresh once for every request that hit it (the
+   * session shares one refresh) and replay this one at once, outside the retry budget.
+   */
+  async #refreshOnUnauthorized(
+    call: Call,
+    response: Response,
+  ): Promise<ReturnType<typeof ky.retry> | undefined> {
+    if (response.status !== 401 || call.refreshed || !this.options.session.canRefresh) {
+      return undefined;
+    }
+    call.refreshed = true;
+    await this.options.session.refreshOnce();
+    return ky.retry({ delay: 0 });
+  }
+
+  #retry(call: Call): RetryOptions {
+    const { spec } = call;
+    const policy = this.options.retry;
+    const safe = spec.method === 'GET' || spec.retryMode === 'safe' || Boolean(spec.idempotencyKey);
+    return {
+      // One more than the budget: room for the replay after a refresh, which ky counts.
+      limit: policy.maxRetries + 1,
+      methods: safe || spec.retryMode === 'rejected-only' ? [spec.method] : [],
+      shouldRetry: ({ error, retryCount }) => {
+        if (spec.signal?.aborted) return false;
+        if (retryCount > policy.maxRetries + (call.refreshed ? 1 : 0)) return false;
+        // Our own failures (a refused refresh, another principal, a redirect) are final.
+        if (error instanceof AuditLogSDKError) return false;
+        const status = error instanceof HTTPError ? error.response.status : undefined;
+        if (spec.retryMode === 'rejected-only' && status !== 429 && status !== 503) return false;
+        if (error instanceof HTTPError && RETRY_AFTER_STATUSES.includes(error.response.status)) {
+          const wait = parseRetryAfter(error.response.headers.get('Retry-After'), Date.now());
+          // ky would wait the cap and retry; the contract hands a longer wait to the caller.
+          if (wait !== undefined && wait * 1000 > policy.maxRetryAfter) return false;
+        }
+        return undefined;
+      },
     };
-    const headers: Record<string, string> = {
-      Accept: 'application/json',
-      ...this.options.headers,
-      ...(spec.authenticated === false ? {} : await this.options.session.headers(spec.tenantId)),
-    };
-    if (spec.idempotencyKey) headers['Idempotency-Key'] = spec.idempotencyKey;
-    // A fetch that ignores its signal must not hang the client past its timeout or an abort.
-    const aborted = new Promise<never>((_, reject) => {
-      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), {
-        once: true,
-      });
-    });
-    aborted.catch(() => {});
+  }
+
+  async #send(spec: RequestSpec, readBody: boolean): Promise<{ response: Response; text: string }> {
+    const call: Call = { spec, started: this.options.now(), refreshed: false };
+    let response: Response;
     try {
-      const pending = this.#ky(spec.path, {
+      response = await this.#ky(spec.path, {
         method: spec.method,
-        headers,
-        signal: controller.signal,
+        headers: {
+          Accept: 'application/json',
+          ...(spec.idempotencyKey ? { 'Idempotency-Key': spec.idempotencyKey } : {}),
+        },
+        context: { call },
+        retry: this.#retry(call),
+        ...(spec.signal ? { signal: spec.signal } : {}),
         ...(spec.searchParams ? { searchParams: spec.searchParams } : {}),
         ...(spec.json === undefined ? {} : { json: spec.json }),
         ...(spec.keepalive ? { keepalive: true } : {}),
+        // Only where a refresh is possible: ky clones every answer for each such hook.
+        ...(spec.authenticated !== false && this.options.session.canRefresh
+          ? {
+              hooks: {
+                afterResponse: [(_r, _o, answer) => this.#refreshOnUnauthorized(call, answer)],
+              },
+            }
+          : {}),
       });
-      pending.catch(() => {}); // when the abort wins the race, its later rejection is expected
-      const response = await Promise.race([pending, aborted]);
-      const attempt: Attempt = { response, text: null, release, signal: controller.signal };
-      if (readBody) {
-        attempt.text = await Promise.race([response.text(), aborted]);
-        release();
-      }
-      return attempt;
     } catch (error) {
-      release();
-      if (controller.signal.reason === TIMED_OUT) {
-        throw new TimeoutError(
-          `No answer within ${this.options.timeoutMs / 1000} s while ${spec.what}; the server may be overloaded`,
-          { code: 'timeout', cause: error },
-        );
-      }
-      throw error;
+      throw await this.#typed(error, call);
+    }
+    // ky's timeout ends when the headers arrive; the SDK's covers the body too. A body that
+    // stalls is therefore not retried: ky's retry loop has ended by the time it is read.
+    return { response, text: readBody ? await this.#text(response, call) : '' };
+  }
+
+  /** The body, or a `TimeoutError` once the attempt's time is up. */
+  async #text(response: Response, call: Call): Promise<string> {
+    const left = call.started + this.options.timeoutMs - this.options.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(this.#timeout(call.spec)), Math.max(0, left));
+    });
+    try {
+      return await Promise.race([response.text(), deadline]);
+    } catch (error) {
+      void response.body?.cancel().catch(() => {});
+      throw error instanceof TimeoutError ? error : await this.#typed(error, call);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
-  async #readText(attempt: Attempt): Promise<string> {
-    try {
-      return await attempt.response.text();
-    } catch {
-      return '';
+  #timeout(spec: RequestSpec, cause?: unknown): TimeoutError {
+    return new TimeoutError(
+      `No answer within ${this.options.timeoutMs / 1000} s while ${spec.what}; the server may be overloaded`,
+      { code: 'timeout', cause },
+    );
+  }
+
+  /** Every way a request can fail, as the SDK's typed error. */
+  async #typed(error: unknown, call: Call): Promise<unknown> {
+    const { spec } = call;
+    if (spec.signal?.aborted) return spec.signal.reason;
+    if (error instanceof AuditLogSDKError) return error;
+    if (error instanceof KyTimeoutError) return this.#timeout(spec, error);
+    if (error instanceof HTTPError) {
+      const { response } = error;
+      const redirect = redirectError(response, spec.what);
+      if (redirect) {
+        void response.body?.cancel().catch(() => {});
+        return redirect;
+      }
+      let text = '';
+      try {
+        text = await this.#text(response, call);
+      } catch {
+        // The status still says what failed.
+      }
+      return errorFromResponse(
+        response.status,
+        response.headers,
+        text,
+        this.#secrets(spec),
+        this.options.now(),
+      );
     }
+    return new NetworkError(
+      `Could not reach the audit log API while ${spec.what}; check the connection and baseUrl`,
+      { cause: error, code: 'network_error' },
+    );
   }
 }

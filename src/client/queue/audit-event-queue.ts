@@ -1,104 +1,81 @@
 import type { AuditLogClient } from '../audit-log-client.js';
+import { samePrincipal, type Principal } from '../auth/principal.js';
 import {
   AuditLogSDKError,
+  AuthenticationError,
   ConflictError,
   QueueFullError,
   ValidationError,
   isRetryableError,
 } from '../errors/index.js';
-import { sleep } from '../http/retry-policy.js';
+import { backoffDelay } from '../http/retry-policy.js';
 import { newId } from '../../contract/ids.js';
 import type { AuditLogEventInput } from '../../contract/input-types.js';
 import { validateEvent } from '../inputs.js';
 import { defaultQueueStorage } from './default-queue-storage.js';
+import type { AuditEventQueueOptions, HeldQueueEvents, QueueState } from './queue-state.js';
 import {
   localStorageQueueStorage,
   memoryQueueStorage,
   type QueueRecord,
   type QueueStorage,
-  type QueueStorageKind,
 } from './queue-storage.js';
 
-export interface AuditEventQueueOptions {
-  client: AuditLogClient;
-  /** Where events wait; by default IndexedDB, else localStorage, else memory. */
-  storage?: QueueStorage;
-  /** Events per request. Default 100 (small enough for a keepalive request on page exit). */
-  batchSize?: number;
-  /** Events the queue holds at most. Default 10,000. */
-  maxSize?: number;
-  /**
-   * What happens to an event that does not fit: `reject` (default) throws `QueueFullError`
-   * from `enqueue`; `drop-oldest` makes room and hands the dropped events to `onOverflow`.
-   */
-  overflow?: 'reject' | 'drop-oldest';
-  onOverflow?: ((dropped: Record<string, unknown>[]) => void) | undefined;
-  /** Milliseconds between an enqueue and its send, to gather a batch. Default 1000. */
-  flushDelay?: number;
-  /** First wait after a failed send, doubled per failure up to `maxRetryDelay` (ms). Defaults 1000 and 60,000. */
-  retryDelay?: number;
-  maxRetryDelay?: number;
-  /** Send on its own (timers, tab hidden, page exit). Default true; false to call `flush()` yourself. */
-  autoFlush?: boolean;
-}
+export type {
+  AuditEventQueueOptions,
+  FailedQueueEvent,
+  HeldQueueEvents,
+  QueueState,
+} from './queue-state.js';
 
-export interface FailedQueueEvent {
-  id: string;
-  event: Record<string, unknown>;
-  reason: string;
-  code: string;
-}
-
-export interface QueueState {
-  /** Events waiting to be sent, in-flight ones included. */
-  pending: number;
-  /** Events in the request under way. */
-  inFlight: number;
-  /** Events the server refused for good, with why; they stay until retried or discarded. */
-  failed: FailedQueueEvent[];
-  /** Events dropped by the `drop-oldest` policy since the queue opened. */
-  dropped: number;
-  storage: QueueStorageKind;
-  /** Set when the preferred storage failed and a less durable one is used instead. */
-  storageFallback: string | null;
-  /** The last send's failure while it is being retried; null after a success. */
-  lastError: AuditLogSDKError | null;
-  /** When the next attempt is due (epoch ms), while backing off. */
-  nextAttemptAt: number | null;
-}
+/** Loading it only opens the storage: no record is filed under an empty tenant id. */
+const NOBODY: Principal = { tenantId: '', id: '' };
 
 /**
  * A durable outbox for audit events: `enqueue` returns once the event is stored locally;
  * the queue sends in batches with stable idempotency keys, backs off while offline or
- * failing, survives reloads, and reports events the server refuses for good.
+ * failing, survives reloads, and reports events the server refuses for good. Each event is
+ * filed under the tenant and user or API key that queued it and is sent only as them.
+ *
+ * One class over 300 lines on purpose: owner, batches, backoff and page exit share the
+ * same few fields, and every path that sends must see an owner change at once.
  */
 export class AuditEventQueue {
   readonly #client: AuditLogClient;
   readonly #storage: QueueStorage;
   readonly #fallback: string | null;
+  #owner: Principal | null;
   #records: Map<string, QueueRecord>;
-  readonly #options: Required<Omit<AuditEventQueueOptions, 'client' | 'storage' | 'onOverflow'>> &
-    Pick<AuditEventQueueOptions, 'onOverflow'>;
+  readonly #options: Required<
+    Omit<AuditEventQueueOptions, 'client' | 'storage' | 'onOverflow' | 'onSignOut'>
+  > &
+    Pick<AuditEventQueueOptions, 'onOverflow' | 'onSignOut'>;
   readonly #listeners = new Set<() => void>();
   #inFlight: string[] = [];
   #dropped = 0;
+  #held: HeldQueueEvents | null = null;
   #lastError: AuditLogSDKError | null = null;
   #failures = 0;
   #nextAttemptAt: number | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #flushing: Promise<void> | null = null;
+  #following: Promise<unknown> = Promise.resolve();
   #closed = new AbortController();
+  /** Ends the send under way: on close, and when its owner signs out (no retry goes later). */
+  #sending: AbortController | null = null;
   #state: QueueState | null = null;
 
   private constructor(
     options: AuditEventQueueOptions,
     storage: QueueStorage,
+    owner: Principal | null,
     records: QueueRecord[],
     fallback: string | null,
   ) {
     this.#client = options.client;
     this.#storage = storage;
     this.#fallback = fallback;
+    this.#owner = owner;
     this.#records = new Map(records.map((record) => [record.id, record]));
     this.#options = {
       batchSize: Math.min(1000, Math.max(1, options.batchSize ?? 100)),
@@ -109,44 +86,119 @@ export class AuditEventQueue {
       retryDelay: options.retryDelay ?? 1000,
       maxRetryDelay: options.maxRetryDelay ?? 60_000,
       autoFlush: options.autoFlush ?? true,
+      afterSignOut: options.afterSignOut ?? 'keep',
+      onSignOut: options.onSignOut,
     };
+    // Noted at once: a sign-out followed quickly by the same user's sign-in is still a sign-out.
+    const unsubscribe = this.#client.subscribe(
+      () => void this.#follow(!this.#client.isAuthenticated).catch(() => {}),
+    );
+    this.#closed.signal.addEventListener('abort', unsubscribe, { once: true });
     if (this.#options.autoFlush) this.#watchPage();
   }
 
-  /** Opens the queue over its storage, picking up whatever an earlier page left unsent. */
+  /**
+   * Opens the queue over its storage, picking up whatever an earlier page left unsent by
+   * whoever the client is signed in as now (and nothing anyone else left).
+   */
   static async open(options: AuditEventQueueOptions): Promise<AuditEventQueue> {
+    const owner = await options.client.principal();
     let storage = options.storage ?? defaultQueueStorage();
     let fallback: string | null = null;
     let records: QueueRecord[];
     try {
-      records = await storage.load();
+      records = await storage.load(owner ?? NOBODY);
     } catch (error) {
       if (options.storage) throw error;
       // IndexedDB can be present yet refuse to open (private windows, full disks).
       fallback = `${storage.kind} failed (${(error as Error).message}); using a less durable store`;
       try {
         storage = localStorageQueueStorage();
-        records = await storage.load();
+        records = await storage.load(owner ?? NOBODY);
       } catch {
         storage = memoryQueueStorage();
         records = [];
       }
     }
-    const queue = new AuditEventQueue(options, storage, records, fallback);
+    const queue = new AuditEventQueue(options, storage, owner, records, fallback);
     if (queue.#options.autoFlush && queue.#sendable().length > 0) queue.#schedule(0);
     return queue;
   }
 
   /**
+   * Catches up with who the client is signed in as. When that changed, the previous
+   * principal's events are kept or discarded (`afterSignOut`) and the new one's are loaded.
+   * Runs one at a time, so two quick sign-ins cannot interleave.
+   */
+  #follow(signedOut = false): Promise<Principal | null> {
+    const next = this.#following.then(async () => {
+      const now = signedOut ? null : await this.#client.principal();
+      const previous = this.#owner;
+      if (samePrincipal(now, previous) || (now === null && previous === null)) return now;
+      // From here on the previous principal's sends stop, retries and all.
+      this.#owner = now;
+      this.#sending?.abort();
+      clearTimeout(this.#timer);
+      this.#failures = 0;
+      this.#lastError = null;
+      this.#nextAttemptAt = null;
+      this.#records = new Map();
+      if (previous) await this.#leave(previous);
+      if (now) {
+        const records = await this.#storage.load(now);
+        if (samePrincipal(this.#owner, now)) {
+          this.#records = new Map(records.map((record) => [record.id, record]));
+        }
+        const held = this.#held;
+        if (held && held.tenantId === now.tenantId && held.principal === now.id) this.#held = null;
+      }
+      this.#changed();
+      if (this.#options.autoFlush && this.#sendable().length > 0) this.#schedule(0);
+      return now;
+    });
+    this.#following = next.catch(() => {});
+    return next;
+  }
+
+  /** The signed-out principal's events stay filed under them, or go (`afterSignOut`). */
+  async #leave(previous: Principal): Promise<void> {
+    const left = await this.#storage.load(previous);
+    if (left.length === 0) return;
+    const discard = this.#options.afterSignOut === 'discard';
+    if (discard)
+      await this.#storage.delete(
+        previous,
+        left.map((record) => record.id),
+      );
+    this.#held = {
+      tenantId: previous.tenantId,
+      principal: previous.id,
+      count: left.length,
+      action: discard ? 'discarded' : 'kept',
+    };
+    this.#options.onSignOut?.(this.#held);
+  }
+
+  /**
    * Validates the event (a bad one throws `ValidationError` at once and is not queued),
-   * stores it, and answers its queue id. Sending happens later.
+   * stores it under whoever is signed in, and answers its queue id. Sending happens later.
+   * Signed out, it throws `AuthenticationError`: an event needs someone to send it as.
    */
   async enqueue(event: AuditLogEventInput): Promise<string> {
     const body = validateEvent(event) as Record<string, unknown>;
     // The moment it happened, not the moment it was finally sent (the server would use that).
     body.timestamp ??= new Date().toISOString();
+    const owner = await this.#follow();
+    if (!owner) {
+      throw new AuthenticationError(
+        'Sign in before queueing events: each queued event is sent only as whoever queued it',
+        { code: 'not_signed_in' },
+      );
+    }
     const record: QueueRecord = {
       id: newId(),
+      tenantId: owner.tenantId,
+      principal: owner.id,
       event: body,
       enqueuedAt: Date.now(),
       batchId: null,
@@ -160,32 +212,38 @@ export class AuditEventQueue {
           { code: 'queue_full' },
         );
       }
-      await this.#dropOldest(overflow);
+      await this.#dropOldest(owner, overflow);
     }
-    this.#records.set(record.id, record);
     await this.#storage.put([record]);
+    if (!samePrincipal(this.#owner, owner)) return record.id; // filed; sent when they return
+    this.#records.set(record.id, record);
     this.#changed();
     if (this.#options.autoFlush && this.#nextAttemptAt === null)
       this.#schedule(this.#options.flushDelay);
     return record.id;
   }
 
-  async #dropOldest(count: number): Promise<void> {
+  async #dropOldest(owner: Principal, count: number): Promise<void> {
     const inFlight = new Set(this.#inFlight);
     const victims = [...this.#records.values()].filter((r) => !inFlight.has(r.id)).slice(0, count);
     for (const victim of victims) this.#records.delete(victim.id);
-    await this.#storage.delete(victims.map((v) => v.id));
+    await this.#storage.delete(
+      owner,
+      victims.map((v) => v.id),
+    );
     this.#dropped += victims.length;
     this.#options.onOverflow?.(victims.map((v) => v.event));
   }
 
   /** Sends everything sendable now, batch after batch; resolves when done or backing off. */
   flush(options: { keepalive?: boolean } = {}): Promise<void> {
-    this.#flushing ??= this.#exclusively(() => this.#drain(options.keepalive ?? false)).finally(
-      () => {
+    this.#flushing ??= this.#follow()
+      .then((owner) =>
+        owner ? this.#exclusively(() => this.#drain(owner, options.keepalive ?? false)) : undefined,
+      )
+      .finally(() => {
         this.#flushing = null;
-      },
-    );
+      });
     return this.#flushing;
   }
 
@@ -217,9 +275,14 @@ export class AuditEventQueue {
     return batch;
   }
 
-  async #drain(keepalive: boolean): Promise<void> {
-    while (!this.#closed.signal.aborted) {
-      const stored = await this.#storage.load();
+  /** Sends `owner`'s events as `owner`, until none are left or someone else signs in. */
+  async #drain(owner: Principal, keepalive: boolean): Promise<void> {
+    const sending = (this.#sending = new AbortController());
+    const current = () =>
+      !this.#closed.signal.aborted && !sending.signal.aborted && samePrincipal(this.#owner, owner);
+    while (current()) {
+      const stored = await this.#storage.load(owner);
+      if (!current()) return;
       this.#records = new Map(stored.map((record) => [record.id, record]));
       const batch = await this.#nextBatch();
       if (batch.length === 0) return;
@@ -231,17 +294,23 @@ export class AuditEventQueue {
           {
             idempotencyKey: batch[0]!.batchId!,
             chunkSize: batch.length,
-            signal: this.#closed.signal,
+            signal: sending.signal,
             keepalive,
+            // Checked before every attempt: a sign-in meanwhile stops the send.
+            principal: owner,
           },
         );
         for (const record of batch) this.#records.delete(record.id);
-        await this.#storage.delete(batch.map((record) => record.id));
+        await this.#storage.delete(
+          owner,
+          batch.map((record) => record.id),
+        );
         this.#failures = 0;
         this.#lastError = null;
         this.#nextAttemptAt = null;
       } catch (error) {
-        if (this.#closed.signal.aborted) return;
+        // Signed out meanwhile: the batch stays filed under its owner, key and all.
+        if (!current()) return;
         if (!(await this.#handleFailure(batch, error))) return;
       } finally {
         this.#inFlight = [];
@@ -278,12 +347,9 @@ export class AuditEventQueue {
     // Outages, 5xx, 429, expired sessions: keep the batch as formed and try again later.
     this.#lastError = typed;
     this.#failures += 1;
-    const ceiling = Math.min(
-      this.#options.maxRetryDelay,
-      this.#options.retryDelay * 2 ** (this.#failures - 1),
-    );
+    // The client's backoff; a failure no retry cures soon (a 401, a 403) waits the longest.
     const wait = isRetryableError(typed)
-      ? Math.round(ceiling * (0.5 + Math.random() / 2))
+      ? backoffDelay(this.#failures, this.#options)
       : this.#options.maxRetryDelay;
     this.#nextAttemptAt = Date.now() + wait;
     if (this.#options.autoFlush) this.#schedule(wait);
@@ -315,6 +381,8 @@ export class AuditEventQueue {
 
   getState(): QueueState {
     this.#state ??= {
+      owner: this.#owner,
+      held: this.#held,
       pending: this.#sendable().length,
       inFlight: this.#inFlight.length,
       failed: [...this.#records.values()]
@@ -362,13 +430,19 @@ export class AuditEventQueue {
       (r) => r.failed && (!ids || ids.includes(r.id)),
     );
     for (const record of chosen) this.#records.delete(record.id);
-    await this.#storage.delete(chosen.map((record) => record.id));
+    if (this.#owner) {
+      await this.#storage.delete(
+        this.#owner,
+        chosen.map((record) => record.id),
+      );
+    }
     this.#changed();
   }
 
   /** Stops sending (a request under way is abandoned; its events go again on the next open). */
   close(): void {
     this.#closed.abort();
+    this.#sending?.abort();
     clearTimeout(this.#timer);
   }
 }
@@ -381,7 +455,7 @@ export async function waitUntilDrained(
   const deadline = Date.now() + timeoutMs;
   while (queue.getState().pending > 0) {
     if (Date.now() > deadline) return false;
-    await sleep(50);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return true;
 }

@@ -1,7 +1,13 @@
+import type { Principal } from '../auth/principal.js';
+
 /** One event waiting in the queue, as kept in storage. */
 export interface QueueRecord {
   /** Identifies the event in the queue and in `failed` reports. */
   id: string;
+  /** The tenant it was queued for; it is sent for this tenant only. */
+  tenantId: string;
+  /** Who queued it (`Principal.id`: a user, or an API key's fingerprint); sent only as them. */
+  principal: string;
   /** The validated wire body, ready to send. */
   event: Record<string, unknown>;
   enqueuedAt: number;
@@ -17,59 +23,87 @@ export interface QueueRecord {
 
 export type QueueStorageKind = 'indexeddb' | 'localstorage' | 'memory';
 
-/** Where queued events survive until they are sent. */
+/**
+ * Where queued events survive until they are sent. Records are filed by owner (tenant and
+ * principal): a queue reads, and so can send, only the records of whoever is signed in.
+ */
 export interface QueueStorage {
   readonly kind: QueueStorageKind;
-  /** Every record, oldest first. */
-  load(): Promise<QueueRecord[]>;
-  /** Inserts or replaces records by id. */
+  /** The owner's records, oldest first; never another owner's. */
+  load(owner: Principal): Promise<QueueRecord[]>;
+  /** Inserts or replaces records of one owner (the queue never mixes owners in a call). */
   put(records: readonly QueueRecord[]): Promise<void>;
-  delete(ids: readonly string[]): Promise<void>;
+  delete(owner: Principal, ids: readonly string[]): Promise<void>;
 }
+
+/** The owner a record is filed under. */
+export function ownerOf(record: QueueRecord): Principal {
+  return { tenantId: record.tenantId, id: record.principal };
+}
+
+// Tenant ids are letters, digits, `_ . -` (the contract), so `/` cannot make two owners one.
+const ownerKey = (owner: Principal) => `${owner.tenantId}/${owner.id}`;
 
 /** Kept in this page's memory only: lost on reload. For tests and for runtimes with no storage. */
 export function memoryQueueStorage(): QueueStorage {
-  const records = new Map<string, QueueRecord>();
+  const owners = new Map<string, Map<string, QueueRecord>>();
+  const of = (owner: Principal) => {
+    const key = ownerKey(owner);
+    let records = owners.get(key);
+    if (!records) owners.set(key, (records = new Map()));
+    return records;
+  };
   return {
     kind: 'memory',
-    load: async () => [...records.values()].map((record) => structuredClone(record)),
+    load: async (owner) => [...of(owner).values()].map((record) => structuredClone(record)),
     put: async (items) => {
-      for (const item of items) records.set(item.id, structuredClone(item));
+      for (const item of items) of(ownerOf(item)).set(item.id, structuredClone(item));
     },
-    delete: async (ids) => {
+    delete: async (owner, ids) => {
+      const records = of(owner);
       for (const id of ids) records.delete(id);
     },
   };
 }
 
 /**
- * Kept in `localStorage` under one key: survives reloads, shared by the origin's tabs, and
- * limited to a few megabytes, which the queue's `maxSize` should respect.
+ * Kept in `localStorage`, one key per owner (`<prefix>:<tenant>/<principal>`): survives
+ * reloads, shared by the origin's tabs, and limited to a few megabytes, which the queue's
+ * `maxSize` should respect.
  */
 export function localStorageQueueStorage(
-  key = 'audit-log-sdk:queue',
+  prefix = 'audit-log-sdk:queue',
   storage: Storage = globalThis.localStorage,
 ): QueueStorage {
-  const read = (): QueueRecord[] => {
+  const keyOf = (owner: Principal) => `${prefix}:${ownerKey(owner)}`;
+  const read = (owner: Principal): QueueRecord[] => {
     try {
-      const parsed: unknown = JSON.parse(storage.getItem(key) ?? '[]');
+      const parsed: unknown = JSON.parse(storage.getItem(keyOf(owner)) ?? '[]');
       return Array.isArray(parsed) ? (parsed as QueueRecord[]) : [];
     } catch {
       return [];
     }
   };
-  const write = (records: QueueRecord[]) => storage.setItem(key, JSON.stringify(records));
+  const write = (owner: Principal, records: QueueRecord[]) => {
+    if (records.length === 0) storage.removeItem(keyOf(owner));
+    else storage.setItem(keyOf(owner), JSON.stringify(records));
+  };
   return {
     kind: 'localstorage',
-    load: async () => read(),
+    load: async (owner) => read(owner),
     put: async (items) => {
-      const byId = new Map(read().map((record) => [record.id, record]));
+      if (items.length === 0) return;
+      const owner = ownerOf(items[0]!);
+      const byId = new Map(read(owner).map((record) => [record.id, record]));
       for (const item of items) byId.set(item.id, item);
-      write([...byId.values()]);
+      write(owner, [...byId.values()]);
     },
-    delete: async (ids) => {
+    delete: async (owner, ids) => {
       const gone = new Set(ids);
-      write(read().filter((record) => !gone.has(record.id)));
+      write(
+        owner,
+        read(owner).filter((record) => !gone.has(record.id)),
+      );
     },
   };
 }

@@ -11,6 +11,13 @@ export const CHART_LABELS = {
   bucketStart: 'Period starting',
   /** Said to screen readers and shown under the volume chart when dragging can zoom. */
   dragToZoom: 'Drag across the chart to zoom into a time range.',
+  /**
+   * Shown under the volume chart when the server counted by a coarser interval or drew only
+   * part of the range (an outlier far in the past or future), so the chart never fails.
+   */
+  timelineAdjusted: (interval: string, from: string, to: string, outside: number) =>
+    `Shown by ${interval}, ${from} – ${to}.` +
+    (outside > 0 ? ` ${outside === 1 ? '1 event lies' : `${outside} events lie`} outside.` : ''),
   /** Accessible name of the button that filters by one bar of a breakdown. */
   filterBy: (name: string) => `Filter by ${name}`,
 };

@@ -50,7 +50,7 @@ const labelOf = (state: MouseHandlerDataParam) =>
 /** Events over time, stacked by severity; drag across buckets to select (zoom into) a range. */
 export function EventVolumeChart({
   summary,
-  interval,
+  interval: requested,
   error = false,
   onRangeSelect,
   series,
@@ -63,6 +63,10 @@ export function EventVolumeChart({
   const { labels, locale, timeZone } = useAuditUi(overrides);
   const chartLabels = useMemo(() => mergeChartLabels(overrides), [overrides]);
   const [drag, setDrag] = useState<Drag | null>(null);
+  // The server may count by a coarser interval than asked (an outlier dated 9999 would need
+  // millions of buckets); ticks and drag ranges follow the buckets it answered.
+  const adjusted = summary?.timeline_adjusted;
+  const interval = adjusted?.interval ?? requested;
   const rows = useMemo<VolumeRow[]>(
     () =>
       (summary?.timeline ?? []).map((bucket) => {
@@ -203,7 +207,19 @@ export function EventVolumeChart({
       className={className}
       style={rootStyle}
       description={
-        onRangeSelect ? <p data-part="chart-hint">{chartLabels.dragToZoom}</p> : undefined
+        <>
+          {adjusted ? (
+            <p data-part="chart-note">
+              {chartLabels.timelineAdjusted(
+                adjusted.interval,
+                full.format(Date.parse(adjusted.start)),
+                full.format(Date.parse(adjusted.end)),
+                adjusted.events_outside,
+              )}
+            </p>
+          ) : null}
+          {onRangeSelect ? <p data-part="chart-hint">{chartLabels.dragToZoom}</p> : null}
+        </>
       }
       plot={plot}
       table={table}

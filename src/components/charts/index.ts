@@ -1,4 +1,6 @@
-// Charts on recharts; the viewer loads this folder lazily so tables paint without it.
+'use client';
+// `audit-log-sdk/charts`: the charts, on recharts. `audit-log-sdk/components` leaves them out
+// and the viewer reaches them only through `import()`, so rows paint before recharts loads.
 export {
   EventVolumeChart,
   ConnectedEventVolumeChart,
@@ -18,7 +20,7 @@ export {
   type ConnectedEventTypeChartProps,
 } from './event-type-chart.js';
 export { CHART_LABELS, type ChartLabels, type ChartLabelOverrides } from './chart-labels.js';
-export { intervalForQuery, rangeFromDrag, type ChartTimeRange } from './chart-range.js';
+export type { ChartTimeRange } from './chart-range.js';
 export { SEVERITY_SERIES, type ChartSeries, type ChartSeriesConfig } from './chart-series.js';
 export type { ChartSizeProps } from './chart-frame.js';
 export type { BreakdownChartProps } from './breakdown-chart.js';

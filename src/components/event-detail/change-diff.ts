@@ -9,6 +9,10 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Own keys only: `a['__proto__']` on an object without that key would read its prototype. */
+const own = (record: Record<string, unknown>, key: string) =>
+  Object.hasOwn(record, key) ? record[key] : undefined;
+
 /**
  * The changes an event's metadata describes, field by field: from `before`/`after` objects,
  * or from `changes` as `{field: {from, to}}` (also `old`/`new`, `before`/`after`, or a
@@ -22,8 +26,8 @@ export function changesOf(metadata: Record<string, unknown> | null): ChangeRow[]
     const b = isRecord(after) ? after : {};
     const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])];
     return fields
-      .filter((field) => !same(a[field], b[field]))
-      .map((field) => ({ field, before: a[field], after: b[field] }));
+      .filter((field) => !same(own(a, field), own(b, field)))
+      .map((field) => ({ field, before: own(a, field), after: own(b, field) }));
   }
   if (isRecord(changes)) {
     return Object.entries(changes).map(([field, change]) => {

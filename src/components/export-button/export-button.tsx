@@ -1,9 +1,17 @@
 'use client';
 import { useId, useState } from 'react';
 import type { AuditLogQueryInput } from '../../client/index.js';
-import { useExport, usePermissions, type ExportResult } from '../../hooks/index.js';
+import { exportFileName } from '../../contract/constants.js';
+import {
+  useAuditLogClient,
+  useExport,
+  usePermissions,
+  type ExportRequest,
+  type ExportResult,
+} from '../../hooks/index.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
-import { blobText, csvColumnsFor, keepCsvColumns } from './csv-columns.js';
+import { csvColumnsFor } from './csv-columns.js';
+import { downloadBlob, pickSaveFile } from './save-file.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
 
 export interface ExportButtonProps {
@@ -16,19 +24,26 @@ export interface ExportButtonProps {
   columns?: readonly string[];
   /** Format chosen at first. Default CSV. */
   defaultFormat?: 'csv' | 'json';
-  /** Called with the file instead of saving it (e.g. to upload it). Default: download it. */
-  onExported?: (file: ExportResult) => void;
+  /**
+   * Called with the file, kept in memory, instead of saving it (e.g. to upload it).
+   * Left out, the file is saved: see `chooseFile`.
+   */
+  onExported?: ((file: ExportResult & { blob: Blob }) => void) | undefined;
+  /**
+   * Where to save. By default the browser's save dialog where it has one (File System Access
+   * API: Chrome, Edge), and the export streams straight into the chosen file at any size;
+   * elsewhere, or when this answers null, the file is downloaded from memory, up to
+   * `MAX_BLOB_EXPORT_BYTES`. Called during the click, with the suggested name.
+   */
+  chooseFile?: (
+    suggestedName: string,
+    format: 'csv' | 'json',
+  ) => Promise<FileSystemFileHandle | null>;
   labels?: AuditLabelOverrides;
   className?: string;
 }
 
-/** Offers the file to the browser's downloads under the server's name for it. */
-function saveFile(file: ExportResult): void {
-  const url = URL.createObjectURL(file.blob);
-  const link = Object.assign(document.createElement('a'), { href: url, download: file.fileName });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+const isAbort = (error: unknown) => error instanceof Error && error.name === 'AbortError';
 
 /**
  * Exports the current filters as CSV or JSON with a real progress bar and a cancel button,
@@ -39,12 +54,14 @@ export function ExportButton({
   query,
   columns,
   defaultFormat = 'csv',
-  onExported = saveFile,
+  onExported,
+  chooseFile = pickSaveFile,
   labels: overrides,
   className,
 }: ExportButtonProps) {
   const { labels } = useAuditUi(overrides);
   const permissions = usePermissions();
+  const client = useAuditLogClient();
   const exporter = useExport();
   const [format, setFormat] = useState(defaultFormat);
   const id = useId();
@@ -53,20 +70,22 @@ export function ExportButton({
   const percent = exporter.progress?.percent ?? null;
 
   const start = () => {
-    exporter.mutate(
-      { query, format },
-      {
-        onSuccess: async (file) => {
-          const keep = format === 'csv' && columns ? csvColumnsFor(columns) : [];
-          if (keep.length === 0) return onExported(file);
-          const text = await blobText(file.blob);
-          const blob = new Blob([await keepCsvColumns(text, keep)], {
-            type: 'text/csv;charset=utf-8',
-          });
-          onExported({ ...file, blob });
-        },
-      },
-    );
+    const keep = format === 'csv' && columns ? csvColumnsFor(columns) : [];
+    const request: ExportRequest = { query, format, ...(keep.length > 0 ? { columns: keep } : {}) };
+    if (onExported) {
+      exporter.mutate(request, { onSuccess: (file) => onExported({ ...file, blob: file.blob! }) });
+      return;
+    }
+    const save = (destination: FileSystemFileHandle | null) =>
+      exporter.mutate(destination ? { ...request, destination } : request, {
+        onSuccess: (file) => file.blob && downloadBlob(file.blob, file.fileName),
+      });
+    // Asked now, while the click still counts as the user's gesture. Closing the dialog
+    // cancels; a dialog that cannot open leaves the download from memory.
+    const suggested = exportFileName(client.tenantId, new Date().toISOString(), format);
+    chooseFile(suggested, format).then(save, (error: unknown) => {
+      if (!isAbort(error)) save(null);
+    });
   };
 
   return (
@@ -108,7 +127,9 @@ export function ExportButton({
             max={100}
             {...(percent === null ? {} : { value: percent })}
           />
-          <span aria-live="polite">{percent === null ? labels.exporting : `${percent}%`}</span>
+          <span data-part="percent" aria-live="polite">
+            {percent === null ? labels.exporting : `${percent}%`}
+          </span>
           <button type="button" onClick={() => exporter.cancel()}>
             {labels.cancel}
           </button>
@@ -121,7 +142,7 @@ export function ExportButton({
       ) : null}
       {exporter.isSuccess ? (
         <span role="status" data-part="done">
-          {labels.exportDone}: {exporter.data.fileName}
+          {labels.exportDone}: <span data-part="file-name">{exporter.data.fileName}</span>
         </span>
       ) : null}
     </div>

@@ -1,5 +1,5 @@
 'use client';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, useSyncExternalStore, type FormEvent } from 'react';
 import type { TokenResponse } from '../../client/index.js';
 import { useLogin } from '../../hooks/index.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
@@ -15,7 +15,14 @@ export interface LoginFormProps {
   className?: string;
 }
 
-/** Username, password and tenant; signs in through `useLogin` and says in words what went wrong. */
+const noSubscription = () => () => {};
+
+/**
+ * Username, password and tenant; signs in through `useLogin` and says in words what went wrong.
+ * Server-rendered, it cannot be sent until React has hydrated it: a browser submitting the
+ * bare form would otherwise put the password in the page's URL (a GET) or post it to the
+ * page's server. `method="post"` keeps it out of URLs even if a host enables the button.
+ */
 export function LoginForm({
   defaultTenant = '',
   tenants,
@@ -28,6 +35,12 @@ export function LoginForm({
   const [tenant, setTenant] = useState(defaultTenant || tenants?.[0] || '');
   const id = useId();
   const errorId = `${id}-error`;
+  // False in server-rendered HTML and during hydration, true once React handles submits.
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -49,6 +62,7 @@ export function LoginForm({
       data-part="login-form"
       data-state={login.isPending ? 'pending' : login.error ? 'error' : 'idle'}
       className={className}
+      method="post"
       onSubmit={submit}
       aria-busy={login.isPending}
     >
@@ -93,7 +107,7 @@ export function LoginForm({
           {login.error.message}
         </p>
       ) : null}
-      <button type="submit" disabled={login.isPending}>
+      <button type="submit" disabled={!hydrated || login.isPending}>
         {login.isPending ? labels.signingIn : labels.signIn}
       </button>
     </form>

@@ -34,9 +34,17 @@ const usernameSchema = z
     z.maxLength(64),
     z.regex(/^[A-Za-z0-9_.@-]+$/, 'Use letters, digits and _ . @ - only'),
   );
+/**
+ * The password policy: 12 to 256 characters, nothing more (no composition rules, as NIST
+ * SP 800-63B advises). Length alone already refuses `password` and `12345678`.
+ */
+export const MIN_PASSWORD_LENGTH = 12;
 const passwordSchema = z
   .string()
-  .check(z.minLength(8, 'Use at least 8 characters'), z.maxLength(256));
+  .check(
+    z.minLength(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`),
+    z.maxLength(256),
+  );
 const rolesSchema = z.array(UserRoleSchema).check(
   z.minLength(1, 'Give at least one role'),
   z.refine((roles) => new Set(roles).size === roles.length, 'Roles must not repeat'),
@@ -57,6 +65,8 @@ export const UserUpdateSchema = z
     email: z.optional(z.email()),
     full_name: z.optional(z.nullable(z.string().check(z.maxLength(255)))),
     password: z.optional(passwordSchema),
+    /** Required with `password` when changing one's own: a stolen token alone is not enough. */
+    current_password: z.optional(z.string().check(z.maxLength(256))),
     roles: z.optional(rolesSchema),
     is_active: z.optional(z.boolean()),
   })
@@ -91,6 +101,8 @@ export const APIKeyResponseSchema = z.object({
   id: IdSchema,
   name: z.string(),
   tenant_id: IdSchema,
+  /** The user who created the key (the seed's model field; null from older servers). */
+  user_id: orNull(IdSchema),
   permissions: z.array(ApiKeyPermissionSchema),
   /** The first characters of the key, to recognise it later; the key itself is never stored. */
   key_prefix: z.string(),
@@ -100,5 +112,9 @@ export const APIKeyResponseSchema = z.object({
   created_at: TimestampSchema,
   expires_at: orNull(TimestampSchema),
   last_used_at: orNull(TimestampSchema),
+  /** When the key last changed (its revocation); null when never. */
+  updated_at: orNull(TimestampSchema),
 });
 export type APIKeyResponse = z.output<typeof APIKeyResponseSchema>;
+
+export const APIKeyListSchema = z.array(APIKeyResponseSchema);

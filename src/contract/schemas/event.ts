@@ -22,7 +22,23 @@ function depthOf(value: unknown, limit: number): number {
   return deepest;
 }
 
-export const MetadataSchema = z.record(z.string(), z.unknown()).check(
+/** An object literal's shape from any realm (a JSON body parsed in a worker or an iframe). */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+/**
+ * Any JSON object, kept as it came rather than copied key by key: a copy made by assignment
+ * would turn an own `__proto__` key into a prototype change and lose it. Such keys are data.
+ */
+/** Any JSON object, kept as it came (see `MetadataSchema`). */
+export const JsonObjectSchema = z.custom<Record<string, unknown>>(isPlainObject, {
+  message: 'Expected a JSON object',
+});
+
+export const MetadataSchema = JsonObjectSchema.check(
   z.refine((value) => depthOf(value, MAX_METADATA_DEPTH) <= MAX_METADATA_DEPTH, {
     message: `Metadata may nest at most ${MAX_METADATA_DEPTH} levels deep`,
   }),
@@ -77,7 +93,7 @@ export const AuditLogEventSchema = z.object({
   severity: SeveritySchema,
   description: z.string(),
   resource_id: answeredText,
-  metadata: z._default(z.nullable(z.record(z.string(), z.unknown())), null),
+  metadata: z._default(z.nullable(JsonObjectSchema), null),
   ip_address: answeredText,
   user_agent: answeredText,
   session_id: answeredText,

@@ -14,7 +14,10 @@ export const AuditLogExportSchema = z.object({
 });
 export type AuditLogExport = z.output<typeof AuditLogExportSchema>;
 
-/** CSV columns, in order; the header row uses these names. */
+/**
+ * CSV columns, in order; the header row uses these names. They are also what an export's
+ * `columns` parameter may name, for CSV and JSON alike.
+ */
 export const CSV_COLUMNS = [
   'id',
   'timestamp',
@@ -33,3 +36,4 @@ export const CSV_COLUMNS = [
   'metadata',
   'created_at',
 ] as const;
+export type ExportColumn = (typeof CSV_COLUMNS)[number];

@@ -5,6 +5,7 @@ import {
   SortOrderSchema,
   SummaryIntervalSchema,
 } from './enums.js';
+import { CSV_COLUMNS } from './export.js';
 import { TimestampSchema } from './timestamp.js';
 import { FILTER_FIELDS, type FilterField, type ListFilter } from '../field-table.js';
 import { DEFAULT_PAGE_SIZE, DEFAULT_SORT, MAX_PAGE_SIZE } from '../constants.js';
@@ -101,5 +102,10 @@ export const SummaryParamsSchema = z
   .object({ ...queryShape, interval: z.optional(SummaryIntervalSchema) })
   .check(orderedRange);
 export const ExportParamsSchema = z
-  .object({ ...queryShape, format: z._default(ExportFormatSchema, 'json') })
+  .object({
+    ...queryShape,
+    format: z._default(ExportFormatSchema, 'json'),
+    /** Keep only these fields, in this order (repeated parameter); all of them when absent. */
+    columns: z.optional(z.array(z.enum(CSV_COLUMNS))),
+  })
   .check(orderedRange);

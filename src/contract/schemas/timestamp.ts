@@ -6,6 +6,9 @@ import * as z from 'zod/mini';
 const ISO_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|z|[+-]\d{2}:?\d{2})?$/;
 
+const MIN_INSTANT = Date.parse('0001-01-01T00:00:00.000Z');
+const MAX_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
+
 /** Milliseconds since the epoch for a contract timestamp, or `null` when it is not one. */
 export function parseTimestamp(text: string): number | null {
   const m = ISO_PATTERN.exec(text);
@@ -19,8 +22,11 @@ export function parseTimestamp(text: string): number | null {
   const second = Number(s);
   if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return null;
   const ms = Number(frac.padEnd(3, '0').slice(0, 3));
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  if (new Date(utc).getUTCDate() !== day) return null;
+  // Date.UTC reads years 0–99 as 1900–1999; setting the year afterwards keeps 0050 as 0050.
+  const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, ms));
+  date.setUTCFullYear(year, month - 1, day);
+  const utc = date.getTime();
+  if (date.getUTCDate() !== day) return null;
   let offsetMinutes = 0;
   if (zone !== 'Z' && zone !== 'z') {
     const sign = zone.startsWith('-') ? -1 : 1;
@@ -31,7 +37,8 @@ export function parseTimestamp(text: string): number | null {
     offsetMinutes = sign * (oh * 60 + om);
   }
   const value = utc - offsetMinutes * 60_000;
-  return Number.isFinite(value) ? value : null;
+  // Years 0001–9999 only, after the offset too (the range Python's datetime and the seed hold).
+  return value >= MIN_INSTANT && value <= MAX_INSTANT ? value : null;
 }
 
 const CANONICAL = /^(\d{4})-(\d\d)-(\d\d)T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
@@ -47,7 +54,8 @@ function isCanonical(text: string): boolean {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return false;
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!)
+    return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return !(month === 2 && day === 29 && !leap);
 }

@@ -1,7 +1,10 @@
 import type { AccessTokens } from '../auth/access-tokens.js';
+import type { PasswordHasher } from '../auth/password-hasher.js';
+import type { ExportSlots } from '../export/export-limits.js';
 import type { Permission } from '../auth/permissions.js';
 import type { ApiKeyRecord, AuditStore, UserRecord } from '../store/types.js';
 import type { LoginThrottle, RateLimiter } from './rate-limiter.js';
+import type { SignInLimits } from './sign-in-limits.js';
 
 /** Who is calling, and for which tenant: every route reads data only through this. */
 export type Principal =
@@ -30,7 +33,10 @@ export interface AppState {
   refreshTokenTtlMs: number;
   rateLimiter: RateLimiter | null;
   loginThrottle: LoginThrottle;
-  passwordIterations: number;
+  signInLimits: SignInLimits | null;
+  trustProxy: boolean;
+  passwords: PasswordHasher;
+  exports: ExportSlots;
   maxBodyBytes: number;
   maxBatchBodyBytes: number;
   version: string;

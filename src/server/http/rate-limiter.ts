@@ -2,6 +2,8 @@
  * Token buckets per credential: `limit` requests a minute, refilled continuously, so a
  * client that waits `Retry-After` seconds is always let through.
  */
+const MAX_TRACKED_KEYS = 100_000;
+
 export class RateLimiter {
   readonly #buckets = new Map<string, { tokens: number; updatedAt: number }>();
 
@@ -14,6 +16,7 @@ export class RateLimiter {
   take(key: string): number {
     const now = this.now();
     const perMs = this.limitPerMinute / 60_000;
+    if (this.#buckets.size >= MAX_TRACKED_KEYS && !this.#buckets.has(key)) this.#forgetFull(now);
     const bucket = this.#buckets.get(key) ?? { tokens: this.limitPerMinute, updatedAt: now };
     bucket.tokens = Math.min(this.limitPerMinute, bucket.tokens + (now - bucket.updatedAt) * perMs);
     bucket.updatedAt = now;
@@ -24,12 +27,23 @@ export class RateLimiter {
     }
     return Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
   }
+
+  /** Buckets refilled by now are the same as no bucket; dropping them bounds memory. */
+  #forgetFull(now: number): void {
+    const perMs = this.limitPerMinute / 60_000;
+    for (const [key, bucket] of this.#buckets) {
+      if (bucket.tokens + (now - bucket.updatedAt) * perMs >= this.limitPerMinute) {
+        this.#buckets.delete(key);
+      }
+    }
+  }
 }
 
 /**
- * Failed logins per tenant and username. After `maxFailures` inside the window, the name is
- * refused until the oldest failure leaves the window, whatever the password — guessing
- * passwords stays slow even with rate limiting switched off.
+ * Failed sign-ins per (tenant, username, client address). From `maxFailures` failures inside
+ * the window on, each further try waits twice as long as the one before (1 s, 2 s, 4 s, …,
+ * at most the window), whatever the password: guessing stays slow from any one address, and
+ * a stranger elsewhere failing on purpose cannot lock the owner of the name out.
  */
 export class LoginThrottle {
   readonly #failures = new Map<string, number[]>();
@@ -48,19 +62,27 @@ export class LoginThrottle {
     return recent;
   }
 
-  /** Seconds until this name may try again, or 0. */
+  /** Seconds until this name may be tried again from this address, or 0. */
   retryAfter(key: string): number {
     const recent = this.#recent(key);
     if (recent.length < this.maxFailures) return 0;
-    const oldest = recent[recent.length - this.maxFailures]!;
-    return Math.max(1, Math.ceil((oldest + this.windowMs - this.now()) / 1000));
+    const backoff = Math.min(this.windowMs, 1000 * 2 ** (recent.length - this.maxFailures));
+    const wait = recent[recent.length - 1]! + backoff - this.now();
+    return wait > 0 ? Math.ceil(wait / 1000) : 0;
   }
 
   fail(key: string): void {
-    this.#failures.set(key, [...this.#recent(key), this.now()]);
+    if (this.#failures.size >= MAX_TRACKED_KEYS) this.#forgetOld();
+    // Only the last few failures matter for the backoff; keep the list short.
+    this.#failures.set(key, [...this.#recent(key), this.now()].slice(-(this.maxFailures + 20)));
   }
 
   succeed(key: string): void {
     this.#failures.delete(key);
+  }
+
+  /** A flood of made-up names must not grow memory without end. */
+  #forgetOld(): void {
+    for (const key of [...this.#failures.keys()]) this.#recent(key);
   }
 }

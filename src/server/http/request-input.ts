@@ -1,6 +1,5 @@
 import type * as z from 'zod/mini';
 import { issuesToDetails, safeParse } from '../../contract/schemas/index.js';
-import { isListFilter } from '../../contract/query-params.js';
 import { validationError } from './api-error.js';
 
 /** Parses a JSON body text against a schema; every failure is a 400 naming the fields. */
@@ -19,6 +18,15 @@ export function parseJsonBody<S extends z.ZodMiniType>(text: string, schema: S):
   return result.data;
 }
 
+/** Whether a field of a schema takes a list, which travels as a repeated parameter. */
+function takesList(field: z.core.$ZodType | undefined): boolean {
+  let def = field?._zod.def;
+  while (def?.type === 'optional' || def?.type === 'default') {
+    def = (def as z.core.$ZodOptionalDef).innerType._zod.def;
+  }
+  return def?.type === 'array';
+}
+
 /**
  * Reads URL parameters into the shape of `schema`: list filters from repeated parameters,
  * everything else from a single one. Unknown or repeated scalar parameters are refused
@@ -35,7 +43,7 @@ export function parseSearchParams<S extends z.ZodMiniObject>(
     const values = params.getAll(name);
     if (!known.has(name)) {
       details[name] = 'Unknown query parameter';
-    } else if (isListFilter(name)) {
+    } else if (takesList(schema.shape[name])) {
       raw[name] = values.filter((value) => value !== '');
     } else if (values.length > 1) {
       details[name] = 'Give this parameter once';

@@ -47,8 +47,14 @@ async function claimFor(
     });
   }
   const now = state.now();
+  const principal = c.get('principal');
+  // Scoped to the sender: a write-only key replaying a manager's key must not read back
+  // the manager's events, so the same key from two principals is two requests. A space
+  // separates them (keys are visible ASCII), and any store's text column can hold it.
+  const sender =
+    principal.kind === 'user' ? `user:${principal.user.id}` : `key:${principal.apiKey.id}`;
   return {
-    key,
+    key: `${sender} ${key}`,
     fingerprint: await sha256Hex(`${c.req.method} ${c.req.path}\n${bodyText}`),
     notBefore: new Date(now - IDEMPOTENCY_TTL_MS).toISOString(),
     now: new Date(now).toISOString(),

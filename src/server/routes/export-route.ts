@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { ENDPOINTS, routePattern } from '../../contract/endpoints.js';
 import { exportFileName } from '../../contract/constants.js';
 import { MAX_JSON_EXPORT_ROWS } from '../../contract/schemas/index.js';
-import { csvHeader, csvRows } from '../export/csv-rows.js';
+import { csvHeader, csvRows, pickColumns } from '../export/csv-rows.js';
 import { eventChunkStream } from '../export/export-stream.js';
 import { validationError } from '../http/api-error.js';
 import { authenticate } from '../http/authenticate.js';
@@ -12,7 +12,9 @@ import { queryRequest } from '../http/endpoint-request.js';
 export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
   app.get(routePattern(ENDPOINTS.exportEvents), authenticate(state), async (c) => {
     const { principal, params } = queryRequest(c, ENDPOINTS.exportEvents);
-    const { format, ...filter } = params;
+    const { format, columns: named, ...filter } = params;
+    // Narrowing happens here, so a browser never re-reads a large file to drop columns.
+    const columns = named && named.length > 0 ? [...new Set(named)] : undefined;
     const generatedAt = state.nowIso();
     const count = await state.store.countEvents(principal.tenantId, filter);
     if (format === 'json' && count > MAX_JSON_EXPORT_ROWS) {
@@ -21,13 +23,17 @@ export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
         { format: `At most ${MAX_JSON_EXPORT_ROWS} rows in JSON` },
       );
     }
+    // Taken last, after every refusal, and given back when the stream ends however it ends.
+    const release = state.exports.acquire(principal.tenantId);
     const events = state.store.streamEvents(principal.tenantId, filter);
+    const ending = { idleTimeoutMs: state.exports.limits.idleTimeoutMs, onEnd: release };
 
     if (format === 'csv') {
       const stream = eventChunkStream(events, {
-        head: csvHeader(),
-        chunk: (batch) => csvRows(batch),
+        head: csvHeader(columns),
+        chunk: (batch) => csvRows(batch, columns),
         tail: () => '',
+        ...ending,
       });
       return c.body(stream, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
@@ -40,11 +46,15 @@ export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
     // Streamed too: `count` closes the document, so it is exactly the rows written.
     const stream = eventChunkStream(events, {
       head: `{"format":"json","generated_at":${JSON.stringify(generatedAt)},"data":[`,
-      chunk: (batch, first) => (first ? '' : ',') + batch.map((e) => JSON.stringify(e)).join(','),
+      chunk: (batch, first) =>
+        (first ? '' : ',') +
+        batch.map((e) => JSON.stringify(columns ? pickColumns(e, columns) : e)).join(','),
       tail: (written) => `],"count":${written}}`,
+      ...ending,
     });
     return c.body(stream, 200, {
       'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${exportFileName(principal.tenantId, generatedAt, 'json')}"`,
       'X-Export-Count': String(count),
       'X-Generated-At': generatedAt,
     });

@@ -7,10 +7,10 @@ import {
   type TokenResponse,
 } from '../../contract/schemas/index.js';
 import { randomToken, newId, sha256Hex } from '../auth/crypto-utils.js';
-import { verifyPassword } from '../auth/passwords.js';
 import { authenticationError, authorizationError, rateLimitError } from '../http/api-error.js';
 import { authenticate } from '../http/authenticate.js';
 import { limitBody, readJson } from '../http/body.js';
+import { clientAddress } from '../http/client-address.js';
 import type { AppEnv, AppState } from '../http/context.js';
 import { parseJsonBody } from '../http/request-input.js';
 import type { UserRecord } from '../store/types.js';
@@ -49,14 +49,17 @@ export function registerSessionRoutes(app: Hono<AppEnv>, state: AppState): void 
   const small = limitBody(64 * 1024);
 
   app.post(routePattern(ENDPOINTS.login), small, async (c) => {
+    const address = clientAddress(c, state.trustProxy);
+    state.signInLimits?.check(address);
     const { value } = await readJson(c, LoginRequestSchema);
-    const throttleKey = `${value.tenant_id}\u0000${value.username.toLowerCase()}`;
+    // Per address as well as name: a stranger's failures elsewhere never lock the owner out.
+    const throttleKey = [value.tenant_id, value.username.toLowerCase(), address].join('\u0000');
     const wait = state.loginThrottle.retryAfter(throttleKey);
     if (wait > 0) {
       throw rateLimitError(`Too many failed sign-ins for this user; try again in ${wait} s`, wait);
     }
     const user = await state.store.findUserByUsername(value.tenant_id, value.username);
-    const valid = await verifyPassword(
+    const valid = await state.passwords.verify(
       value.password,
       user?.password_hash ?? (await state.dummyPasswordHash()),
     );
@@ -78,6 +81,7 @@ export function registerSessionRoutes(app: Hono<AppEnv>, state: AppState): void 
   });
 
   app.post(routePattern(ENDPOINTS.refresh), small, async (c) => {
+    state.signInLimits?.check(clientAddress(c, state.trustProxy));
     const { value } = await readJson(c, RefreshRequestSchema);
     const refused = () =>
       authenticationError('Refresh token is invalid, expired or already used; sign in again');

@@ -17,11 +17,13 @@ export function toUserResponse(user: UserRecord): UserResponse {
   };
 }
 
+/** A key as the API shows it: its prefix, never the hash; the key itself only when just made. */
 export function toApiKeyResponse(key: ApiKeyRecord, plainKey?: string): APIKeyResponse {
   return {
     id: key.id,
     name: key.name,
     tenant_id: key.tenant_id,
+    user_id: key.created_by,
     permissions: key.permissions,
     key_prefix: key.key_prefix,
     ...(plainKey === undefined ? {} : { key: plainKey }),
@@ -29,5 +31,6 @@ export function toApiKeyResponse(key: ApiKeyRecord, plainKey?: string): APIKeyRe
     created_at: key.created_at,
     expires_at: key.expires_at,
     last_used_at: key.last_used_at,
+    updated_at: key.updated_at ?? null,
   };
 }

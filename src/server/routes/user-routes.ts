@@ -9,9 +9,9 @@ import {
 } from '../../contract/schemas/index.js';
 import { generateApiKey } from '../auth/api-keys.js';
 import { newId } from '../auth/crypto-utils.js';
-import { hashPassword } from '../auth/passwords.js';
 import { grantableKeyPermissions } from '../auth/permissions.js';
 import {
+  authenticationError,
   authorizationError,
   conflictError,
   notFoundError,
@@ -72,7 +72,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, state: AppState): void {
       full_name: value.full_name,
       roles: value.roles,
       is_active: value.is_active,
-      password_hash: await hashPassword(value.password, state.passwordIterations),
+      password_hash: await state.passwords.hash(value.password),
       created_at: now,
       updated_at: null,
       last_login_at: null,
@@ -107,6 +107,17 @@ export function registerUserRoutes(app: Hono<AppEnv>, state: AppState): void {
     }
     checkGrantable(principal, value.roles);
     const user = await loadUserToChange(principal, c.req.param('id'));
+    if (self && value.password !== undefined) {
+      // A stolen access token alone must not become the account: prove the old password.
+      if (value.current_password === undefined) {
+        throw validationError('Changing your password needs your current password', {
+          current_password: 'Give your current password',
+        });
+      }
+      if (!(await state.passwords.verify(value.current_password, user.password_hash))) {
+        throw authenticationError('The current password is wrong');
+      }
+    }
     const updated: UserRecord = {
       ...user,
       ...(value.email !== undefined && { email: value.email }),
@@ -114,11 +125,18 @@ export function registerUserRoutes(app: Hono<AppEnv>, state: AppState): void {
       ...(value.roles !== undefined && { roles: value.roles }),
       ...(value.is_active !== undefined && { is_active: value.is_active }),
       ...(value.password !== undefined && {
-        password_hash: await hashPassword(value.password, state.passwordIterations),
+        password_hash: await state.passwords.hash(value.password),
       }),
       updated_at: state.nowIso(),
     };
     await state.store.updateUser(updated);
+    // A new password ends every other session (the changer's own stays); deactivation ends
+    // all, so reactivating later never revives them.
+    if (value.password !== undefined || updated.is_active === false) {
+      const keep =
+        self && updated.is_active && principal.kind === 'user' ? principal.sessionId : undefined;
+      await state.store.revokeUserSessions(updated.tenant_id, updated.id, state.nowIso(), keep);
+    }
     return c.json(toUserResponse(updated));
   });
 
@@ -128,6 +146,7 @@ export function registerUserRoutes(app: Hono<AppEnv>, state: AppState): void {
     const user = await loadUserToChange(principal, c.req.param('id'));
     const updated = { ...user, is_active: false, updated_at: state.nowIso() };
     await state.store.updateUser(updated);
+    await state.store.revokeUserSessions(updated.tenant_id, updated.id, state.nowIso());
     return c.json(toUserResponse(updated));
   });
 
@@ -135,6 +154,12 @@ export function registerUserRoutes(app: Hono<AppEnv>, state: AppState): void {
     const principal = c.get('principal');
     requirePermission(principal, ENDPOINTS.createApiKey.permission);
     if (principal.kind !== 'user') throw authorizationError('API keys cannot create API keys');
+    if (principal.tenantId !== principal.user.tenant_id) {
+      // A key acts with its creator's rights, and the creator must belong to the key's tenant.
+      throw authorizationError(
+        `API keys for tenant ${principal.tenantId} must be created by one of its own admins; sign in as a user of that tenant`,
+      );
+    }
     const { value } = await readJson(c, APIKeyCreateSchema);
     const grantable = grantableKeyPermissions(principal.user.roles);
     const excess = value.permissions.filter((permission) => !grantable.has(permission));
@@ -157,8 +182,27 @@ export function registerUserRoutes(app: Hono<AppEnv>, state: AppState): void {
       created_at: state.nowIso(),
       expires_at: value.expires_at,
       last_used_at: null,
+      updated_at: null,
     };
     await state.store.insertApiKey(record);
     return c.json(toApiKeyResponse(record, generated.key), 201);
+  });
+
+  app.get(routePattern(ENDPOINTS.listApiKeys), auth, async (c) => {
+    const principal = c.get('principal');
+    requirePermission(principal, 'users:manage');
+    const keys = await state.store.listApiKeys(principal.tenantId);
+    return c.json(keys.map((key) => toApiKeyResponse(key)));
+  });
+
+  app.delete(routePattern(ENDPOINTS.revokeApiKey), auth, async (c) => {
+    const principal = c.get('principal');
+    requirePermission(principal, 'users:manage');
+    const id = c.req.param('id');
+    const key = IdSchema.safeParse(id).success
+      ? await state.store.revokeApiKey(principal.tenantId, id, state.nowIso())
+      : null;
+    if (!key) throw notFoundError('No such API key in this tenant');
+    return c.json(toApiKeyResponse(key));
   });
 }

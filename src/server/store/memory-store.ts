@@ -87,6 +87,21 @@ export class MemoryStore implements AuditStore {
     for (const key of this.#apiKeys.values()) if (key.id === id) key.last_used_at = at;
   }
 
+  listApiKeys(tenantId: string): ApiKeyRecord[] {
+    return [...this.#apiKeys.values()]
+      .filter((key) => key.tenant_id === tenantId)
+      .map((key) => structuredClone(key));
+  }
+
+  revokeApiKey(tenantId: string, id: string, at: string): ApiKeyRecord | null {
+    for (const key of this.#apiKeys.values()) {
+      if (key.id !== id || key.tenant_id !== tenantId) continue;
+      if (key.is_active) Object.assign(key, { is_active: false, updated_at: at });
+      return structuredClone(key);
+    }
+    return null;
+  }
+
   insertSession(session: SessionRecord): void {
     this.#sessions.set(session.id, { ...session });
   }
@@ -99,6 +114,13 @@ export class MemoryStore implements AuditStore {
   revokeSession(id: string, at: string): void {
     const session = this.#sessions.get(id);
     if (session && session.revoked_at === null) session.revoked_at = at;
+  }
+
+  revokeUserSessions(tenantId: string, userId: string, at: string, keepSessionId?: string): void {
+    for (const session of this.#sessions.values()) {
+      if (session.tenant_id !== tenantId || session.user_id !== userId) continue;
+      if (session.id !== keepSessionId && session.revoked_at === null) session.revoked_at = at;
+    }
   }
 
   insertRefreshToken(token: RefreshTokenRecord): void {

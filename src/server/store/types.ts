@@ -42,6 +42,8 @@ export interface ApiKeyRecord {
   created_at: string;
   expires_at: string | null;
   last_used_at: string | null;
+  /** When the key last changed (its revocation); absent or null when never. */
+  updated_at?: string | null;
 }
 
 /** One login: its refresh tokens rotate, and revoking it ends them all. */
@@ -62,6 +64,10 @@ export interface RefreshTokenRecord {
 }
 
 export interface IdempotencyClaim {
+  /**
+   * The caller's key, already prefixed by the route with the principal (user or API key)
+   * that sent it, so one principal can never replay another's request and read its answer.
+   */
   key: string;
   /** Hash of route and body: the same key with another fingerprint is a conflict. */
   fingerprint: string;
@@ -113,10 +119,21 @@ export interface AuditStore {
   insertApiKey(key: ApiKeyRecord): MaybePromise<void>;
   findApiKeyByHash(keyHash: string): MaybePromise<ApiKeyRecord | null>;
   touchApiKey(id: string, at: string): MaybePromise<void>;
+  /** The tenant's keys, oldest first. */
+  listApiKeys(tenantId: string): MaybePromise<ApiKeyRecord[]>;
+  /** Deactivates a key; answers it as it is now, or null when the tenant has no such key. */
+  revokeApiKey(tenantId: string, id: string, at: string): MaybePromise<ApiKeyRecord | null>;
 
   insertSession(session: SessionRecord): MaybePromise<void>;
   getSession(id: string): MaybePromise<SessionRecord | null>;
   revokeSession(id: string, at: string): MaybePromise<void>;
+  /** Ends every live session of a user, except `keepSessionId` when given. */
+  revokeUserSessions(
+    tenantId: string,
+    userId: string,
+    at: string,
+    keepSessionId?: string,
+  ): MaybePromise<void>;
   insertRefreshToken(token: RefreshTokenRecord): MaybePromise<void>;
   /** Marks the token used and answers it as it was before (so a second use sees `used_at`). */
   useRefreshToken(tokenHash: string, at: string): MaybePromise<RefreshTokenRecord | null>;
@@ -140,8 +157,12 @@ export interface AuditStore {
   /**
    * Matching events in query order, read lazily so an export of any size is never held in
    * memory at once. The caller may stop early; `return()` on the iterator releases it.
+   * Sync or async; consumers iterate it with `for await` (or its async iterator).
    */
-  streamEvents(tenantId: string, filter: EventFilter): Iterable<AuditLogEvent>;
+  streamEvents(
+    tenantId: string,
+    filter: EventFilter,
+  ): Iterable<AuditLogEvent> | AsyncIterable<AuditLogEvent>;
   summarize(
     tenantId: string,
     filter: EventFilter,

@@ -44,8 +44,8 @@ describe('durable delivery soak', () => {
       apiKey: DEMO_API_KEYS.acme,
       tenantId: 'acme',
       maxRetries: 1,
-      retryDelay: 0.01,
-      timeout: 5,
+      retryDelay: 10,
+      timeout: 5000,
     });
     const storage = memoryQueueStorage(); // one storage across the "reload", as a page's IndexedDB is
     const options = {

@@ -9,9 +9,8 @@ import {
 import {
   ConnectedEventVolumeChart,
   EventVolumeChart,
-  intervalForQuery,
-  rangeFromDrag,
 } from '../../../src/components/charts/index.js';
+import { intervalForQuery, rangeFromDrag } from '../../../src/components/charts/chart-range.js';
 import { AuditUiProvider } from '../../../src/components/ui/audit-ui-context.js';
 import { signedInClient, testServer, wrapperFor } from '../../hooks/setup.js';
 import { axeViolations } from '../axe.js';
@@ -170,5 +169,38 @@ describe('EventVolumeChart', () => {
       .map((row) => Number(row.at(-1)!.replace(/\D/g, '')));
     expect(totals).toHaveLength(expected.timeline!.length);
     expect(totals.reduce((a, b) => a + b, 0)).toBe(expected.total_count);
+  });
+
+  it('charts the buckets the server answered, and says an outlier dated 9999 lies outside', async () => {
+    const server = await testServer({ seed: { eventsPerTenant: 20 } });
+    const writer = await signedInClient(server, 'manager', 'acme');
+    const event = {
+      event_type: 'user_action',
+      resource_type: 'document',
+      action: 'view',
+      severity: 'info',
+      description: 'Viewed just now',
+    } as const;
+    await writer.createEvent(event);
+    await writer.createEvent({ ...event, timestamp: '9999-12-31T00:00:00Z' });
+    render(
+      <AuditUiProvider locale="en-GB" timeZone="UTC">
+        <ConnectedEventVolumeChart
+          width={600}
+          query={{ start_date: new Date(Date.now() - 3_600_000) }}
+        />
+      </AuditUiProvider>,
+      { wrapper: wrapperFor(writer) },
+    );
+    // The last hour asks for minutes; the server counts by the day and draws up to today.
+    await waitFor(() => expect(screen.getByRole('table')).toBeTruthy());
+    expect(screen.getByText(/^Shown by day, .* – .*\. 1 event lies outside\.$/)).toBeTruthy();
+    const starts = tableRows()
+      .slice(1)
+      .map((row) => row[0] ?? '');
+    // Day buckets, labelled by date alone, and only the few that hold events up to today.
+    expect(starts.length).toBeGreaterThan(0);
+    expect(starts.length).toBeLessThanOrEqual(400);
+    expect(starts.filter((start) => /\d\d:\d\d/.test(start))).toEqual([]);
   });
 });

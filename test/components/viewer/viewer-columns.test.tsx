@@ -4,9 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CSV_COLUMNS } from '../../../src/contract/schemas/index.js';
 import { AuditLogViewer } from '../../../src/components/index.js';
-import { blobText } from '../../../src/components/export-button/csv-columns.js';
 import type { AuditLogTestServer } from '../../../src/server/index.js';
-import { signedInClient, testServer, wrapperFor } from '../../hooks/setup.js';
+import { readBlobText, signedInClient, testServer, wrapperFor } from '../../hooks/setup.js';
 
 const STORAGE_KEY = 'audit-log-sdk:viewer-table';
 
@@ -51,7 +50,7 @@ async function exportedHeader(): Promise<string[]> {
   const toolbar = document.querySelector<HTMLElement>('[data-part="export-button"]')!;
   await userEvent.setup().click(within(toolbar).getByRole('button', { name: 'Export' }));
   await waitFor(() => expect(saved).toHaveLength(1), { timeout: 5000 });
-  const text = await blobText(saved[0]!);
+  const text = await readBlobText(saved[0]);
   return text.slice(0, text.indexOf('\r\n')).split(',');
 }
 

@@ -60,7 +60,7 @@ describe('AuditLogViewer against a malformed server', () => {
         baseUrl: server.baseUrl,
         fetch: fetchImpl,
         maxRetries: 0,
-        timeout: 1,
+        timeout: 1000,
       });
       await client.login({ username: 'viewer', password: 'audit-demo', tenant_id: 'acme' });
       const { container } = render(<AuditLogViewer hide={{ charts: true }} pageSize={20} />, {

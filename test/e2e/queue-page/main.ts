@@ -27,8 +27,8 @@ const client = new AuditLogClient({
   apiKey: params.get('key') ?? '',
   tenantId: params.get('tenant') ?? '',
   // Quick retries, so a run with injected failures finishes in seconds.
-  retryDelay: 0.05,
-  maxRetryDelay: 0.2,
+  retryDelay: 50,
+  maxRetryDelay: 200,
 });
 const storage = indexedDbQueueStorage(DB_NAME);
 const queue = await AuditEventQueue.open({

@@ -15,6 +15,17 @@ afterEach(async () => {
 
 export const launchChromium = (): Promise<Browser> => chromium.launch(chromiumLaunchOptions());
 
+/**
+ * Makes the page a browser without the File System Access API (Firefox, Safari), whose
+ * exports arrive as downloads. Headless Chromium has `showSaveFilePicker` but no dialog to
+ * show; the path to a picked file is tested in export-to-disk.test.ts.
+ */
+export async function withoutSaveFilePicker(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+  });
+}
+
 export interface FreshPage {
   context: BrowserContext;
   page: Page;

@@ -8,6 +8,7 @@ import { build } from 'vite';
 export const PAGE_ROOTS = {
   demo: resolve(import.meta.dirname, '../../../demo/app'),
   queue: resolve(import.meta.dirname, '../queue-page'),
+  export: resolve(import.meta.dirname, '../export-page'),
 } as const;
 export type PageName = keyof typeof PAGE_ROOTS;
 

@@ -2,6 +2,7 @@ import { inject } from 'vitest';
 import { preview, type PreviewServer } from 'vite';
 import { AuditLogClient } from '../../../src/client/index.js';
 import type { AuditLogAppOptions } from '../../../src/server/app-options.js';
+import type { AuditStore } from '../../../src/server/store/types.js';
 import { DEMO_API_KEYS, seedDemoData } from '../../../src/server/seed.js';
 import { MemoryStore } from '../../../src/server/store/memory-store.js';
 import { startHttpServer, type RunningServer } from '../../support/http-server.js';
@@ -23,6 +24,8 @@ export interface DemoServerOptions extends Partial<Omit<AuditLogAppOptions, 'sto
   page?: PageName;
   /** Seeded events per tenant; a few hundred keep the store quick to fill and to query. */
   eventsPerTenant?: number;
+  /** Puts something in front of the seeded store, e.g. generated events. */
+  wrapStore?: (store: AuditStore) => AuditStore;
 }
 
 const PASSWORD_ITERATIONS = 1000;
@@ -32,12 +35,12 @@ const PASSWORD_ITERATIONS = 1000;
  * it, proxying `/api`, `/health` and `/openapi.json` as `npm run demo` does.
  */
 export async function startDemoServers(options: DemoServerOptions = {}): Promise<DemoServers> {
-  const { page = 'demo', eventsPerTenant = 300, ...appOptions } = options;
+  const { page = 'demo', eventsPerTenant = 300, wrapStore, ...appOptions } = options;
   const store = new MemoryStore();
   await seedDemoData(store, { eventsPerTenant, passwordIterations: PASSWORD_ITERATIONS });
   const api = await startHttpServer('memory', {
     ...appOptions,
-    store,
+    store: wrapStore ? wrapStore(store) : store,
     passwordIterations: PASSWORD_ITERATIONS,
   });
   let app: PreviewServer;
@@ -67,7 +70,7 @@ export async function startDemoServers(options: DemoServerOptions = {}): Promise
         apiKey: DEMO_API_KEYS[tenant],
         tenantId: tenant,
         maxRetries: 5,
-        retryDelay: 0.05,
+        retryDelay: 50,
       }),
     close: async () => {
       await app.close();

@@ -19,3 +19,22 @@ export async function saveScreenshot(
   await page.screenshot({ path, fullPage: options.fullPage ?? true });
   return path;
 }
+
+/**
+ * Saves `<name>-<width>-<light|dark>.png` at a desktop and a phone width in both colour
+ * schemes, for looking at a UI change as people will see it; restores the page afterwards.
+ */
+export async function saveScreenshotVariants(page: Page, name: string): Promise<string[]> {
+  const viewport = page.viewportSize();
+  const paths: string[] = [];
+  for (const width of [1280, 390]) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.emulateMedia({ colorScheme });
+      paths.push(await saveScreenshot(page, `${name}-${width}-${colorScheme}`));
+    }
+  }
+  await page.emulateMedia({ colorScheme: null });
+  if (viewport) await page.setViewportSize(viewport);
+  return paths;
+}

@@ -1,6 +1,7 @@
 // An app that installed the packed tarball: every entry, imported by its public name.
 import { QueryClient } from '@tanstack/react-query';
 import { AuditLogClient, AuditEventQueue, ValidationError } from 'audit-log-sdk';
+import { EventVolumeChart } from 'audit-log-sdk/charts';
 import { AuditLogViewer, LoginForm } from 'audit-log-sdk/components';
 import { AuditLogProvider, useAuditSession } from 'audit-log-sdk/react';
 import 'audit-log-sdk/styles.css';
@@ -23,4 +24,4 @@ createRoot(document.getElementById('root')!).render(
   </AuditLogProvider>,
 );
 void queue.flush();
-console.log(invalid);
+console.log(invalid, typeof EventVolumeChart);

@@ -1,0 +1,99 @@
+// The package exactly as `npm publish` makes it, and fresh apps that install it.
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Page } from 'playwright-core';
+import { preview } from 'vite';
+import { chromiumLaunchOptions } from '../../support/chromium.js';
+
+export const run = promisify(execFile);
+export const root = resolve(import.meta.dirname, '../../..');
+export const bin = (name: string) => join(root, 'node_modules/.bin', name);
+
+/** The installed version of one of this repository's packages, so npm finds it in its cache. */
+export const version = (name: string) =>
+  (
+    JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+
+/**
+ * `npm publish` runs `prepack` (`npm run build`) in the publisher's shell, where NODE_ENV is
+ * unset; under a test runner it is `test`, which gives a development JSX build. The build
+ * here runs without it, as a publish would.
+ */
+export function publishEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST'),
+    ),
+  );
+}
+
+export interface Packed {
+  tarball: string;
+  files: string[];
+}
+
+/** Builds as a publish would and packs the tarball into `destination`. */
+export async function buildAndPack(destination: string): Promise<Packed> {
+  await run('npm', ['run', 'build'], { cwd: root, env: publishEnv() });
+  const { stdout } = await run(
+    'npm',
+    ['pack', '--ignore-scripts', '--json', '--pack-destination', destination],
+    { cwd: root, env: publishEnv() },
+  );
+  const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
+  return {
+    tarball: join(destination, packed!.filename),
+    files: packed!.files.map((file) => file.path),
+  };
+}
+
+/** Installs the tarball and `packages` into the app at `dir` (which has a package.json). */
+export async function installInto(dir: string, tarball: string, packages: string[]) {
+  await run(
+    'npm',
+    [
+      'install',
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      '--ignore-scripts',
+      tarball,
+      ...packages,
+    ],
+    { cwd: dir, env: publishEnv() },
+  );
+}
+
+/**
+ * Serves a built app with `vite preview` and opens it in Chromium; `visit` gets the page, its
+ * address and the errors it reports (uncaught, or logged as errors). Closes both after.
+ */
+export async function inChromium(
+  root: string,
+  visit: (page: Page, url: string, failures: string[]) => Promise<void>,
+): Promise<void> {
+  const server = await preview({
+    root,
+    configFile: false,
+    logLevel: 'error',
+    preview: { port: 0, host: '127.0.0.1' },
+  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const page = await browser.newPage();
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') failures.push(message.text());
+    });
+    await visit(page, server.resolvedUrls!.local[0]!, failures);
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
