@@ -19,7 +19,8 @@ export default tseslint.config(
     },
   },
   // The layers, bottom up; imports only ever point down this list:
-  //   src/contract    the wire contract (schemas, ids, query codec, constants): imports only zod
+  //   src/contract    the wire contract (schemas, ids, query codec, constants): imports only zod,
+  //                   and canonicalize, because RFC 8785 JSON is how the log's leaves are defined
   //   src/client      framework-free SDK: no React, no Node built-ins, never the server
   //   src/server      the reference API's browser-safe part: never the client, hooks or UI
   //   src/hooks       React Query over the client: never components
@@ -33,8 +34,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(?!zod(/|$)|\\.{1,2}/)',
-              message: 'src/contract imports only zod, so every layer can use it.',
+              regex: '^(?!(zod|canonicalize)(/|$)|\\.{1,2}/)',
+              message:
+                'src/contract imports only zod (and canonicalize), so every layer can use it.',
             },
             {
               group: ['**/client/**', '**/server/**', '**/hooks/**', '**/components/**'],

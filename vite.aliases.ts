@@ -5,6 +5,7 @@ const entry = (path: string) => resolve(import.meta.dirname, path);
 /** The package's public names mapped to its sources, for tests, stories and the demo. */
 export const packageAliases = [
   { find: /^audit-log-sdk$/, replacement: entry('src/client/index.ts') },
+  { find: /^audit-log-sdk\/verify$/, replacement: entry('src/client/verification/index.ts') },
   { find: /^audit-log-sdk\/testing$/, replacement: entry('src/server/index.ts') },
   { find: /^audit-log-sdk\/react$/, replacement: entry('src/hooks/index.ts') },
   { find: /^audit-log-sdk\/components$/, replacement: entry('src/components/index.ts') },

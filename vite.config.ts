@@ -14,10 +14,12 @@ export default defineConfig({
     lib: {
       entry: {
         client: entry('src/client/index.ts'),
+        verify: entry('src/client/verification/index.ts'),
         react: entry('src/hooks/index.ts'),
         components: entry('src/components/index.ts'),
         charts: entry('src/components/charts/index.ts'),
         testing: entry('src/server/index.ts'),
+        cli: entry('src/cli/main.ts'),
       },
       formats: ['es'],
     },
@@ -33,6 +35,9 @@ export default defineConfig({
         /^ky$/,
         /^hono(\/.*)?$/,
         /^jose$/,
+        /^canonicalize$/,
+        /^@noble\/hashes(\/.*)?$/,
+        /^node:/,
         /^papaparse$/,
         /^react(\/.*)?$/,
         /^react-dom(\/.*)?$/,

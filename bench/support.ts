@@ -35,6 +35,9 @@ export async function serveWithAdmin(store: AuditStore, tenantId: string) {
       resolve(running),
     );
   });
+  // On a busy shared machine the server may not read a waiting request for seconds; the
+  // default 5 s keep-alive would close that socket under the client (ECONNRESET).
+  if ('keepAliveTimeout' in server) server.keepAliveTimeout = 60_000;
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
     method: 'POST',

@@ -14,6 +14,8 @@ export interface ServerCliOptions {
   exportsPerTenant: number;
   exportsTotal: number;
   exportIdleTimeoutMs: number;
+  /** File holding the private Ed25519 JWK that signs tree heads; else one kept in the store. */
+  signingKey: string | null;
 }
 
 export class CliUsageError extends Error {
@@ -34,7 +36,9 @@ export const USAGE = `Usage: npm run server -- [options]
                              a proxy you run: anyone can send that header)
   --exports-per-tenant <n>   exports one tenant may run at once (default 2)
   --exports-total <n>        exports all tenants may run at once (default 8)
-  --export-idle-timeout <ms> end an export whose reader takes nothing this long (default 30000)`;
+  --export-idle-timeout <ms> end an export whose reader takes nothing this long (default 30000)
+  --signing-key <file>       private Ed25519 JWK signing tree heads and export manifests
+                             (default: one made at first start and kept in the data file)`;
 
 function number(
   name: string,
@@ -83,6 +87,7 @@ export function parseCliOptions(argv: readonly string[]): ServerCliOptions {
         'exports-per-tenant': { type: 'string' },
         'exports-total': { type: 'string' },
         'export-idle-timeout': { type: 'string' },
+        'signing-key': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -122,5 +127,6 @@ export function parseCliOptions(argv: readonly string[]): ServerCliOptions {
       100,
       3_600_000,
     ),
+    signingKey: values['signing-key'] ?? null,
   };
 }

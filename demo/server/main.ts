@@ -1,5 +1,5 @@
 // The reference Audit Log API as a Node HTTP server over SQLite: `npm run server -- --help`.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -56,8 +56,19 @@ if (options.seed) {
   }
 }
 
+let treeSigningKey: JsonWebKey | undefined;
+if (options.signingKey) {
+  try {
+    treeSigningKey = JSON.parse(readFileSync(options.signingKey, 'utf8')) as JsonWebKey;
+  } catch (error) {
+    console.error(`Cannot read the signing key ${options.signingKey}: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
+
 const app = createAuditLogApp({
   store,
+  ...(treeSigningKey ? { treeSigningKey } : {}),
   rateLimitPerMinute: options.rateLimit,
   failRate: options.failRate,
   latencyMs: options.latencyMs,

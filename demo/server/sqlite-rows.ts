@@ -51,6 +51,7 @@ export const EVENT_COLUMNS = [
   'user_id',
   'timestamp',
   'created_at',
+  'sequence',
 ] as const;
 
 export interface EventRow {
@@ -70,6 +71,8 @@ export interface EventRow {
   user_id: string | null;
   timestamp: number;
   created_at: number;
+  /** Null only between adding the column and numbering old rows (one migration). */
+  sequence: number | null;
 }
 
 export function toEvent(row: EventRow): AuditLogEvent {
@@ -90,6 +93,7 @@ export function toEvent(row: EventRow): AuditLogEvent {
     user_id: row.user_id,
     timestamp: toIso(row.timestamp),
     created_at: toIso(row.created_at),
+    ...(row.sequence === null ? {} : { sequence: row.sequence }),
   };
 }
 
@@ -112,6 +116,7 @@ export function eventValues(event: AuditLogEvent): (string | number | null)[] {
     event.user_id,
     toMs(event.timestamp),
     toMs(event.created_at),
+    event.sequence ?? null,
     SEVERITY_RANK[event.severity],
   ];
 }

@@ -1,4 +1,8 @@
+import { canonicalLeafJson } from '../../src/contract/leaf.js';
 import type { Connection } from './sqlite-connection.js';
+import { SqliteTree } from './sqlite-merkle.js';
+import { EVENT_COLUMNS, toEvent, type EventRow } from './sqlite-rows.js';
+import { StatementCache } from './sqlite-statement-cache.js';
 
 const TABLES = `
   CREATE TABLE meta (
@@ -129,15 +133,70 @@ const PLANNER_STATISTICS = `
   ANALYZE sqlite_schema;
 `;
 
+// Tamper evidence: each event's place in its tenant's log, and the log's tree apart from
+// the rows (see sqlite-merkle.ts). No index on `sequence`: nothing looks events up by it,
+// and every index costs ingest.
+const TAMPER_EVIDENCE = `
+  ALTER TABLE audit_events ADD COLUMN sequence INTEGER;
+  CREATE TABLE merkle_trees (
+    tenant_id TEXT PRIMARY KEY,
+    size INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  -- The nodes one write completes at one level have consecutive indexes, so they are kept
+  -- as one run: 32-byte hashes end to end from first_idx. A write of 1000 events adds about
+  -- a dozen rows rather than 2000.
+  CREATE TABLE merkle_runs (
+    tenant_id TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    first_idx INTEGER NOT NULL,
+    hashes BLOB NOT NULL,
+    PRIMARY KEY (tenant_id, level, first_idx)
+  ) WITHOUT ROWID;
+`;
+
+/** Gives the events of a file written before tamper evidence their sequences and tree. */
+function logExistingEvents(db: Connection): void {
+  const statements = new StatementCache(db);
+  const tree = new SqliteTree(statements);
+  const tenants = db
+    .prepare('SELECT DISTINCT tenant_id FROM audit_events')
+    .pluck()
+    .all() as string[];
+  const page = db.prepare(
+    `SELECT seq, ${EVENT_COLUMNS.join(', ')} FROM audit_events
+     WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT 10000`,
+  );
+  const setSequence = db.prepare('UPDATE audit_events SET sequence = ? WHERE seq = ?');
+  for (const tenantId of tenants) {
+    let after = 0;
+    for (;;) {
+      const rows = page.all(tenantId, after) as (EventRow & { seq: number })[];
+      if (rows.length === 0) break;
+      const size = tree.size(tenantId);
+      const entries = rows.map((row, offset) => {
+        setSequence.run(size + offset, row.seq);
+        return canonicalLeafJson({ ...toEvent(row), sequence: size + offset });
+      });
+      tree.append(tenantId, entries);
+      after = rows.at(-1)!.seq;
+    }
+  }
+}
+
 /**
  * Each entry brings a database from the version before it to its own (index + 1). A file
  * written by an older build is upgraded on open; one written by a newer build is refused.
  */
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly (string | ((db: Connection) => void))[] = [
   TABLES + PLANNER_STATISTICS,
   // 2: API keys record when they were revoked, and are listed per tenant.
   `ALTER TABLE api_keys ADD COLUMN updated_at INTEGER;
    CREATE INDEX api_keys_by_tenant ON api_keys (tenant_id, created_at);`,
+  // 3: tamper evidence: sequences and the tree, and old files' events logged.
+  (db) => {
+    db.exec(TAMPER_EVIDENCE);
+    logExistingEvents(db);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -162,7 +221,10 @@ export function migrate(db: Connection): void {
         `The database has schema version ${version}, newer than this server's ${SCHEMA_VERSION}; use a newer server or another --db file`,
       );
     }
-    for (const script of MIGRATIONS.slice(version)) db.exec(script);
+    for (const step of MIGRATIONS.slice(version)) {
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
+    }
     if (version < SCHEMA_VERSION) {
       db.prepare(
         'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',

@@ -1,9 +1,11 @@
-import type {
-  AuditLogEvent,
-  EventType,
-  Severity,
-  SummaryInterval,
+import {
+  type AuditLogEvent,
+  type EventType,
+  type Severity,
+  type SummaryInterval,
 } from '../../src/contract/schemas/index.js';
+import { canonicalLeafJson } from '../../src/contract/leaf.js';
+import type { NodeId } from '../../src/server/merkle/tree-math.js';
 import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import {
   DuplicateError,
@@ -21,6 +23,7 @@ import {
 } from '../../src/server/store/types.js';
 import { yieldToOthers } from '../../src/server/store/yield-to-others.js';
 import { openConnection, type Connection } from './sqlite-connection.js';
+import { SqliteTree } from './sqlite-merkle.js';
 import {
   eventCountQuery,
   eventOrder,
@@ -118,6 +121,7 @@ function isUsernameConflict(error: unknown): boolean {
 export class SqliteStore implements AuditStore {
   readonly #db: Connection;
   readonly #statements: StatementCache;
+  readonly #tree: SqliteTree;
 
   readonly #streamPageRows: number;
   readonly #searchSliceRows: number;
@@ -137,6 +141,7 @@ export class SqliteStore implements AuditStore {
       throw error;
     }
     this.#statements = new StatementCache(this.#db);
+    this.#tree = new SqliteTree(this.#statements);
   }
 
   #get<Row>(sql: string, ...params: unknown[]): Row | undefined {
@@ -356,7 +361,14 @@ export class SqliteStore implements AuditStore {
           `INSERT INTO audit_events (${INSERT_EVENT_COLUMNS.join(', ')})
            VALUES (${INSERT_EVENT_COLUMNS.map(() => '?').join(', ')})`,
         );
-        for (const event of events) insert.run(...eventValues(event));
+        // The write lock is held from here to commit, so sequences follow commit order.
+        const size = this.#tree.size(tenantId);
+        const stored = events.map((event, offset) => ({ ...event, sequence: size + offset }));
+        for (const event of stored) insert.run(...eventValues(event));
+        this.#tree.append(
+          tenantId,
+          stored.map((event) => canonicalLeafJson(event)),
+        );
         if (claim) {
           this.#run(
             `INSERT INTO idempotency_keys (tenant_id, key, fingerprint, event_ids, created_at)
@@ -370,8 +382,8 @@ export class SqliteStore implements AuditStore {
             toMs(claim.now),
           );
         }
-        // The caller's own objects: the database keeps its copy, so nothing is shared.
-        return { status: 'created', events: [...events] };
+        // Fresh objects: the database keeps its copy, so nothing is shared.
+        return { status: 'created', events: stored };
       })
       .immediate();
   }
@@ -541,6 +553,26 @@ export class SqliteStore implements AuditStore {
       }
       return counts;
     })();
+  }
+
+  getTreeSize(tenantId: string): number {
+    return this.#tree.size(tenantId);
+  }
+
+  getTreeNodes(tenantId: string, nodes: readonly NodeId[]): Map<string, Uint8Array> {
+    return this.#tree.nodes(tenantId, nodes);
+  }
+
+  getSequences(tenantId: string, ids: readonly string[]): Map<string, number> {
+    const rows = this.#all<{ id: string; sequence: number | null }>(
+      `SELECT id, sequence FROM audit_events
+       WHERE tenant_id = ? AND id IN (SELECT value FROM json_each(?))`,
+      tenantId,
+      JSON.stringify(ids),
+    );
+    const found = new Map<string, number>();
+    for (const row of rows) if (row.sequence !== null) found.set(row.id, row.sequence);
+    return found;
   }
 
   close(): void {

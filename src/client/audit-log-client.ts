@@ -29,13 +29,20 @@ import {
   AuditLogEventSchema,
   AuditLogExportSchema,
   AuditLogSummarySchema,
+  ConsistencyProofSchema,
+  EXPORT_ID_HEADER,
+  ExportManifestSchema,
   HealthSchema,
+  JwksSchema,
   LoginRequestSchema,
   MAX_BATCH_SIZE,
   PaginatedAuditLogsSchema,
   PaginationSchema,
+  ProofsRequestSchema,
+  ProofsResponseSchema,
   SummaryIntervalSchema,
   TokenResponseSchema,
+  TreeHeadSchema,
   UserCreateSchema,
   UserResponseSchema,
   UserUpdateSchema,
@@ -44,12 +51,17 @@ import {
   type AuditLogEvent,
   type AuditLogExport,
   type AuditLogSummary,
+  type ConsistencyProof,
+  type ExportManifest,
   type ExportColumn,
   type Health,
+  type Jwks,
   type LoginRequest,
   type PaginatedAuditLogs,
+  type ProofsResponse,
   type SummaryInterval,
   type TokenResponse,
+  type TreeHead,
   type UserCreate,
   type UserResponse,
   type UserUpdate,
@@ -79,6 +91,8 @@ export interface CsvExport {
   generatedAt: string | undefined;
   /** The server's suggested file name (`audit-logs-<tenant>-<date>.csv`). */
   fileName: string;
+  /** Names the export's signed manifest (`getExportManifest`); absent from older servers. */
+  exportId: string | undefined;
 }
 
 export interface ExportOptions<F extends 'json' | 'csv'> extends RequestOptions {
@@ -117,6 +131,8 @@ export interface ExportFile {
   /** Bytes in the file. */
   bytes: number;
   generatedAt: string | undefined;
+  /** Names the export's signed manifest (`getExportManifest`); absent from older servers. */
+  exportId: string | undefined;
 }
 
 /**
@@ -560,6 +576,7 @@ export class AuditLogClient {
       count: file.count,
       generatedAt: file.generatedAt,
       fileName: file.fileName,
+      exportId: file.exportId,
     };
   }
 
@@ -612,11 +629,92 @@ export class AuditLogClient {
         count: rows,
         bytes,
         generatedAt,
+        exportId: response.headers.get(EXPORT_ID_HEADER) ?? undefined,
       };
     } catch (error) {
       await writer?.abort(error).catch(() => {});
       throw error;
     }
+  }
+
+  // Tamper evidence (see verification/): the signed log's head, its keys, and proofs.
+
+  /** The tenant's log as it stands, signed by the server (check it with `AuditLogVerifier`). */
+  async getTreeHead(options: RequestOptions = {}): Promise<TreeHead> {
+    return this.#transport.json(
+      this.#spec({
+        ...route(ROUTES.treeHead),
+        signal: options.signal,
+        what: 'loading the tree head',
+      }),
+      TreeHeadSchema,
+    );
+  }
+
+  /** Every key the server signs with (a JWKS); needs no credentials. */
+  async getPublicKeys(options: RequestOptions = {}): Promise<Jwks> {
+    return this.#transport.json(
+      {
+        ...route(ROUTES.publicKeys),
+        signal: options.signal,
+        authenticated: false,
+        what: 'loading the signing keys',
+      },
+      JwksSchema,
+    );
+  }
+
+  /** Inclusion proofs for up to 1000 events at one tree size, in one request. */
+  async getInclusionProofs(
+    ids: readonly string[],
+    treeSize: number,
+    options: RequestOptions = {},
+  ): Promise<ProofsResponse> {
+    const body = validateInput(
+      ProofsRequestSchema,
+      { ids: [...ids], tree_size: treeSize },
+      'proofs',
+    );
+    return this.#transport.json(
+      this.#spec({
+        ...route(ROUTES.proofs),
+        json: body,
+        signal: options.signal,
+        // Reads nothing into the log: as safe to repeat as a GET.
+        retryMode: 'safe',
+        what: 'loading inclusion proofs',
+      }),
+      ProofsResponseSchema,
+    );
+  }
+
+  /** Proof that the log at size `first` is a prefix of the log at size `second`. */
+  async getConsistencyProof(
+    first: number,
+    second: number,
+    options: RequestOptions = {},
+  ): Promise<ConsistencyProof> {
+    return this.#transport.json(
+      this.#spec({
+        ...route(ROUTES.consistency),
+        searchParams: new URLSearchParams({ first: String(first), second: String(second) }),
+        signal: options.signal,
+        what: 'loading a consistency proof',
+      }),
+      ConsistencyProofSchema,
+    );
+  }
+
+  /** The signed manifest of a finished export (`exportId` from the export). */
+  async getExportManifest(exportId: string, options: RequestOptions = {}): Promise<ExportManifest> {
+    return this.#transport.json(
+      this.#spec({
+        ...route(ROUTES.exportManifest, { id: exportId, what: 'export' }),
+        signal: options.signal,
+        what: 'loading an export manifest',
+      }),
+      ExportManifestSchema,
+    );
   }
 
   /** The API's health; needs no credentials. */

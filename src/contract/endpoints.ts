@@ -22,6 +22,15 @@ import { AuditLogExportSchema } from './schemas/export.js';
 import { HealthSchema } from './schemas/health.js';
 import { EventListParamsSchema, ExportParamsSchema, SummaryParamsSchema } from './schemas/query.js';
 import { AuditLogSummarySchema } from './schemas/summary.js';
+import {
+  ConsistencyParamsSchema,
+  ConsistencyProofSchema,
+  ExportManifestSchema,
+  JwksSchema,
+  ProofsRequestSchema,
+  ProofsResponseSchema,
+  TreeHeadSchema,
+} from './schemas/tamper.js';
 import { ROUTES, type Route } from './routes.js';
 
 export { endpointPath, routePattern, type RoutePattern } from './routes.js';
@@ -195,7 +204,7 @@ export const ENDPOINTS = {
     ...ROUTES.exportEvents,
     summary: 'Export events as a JSON document or streamed CSV',
     description:
-      'Both formats stream. `columns` (repeated) keeps only those fields, in that order: the CSV header and cells, or the keys of each JSON object.',
+      'Both formats stream. `columns` (repeated) keeps only those fields, in that order: the CSV header and cells, or the keys of each JSON object. The `X-Export-Id` header names the signed manifest, readable once the body has been sent in full.',
     params: ExportParamsSchema,
     answer: AuditLogExportSchema,
     status: 200,
@@ -217,6 +226,49 @@ export const ENDPOINTS = {
     answer: AuditLogSummarySchema,
     status: 200,
     permission: 'events:read',
+    idempotent: true,
+  },
+  treeHead: {
+    ...ROUTES.treeHead,
+    summary: "The tenant's log as it stands: size and root, signed (extension)",
+    answer: TreeHeadSchema,
+    status: 200,
+    permission: 'events:read',
+    idempotent: true,
+  },
+  publicKeys: {
+    ...ROUTES.publicKeys,
+    summary: 'Every key that signs tree heads and export manifests, as a JWKS (extension)',
+    answer: JwksSchema,
+    status: 200,
+    permission: 'public',
+    idempotent: true,
+  },
+  proofs: {
+    ...ROUTES.proofs,
+    summary: 'Inclusion proofs for up to 1000 events at one tree size (extension)',
+    body: ProofsRequestSchema,
+    answer: ProofsResponseSchema,
+    status: 200,
+    permission: 'events:read',
+    // Reads only: as safe to repeat as a GET.
+    idempotent: true,
+  },
+  consistency: {
+    ...ROUTES.consistency,
+    summary: 'Proof that the log at size `first` is a prefix of the log at `second` (extension)',
+    params: ConsistencyParamsSchema,
+    answer: ConsistencyProofSchema,
+    status: 200,
+    permission: 'events:read',
+    idempotent: true,
+  },
+  exportManifest: {
+    ...ROUTES.exportManifest,
+    summary: 'The signed manifest of a finished export, by its X-Export-Id (extension)',
+    answer: ExportManifestSchema,
+    status: 200,
+    permission: 'events:export',
     idempotent: true,
   },
 } as const satisfies Record<string, Endpoint>;

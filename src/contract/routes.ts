@@ -28,6 +28,11 @@ export const ROUTES = {
   exportEvents: { method: 'GET', path: '/api/v1/audit/events/export' },
   getEvent: { method: 'GET', path: '/api/v1/audit/events/{id}' },
   getSummary: { method: 'GET', path: '/api/v1/audit/summary' },
+  treeHead: { method: 'GET', path: '/api/v1/audit/tree-head' },
+  publicKeys: { method: 'GET', path: '/api/v1/audit/public-keys' },
+  proofs: { method: 'POST', path: '/api/v1/audit/proofs' },
+  consistency: { method: 'GET', path: '/api/v1/audit/consistency' },
+  exportManifest: { method: 'GET', path: '/api/v1/audit/exports/{id}/manifest' },
 } as const satisfies Record<string, Route>;
 
 /**

@@ -48,6 +48,11 @@ export interface AuditLogAppOptions {
   latencyMs?: number;
   /** PBKDF2 iterations for new password hashes; lower only in tests and stories. */
   passwordIterations?: number;
+  /**
+   * Private Ed25519 JWK that signs tree heads and export manifests. Left out, the server makes
+   * one at first start and keeps it in the store; keys used before stay in the JWKS.
+   */
+  treeSigningKey?: JsonWebKey;
   /** Reported by /health. */
   version?: string;
   /** Clock and randomness, injectable so tests can move time and make faults repeatable. */

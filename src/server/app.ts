@@ -7,14 +7,17 @@ import { randomToken } from './auth/crypto-utils.js';
 import { PasswordHasher } from './auth/password-hasher.js';
 import { DEFAULT_PASSWORD_ITERATIONS, dummyPasswordHash } from './auth/passwords.js';
 import { DEFAULT_EXPORT_LIMITS, ExportSlots } from './export/export-limits.js';
+import { ExportManifests } from './export/export-manifests.js';
 import { ApiError, notFoundError, rateLimitError } from './http/api-error.js';
 import type { AppEnv, AppState } from './http/context.js';
 import { corsPolicy, faultInjection, requestId } from './http/middleware.js';
 import { LoginThrottle, RateLimiter } from './http/rate-limiter.js';
 import { SignInLimits } from './http/sign-in-limits.js';
+import { loadTreeSigner, type TreeSigner } from './merkle/signing-keys.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerSessionRoutes } from './routes/session-routes.js';
+import { registerTamperRoutes } from './routes/tamper-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
 
 export const API_VERSION = '1.0.0';
@@ -56,6 +59,7 @@ export function createAuditLogApp(options: AuditLogAppOptions): Hono<AppEnv> {
   const now = options.now ?? Date.now;
   const passwordIterations = options.passwordIterations ?? DEFAULT_PASSWORD_ITERATIONS;
   let dummyHash: Promise<string> | undefined;
+  let treeSigner: Promise<TreeSigner> | undefined;
   const throttle = options.loginThrottle ?? { maxFailures: 5, windowSeconds: 15 * 60 };
   const signInRateLimit = options.signInRateLimit ?? {
     perAddressPerMinute: 60,
@@ -86,6 +90,17 @@ export function createAuditLogApp(options: AuditLogAppOptions): Hono<AppEnv> {
     now,
     nowIso: () => new Date(now()).toISOString(),
     dummyPasswordHash: () => (dummyHash ??= dummyPasswordHash(passwordIterations)),
+    treeSigner: () =>
+      (treeSigner ??= loadTreeSigner(
+        options.store,
+        options.treeSigningKey,
+        new Date(now()).toISOString(),
+      ).catch((error: unknown) => {
+        // A failed load (a bad configured key) is retried, not remembered.
+        treeSigner = undefined;
+        throw error;
+      })),
+    exportManifests: new ExportManifests(),
   };
 
   const app = new Hono<AppEnv>();
@@ -114,6 +129,7 @@ export function createAuditLogApp(options: AuditLogAppOptions): Hono<AppEnv> {
   registerSessionRoutes(app, state);
   registerUserRoutes(app, state);
   registerEventRoutes(app, state);
+  registerTamperRoutes(app, state);
 
   const withContextHeaders = (error: Error, c: Context<AppEnv>) => {
     const response = errorResponse(error, c.get('requestId'));

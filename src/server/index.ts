@@ -9,6 +9,7 @@ export { DuplicateError } from './store/types.js';
 export { seedDemoData, DEMO_API_KEYS, DEMO_PASSWORD, DEMO_TENANTS, DEMO_USERS } from './seed.js';
 export type { SeedOptions, SeedResult } from './seed.js';
 export { buildOpenApiDocument } from './openapi.js';
+export { rotateTreeSigningKey } from './merkle/signing-keys.js';
 export { HOSTILE_EVENTS, HOSTILE_MARKER } from './hostile-events.js';
 // The whole wire contract, for servers, fixtures and tests of your own: every zod schema
 // (request parameters included), the endpoint and field tables and the query codec.

@@ -10,17 +10,23 @@ import {
   AuditLogEventSchema,
   AuditLogExportSchema,
   AuditLogSummarySchema,
+  ConsistencyProofSchema,
   ErrorBodySchema,
+  ExportManifestSchema,
   HealthSchema,
+  JwksSchema,
   LoginRequestSchema,
   JsonObjectSchema,
   MetadataSchema,
   LogoutRequestSchema,
   PaginatedAuditLogsSchema,
+  ProofsRequestSchema,
+  ProofsResponseSchema,
   RefreshRequestSchema,
   TimestampSchema,
   TimestampString,
   TokenResponseSchema,
+  TreeHeadSchema,
   UserCreateSchema,
   UserResponseSchema,
   UserUpdateSchema,
@@ -39,6 +45,7 @@ const REQUESTS = {
   APIKeyCreate: APIKeyCreateSchema,
   AuditLogEventCreate: AuditLogEventCreateSchema,
   AuditLogEventBatchCreate: AuditLogEventBatchCreateSchema,
+  ProofsRequest: ProofsRequestSchema,
 };
 const RESPONSES = {
   TokenResponse: TokenResponseSchema,
@@ -50,6 +57,11 @@ const RESPONSES = {
   AuditLogSummary: AuditLogSummarySchema,
   AuditLogExport: AuditLogExportSchema,
   Health: HealthSchema,
+  TreeHead: TreeHeadSchema,
+  Jwks: JwksSchema,
+  ProofsResponse: ProofsResponseSchema,
+  ConsistencyProof: ConsistencyProofSchema,
+  ExportManifest: ExportManifestSchema,
   Error: ErrorBodySchema,
 };
 
@@ -83,12 +95,13 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string) => ({ 'application/json': { schema: ref(name) } });
 
 function queryParameters(schema: z.ZodMiniObject): JsonSchema[] {
-  const properties = (z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema)
-    .properties as Record<string, JsonSchema>;
+  const described = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const properties = described.properties as Record<string, JsonSchema>;
+  const required = new Set((described.required as string[] | undefined) ?? []);
   return Object.entries(properties).map(([name, property]) => ({
     name,
     in: 'query',
-    required: false,
+    required: required.has(name),
     schema: property,
     ...(property.type === 'array' ? { style: 'form', explode: true } : {}),
   }));

@@ -26,9 +26,14 @@ function isDataRequest(input: RequestInfo | URL): boolean {
   return DATA_PATHS.some((path) => url.pathname.startsWith(path));
 }
 
-function hangUntilAborted(init: RequestInit | undefined): Promise<Response> {
+/** ky hands `fetch` a Request that carries the signal, so look there before `init`. */
+function hangUntilAborted(
+  input: RequestInfo | URL,
+  init: RequestInit | undefined,
+): Promise<Response> {
+  const signal = input instanceof Request ? input.signal : init?.signal;
   return new Promise((_, reject) => {
-    init?.signal?.addEventListener('abort', () => reject(init.signal!.reason), { once: true });
+    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
   });
 }
 
@@ -47,7 +52,7 @@ export async function createStoryClient(options: AuditStoryServer): Promise<Audi
   const server = await createAuditLogTestServer({ seed: { eventsPerTenant: events } });
   const fetch: typeof globalThis.fetch = (input, init) => {
     if (answers !== 'ok' && isDataRequest(input)) {
-      return answers === 'loading' ? hangUntilAborted(init) : Promise.resolve(unavailable());
+      return answers === 'loading' ? hangUntilAborted(input, init) : Promise.resolve(unavailable());
     }
     return server.fetch(input, init);
   };

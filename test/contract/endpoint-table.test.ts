@@ -109,6 +109,11 @@ describe('the endpoint table', () => {
       exportEvents: (c) => c.exportEvents({}, { format: 'json' }),
       getEvent: (c) => c.getEvent('no-such-event'),
       getSummary: (c) => c.getSummary(),
+      treeHead: (c) => c.getTreeHead(),
+      publicKeys: (c) => c.getPublicKeys(),
+      proofs: (c) => c.getInclusionProofs(['no-such-event'], 1),
+      consistency: (c) => c.getConsistencyProof(0, 1),
+      exportManifest: (c) => c.getExportManifest('no-such-export'),
       // Last: it ends the session the others use.
       logout: (c) => c.logout(),
     };

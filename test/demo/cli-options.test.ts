@@ -17,6 +17,7 @@ describe('the server command line', () => {
       exportsPerTenant: 2,
       exportsTotal: 8,
       exportIdleTimeoutMs: 30_000,
+      signingKey: null,
     });
   });
 
@@ -47,6 +48,8 @@ describe('the server command line', () => {
       '20',
       '--export-idle-timeout',
       '5000',
+      '--signing-key',
+      'keys/tree-signing.jwk',
     ]);
     expect(options).toEqual({
       port: 0,
@@ -62,6 +65,7 @@ describe('the server command line', () => {
       exportsPerTenant: 3,
       exportsTotal: 20,
       exportIdleTimeoutMs: 5000,
+      signingKey: 'keys/tree-signing.jwk',
     });
   });
 

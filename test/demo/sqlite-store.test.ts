@@ -119,16 +119,19 @@ describe('a SQLite file store', () => {
     ];
     store.insertEvents('acme', events);
     store.close();
+    // Each is stored with its place in the tenant's log.
+    const logged = events.map((stored, sequence) => ({ ...stored, sequence }));
 
     const { store: reopened } = fileStore(path);
     expect(reopened.getUser('acme', alice.id)).toEqual(alice);
     expect(reopened.findApiKeyByHash('f'.repeat(64))?.permissions).toEqual(['read', 'export']);
     expect(reopened.getSession('session-1')?.user_id).toBe(alice.id);
     expect(reopened.getMeta('jwt_secret')).toBe('kept');
-    expect(reopened.getEvent('acme', events[0]!.id)).toEqual(events[0]);
+    expect(reopened.getEvent('acme', events[0]!.id)).toEqual(logged[0]);
     expect((await reopened.queryEvents('acme', ANY, { offset: 0, limit: 10 })).items).toEqual(
-      events,
+      logged,
     );
+    expect(reopened.getTreeSize('acme')).toBe(2);
   });
 
   it('refuses a data file written by a newer schema, with a message saying what to do', () => {
@@ -231,7 +234,10 @@ describe('writing events', () => {
       [event('acme'), event('acme')],
       claim('k1', 'body-a', NOW + 1000),
     );
-    expect(again).toEqual({ status: 'replayed', events: first });
+    expect(again).toEqual({
+      status: 'replayed',
+      events: first.map((stored, sequence) => ({ ...stored, sequence })),
+    });
     expect(store.countEvents('acme', ANY)).toBe(2);
   });
 
@@ -255,7 +261,7 @@ describe('writing events', () => {
     expect(store.insertEvents('acme', fresh, claim('k3', 'body-b', later)).status).toBe('created');
     expect(store.insertEvents('acme', [event('acme')], claim('k3', 'body-b', later + 1))).toEqual({
       status: 'replayed',
-      events: fresh,
+      events: fresh.map((stored) => ({ ...stored, sequence: 1 })),
     });
     expect(store.countEvents('acme', ANY)).toBe(2);
   });

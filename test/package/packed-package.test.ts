@@ -15,7 +15,7 @@ import {
   version,
 } from './support/packed.js';
 
-const ENTRIES = ['client', 'react', 'components', 'charts', 'testing'];
+const ENTRIES = ['client', 'verify', 'react', 'components', 'charts', 'testing', 'cli'];
 
 let work: string;
 let tarball: string;
@@ -46,10 +46,14 @@ describe('the packed package', () => {
       expect(files).toContain(`dist/${layer}/index.d.ts`);
     }
     expect(files).toContain('dist/styles.css');
+    // The `audit-log-sdk` command (`npx audit-log-sdk verify …`) starts dist/cli.js.
+    expect(files).toContain('bin/audit-log-sdk.js');
     const stray = files.filter(
       (path) =>
         !path.startsWith('dist/') &&
-        !['package.json', 'README.md', 'LICENSE', 'openapi.json'].includes(path),
+        !['package.json', 'README.md', 'LICENSE', 'openapi.json', 'bin/audit-log-sdk.js'].includes(
+          path,
+        ),
     );
     expect(stray).toEqual([]);
   });

@@ -14,4 +14,5 @@ export { ResponseValidationError } from './response-validation-error.js';
 export { BatchError, type BatchFailure } from './batch-error.js';
 export { QueueFullError } from './queue-full-error.js';
 export { ExportTooLargeError } from './export-too-large-error.js';
+export { IntegrityError } from './integrity-error.js';
 export { isAuditLogSDKError, isRetryableError } from './guards.js';

@@ -103,6 +103,8 @@ export const AuditLogEventSchema = z.object({
   tenant_id: IdSchema,
   timestamp: TimestampSchema,
   created_at: TimestampSchema,
+  /** Position in the tenant's log (tamper evidence); servers without it leave it out. */
+  sequence: z.optional(CountSchema),
 });
 export type AuditLogEvent = z.output<typeof AuditLogEventSchema>;
 

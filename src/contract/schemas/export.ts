@@ -35,5 +35,6 @@ export const CSV_COLUMNS = [
   'description',
   'metadata',
   'created_at',
+  'sequence',
 ] as const;
 export type ExportColumn = (typeof CSV_COLUMNS)[number];

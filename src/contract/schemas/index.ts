@@ -8,5 +8,6 @@ export * from './auth.js';
 export * from './errors.js';
 export * from './health.js';
 export * from './details.js';
+export * from './tamper.js';
 export * from './safe-parse.js';
 export { IdSchema } from './fields.js';

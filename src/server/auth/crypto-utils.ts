@@ -1,23 +1,9 @@
 // Web Crypto only (globalThis.crypto), so the reference API runs in browsers, workers and Node alike.
+import { toBase64Url, toHex } from '../../contract/encoding.js';
+
+export { fromBase64Url, toBase64Url, toHex } from '../../contract/encoding.js';
 
 const encoder = new TextEncoder();
-
-export function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
-  return out;
-}
-
-export function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-export function fromBase64Url(text: string): Uint8Array {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
-}
 
 export function randomBytes(length: number): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(length));

@@ -1,6 +1,8 @@
 import type { AccessTokens } from '../auth/access-tokens.js';
 import type { PasswordHasher } from '../auth/password-hasher.js';
 import type { ExportSlots } from '../export/export-limits.js';
+import type { ExportManifests } from '../export/export-manifests.js';
+import type { TreeSigner } from '../merkle/signing-keys.js';
 import type { Permission } from '../auth/permissions.js';
 import type { ApiKeyRecord, AuditStore, UserRecord } from '../store/types.js';
 import type { LoginThrottle, RateLimiter } from './rate-limiter.js';
@@ -44,4 +46,7 @@ export interface AppState {
   nowIso: () => string;
   /** Verified against when a username is unknown, so timing does not reveal which names exist. */
   dummyPasswordHash: () => Promise<string>;
+  /** Signs tree heads and export manifests; loaded (or made) on first use. */
+  treeSigner: () => Promise<TreeSigner>;
+  exportManifests: ExportManifests;
 }

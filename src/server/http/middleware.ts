@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
+import { EXPORT_ID_HEADER } from '../../contract/schemas/index.js';
 import { newId } from '../auth/crypto-utils.js';
 import { serviceUnavailableError } from './api-error.js';
 import type { AppEnv } from './context.js';
@@ -37,6 +38,7 @@ export function corsPolicy(origins: readonly string[] | '*'): MiddlewareHandler<
       'Content-Disposition',
       'X-Request-ID',
       'Idempotent-Replayed',
+      EXPORT_ID_HEADER,
     ],
     maxAge: 600,
   });

@@ -1,5 +1,9 @@
 import type { Context } from 'hono';
-import type { AuditLogEvent, AuditLogEventCreateParsed } from '../../contract/schemas/index.js';
+import {
+  type AuditLogEvent,
+  type AuditLogEventCreateParsed,
+} from '../../contract/schemas/index.js';
+import { LONE_SURROGATE } from '../../contract/leaf.js';
 import { newId, sha256Hex } from '../auth/crypto-utils.js';
 import { conflictError, validationError } from '../http/api-error.js';
 import type { AppEnv, AppState, Principal } from '../http/context.js';
@@ -7,6 +11,22 @@ import type { IdempotencyClaim } from '../store/types.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The path of the first text (or metadata key) that is not well-formed Unicode, or null.
+ * Such text has no RFC 8785 form, so it could not be part of the tamper-evident log.
+ */
+function malformedTextPath(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Object.entries(value)) {
+    const childPath = path === '' ? key : `${path}.${key}`;
+    if (LONE_SURROGATE.test(key)) return childPath;
+    const found = malformedTextPath(child, childPath);
+    if (found) return found;
+  }
+  return null;
+}
 
 function toStoredEvent(
   input: AuditLogEventCreateParsed,
@@ -72,6 +92,19 @@ export async function storeEvents(
   bodyText: string,
 ): Promise<{ events: AuditLogEvent[]; replayed: boolean }> {
   const principal = c.get('principal');
+  const batch = c.req.path.endsWith('/batch');
+  // Decoded UTF-8 holds no lone surrogate; only a \uD800–\uDFFF escape can make one, so
+  // bodies without such an escape (nearly all) skip the walk.
+  const mayHoldSurrogates = /\\u[dD][89a-fA-F]/.test(bodyText);
+  if (mayHoldSurrogates)
+    inputs.forEach((input, index) => {
+      const path = malformedTextPath(input, batch ? `audit_logs.${index}` : '');
+      if (path) {
+        throw validationError('Text must be well-formed Unicode', {
+          [path]: 'Contains an unpaired surrogate',
+        });
+      }
+    });
   const now = state.nowIso();
   const events = inputs.map((input) => toStoredEvent(input, principal, now));
   const claim = await claimFor(c, state, bodyText);

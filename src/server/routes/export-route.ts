@@ -1,9 +1,11 @@
 import type { Hono } from 'hono';
 import { ENDPOINTS, routePattern } from '../../contract/endpoints.js';
 import { exportFileName } from '../../contract/constants.js';
-import { MAX_JSON_EXPORT_ROWS } from '../../contract/schemas/index.js';
+import { EXPORT_ID_HEADER, MAX_JSON_EXPORT_ROWS } from '../../contract/schemas/index.js';
+import { newId } from '../auth/crypto-utils.js';
 import { csvHeader, csvRows, pickColumns } from '../export/csv-rows.js';
 import { eventChunkStream } from '../export/export-stream.js';
+import { signedExportBody } from '../export/signed-export.js';
 import { validationError } from '../http/api-error.js';
 import { authenticate } from '../http/authenticate.js';
 import type { AppEnv, AppState } from '../http/context.js';
@@ -27,15 +29,30 @@ export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
     const release = state.exports.acquire(principal.tenantId);
     const events = state.store.streamEvents(principal.tenantId, filter);
     const ending = { idleTimeoutMs: state.exports.limits.idleTimeoutMs, onEnd: release };
+    let written = 0;
+    const exportId = newId();
+    const signed = (body: ReadableStream<Uint8Array>) =>
+      signedExportBody(state, body, {
+        exportId,
+        tenantId: principal.tenantId,
+        format,
+        // The columns asked for shape the file too, so the manifest names them.
+        filters: columns ? { ...filter, columns } : filter,
+        count: () => written,
+      });
+    c.header(EXPORT_ID_HEADER, exportId);
 
     if (format === 'csv') {
       const stream = eventChunkStream(events, {
         head: csvHeader(columns),
         chunk: (batch) => csvRows(batch, columns),
-        tail: () => '',
+        tail: (count) => {
+          written = count;
+          return '';
+        },
         ...ending,
       });
-      return c.body(stream, 200, {
+      return c.body(signed(stream), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${exportFileName(principal.tenantId, generatedAt, 'csv')}"`,
         'X-Export-Count': String(count),
@@ -49,10 +66,13 @@ export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
       chunk: (batch, first) =>
         (first ? '' : ',') +
         batch.map((e) => JSON.stringify(columns ? pickColumns(e, columns) : e)).join(','),
-      tail: (written) => `],"count":${written}}`,
+      tail: (count) => {
+        written = count;
+        return `],"count":${count}}`;
+      },
       ...ending,
     });
-    return c.body(stream, 200, {
+    return c.body(signed(stream), 200, {
       'Content-Type': 'application/json; charset=utf-8',
       'Content-Disposition': `attachment; filename="${exportFileName(principal.tenantId, generatedAt, 'json')}"`,
       'X-Export-Count': String(count),

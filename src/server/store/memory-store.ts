@@ -1,4 +1,8 @@
-import type { AuditLogEvent, SummaryInterval } from '../../contract/schemas/index.js';
+import { type AuditLogEvent, type SummaryInterval } from '../../contract/schemas/index.js';
+import { canonicalLeafJson } from '../../contract/leaf.js';
+import { appendLeaves } from '../merkle/tree-append.js';
+import { portableSha256 } from '../merkle/tree-hash.js';
+import { nodeKey, type NodeId } from '../merkle/tree-math.js';
 import { eventComparator, eventMatches } from './event-filter.js';
 import { bucketStart } from './event-order.js';
 import {
@@ -14,6 +18,19 @@ import {
   type SummaryCounts,
   type UserRecord,
 } from './types.js';
+
+interface TenantEvents {
+  byId: Map<string, AuditLogEvent>;
+  all: AuditLogEvent[];
+  /** Complete subtrees of the tenant's log by `nodeKey`, and its number of leaves. */
+  tree: Map<string, Uint8Array>;
+  treeSize: number;
+  /**
+   * Leaves (canonical JSON, fixed when stored) not hashed into `tree` yet: hashing here is
+   * pure JavaScript, so it waits for the first read rather than slowing every write.
+   */
+  pending: string[];
+}
 
 interface IdempotencyRecord {
   fingerprint: string;
@@ -32,8 +49,8 @@ export class MemoryStore implements AuditStore {
   readonly #apiKeys = new Map<string, ApiKeyRecord>();
   readonly #sessions = new Map<string, SessionRecord>();
   readonly #refreshTokens = new Map<string, RefreshTokenRecord>();
-  /** Per tenant: events by id, and the same events in insertion order. */
-  readonly #events = new Map<string, { byId: Map<string, AuditLogEvent>; all: AuditLogEvent[] }>();
+  /** Per tenant: events by id, the same events in insertion order, and the log's tree. */
+  readonly #events = new Map<string, TenantEvents>();
   readonly #idempotency = new Map<string, IdempotencyRecord>();
 
   getMeta(key: string): string | null {
@@ -138,7 +155,7 @@ export class MemoryStore implements AuditStore {
   #tenantEvents(tenantId: string) {
     let entry = this.#events.get(tenantId);
     if (!entry) {
-      entry = { byId: new Map(), all: [] };
+      entry = { byId: new Map(), all: [], tree: new Map(), treeSize: 0, pending: [] };
       this.#events.set(tenantId, entry);
     }
     return entry;
@@ -159,7 +176,12 @@ export class MemoryStore implements AuditStore {
         return { status: 'replayed', events: replayed };
       }
     }
-    const stored = events.map((event) => structuredClone(event));
+    const stored = events.map((event, offset) => ({
+      ...structuredClone(event),
+      sequence: entry.treeSize + offset,
+    }));
+    for (const event of stored) entry.pending.push(canonicalLeafJson(event));
+    entry.treeSize += stored.length;
     for (const event of stored) {
       entry.byId.set(event.id, event);
       entry.all.push(event);
@@ -236,5 +258,51 @@ export class MemoryStore implements AuditStore {
     }
     counts.resource_types = Object.fromEntries(resourceTypes);
     return counts;
+  }
+
+  getTreeSize(tenantId: string): number {
+    return this.#events.get(tenantId)?.treeSize ?? 0;
+  }
+
+  getTreeNodes(tenantId: string, nodes: readonly NodeId[]): Map<string, Uint8Array> {
+    const entry = this.#events.get(tenantId);
+    if (entry && entry.pending.length > 0) {
+      const added = appendLeaves(
+        portableSha256,
+        entry.treeSize - entry.pending.length,
+        entry.pending,
+        (node) => entry.tree.get(nodeKey(node)) ?? null,
+      );
+      for (const node of added) entry.tree.set(nodeKey(node), node.hash);
+      entry.pending = [];
+    }
+    const tree = entry?.tree;
+    const found = new Map<string, Uint8Array>();
+    for (const node of nodes) {
+      const key = nodeKey(node);
+      const hash = tree?.get(key);
+      if (hash) found.set(key, hash);
+    }
+    return found;
+  }
+
+  getSequences(tenantId: string, ids: readonly string[]): Map<string, number> {
+    const byId = this.#events.get(tenantId)?.byId;
+    const found = new Map<string, number>();
+    for (const id of ids) {
+      const sequence = byId?.get(id)?.sequence;
+      if (sequence !== undefined) found.set(id, sequence);
+    }
+    return found;
+  }
+
+  /**
+   * Edits a tenant's stored rows in place, bypassing the log, as someone with access to the
+   * database could: for tests and demos of tamper evidence only. The tree is left as it was.
+   */
+  editStoredEvents(tenantId: string, edit: (rows: AuditLogEvent[]) => void): void {
+    const entry = this.#tenantEvents(tenantId);
+    edit(entry.all);
+    entry.byId = new Map(entry.all.map((event) => [event.id, event]));
   }
 }

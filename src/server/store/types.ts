@@ -7,6 +7,7 @@ import type {
   SummaryInterval,
   UserRole,
 } from '../../contract/schemas/index.js';
+import type { NodeId } from '../merkle/tree-math.js';
 
 /** A value or a promise of one: the in-memory and SQLite stores answer synchronously, others need not. */
 export type MaybePromise<T> = T | Promise<T>;
@@ -168,6 +169,20 @@ export interface AuditStore {
     filter: EventFilter,
     interval: SummaryInterval | null,
   ): MaybePromise<SummaryCounts>;
+
+  // Tamper evidence. `insertEvents` gives each new event the tenant's next `sequence` (0-based,
+  // gap-free, in commit order) and, in the same transaction, stores the RFC 6962 tree nodes
+  // it completes (see merkle/tree-append.ts). The tree is never rebuilt from the rows.
+
+  /** Leaves in the tenant's log (= the next sequence). */
+  getTreeSize(tenantId: string): MaybePromise<number>;
+  /** Stored complete subtrees by `nodeKey`; missing ones are left out. */
+  getTreeNodes(
+    tenantId: string,
+    nodes: readonly NodeId[],
+  ): MaybePromise<ReadonlyMap<string, Uint8Array>>;
+  /** The stored `sequence` of each of these events that exists, by id. */
+  getSequences(tenantId: string, ids: readonly string[]): MaybePromise<ReadonlyMap<string, number>>;
 
   close?(): MaybePromise<void>;
 }

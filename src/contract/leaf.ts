@@ -1,0 +1,50 @@
+import canonicalize from 'canonicalize';
+import { LEAF_FIELDS, type LeafField } from './schemas/tamper.js';
+
+// How a leaf of the tamper-evident log is written (RFC 8785 canonical JSON). Apart from the
+// schemas, so a client that never verifies does not ship the canonicalizer.
+
+/** The leaf fields in RFC 8785 order (by UTF-16 code units), with their JSON names. */
+const SORTED_LEAF_KEYS = [...LEAF_FIELDS]
+  .sort()
+  .map((field) => [field, `${JSON.stringify(field)}:`] as const);
+
+/**
+ * The RFC 8785 canonical JSON of what a leaf commits to. Throws a `TypeError` when a text
+ * is not well-formed Unicode (a lone surrogate), which canonical JSON cannot represent.
+ * The top level's keys are fixed, so they are written in their canonical order directly;
+ * for the scalars there, `JSON.stringify` is RFC 8785's serialisation; metadata, of any
+ * shape, goes through the canonicalization library.
+ */
+export function canonicalLeafJson(event: Readonly<Partial<Record<LeafField, unknown>>>): string {
+  let text = '{';
+  for (const [field, key] of SORTED_LEAF_KEYS) {
+    const value = event[field] ?? null;
+    if (value !== null && typeof value === 'object') {
+      text += (text.length > 1 ? ',' : '') + key + canonicalJson(value);
+    } else {
+      if (typeof value === 'string' && LONE_SURROGATE.test(value)) {
+        throw new TypeError(`Cannot write canonical JSON: ${field} holds a lone surrogate`);
+      }
+      text += (text.length > 1 ? ',' : '') + key + JSON.stringify(value);
+    }
+  }
+  return `${text}}`;
+}
+
+/** With the `u` flag only unpaired surrogates match: paired ones are one code point. */
+export const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/** RFC 8785 canonical JSON; throws a `TypeError` for what it cannot represent. */
+export function canonicalJson(value: unknown): string {
+  let text: string | undefined;
+  try {
+    text = canonicalize(value);
+  } catch (error) {
+    throw new TypeError(`Cannot write canonical JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  if (text === undefined) throw new TypeError('Cannot write canonical JSON of undefined');
+  return text;
+}

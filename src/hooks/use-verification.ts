@@ -1,0 +1,125 @@
+'use client';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import {
+  isAuditLogSDKError,
+  type AuditLogClient,
+  type AuditLogEvent,
+  type TreeHead,
+} from '../client/index.js';
+import type {
+  AuditLogVerifier,
+  ConsistencyResult,
+  EventVerification,
+} from '../client/verification/index.js';
+import { useAuditLogContext } from './audit-log-context.js';
+import { auditLogKeys } from './query-keys.js';
+
+// One verifier per client, so the signing keys are fetched once and every hook shares the
+// last seen tree heads (kept in localStorage where there is one, per server and tenant).
+// The verification code loads with the first check: pages that never verify never ship it.
+const verifiers = new WeakMap<AuditLogClient, Promise<AuditLogVerifier>>();
+
+function verifierFor(client: AuditLogClient): Promise<AuditLogVerifier> {
+  let verifier = verifiers.get(client);
+  if (!verifier) {
+    verifier = import('../client/verification/index.js').then((verification) => {
+      const headStore =
+        typeof globalThis.localStorage === 'undefined'
+          ? verification.memoryTreeHeadStore()
+          : verification.localStorageTreeHeadStore();
+      return new verification.AuditLogVerifier(client, { headStore });
+    });
+    verifiers.set(client, verifier);
+  }
+  return verifier;
+}
+
+export interface VerificationState {
+  /**
+   * `unsupported`: the server keeps no signed log (an older server); hide the marks.
+   * `pending`: rows are shown and being checked; `done`: every row has a verdict.
+   */
+  status: 'idle' | 'pending' | 'done' | 'error' | 'unsupported';
+  /** Verdicts by event id, once known. */
+  verdicts: ReadonlyMap<string, EventVerification>;
+  /** Events whose verdict is not `verified`. */
+  failed: readonly EventVerification[];
+  /** The signed head the rows were checked against. */
+  treeHead: TreeHead | undefined;
+  /** Whether the log extends the one seen on the last visit. */
+  consistency: ConsistencyResult | undefined;
+  error: Error | null;
+}
+
+const NO_VERDICTS = new Map<string, EventVerification>();
+
+/**
+ * Checks shown events against the server's signed log, after they are painted: it never
+ * delays rows. Verdicts are cached per page of ids and tree size.
+ *
+ * @example
+ * const { verdicts, failed, consistency } = useVerification(page?.items ?? []);
+ */
+export function useVerification(events: readonly AuditLogEvent[]): VerificationState {
+  const { client } = useAuditLogContext();
+  const scope = [...auditLogKeys.scope(client), 'verification'] as const;
+  const enabled = client.isAuthenticated && events.length > 0;
+
+  const head = useQuery({
+    queryKey: [...scope, 'head'],
+    queryFn: async ({ signal }) => (await verifierFor(client)).currentHead({ signal }),
+    enabled,
+    retry: false,
+    staleTime: 30_000,
+  });
+  const treeHead = head.data?.head;
+  // Rows newer than the head cannot be proven under it: ask for a newer head, once.
+  const newest = events.reduce((max, event) => Math.max(max, event.sequence ?? -1), -1);
+  const headIsBehind = treeHead !== undefined && newest >= treeHead.tree_size;
+  const { refetch, isFetching } = head;
+  useEffect(() => {
+    if (headIsBehind && !isFetching) void refetch();
+  }, [headIsBehind, isFetching, refetch]);
+
+  const ids = useMemo(() => events.map((event) => event.id).sort(), [events]);
+  const proofs = useQuery({
+    queryKey: [...scope, 'events', treeHead?.tree_size ?? 0, treeHead?.root_hash ?? '', ids],
+    // A plain object in the cache (JSON-compatible), a Map for callers.
+    queryFn: async ({ signal }) =>
+      Object.fromEntries(
+        await (await verifierFor(client)).verifyEvents(events, { treeHead: treeHead!, signal }),
+      ),
+    enabled: enabled && treeHead !== undefined && !headIsBehind,
+    retry: false,
+    staleTime: Infinity,
+  });
+
+  const verdicts = useMemo(
+    () => (proofs.data ? new Map(Object.entries(proofs.data)) : NO_VERDICTS),
+    [proofs.data],
+  );
+  const failed = useMemo(
+    () => [...verdicts.values()].filter((result) => result.verdict !== 'verified'),
+    [verdicts],
+  );
+  const error = head.error ?? proofs.error;
+  const unsupported =
+    isAuditLogSDKError(head.error) && (head.error.status === 404 || head.error.status === 405);
+  return {
+    status: !enabled
+      ? 'idle'
+      : unsupported
+        ? 'unsupported'
+        : error
+          ? 'error'
+          : proofs.data
+            ? 'done'
+            : 'pending',
+    verdicts,
+    failed,
+    treeHead,
+    consistency: head.data?.consistency,
+    error: unsupported ? null : error,
+  };
+}

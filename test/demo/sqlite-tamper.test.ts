@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openConnection } from '../../demo/server/sqlite-connection.js';
+import { SqliteStore } from '../../demo/server/sqlite-store.js';
+import { canonicalLeafJson } from '../../src/contract/leaf.js';
+import { MemoryStore } from '../../src/server/store/memory-store.js';
+import { tenantProofs } from '../../src/server/merkle/tree-heads.js';
+import { storedEvent } from '../contract/helpers.js';
+import { hex, rfcLeafHash, rfcRoot } from '../support/rfc6962.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sqlite-tamper-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const rootOf = async (store: SqliteStore | MemoryStore, tenant: string) =>
+  hex(await tenantProofs(store, tenant).root(await store.getTreeSize(tenant)));
+
+describe('the SQLite log', () => {
+  it('numbers and logs the events of a file written before tamper evidence', async () => {
+    const path = join(dir, 'old.sqlite');
+    const events = Array.from({ length: 23 }, (_, i) =>
+      storedEvent(i % 3 === 0 ? 'globex' : 'acme', { description: `old ${i}` }),
+    );
+    const store = new SqliteStore(path);
+    store.insertEvents(
+      'acme',
+      events.filter((event) => event.tenant_id === 'acme'),
+    );
+    store.insertEvents(
+      'globex',
+      events.filter((event) => event.tenant_id === 'globex'),
+    );
+    store.close();
+    // Back to the first schema: no sequences, no tree.
+    const db = openConnection(path, { readonly: false });
+    db.exec(`DROP TABLE merkle_runs; DROP TABLE merkle_trees;
+      ALTER TABLE audit_events DROP COLUMN sequence;
+      UPDATE meta SET value = '2' WHERE key = 'schema_version';`);
+    db.close();
+
+    const reopened = new SqliteStore(path);
+    const memory = new MemoryStore();
+    for (const tenant of ['acme', 'globex']) {
+      const own = events.filter((event) => event.tenant_id === tenant);
+      memory.insertEvents(tenant, own);
+      expect(reopened.getTreeSize(tenant)).toBe(own.length);
+      const sequences = reopened.getSequences(
+        tenant,
+        own.map((event) => event.id),
+      );
+      expect(own.map((event) => sequences.get(event.id))).toEqual(own.map((_, i) => i));
+      const leaves = own.map((event, sequence) =>
+        rfcLeafHash(new TextEncoder().encode(canonicalLeafJson({ ...event, sequence }))),
+      );
+      expect(await rootOf(reopened, tenant)).toBe(hex(rfcRoot(leaves)));
+      // Both stores build the same log from the same events.
+      expect(await rootOf(memory, tenant)).toBe(await rootOf(reopened, tenant));
+    }
+    reopened.close();
+  });
+
+  it('numbers gap-free when two connections write one file in turn', () => {
+    const path = join(dir, 'shared.sqlite');
+    const a = new SqliteStore(path);
+    const b = new SqliteStore(path);
+    const written = [];
+    for (let i = 0; i < 10; i++) {
+      const store = i % 2 === 0 ? a : b;
+      const result = store.insertEvents('acme', [storedEvent('acme'), storedEvent('acme')]);
+      if (result.status === 'created') written.push(...result.events);
+    }
+    expect(written.map((event) => event.sequence)).toEqual(written.map((_, i) => i));
+    expect(a.getTreeSize('acme')).toBe(20);
+    a.close();
+    b.close();
+  });
+});
