@@ -1,4 +1,5 @@
 import {
+  excludeKey,
   filterFields,
   SEARCH_FIELDS,
   type Severity,
@@ -40,16 +41,23 @@ export function eventWhere(tenantId: string, filter: EventFilter): SqlFragment {
     conditions.push('timestamp <= ?');
     params.push(Date.parse(filter.end_date));
   }
+  // Severity by rank, so the severity index serves both this filter and the severity sort.
+  const stored = (field: string, values: readonly string[]) =>
+    field === 'severity' ? values.map((severity) => SEVERITY_RANK[severity as Severity]) : values;
   for (const [key, { field }] of filterFields()) {
     const values = filter[key] as readonly string[] | undefined;
-    if (!values || values.length === 0) continue;
-    conditions.push(`${column(field)} IN (${placeholders(values.length)})`);
-    // Severity by rank, so the severity index serves both this filter and the severity sort.
-    params.push(
-      ...(field === 'severity'
-        ? values.map((severity) => SEVERITY_RANK[severity as Severity])
-        : values),
-    );
+    if (values && values.length > 0) {
+      conditions.push(`${column(field)} IN (${placeholders(values.length)})`);
+      params.push(...stored(field, values));
+    }
+    // An exclusion never leaves out an event whose field is null (the contract says so).
+    const excluded = filter[excludeKey(key)] as readonly string[] | undefined;
+    if (excluded && excluded.length > 0) {
+      conditions.push(
+        `(${column(field)} IS NULL OR ${column(field)} NOT IN (${placeholders(excluded.length)}))`,
+      );
+      params.push(...stored(field, excluded));
+    }
   }
   if (filter.search) {
     conditions.push(`${SEARCH_FUNCTION}(?, ${SEARCH_FIELDS.join(', ')})`);
