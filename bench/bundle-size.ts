@@ -45,7 +45,7 @@ const layer = (name: string) => `${resolve(root, 'src', name)}${sep}`;
  * grow unnoticed (BENCHMARKS.md has the breakdown). The charts entry is mostly recharts; its
  * budget too is the measured size plus a little.
  */
-export const BUDGETS_KB = { client: 24, hooks: 6, components: 45, charts: 140 } as const;
+export const BUDGETS_KB = { client: 24.5, hooks: 6, components: 45, charts: 140 } as const;
 export const CLIENT_TARGET_KB = 12;
 
 interface EntrySpec {
