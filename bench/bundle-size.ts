@@ -4,6 +4,7 @@
 import { resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Rollup } from 'vite';
+import { measureSearchLanguage, SEARCH_BUDGET_KB } from './search-size.js';
 
 export interface EntrySize {
   entry: string;
@@ -44,7 +45,7 @@ const layer = (name: string) => `${resolve(root, 'src', name)}${sep}`;
  * grow unnoticed (BENCHMARKS.md has the breakdown). The charts entry is mostly recharts; its
  * budget too is the measured size plus a little.
  */
-export const BUDGETS_KB = { client: 24, hooks: 6, components: 45, charts: 140 } as const;
+export const BUDGETS_KB = { client: 24.5, hooks: 6, components: 45, charts: 140 } as const;
 export const CLIENT_TARGET_KB = 12;
 
 interface EntrySpec {
@@ -56,7 +57,9 @@ interface EntrySpec {
 }
 
 const ENTRIES: Record<keyof typeof BUDGETS_KB, EntrySpec> = {
-  client: { file: 'src/client/index.ts', below: [], excluded: [] },
+  // The search language is left out here and measured on its own (search-size.ts): an app
+  // that does not import it does not ship it, and the package test holds it to its budget.
+  client: { file: 'src/client/index.ts', below: [], excluded: [/\/search\/index\.js$/] },
   hooks: {
     file: 'src/hooks/index.ts',
     below: [layer('contract'), layer('client')],
@@ -138,4 +141,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       `${size.entry}: ${(size.bytes / 1000).toFixed(1)} kB min, ${(size.gzip / 1000).toFixed(2)} kB min+gzip (budget ${size.budget / 1000} kB); ${(size.lazyGzip / 1000).toFixed(2)} kB more on first use`,
     );
   }
+  const search = await measureSearchLanguage();
+  console.log(
+    `search language: ${((search.withSearchGzip - search.clientOnlyGzip) / 1000).toFixed(2)} kB min+gzip on top of an app using AuditLogClient (budget ${SEARCH_BUDGET_KB} kB; app ${(search.clientOnlyGzip / 1000).toFixed(2)} kB), none of it when not imported: ${!search.clientOnlyHasSearch}`,
+  );
 }

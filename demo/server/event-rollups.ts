@@ -78,12 +78,12 @@ export interface RollupRange {
 const ROLLED_UP: ReadonlySet<string> = new Set(ROLLUP_KEY.slice(2));
 
 /**
- * The hours of a filter's range the rollups can answer, or null when they cannot: a list
- * filter on any field the rollups do not keep, a search, or no whole hour.
+ * The hours of a filter's range the rollups can answer, or null when they cannot: a list or
+ * exclusion on any field the rollups do not keep, a search, or no whole hour.
  */
 export function rollupRange(filter: EventFilter): RollupRange | null {
   if (filter.search) return null;
-  if (listFilters(filter).some(([field]) => !ROLLED_UP.has(fieldColumn(field)))) return null;
+  if (listFilters(filter).some(({ field }) => !ROLLED_UP.has(fieldColumn(field)))) return null;
   const from =
     filter.start_date === undefined
       ? null
@@ -108,9 +108,7 @@ export function rollupConditions(
   if (range.from !== null) conditions.push(`hour >= ${params.add(range.from)}`);
   if (range.to !== null) conditions.push(`hour < ${params.add(range.to)}`);
   // `rollupRange` let through only lists on columns the rollups keep.
-  for (const [field, values] of listFilters(filter)) {
-    conditions.push(listCondition(params, field, values));
-  }
+  for (const match of listFilters(filter)) conditions.push(listCondition(params, match));
   return conditions;
 }
 

@@ -1,4 +1,4 @@
-import { filterFields, type Severity } from '../../src/contract/schemas/index.js';
+import { excludeKey, filterFields, type Severity } from '../../src/contract/schemas/index.js';
 import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import type { EventFilter } from '../../src/server/store/types.js';
 
@@ -39,30 +39,44 @@ export class SqlParams {
 /** Each event field is a column of the same name; severity is kept as its rank. */
 export const fieldColumn = (field: string) => (field === 'severity' ? 'severity_rank' : field);
 
-/** The query's non-empty list filters, as field-table rows name them: `[field, values]`. */
-export function listFilters(filter: EventFilter): [field: string, values: readonly string[]][] {
+/** One list of a query: the events whose field is one of `values`, or (`exclude`) is not. */
+export interface ListMatch {
+  field: string;
+  values: readonly string[];
+  exclude: boolean;
+}
+
+/** The query's non-empty lists and exclusions, as the field table's rows name them. */
+export function listFilters(filter: EventFilter): ListMatch[] {
   return filterFields().flatMap(([key, { field }]) => {
+    const matches: ListMatch[] = [];
     const values = filter[key] as readonly string[] | undefined;
-    return values && values.length > 0 ? [[field, values] as [string, readonly string[]]] : [];
+    if (values && values.length > 0) matches.push({ field, values, exclude: false });
+    const excluded = filter[excludeKey(key)] as readonly string[] | undefined;
+    if (excluded && excluded.length > 0) matches.push({ field, values: excluded, exclude: true });
+    return matches;
   });
 }
 
 /**
- * A list filter as an `IN` on its column (a NULL column matches no list, as in the
- * in-memory store). Severity by rank, so the severity index serves this filter and the sort.
+ * A list as an `IN` on its column: a NULL column matches no list, and an exclusion never
+ * leaves out an event whose field is null (the contract says so). Severity by rank, so the
+ * severity index serves this filter and the sort.
  */
-export function listCondition(params: SqlParams, field: string, values: readonly string[]): string {
-  const matched =
+export function listCondition(params: SqlParams, { field, values, exclude }: ListMatch): string {
+  const column = fieldColumn(field);
+  const stored =
     field === 'severity' ? values.map((severity) => SEVERITY_RANK[severity as Severity]) : values;
-  return `${fieldColumn(field)} IN (${params.list(matched)})`;
+  const list = `${column} ${exclude ? 'NOT IN' : 'IN'} (${params.list(stored)})`;
+  return exclude ? `(${column} IS NULL OR ${list})` : list;
 }
 
 /** The dialect's search condition for a needle; it adds its own parameters. */
 export type SearchCondition = (params: SqlParams, needle: string) => string;
 
 /**
- * The conditions of a query: the tenant, the inclusive date range, each non-empty list of
- * the field table as an `IN`, then the search.
+ * The conditions of a query: the tenant, the inclusive date range, each non-empty list and
+ * exclusion of the field table, then the search.
  */
 export function eventConditions(
   params: SqlParams,
@@ -77,9 +91,7 @@ export function eventConditions(
   if (filter.end_date !== undefined) {
     conditions.push(`timestamp <= ${params.add(Date.parse(filter.end_date))}`);
   }
-  for (const [field, values] of listFilters(filter)) {
-    conditions.push(listCondition(params, field, values));
-  }
+  for (const match of listFilters(filter)) conditions.push(listCondition(params, match));
   if (filter.search) conditions.push(search(params, filter.search));
   return conditions;
 }

@@ -39,6 +39,16 @@ export {
 } from './queue/queue-storage.js';
 export { indexedDbQueueStorage } from './queue/indexeddb-queue-storage.js';
 export { defaultQueueStorage } from './queue/default-queue-storage.js';
+export {
+  formatAuditSearch,
+  parseAuditSearch,
+  resolveAuditSearch,
+  type AuditSearchError,
+  type AuditSearchErrorCode,
+  type AuditSearchQuery,
+  type AuditSearchResult,
+  type RelativeDuration,
+} from './search/index.js';
 
 // The wire contract as an app meets it: the seed's models (types and zod schemas), enums and
 // limits. Request parameter schemas and server helpers are in `audit-log-sdk/testing`.

@@ -16,12 +16,16 @@ export interface FilterField {
   kind: 'enum' | 'text' | 'exact';
   /** An `enum` filter's values, in the order they are offered. */
   values?: readonly string[];
+  /** `values` run from highest to lowest, so a search may compare (`severity:>=warning`). */
+  ranked?: boolean;
   /** `sort_by` accepts the field. */
   sortable: boolean;
   /** `search` looks into the field. */
   searchable: boolean;
   /** Counted by facets. */
   facetable: boolean;
+  /** Shorter names the search language accepts for the field (`user:alice`). */
+  aliases: readonly string[];
 }
 
 /**
@@ -39,6 +43,7 @@ export const FILTER_FIELDS = {
     sortable: true,
     searchable: false,
     facetable: true,
+    aliases: ['type'],
   },
   resource_types: {
     field: 'resource_type',
@@ -47,6 +52,7 @@ export const FILTER_FIELDS = {
     sortable: true,
     searchable: true,
     facetable: true,
+    aliases: [],
   },
   resource_ids: {
     field: 'resource_id',
@@ -55,6 +61,7 @@ export const FILTER_FIELDS = {
     sortable: false,
     searchable: true,
     facetable: true,
+    aliases: ['resource'],
   },
   actions: {
     field: 'action',
@@ -63,15 +70,18 @@ export const FILTER_FIELDS = {
     sortable: true,
     searchable: true,
     facetable: true,
+    aliases: [],
   },
   severities: {
     field: 'severity',
     item: SeveritySchema,
     kind: 'enum',
     values: SEVERITIES,
+    ranked: true,
     sortable: true,
     searchable: false,
     facetable: true,
+    aliases: ['level'],
   },
   user_ids: {
     field: 'user_id',
@@ -80,6 +90,7 @@ export const FILTER_FIELDS = {
     sortable: true,
     searchable: true,
     facetable: true,
+    aliases: ['user', 'actor'],
   },
   ip_addresses: {
     field: 'ip_address',
@@ -88,6 +99,7 @@ export const FILTER_FIELDS = {
     sortable: false,
     searchable: false,
     facetable: true,
+    aliases: ['ip'],
   },
   session_ids: {
     field: 'session_id',
@@ -96,6 +108,7 @@ export const FILTER_FIELDS = {
     sortable: false,
     searchable: false,
     facetable: true,
+    aliases: ['session'],
   },
   correlation_ids: {
     field: 'correlation_id',
@@ -104,6 +117,7 @@ export const FILTER_FIELDS = {
     sortable: false,
     searchable: false,
     facetable: true,
+    aliases: ['correlation'],
   },
 } as const satisfies Record<string, FilterField>;
 

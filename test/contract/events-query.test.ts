@@ -147,6 +147,30 @@ describe.each(STORE_KINDS)('querying events (%s store)', (kind) => {
     expect(await labels({ [name]: values })).toEqual(expected);
   });
 
+  it.each([
+    ['event_types', ['data_modification'], ['e0', 'e1', 'e4', 'e5', 'e6', 'e7', 'e8']],
+    ['actions', ['call', 'deny'], ['e0', 'e1', 'e2', 'e3', 'e4', 'e5']],
+    ['severities', ['info', 'debug'], ['e2', 'e3', 'e4', 'e7', 'e8']],
+    // e4 has no address, e4 and e7 no session: a null field is never excluded.
+    ['ip_addresses', ['10.0.0.1', '10.0.0.2', '10.0.0.4'], ['e4', 'e5', 'e8']],
+    ['session_ids', ['sess-a', 'sess-b', 'sess-c', 'sess-d', 'sess-plum'], ['e4', 'e7']],
+  ])(
+    'leaves out exclude_%s=%s, never an event whose field is null',
+    async (name, values, expected) => {
+      expect(await labels({ [`exclude_${name}`]: values })).toEqual(expected);
+    },
+  );
+
+  it('excludes within what a filter includes, in the list and the summary alike', async () => {
+    const params = { user_ids: ['alice', 'bob'], exclude_actions: ['read'] };
+    expect(await labels(params)).toEqual(['e0', 'e2', 'e3']);
+    const summary = await api.request<{ total_count: number }>('/api/v1/audit/summary', {
+      ...reader.auth,
+      query: params,
+    });
+    expect(summary.body.total_count).toBe(3);
+  });
+
   it('ANDs different filters together', async () => {
     expect(
       await labels({ event_types: 'data_modification', user_ids: 'bob', severities: 'error' }),

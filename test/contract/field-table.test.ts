@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { FILTER_FIELDS } from '../../src/contract/field-table.js';
-import { AuditLogEventSchema, SORT_FIELDS } from '../../src/contract/schemas/index.js';
+import {
+  AuditLogEventSchema,
+  AuditLogQuerySchema,
+  SORT_FIELDS,
+} from '../../src/contract/schemas/index.js';
 
 const rows = Object.values(FILTER_FIELDS);
 
@@ -23,6 +27,18 @@ describe('the field table', () => {
       expect(values.length).toBeGreaterThan(0);
       for (const value of values) expect(row.item.safeParse(value).success).toBe(true);
       expect(row.item.safeParse('not-a-value').success).toBe(false);
+    }
+  });
+});
+
+describe('exclusions', () => {
+  it('gives every list filter an exclude_ twin in the query schema that checks values alike', () => {
+    for (const [key, row] of Object.entries(FILTER_FIELDS)) {
+      const value = 'values' in row ? row.values[0] : 'v';
+      const good = AuditLogQuerySchema.safeParse({ [`exclude_${key}`]: [value] });
+      expect(good.success && good.data).toMatchObject({ [`exclude_${key}`]: [value] });
+      const bad = 'values' in row ? 'not-a-value' : '';
+      expect(AuditLogQuerySchema.safeParse({ [`exclude_${key}`]: [bad] }).success).toBe(false);
     }
   });
 });

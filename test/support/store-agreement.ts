@@ -91,6 +91,11 @@ const FILTER_VALUES = {
   session_ids: fc.subarray(['sess-1', 'sess-2'], { minLength: 1 }),
   correlation_ids: fc.subarray(['req-1', 'req-2', 'req-29'], { minLength: 1 }),
   search: fc.constantFrom('', ...SEARCHES),
+  // Exclusions on fields the hourly rollups keep and on nullable ones they do not.
+  exclude_event_types: fc.subarray([...EVENT_TYPES], { minLength: 1 }),
+  exclude_severities: fc.subarray([...SEVERITIES], { minLength: 1 }),
+  exclude_resource_ids: fc.subarray(['r-1', 'R-1', 'missing'], { minLength: 1 }),
+  exclude_user_ids: fc.subarray(['alice', 'bob'], { minLength: 1 }),
 };
 type FilterKey = keyof typeof FILTER_VALUES;
 

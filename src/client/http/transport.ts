@@ -94,6 +94,8 @@ const callOf = (options: { context: Record<string, unknown> }) => options.contex
  * `Retry-After` with a cap, backoff with full jitter), the timeout and the hooks; this
  * class adds what is the SDK's own: credentials per attempt, a single shared token refresh
  * on 401, no redirects, a deadline for the body, and every failure as a typed error.
+ * Just over 300 lines: those five share one call's state, and splitting them would pass it
+ * between files.
  */
 export class Transport {
   readonly #ky: KyInstance;

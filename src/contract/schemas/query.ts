@@ -28,12 +28,25 @@ export const SEARCH_FIELDS: readonly string[] = [
     .map(([, row]) => row.field),
 ];
 
+/** A list filter's negation: events whose field is in the list are left out. */
+export type ExcludeFilter = `exclude_${ListFilter}`;
+
+/** The name of `key`'s negation, `exclude_<key>`, as the contract spells it. */
+export function excludeKey<K extends ListFilter>(key: K): `exclude_${K}` {
+  return `exclude_${key}`;
+}
+
 type ListShape = {
   [K in ListFilter]: z.ZodMiniOptional<z.ZodMiniArray<(typeof FILTER_FIELDS)[K]['item']>>;
+} & {
+  [K in ListFilter as `exclude_${K}`]: z.ZodMiniOptional<
+    z.ZodMiniArray<(typeof FILTER_FIELDS)[K]['item']>
+  >;
 };
-const listShape = Object.fromEntries(
-  filterFields().map(([key, row]) => [key, z.optional(z.array(row.item))]),
-) as ListShape;
+const listShape = Object.fromEntries([
+  ...filterFields().map(([key, row]) => [key, z.optional(z.array(row.item))]),
+  ...filterFields().map(([key, row]) => [excludeKey(key), z.optional(z.array(row.item))]),
+]) as ListShape;
 
 /** Filters shared by the event list, the export and the summary (the seed's `AuditLogQuery`). */
 const queryShape = {

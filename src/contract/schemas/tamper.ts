@@ -1,30 +1,16 @@
 import * as z from 'zod/mini';
+import { CSV_COLUMNS } from './export.js';
 import { CountSchema, IdSchema } from './fields.js';
 import { TimestampSchema } from './timestamp.js';
 
 // Tamper evidence (contract v1.1): each tenant's events form an RFC 6962 Merkle log whose
 // heads the server signs with Ed25519. Client and server both build leaves from here.
 
-/** The stored fields a leaf commits to, every one present (absent values as `null`). */
-export const LEAF_FIELDS = [
-  'id',
-  'tenant_id',
-  'sequence',
-  'timestamp',
-  'created_at',
-  'event_type',
-  'severity',
-  'action',
-  'resource_type',
-  'resource_id',
-  'user_id',
-  'ip_address',
-  'user_agent',
-  'session_id',
-  'correlation_id',
-  'description',
-  'metadata',
-] as const;
+/**
+ * The stored fields a leaf commits to, every one present (absent values as `null`): the same
+ * fields, one for one, as an export's columns, so the list is kept once.
+ */
+export const LEAF_FIELDS = CSV_COLUMNS;
 
 export type LeafField = (typeof LEAF_FIELDS)[number];
 

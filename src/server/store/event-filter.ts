@@ -1,4 +1,4 @@
-import { filterFields, type AuditLogEvent } from '../../contract/schemas/index.js';
+import { excludeKey, filterFields, type AuditLogEvent } from '../../contract/schemas/index.js';
 import { matchesSearch, SEVERITY_RANK, searchFields } from './event-order.js';
 import type { EventFilter } from './types.js';
 
@@ -11,6 +11,9 @@ export function eventMatches(event: AuditLogEvent, filter: EventFilter): boolean
     const allowed = filter[key] as readonly string[] | undefined;
     const value = fields[field] ?? null;
     if (allowed && allowed.length > 0 && (value === null || !allowed.includes(value))) return false;
+    // An exclusion never leaves out an event whose field is null (the contract says so).
+    const excluded = filter[excludeKey(key)] as readonly string[] | undefined;
+    if (excluded && value !== null && excluded.includes(value)) return false;
   }
   if (filter.search && !matchesSearch(filter.search, ...searchFields(event))) return false;
   return true;

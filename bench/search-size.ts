@@ -1,0 +1,75 @@
+// What the search language adds to an app that uses the client, and that an app which does
+// not import it ships none of it: the client entry is built as the package ships it, then
+// two small apps are built against that file, as an app's bundler would tree-shake it.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, type Rollup } from 'vite';
+
+const root = resolve(import.meta.dirname, '..');
+const PEERS = /^(zod|react|react-dom|@tanstack\/react-query)(\/.*)?$/;
+/** What the search language may add to an app that uses the client, kB min+gzip. */
+export const SEARCH_BUDGET_KB = 3;
+/** A sentence only the search language's code holds. */
+export const SEARCH_MARKER = 'This quote is never closed';
+
+async function bundle(entry: string): Promise<string> {
+  const output = (await build({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    mode: 'production',
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry, formats: ['es'], fileName: 'out' },
+      rollupOptions: { external: (id) => PEERS.test(id) },
+    },
+  })) as Rollup.RollupOutput[];
+  return output
+    .flatMap((result) => result.output)
+    .map((chunk) => (chunk.type === 'chunk' ? chunk.code : ''))
+    .join('\n');
+}
+
+export interface SearchLanguageCost {
+  /** min+gzip of an app that uses only `AuditLogClient`. */
+  clientOnlyGzip: number;
+  /** The same app also parsing and formatting searches. */
+  withSearchGzip: number;
+  /** Whether each app holds the search language's code. */
+  clientOnlyHasSearch: boolean;
+  withSearchHasSearch: boolean;
+}
+
+export async function measureSearchLanguage(): Promise<SearchLanguageCost> {
+  const dir = mkdtempSync(join(tmpdir(), 'audit-search-size-'));
+  try {
+    writeFileSync(join(dir, 'client.js'), await bundle(resolve(root, 'src/client/index.ts')));
+    const app = (names: string[]) => {
+      const file = join(dir, `app-${names.length}.js`);
+      writeFileSync(
+        file,
+        `import { ${names.join(', ')} } from './client.js';\nconsole.log(${names.join(', ')});\n`,
+      );
+      return bundle(file);
+    };
+    const clientOnly = await app(['AuditLogClient']);
+    const withSearch = await app([
+      'AuditLogClient',
+      'parseAuditSearch',
+      'formatAuditSearch',
+      'resolveAuditSearch',
+    ]);
+    const gzip = (code: string) => gzipSync(code, { level: 9 }).byteLength;
+    return {
+      clientOnlyGzip: gzip(clientOnly),
+      withSearchGzip: gzip(withSearch),
+      clientOnlyHasSearch: clientOnly.includes(SEARCH_MARKER),
+      withSearchHasSearch: withSearch.includes(SEARCH_MARKER),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
