@@ -10,6 +10,7 @@ import type { AuditLabelOverrides, AuditLabels } from '../ui/labels.js';
 import { changesOf } from './change-diff.js';
 import { CopyButton } from './copy-button.js';
 import { JsonTree } from './json-tree.js';
+import { ColumnHeads } from '../ui/column-heads.js';
 
 export interface AuditEventDetailProps {
   event: AuditLogEvent;
@@ -114,13 +115,7 @@ export function AuditEventDetail({
       {changes && changes.length > 0 ? (
         <table data-part="changes">
           <caption>{labels.changes}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{labels.changedField}</th>
-              <th scope="col">{labels.before}</th>
-              <th scope="col">{labels.after}</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={[labels.changedField, labels.before, labels.after]} />
           <tbody>
             {changes.map((row) => (
               <tr key={row.field}>
