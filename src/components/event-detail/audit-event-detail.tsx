@@ -11,6 +11,7 @@ import { changesOf } from './change-diff.js';
 import { CopyButton } from './copy-button.js';
 import { JsonTree } from './json-tree.js';
 import { ColumnHeads } from '../ui/column-heads.js';
+import { rootProps } from '../ui/root-props.js';
 
 export interface AuditEventDetailProps {
   event: AuditLogEvent;
@@ -66,11 +67,9 @@ export function AuditEventDetail({
   const when = (iso: string) => formatTimestamp(iso, { locale: ui.locale, timeZone: ui.timeZone });
   return (
     <article
-      data-scope="audit-log"
-      data-part="event-detail"
+      {...rootProps('event-detail', className)}
       data-severity={event.severity}
       aria-label={`${labels.description}: ${truncateText(event.description, 120)}`}
-      className={className}
     >
       <header>
         <SeverityBadge severity={event.severity} />
