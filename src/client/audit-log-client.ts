@@ -641,27 +641,19 @@ export class AuditLogClient {
 
   /** The tenant's log as it stands, signed by the server (check it with `AuditLogVerifier`). */
   async getTreeHead(options: RequestOptions = {}): Promise<TreeHead> {
-    return this.#transport.json(
-      this.#spec({
-        ...route(ROUTES.treeHead),
-        signal: options.signal,
-        what: 'loading the tree head',
-      }),
-      TreeHeadSchema,
-    );
+    return this.#call(ROUTES.treeHead, TreeHeadSchema, {
+      signal: options.signal,
+      what: 'loading the tree head',
+    });
   }
 
   /** Every key the server signs with (a JWKS); needs no credentials. */
   async getPublicKeys(options: RequestOptions = {}): Promise<Jwks> {
-    return this.#transport.json(
-      {
-        ...route(ROUTES.publicKeys),
-        signal: options.signal,
-        authenticated: false,
-        what: 'loading the signing keys',
-      },
-      JwksSchema,
-    );
+    return this.#call(ROUTES.publicKeys, JwksSchema, {
+      signal: options.signal,
+      authenticated: false,
+      what: 'loading the signing keys',
+    });
   }
 
   /** Inclusion proofs for up to 1000 events at one tree size, in one request. */
@@ -675,17 +667,13 @@ export class AuditLogClient {
       { ids: [...ids], tree_size: treeSize },
       'proofs',
     );
-    return this.#transport.json(
-      this.#spec({
-        ...route(ROUTES.proofs),
-        json: body,
-        signal: options.signal,
-        // Reads nothing into the log: as safe to repeat as a GET.
-        retryMode: 'safe',
-        what: 'loading inclusion proofs',
-      }),
-      ProofsResponseSchema,
-    );
+    return this.#call(ROUTES.proofs, ProofsResponseSchema, {
+      json: body,
+      signal: options.signal,
+      // Reads nothing into the log: as safe to repeat as a GET.
+      retryMode: 'safe',
+      what: 'loading inclusion proofs',
+    });
   }
 
   /** Proof that the log at size `first` is a prefix of the log at size `second`. */
@@ -694,39 +682,28 @@ export class AuditLogClient {
     second: number,
     options: RequestOptions = {},
   ): Promise<ConsistencyProof> {
-    return this.#transport.json(
-      this.#spec({
-        ...route(ROUTES.consistency),
-        searchParams: new URLSearchParams({ first: String(first), second: String(second) }),
-        signal: options.signal,
-        what: 'loading a consistency proof',
-      }),
-      ConsistencyProofSchema,
-    );
+    return this.#call(ROUTES.consistency, ConsistencyProofSchema, {
+      searchParams: new URLSearchParams({ first: String(first), second: String(second) }),
+      signal: options.signal,
+      what: 'loading a consistency proof',
+    });
   }
 
   /** The signed manifest of a finished export (`exportId` from the export). */
   async getExportManifest(exportId: string, options: RequestOptions = {}): Promise<ExportManifest> {
-    return this.#transport.json(
-      this.#spec({
-        ...route(ROUTES.exportManifest, { id: exportId, what: 'export' }),
-        signal: options.signal,
-        what: 'loading an export manifest',
-      }),
-      ExportManifestSchema,
-    );
+    return this.#call(ROUTES.exportManifest, ExportManifestSchema, {
+      id: { id: exportId, what: 'export' },
+      signal: options.signal,
+      what: 'loading an export manifest',
+    });
   }
 
   /** The API's health; needs no credentials. */
   async health(options: RequestOptions = {}): Promise<Health> {
-    return this.#transport.json(
-      {
-        ...route(ROUTES.health),
-        signal: options.signal,
-        authenticated: false,
-        what: 'checking health',
-      },
-      HealthSchema,
-    );
+    return this.#call(ROUTES.health, HealthSchema, {
+      signal: options.signal,
+      authenticated: false,
+      what: 'checking health',
+    });
   }
 }

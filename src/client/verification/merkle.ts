@@ -28,6 +28,35 @@ export function eventLeafHash(event: AuditLogEvent): Promise<Uint8Array> {
 
 const nodeHash = (left: Uint8Array, right: Uint8Array) => sha256(Uint8Array.of(1), left, right);
 
+/**
+ * RFC 9162's climb up a proof path, shared by inclusion (§2.1.3.2) and consistency
+ * (§2.1.4.2) checks: `fn` is the node's index, `sn` the last index at its level. Each path
+ * node is handed to `join` with whether it is the left sibling; true if the path ends at the
+ * root, neither short of it nor past it.
+ */
+async function climb<T>(
+  fn: number,
+  sn: number,
+  path: readonly T[],
+  join: (node: T, left: boolean) => Promise<void>,
+): Promise<boolean> {
+  for (const node of path) {
+    if (sn === 0) return false;
+    if (fn % 2 === 1 || fn === sn) {
+      await join(node, true);
+      while (fn % 2 === 0 && fn !== 0) {
+        fn = Math.floor(fn / 2);
+        sn = Math.floor(sn / 2);
+      }
+    } else {
+      await join(node, false);
+    }
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0;
+}
+
 /** The root an inclusion proof leads to (RFC 9162 §2.1.3.2), or null if it cannot fit. */
 export async function rootFromInclusion(
   leafIndex: number,
@@ -36,25 +65,12 @@ export async function rootFromInclusion(
   path: readonly string[],
 ): Promise<string | null> {
   if (leafIndex >= treeSize) return null;
-  let fn = leafIndex;
-  let sn = treeSize - 1;
   let r = leaf;
-  for (const hex of path) {
-    if (sn === 0) return null;
+  const reached = await climb(leafIndex, treeSize - 1, path, async (hex, left) => {
     const p = fromHex(hex);
-    if (fn % 2 === 1 || fn === sn) {
-      r = await nodeHash(p, r);
-      while (fn % 2 === 0 && fn !== 0) {
-        fn = Math.floor(fn / 2);
-        sn = Math.floor(sn / 2);
-      }
-    } else {
-      r = await nodeHash(r, p);
-    }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
-  }
-  return sn === 0 ? toHex(r) : null;
+    r = left ? await nodeHash(p, r) : await nodeHash(r, p);
+  });
+  return reached ? toHex(r) : null;
 }
 
 /**
@@ -82,22 +98,15 @@ export async function consistencyHolds(
   }
   let fr = path[0]!;
   let sr = path[0]!;
-  for (const c of path.slice(1)) {
-    if (sn === 0) return false;
-    if (fn % 2 === 1 || fn === sn) {
+  const reached = await climb(fn, sn, path.slice(1), async (c, left) => {
+    if (left) {
       fr = await nodeHash(c, fr);
       sr = await nodeHash(c, sr);
-      while (fn % 2 === 0 && fn !== 0) {
-        fn = Math.floor(fn / 2);
-        sn = Math.floor(sn / 2);
-      }
     } else {
       sr = await nodeHash(sr, c);
     }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
-  }
-  return sn === 0 && toHex(fr) === firstRoot && toHex(sr) === secondRoot;
+  });
+  return reached && toHex(fr) === firstRoot && toHex(sr) === secondRoot;
 }
 
 /** The RFC 6962 root of leaves 0..n-1, for checking a file that holds a whole log. */

@@ -9,6 +9,7 @@ import {
   type ChartState,
 } from './chart-frame.js';
 import { seriesFill, seriesStyle, TOOLTIP_STYLE, type ChartSeries } from './chart-series.js';
+import { ColumnHeads } from '../ui/column-heads.js';
 
 export interface CategoryItem<K extends string> {
   key: K;
@@ -94,12 +95,7 @@ export function CategoryBarChart<K extends string>({
   ));
   const table = (
     <ChartDataTable caption={title}>
-      <thead>
-        <tr>
-          <th scope="col">{categoryLabel}</th>
-          <th scope="col">{countLabel}</th>
-        </tr>
-      </thead>
+      <ColumnHeads names={[categoryLabel, countLabel]} />
       <tbody>
         {items.map((item) => (
           <tr key={item.key}>

@@ -3,6 +3,7 @@ import { useId, type CSSProperties, type ReactElement, type ReactNode } from 're
 import { ResponsiveContainer } from 'recharts';
 import type { ChartLabelOverrides } from './chart-labels.js';
 import type { ChartSeriesConfig } from './chart-series.js';
+import { rootProps } from '../ui/root-props.js';
 
 export type ChartState = 'loading' | 'error' | 'empty' | 'ready';
 
@@ -61,12 +62,9 @@ export function ChartFrame({
   const titleId = useId();
   return (
     <figure
-      data-scope="audit-log"
-      data-part={part}
-      data-state={state}
+      {...rootProps(part, className, state)}
       aria-labelledby={titleId}
       aria-busy={state === 'loading'}
-      className={className}
       style={style}
     >
       <figcaption id={titleId} data-part="chart-title">

@@ -23,6 +23,7 @@ import { mergeChartLabels } from './chart-labels.js';
 import { intervalForQuery, rangeFromDrag, type ChartTimeRange } from './chart-range.js';
 import { SEVERITY_SERIES, seriesFill, seriesStyle, TOOLTIP_STYLE } from './chart-series.js';
 import { chartState } from './chart-state.js';
+import { ColumnHeads } from '../ui/column-heads.js';
 
 /** `series` colours default to the theme's `--audit-severity-*`. */
 export interface EventVolumeChartProps extends ChartBaseProps<Severity> {
@@ -171,17 +172,13 @@ export function EventVolumeChart({
 
   const table = (
     <ChartDataTable caption={chartLabels.eventVolume}>
-      <thead>
-        <tr>
-          <th scope="col">{chartLabels.bucketStart}</th>
-          {SEVERITIES.map((severity) => (
-            <th key={severity} scope="col">
-              {labels.severities[severity]}
-            </th>
-          ))}
-          <th scope="col">{chartLabels.total}</th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        names={[
+          chartLabels.bucketStart,
+          ...SEVERITIES.map((severity) => labels.severities[severity]),
+          chartLabels.total,
+        ]}
+      />
       <tbody>
         {rows.map((row) => (
           <tr key={row.bucket}>

@@ -10,6 +10,8 @@ import type { AuditLabelOverrides, AuditLabels } from '../ui/labels.js';
 import { changesOf } from './change-diff.js';
 import { CopyButton } from './copy-button.js';
 import { JsonTree } from './json-tree.js';
+import { ColumnHeads } from '../ui/column-heads.js';
+import { rootProps } from '../ui/root-props.js';
 
 export interface AuditEventDetailProps {
   event: AuditLogEvent;
@@ -65,11 +67,9 @@ export function AuditEventDetail({
   const when = (iso: string) => formatTimestamp(iso, { locale: ui.locale, timeZone: ui.timeZone });
   return (
     <article
-      data-scope="audit-log"
-      data-part="event-detail"
+      {...rootProps('event-detail', className)}
       data-severity={event.severity}
       aria-label={`${labels.description}: ${truncateText(event.description, 120)}`}
-      className={className}
     >
       <header>
         <SeverityBadge severity={event.severity} />
@@ -114,13 +114,7 @@ export function AuditEventDetail({
       {changes && changes.length > 0 ? (
         <table data-part="changes">
           <caption>{labels.changes}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{labels.changedField}</th>
-              <th scope="col">{labels.before}</th>
-              <th scope="col">{labels.after}</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={[labels.changedField, labels.before, labels.after]} />
           <tbody>
             {changes.map((row) => (
               <tr key={row.field}>

@@ -13,6 +13,7 @@ import { useAuditUi } from '../ui/audit-ui-context.js';
 import { csvColumnsFor } from './csv-columns.js';
 import { downloadBlob, pickSaveFile } from './save-file.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
+import { rootProps } from '../ui/root-props.js';
 
 export interface ExportButtonProps {
   /** Exactly the filters on screen; the export holds what the list shows. */
@@ -90,12 +91,11 @@ export function ExportButton({
 
   return (
     <div
-      data-scope="audit-log"
-      data-part="export-button"
-      data-state={
-        running ? 'running' : exporter.isError ? 'error' : exporter.isSuccess ? 'done' : 'idle'
-      }
-      className={className}
+      {...rootProps(
+        'export-button',
+        className,
+        running ? 'running' : exporter.isError ? 'error' : exporter.isSuccess ? 'done' : 'idle',
+      )}
     >
       <label htmlFor={`${id}-format`}>{labels.exportFormat}</label>
       <select

@@ -12,6 +12,7 @@ import { OptionFilter } from './option-filter.js';
 import { TextFilters } from './text-filters.js';
 import { TimeRangeFields } from './time-range-fields.js';
 import { useFilterDrafts } from './use-filter-drafts.js';
+import { rootProps } from '../ui/root-props.js';
 
 export interface AuditLogFiltersProps extends Omit<
   ComponentPropsWithRef<'div'>,
@@ -102,10 +103,7 @@ export function AuditLogFilters({
     <div
       role="search"
       aria-label={labels.filters}
-      data-scope="audit-log"
-      data-part="filters"
-      data-state={chips.length > 0 ? 'active' : 'empty'}
-      className={className}
+      {...rootProps('filters', className, chips.length > 0 ? 'active' : 'empty')}
       {...rest}
     >
       <TimeRangeFields query={query} commit={commit} labels={labels} timeZone={timeZone} />

@@ -4,6 +4,7 @@ import type { AuditLogQueryInput } from '../../client/index.js';
 import { mergeFilterLabels, type FilterLabelOverrides } from './filter-labels.js';
 import type { SavedView, SavedViewStorage } from './saved-views.js';
 import { useSavedViews } from './use-saved-views.js';
+import { rootProps } from '../ui/root-props.js';
 
 export interface SavedViewsProps extends Omit<ComponentPropsWithRef<'section'>, 'children'> {
   /** The filters a new view saves. */
@@ -43,10 +44,7 @@ export function SavedViews({
   return (
     <section
       aria-labelledby={`${id}-title`}
-      data-scope="audit-log"
-      data-part="saved-views"
-      data-state={views.length > 0 ? 'filled' : 'empty'}
-      className={className}
+      {...rootProps('saved-views', className, views.length > 0 ? 'filled' : 'empty')}
       {...rest}
     >
       <h2 id={`${id}-title`} data-part="saved-views-title">

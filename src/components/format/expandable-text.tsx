@@ -1,7 +1,7 @@
 'use client';
-import { useId, useState } from 'react';
 import type { AuditLabels } from '../ui/labels.js';
 import { LongText, type LongTextProps } from './long-text.js';
+import { useDisclosure } from '../ui/use-disclosure.js';
 
 export interface ExpandableTextProps {
   /** The value, any length; it is rendered as text, never as markup. */
@@ -27,8 +27,7 @@ export function ExpandableText({
   valueProps,
   className,
 }: ExpandableTextProps) {
-  const [expanded, setExpanded] = useState(false);
-  const id = useId();
+  const { open: expanded, id, triggerProps } = useDisclosure();
   const long = text.length > limit;
   return (
     <span
@@ -45,13 +44,7 @@ export function ExpandableText({
         {...valueProps}
       />
       {long ? (
-        <button
-          type="button"
-          data-part="reveal-button"
-          aria-controls={id}
-          aria-expanded={expanded}
-          onClick={() => setExpanded((open) => !open)}
-        >
+        <button data-part="reveal-button" {...triggerProps}>
           {expanded ? labels.showLessText : labels.showAllText(text.length)}
         </button>
       ) : null}

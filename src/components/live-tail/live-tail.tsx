@@ -4,6 +4,7 @@ import { LIVE_INTERVAL_MS } from '../../contract/constants.js';
 import { useAuditEvents } from '../../hooks/index.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
+import { rootProps } from '../ui/root-props.js';
 
 export interface LiveTailProps {
   /** The filters of the list on screen. */
@@ -44,12 +45,7 @@ export function LiveTail({
   );
   const count = enabled && after ? (newer.data?.total ?? 0) : 0;
   return (
-    <div
-      data-scope="audit-log"
-      data-part="live-tail"
-      data-state={enabled ? 'on' : 'off'}
-      className={className}
-    >
+    <div {...rootProps('live-tail', className, enabled ? 'on' : 'off')}>
       <button type="button" aria-pressed={enabled} onClick={() => onEnabledChange(!enabled)}>
         {labels.liveTail}
       </button>

@@ -4,6 +4,7 @@ import type { TokenResponse } from '../../client/index.js';
 import { useLogin } from '../../hooks/index.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
+import { rootProps } from '../ui/root-props.js';
 
 export interface LoginFormProps {
   /** Tenant filled in at first; users may change it unless `tenants` restricts the choice. */
@@ -58,10 +59,11 @@ export function LoginForm({
   const described = login.error ? { 'aria-describedby': errorId, 'aria-invalid': true } : {};
   return (
     <form
-      data-scope="audit-log"
-      data-part="login-form"
-      data-state={login.isPending ? 'pending' : login.error ? 'error' : 'idle'}
-      className={className}
+      {...rootProps(
+        'login-form',
+        className,
+        login.isPending ? 'pending' : login.error ? 'error' : 'idle',
+      )}
       method="post"
       onSubmit={submit}
       aria-busy={login.isPending}

@@ -2,6 +2,7 @@
 import { forwardRef, type HTMLAttributes } from 'react';
 import type { Severity } from '../../client/index.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
+import { rootProps } from '../ui/root-props.js';
 
 export interface SeverityBadgeProps extends HTMLAttributes<HTMLSpanElement> {
   severity: Severity;
@@ -14,14 +15,7 @@ export const SeverityBadge = forwardRef<HTMLSpanElement, SeverityBadgeProps>(fun
 ) {
   const { labels } = useAuditUi();
   return (
-    <span
-      ref={ref}
-      data-scope="audit-log"
-      data-part="severity-badge"
-      data-severity={severity}
-      className={className}
-      {...rest}
-    >
+    <span ref={ref} {...rootProps('severity-badge', className)} data-severity={severity} {...rest}>
       {labels.severities[severity] ?? severity}
     </span>
   );

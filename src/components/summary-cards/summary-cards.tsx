@@ -3,6 +3,7 @@ import type { AuditLogQueryInput, AuditLogSummary } from '../../client/index.js'
 import { useSummary } from '../../hooks/index.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
+import { rootProps } from '../ui/root-props.js';
 
 export interface SummaryCardsProps {
   /** The summary to show; undefined while it loads. */
@@ -44,11 +45,8 @@ export function SummaryCards({
   const pending = failed ? labels.none : labels.loading;
   return (
     <dl
-      data-scope="audit-log"
-      data-part="summary-cards"
-      data-state={summary ? 'ready' : failed ? 'error' : 'loading'}
+      {...rootProps('summary-cards', className, summary ? 'ready' : failed ? 'error' : 'loading')}
       aria-busy={!summary && !failed}
-      className={className}
     >
       {cards.map((card) => (
         <div key={card.key} data-part="summary-card" data-card={card.key}>

@@ -28,6 +28,7 @@ import { useControllable, type Updater } from './use-controllable.js';
 import { useRowSelection } from './use-row-selection.js';
 import { useActiveRow, useRowKeyboard } from './use-roving-row.js';
 import { useTableVirtualizer } from './use-table-virtualizer.js';
+import { rootProps } from '../ui/root-props.js';
 
 export {
   ROW_HEIGHT,
@@ -212,11 +213,8 @@ export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(func
   const table = (
     <div
       ref={ref}
-      data-scope="audit-log"
-      data-part="table"
-      data-state={state}
+      {...rootProps('table', className, state)}
       data-density={density}
-      className={className}
       style={rootStyle}
       {...rest}
     >

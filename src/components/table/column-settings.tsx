@@ -1,9 +1,10 @@
 'use client';
-import { useId, useState } from 'react';
+import { useDisclosure } from '../ui/use-disclosure.js';
 import type { AuditLogColumn } from './audit-log-column.js';
 import type { AuditLogTableDensity } from './table-types.js';
 import type { Updater } from './use-controllable.js';
 import { browserStorage } from '../ui/browser-storage.js';
+import { rootProps } from '../ui/root-props.js';
 
 /** Which columns are shown, by id; a column missing from the record is shown. */
 export type AuditLogColumnVisibility = Record<string, boolean>;
@@ -99,8 +100,7 @@ export function ColumnSettings({
   className,
 }: ColumnSettingsProps) {
   const labels = { ...DEFAULT_LABELS, ...labelOverrides };
-  const [open, setOpen] = useState(false);
-  const listId = useId();
+  const { open, setOpen, id: listId, triggerProps } = useDisclosure();
   const ordered = orderColumns(columns, columnOrder);
   const ids = ordered.map((column) => column.id);
 
@@ -117,10 +117,7 @@ export function ColumnSettings({
 
   return (
     <div
-      data-scope="audit-log"
-      data-part="column-settings"
-      data-state={open ? 'open' : 'closed'}
-      className={className}
+      {...rootProps('column-settings', className, open ? 'open' : 'closed')}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && open) {
           event.preventDefault();
@@ -128,13 +125,7 @@ export function ColumnSettings({
         }
       }}
     >
-      <button
-        type="button"
-        data-part="column-settings-trigger"
-        aria-expanded={open}
-        aria-controls={listId}
-        onClick={() => setOpen((value) => !value)}
-      >
+      <button data-part="column-settings-trigger" {...triggerProps}>
         {labels.button}
       </button>
       <ul id={listId} aria-label={labels.button} hidden={!open} data-part="column-settings-list">
@@ -194,11 +185,8 @@ export function DensityToggle({
   return (
     <button
       type="button"
-      data-scope="audit-log"
-      data-part="density-toggle"
-      data-state={density}
+      {...rootProps('density-toggle', className, density)}
       aria-pressed={density === 'compact'}
-      className={className}
       onClick={() => onDensityChange(density === 'compact' ? 'comfortable' : 'compact')}
     >
       {label}

@@ -30,6 +30,7 @@ import { AuditUiProvider, useAuditUi } from '../ui/audit-ui-context.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
 import { useViewerColumns } from './use-viewer-columns.js';
 import { useViewerState } from './use-viewer-state.js';
+import { rootProps } from '../ui/root-props.js';
 
 const ViewerCharts = lazy(() => import('./viewer-charts.js'));
 const COLUMNS_STORAGE_KEY = 'audit-log-sdk:viewer-table';
@@ -179,12 +180,7 @@ function Viewer({
       : undefined;
 
   return (
-    <div
-      data-scope="audit-log"
-      data-part="viewer"
-      data-theme={theme === 'system' ? undefined : theme}
-      className={className}
-    >
+    <div {...rootProps('viewer', className)} data-theme={theme === 'system' ? undefined : theme}>
       {hide.summary ? null : (
         <SummaryCards
           summary={summary.data}

@@ -4,12 +4,17 @@ import { exportFileName } from '../../contract/constants.js';
 import { EXPORT_ID_HEADER, MAX_JSON_EXPORT_ROWS } from '../../contract/schemas/index.js';
 import { newId } from '../auth/crypto-utils.js';
 import { csvHeader, csvRows, pickColumns } from '../export/csv-rows.js';
-import { eventChunkStream } from '../export/export-stream.js';
+import { eventChunkStream, type ChunkStreamOptions } from '../export/export-stream.js';
 import { signedExportBody } from '../export/signed-export.js';
 import { validationError } from '../http/api-error.js';
 import { authenticate } from '../http/authenticate.js';
 import type { AppEnv, AppState } from '../http/context.js';
 import { queryRequest } from '../http/endpoint-request.js';
+
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+} as const;
 
 export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
   app.get(routePattern(ENDPOINTS.exportEvents), authenticate(state), async (c) => {
@@ -42,39 +47,28 @@ export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
       });
     c.header(EXPORT_ID_HEADER, exportId);
 
-    if (format === 'csv') {
-      const stream = eventChunkStream(events, {
-        head: csvHeader(columns),
-        chunk: (batch) => csvRows(batch, columns),
-        tail: (count) => {
-          written = count;
-          return '';
-        },
-        ...ending,
-      });
-      return c.body(signed(stream), 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${exportFileName(principal.tenantId, generatedAt, 'csv')}"`,
-        'X-Export-Count': String(count),
-        'X-Generated-At': generatedAt,
-      });
-    }
-
-    // Streamed too: `count` closes the document, so it is exactly the rows written.
+    // Both formats stream; JSON's `count` closes the document, so it is exactly the rows written.
+    const shape: Pick<ChunkStreamOptions, 'head' | 'chunk' | 'tail'> =
+      format === 'csv'
+        ? { head: csvHeader(columns), chunk: (batch) => csvRows(batch, columns), tail: () => '' }
+        : {
+            head: `{"format":"json","generated_at":${JSON.stringify(generatedAt)},"data":[`,
+            chunk: (batch, first) =>
+              (first ? '' : ',') +
+              batch.map((e) => JSON.stringify(columns ? pickColumns(e, columns) : e)).join(','),
+            tail: (count) => `],"count":${count}}`,
+          };
     const stream = eventChunkStream(events, {
-      head: `{"format":"json","generated_at":${JSON.stringify(generatedAt)},"data":[`,
-      chunk: (batch, first) =>
-        (first ? '' : ',') +
-        batch.map((e) => JSON.stringify(columns ? pickColumns(e, columns) : e)).join(','),
+      ...shape,
       tail: (count) => {
         written = count;
-        return `],"count":${count}}`;
+        return shape.tail(count);
       },
       ...ending,
     });
     return c.body(signed(stream), 200, {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${exportFileName(principal.tenantId, generatedAt, 'json')}"`,
+      'Content-Type': CONTENT_TYPES[format],
+      'Content-Disposition': `attachment; filename="${exportFileName(principal.tenantId, generatedAt, format)}"`,
       'X-Export-Count': String(count),
       'X-Generated-At': generatedAt,
     });
