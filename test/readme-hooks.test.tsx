@@ -96,8 +96,10 @@ describe('README React examples', () => {
     const severities = screen.getByRole('group', { name: 'Severities' });
     await user.click(within(severities).getByRole('checkbox', { name: /^Critical/ }));
     expect(new URLSearchParams(window.location.search).getAll('severities')).toEqual(['critical']);
-    await waitFor(() =>
-      expect(bodyRows().every((row) => within(row).queryByText('Critical'))).toBe(true),
+    // The filtered page is a new request; under load it can take longer than waitFor's 1 s.
+    await waitFor(
+      () => expect(bodyRows().every((row) => within(row).queryByText('Critical'))).toBe(true),
+      { timeout: 5000 },
     );
 
     await user.type(screen.getByRole('textbox', { name: 'View name' }), 'Critical only');
@@ -107,8 +109,10 @@ describe('README React examples', () => {
     await user.click(screen.getByRole('button', { name: 'Critical only' }));
     expect(new URLSearchParams(window.location.search).getAll('severities')).toEqual(['critical']);
 
-    await waitFor(() =>
-      expect(screen.getByRole('button', { name: 'Export' })).toHaveProperty('disabled', false),
+    await waitFor(
+      () =>
+        expect(screen.getByRole('button', { name: 'Export' })).toHaveProperty('disabled', false),
+      { timeout: 5000 },
     );
     const live = screen.getByRole('button', { name: 'Live' });
     await user.click(live);
