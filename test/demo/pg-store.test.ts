@@ -1,19 +1,8 @@
-import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PgStore } from '../../demo/server/pg-store.js';
-import type { SummaryInterval } from '../../src/contract/schemas/index.js';
-import { MemoryStore } from '../../src/server/store/memory-store.js';
 import { createDatabase } from '../support/postgres-cluster.js';
-import {
-  ANY,
-  comparable,
-  dataset,
-  event,
-  filterArbitrary,
-  iso,
-  NOW,
-} from '../support/store-agreement.js';
+import { ANY, event, expectAgreesWithMemory, iso, NOW } from '../support/store-agreement.js';
 
 const open: PgStore[] = [];
 
@@ -171,38 +160,7 @@ describe('streaming events', () => {
 
 describe('agreement with the in-memory store', () => {
   it('answers every filter, sort, page, stream and summary exactly as MemoryStore does', async () => {
-    const memory = new MemoryStore();
     const { store } = await freshStore();
-    const events = dataset();
-    for (const tenant of ['acme', 'globex']) {
-      const own = events.filter((e) => e.tenant_id === tenant);
-      memory.insertEvents(tenant, own);
-      await store.insertEvents(tenant, own);
-    }
-    let nonEmpty = 0;
-    await fc.assert(
-      fc.asyncProperty(
-        filterArbitrary,
-        fc.constantFrom('acme', 'globex'),
-        fc.nat(120),
-        fc.integer({ min: 1, max: 60 }),
-        fc.constantFrom<SummaryInterval | null>(null, 'minute', 'hour', 'day'),
-        async (filter, tenant, offset, limit, interval) => {
-          const page = { offset, limit };
-          if (memory.countEvents(tenant, filter) > 0) nonEmpty += 1;
-          expect(await store.queryEvents(tenant, filter, page)).toEqual(
-            memory.queryEvents(tenant, filter, page),
-          );
-          const streamed = [];
-          for await (const item of store.streamEvents(tenant, filter)) streamed.push(item);
-          expect(streamed).toEqual([...memory.streamEvents(tenant, filter)]);
-          expect(comparable(await store.summarize(tenant, filter, interval))).toEqual(
-            comparable(memory.summarize(tenant, filter, interval)),
-          );
-        },
-      ),
-      { numRuns: 150 },
-    );
-    expect(nonEmpty).toBeGreaterThan(70);
+    await expectAgreesWithMemory(store, { numRuns: 150, minNonEmpty: 70 });
   });
 });

@@ -1,11 +1,14 @@
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import {
   EVENT_TYPES,
   SEVERITIES,
   SORT_FIELDS,
   type AuditLogEvent,
+  type SummaryInterval,
 } from '../../src/contract/schemas/index.js';
-import type { EventFilter, SummaryCounts } from '../../src/server/store/types.js';
+import { MemoryStore } from '../../src/server/store/memory-store.js';
+import type { AuditStore, EventFilter, SummaryCounts } from '../../src/server/store/types.js';
 import { storedEvent } from '../contract/helpers.js';
 
 // A dataset and random queries on which every store must answer as the in-memory store does.
@@ -119,4 +122,48 @@ export const filterArbitrary: fc.Arbitrary<EventFilter> = fc
 
 export function comparable(summary: SummaryCounts) {
   return { ...summary, buckets: [...summary.buckets].sort(([a], [b]) => a - b) };
+}
+
+/**
+ * Loads the dataset into `store` and an in-memory store, then checks `numRuns` random
+ * queries: count, page, stream and summary must be the same. More than `minNonEmpty` cases
+ * must compare real rows, not two empty answers.
+ */
+export async function expectAgreesWithMemory(
+  store: AuditStore,
+  { numRuns, minNonEmpty }: { numRuns: number; minNonEmpty: number },
+): Promise<void> {
+  const memory = new MemoryStore();
+  const events = dataset();
+  for (const tenant of ['acme', 'globex']) {
+    const own = events.filter((e) => e.tenant_id === tenant);
+    memory.insertEvents(tenant, own);
+    await store.insertEvents(tenant, own);
+  }
+  let nonEmpty = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      filterArbitrary,
+      fc.constantFrom('acme', 'globex'),
+      fc.nat(120),
+      fc.integer({ min: 1, max: 60 }),
+      fc.constantFrom<SummaryInterval | null>(null, 'minute', 'hour', 'day'),
+      async (filter, tenant, offset, limit, interval) => {
+        const page = { offset, limit };
+        if (memory.countEvents(tenant, filter) > 0) nonEmpty += 1;
+        expect(await store.countEvents(tenant, filter)).toBe(memory.countEvents(tenant, filter));
+        expect(await store.queryEvents(tenant, filter, page)).toEqual(
+          memory.queryEvents(tenant, filter, page),
+        );
+        const streamed = [];
+        for await (const item of store.streamEvents(tenant, filter)) streamed.push(item);
+        expect(streamed).toEqual([...memory.streamEvents(tenant, filter)]);
+        expect(comparable(await store.summarize(tenant, filter, interval))).toEqual(
+          comparable(memory.summarize(tenant, filter, interval)),
+        );
+      },
+    ),
+    { numRuns },
+  );
+  expect(nonEmpty).toBeGreaterThan(minNonEmpty);
 }
