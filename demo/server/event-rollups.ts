@@ -1,8 +1,9 @@
-import type { AuditLogEvent, EventType } from '../../src/contract/schemas/index.js';
+import type { AuditLogEvent } from '../../src/contract/schemas/index.js';
 import { INTERVAL_MS } from '../../src/contract/constants.js';
 import { bucketStart, SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import type { EventFilter } from '../../src/server/store/types.js';
 import { fieldColumn, listCondition, listFilters, type SqlParams } from './event-sql.js';
+import type { SummaryGroupRow } from './summary-fold.js';
 
 // Counts per tenant, hour, event type, severity and resource type, kept in the same
 // transaction as each write. A summary, a timeline or a page's total over a large tenant
@@ -20,15 +21,10 @@ export const ROLLUP_KEY = [
   'resource_type',
 ] as const;
 
-export interface RollupDelta {
+/** One rollup row's change: a summary group's counts for one tenant and hour. */
+export interface RollupDelta extends SummaryGroupRow {
   tenant_id: string;
   hour: number;
-  event_type: EventType;
-  severity_rank: number;
-  resource_type: string;
-  n: number;
-  first_at: number;
-  last_at: number;
 }
 
 /** What a batch adds to the rollups, in key order so concurrent writers lock rows alike. */
