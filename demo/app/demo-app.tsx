@@ -100,12 +100,14 @@ function Screens({ page, tenant, onTenant }: PageProps) {
     );
   }
   return (
-    <main className="demo-shell">
-      {/* Every page of the app has one top-level heading, signed in or not. */}
-      <h1 className="demo-title">Audit log demo</h1>
-      <Nav page={page} tenant={tenant} onTenant={onTenant} />
+    <main className={page === 'viewer' ? 'demo-shell demo-shell--fill' : 'demo-shell'}>
+      <header className="demo-header">
+        {/* Every page of the app has one top-level heading, signed in or not. */}
+        <h1 className="demo-title">Audit log demo</h1>
+        <Nav page={page} tenant={tenant} onTenant={onTenant} />
+      </header>
       {page === 'viewer' ? (
-        <AuditLogViewer syncUrl />
+        <AuditLogViewer syncUrl className="demo-viewer" />
       ) : page === 'hooks' ? (
         <HooksPage />
       ) : (
@@ -142,7 +144,7 @@ function Nav({ page, tenant, onTenant }: PageProps) {
       ) : (
         <span>Tenant: {tenant}</span>
       )}
-      <button type="button" onClick={() => logout.mutate()}>
+      <button type="button" className="demo-signout" onClick={() => logout.mutate()}>
         Sign out
       </button>
     </nav>

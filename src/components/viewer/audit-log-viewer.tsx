@@ -174,7 +174,10 @@ function ViewerLayout({
           </div>
         ) : null}
         <div data-part="viewer-main">
-          {hide.summary ? null : <SummaryCards />}
+          <div data-part="viewer-status">
+            {hide.summary ? null : <SummaryCards />}
+            <AuditLogPager />
+          </div>
           {chartOpen ? (
             <div data-part="viewer-volume" id="audit-viewer-volume">
               <Suspense fallback={<p role="status">{labels.loading}</p>}>
@@ -183,7 +186,6 @@ function ViewerLayout({
             </div>
           ) : null}
           <AuditLogTable />
-          <AuditLogPager />
         </div>
         {hide.detail ? null : <AuditLogDetailPanel renderDetail={renderDetail} />}
       </div>

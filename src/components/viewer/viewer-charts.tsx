@@ -4,5 +4,5 @@ import { EventVolumeChart } from '../charts/event-volume-chart.js';
 
 /** The viewer's slim volume strip: the view's timeline; a drag narrows its time range. */
 export default function VolumeStrip() {
-  return <EventVolumeChart height={72} />;
+  return <EventVolumeChart height={64} />;
 }
