@@ -94,17 +94,6 @@ export function AuditLogDetailPanel({ renderDetail, className }: AuditLogDetailP
       aria-label={labels.eventDetail}
       style={{ '--audit-detail-width': `${width}px` } as CSSProperties}
     >
-      <div
-        role="separator"
-        aria-orientation="vertical"
-        aria-label={labels.resizeDetail}
-        aria-valuenow={width}
-        aria-valuemin={MIN_WIDTH}
-        tabIndex={0}
-        data-part="resize-handle"
-        onKeyDown={onHandleKeyDown}
-        onPointerDown={onHandlePointerDown}
-      />
       <div data-part="detail-bar">
         <button type="button" data-part="close" onClick={close}>
           {labels.close}
@@ -122,6 +111,18 @@ export function AuditLogDetailPanel({ renderDetail, className }: AuditLogDetailP
           />
         )}
       </div>
+      {/* Last, so Tab from the panel reaches Close first. */}
+      <div
+        role="separator"
+        aria-orientation="vertical"
+        aria-label={labels.resizeDetail}
+        aria-valuenow={width}
+        aria-valuemin={MIN_WIDTH}
+        tabIndex={0}
+        data-part="resize-handle"
+        onKeyDown={onHandleKeyDown}
+        onPointerDown={onHandlePointerDown}
+      />
     </aside>
   );
 }

@@ -62,13 +62,17 @@ describe('AuditLogViewer', () => {
     await waitFor(() => expect(screen.getByText('Page 2 of 3')).toBeTruthy());
   });
 
-  it('loads its charts after the rows, as figures with names', async () => {
+  it('loads its volume strip after the rows, as a named figure the Volume button hides', async () => {
     const client = await signedInClient(server, 'viewer', 'acme');
     render(<AuditLogViewer />, { wrapper: wrapperFor(client) });
     await waitFor(() => expect(rows().length).toBeGreaterThan(0), { timeout: 5000 });
-    const figures = await screen.findAllByRole('figure', {}, { timeout: 5000 });
-    expect(figures).toHaveLength(3);
-    for (const figure of figures) expect(figure.getAttribute('aria-labelledby')).toBeTruthy();
+    const figure = await screen.findByRole('figure', { name: 'Event volume' }, { timeout: 5000 });
+    expect(figure.getAttribute('aria-labelledby')).toBeTruthy();
+    const toggle = screen.getByRole('button', { name: 'Volume' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    await userEvent.click(toggle);
+    expect(screen.queryByRole('figure', { name: 'Event volume' })).toBeNull();
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
   });
 
   it('leaves out hidden parts and uses overridden labels', async () => {
