@@ -4,6 +4,9 @@ import { forwardRef, type ButtonHTMLAttributes, type ReactNode } from 'react';
 export type ButtonVariant = 'primary' | 'secondary' | 'ghost';
 export type ButtonSize = 'sm' | 'md';
 
+/** `data-*` attributes, which JSX allows on any element but an object literal must declare. */
+export type DataAttributes = { [name: `data-${string}`]: string | boolean | undefined };
+
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   /** primary: the one main action of a group; secondary (default): the rest; ghost: quiet. */
   variant?: ButtonVariant | undefined;

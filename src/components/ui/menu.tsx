@@ -8,7 +8,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
-import { Button, type ButtonProps } from './button.js';
+import { Button, type ButtonProps, type DataAttributes } from './button.js';
 import { useDismissOnOutsidePointer } from './use-dismiss.js';
 
 export interface MenuItem {
@@ -27,7 +27,7 @@ export interface MenuProps {
   label?: string | undefined;
   items: readonly MenuItem[];
   align?: 'start' | 'end' | undefined;
-  triggerProps?: Omit<ButtonProps, 'onClick' | 'children'> | undefined;
+  triggerProps?: (Omit<ButtonProps, 'onClick' | 'children'> & DataAttributes) | undefined;
 }
 
 /**

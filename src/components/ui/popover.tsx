@@ -8,7 +8,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
-import { Button, type ButtonProps } from './button.js';
+import { Button, type ButtonProps, type DataAttributes } from './button.js';
 import { focusableIn, useDismissOnOutsidePointer } from './use-dismiss.js';
 
 export interface PopoverProps {
@@ -23,7 +23,7 @@ export interface PopoverProps {
   /** Which edge of the trigger the panel lines up with; `end` for triggers at a row's end. */
   align?: 'start' | 'end' | undefined;
   /** Props for the trigger button (variant, data-part, aria-label…). */
-  triggerProps?: Omit<ButtonProps, 'onClick' | 'children'> | undefined;
+  triggerProps?: (Omit<ButtonProps, 'onClick' | 'children'> & DataAttributes) | undefined;
   /** Props for the panel (data-part for stylesheets and tests). */
   panelProps?: { 'data-part'?: string; className?: string } | undefined;
 }
