@@ -1,4 +1,6 @@
 'use client';
+import { Button, IconButton } from '../ui/button.js';
+import { TextInput } from '../ui/text-input.js';
 import { useId, useMemo, useState, type ComponentPropsWithRef, type FormEvent } from 'react';
 import type { AuditLogQueryInput } from '../../client/index.js';
 import { mergeFilterLabels, type FilterLabelOverrides } from './filter-labels.js';
@@ -53,15 +55,14 @@ export function SavedViews({
       <form data-part="save-view" onSubmit={submit}>
         <label>
           <span>{labels.viewName}</span>
-          <input
-            type="text"
+          <TextInput
             required
             maxLength={100}
             value={name}
             onChange={(event) => setName(event.currentTarget.value)}
           />
         </label>
-        <button type="submit">{labels.saveView}</button>
+        <Button type="submit">{labels.saveView}</Button>
       </form>
       {views.length === 0 ? (
         <p data-part="saved-views-empty">{labels.noSavedViews}</p>
@@ -69,17 +70,16 @@ export function SavedViews({
         <ul data-part="saved-view-list">
           {views.map((view) => (
             <li key={view.id} data-part="saved-view">
-              <button type="button" data-part="recall-view" onClick={() => onRecall(view)}>
+              <Button size="sm" data-part="recall-view" onClick={() => onRecall(view)}>
                 {view.name}
-              </button>
-              <button
-                type="button"
+              </Button>
+              <IconButton
+                size="sm"
                 data-part="delete-view"
-                aria-label={`${labels.deleteView}: ${view.name}`}
+                label={`${labels.deleteView}: ${view.name}`}
                 onClick={() => remove(view.id)}
-              >
-                <span aria-hidden="true">×</span>
-              </button>
+                icon="×"
+              />
             </li>
           ))}
         </ul>

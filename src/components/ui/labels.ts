@@ -47,6 +47,11 @@ export const DEFAULT_LABELS = {
   collapse: 'Collapse',
   showAllText: (characters: number) => `Show all ${characters.toLocaleString('en')} characters`,
   showLessText: 'Show less',
+  /** A metadata object's size, where its braces used to be. */
+  jsonKeys: (count: number) => (count === 1 ? '1 key' : `${count.toLocaleString('en')} keys`),
+  jsonItems: (count: number) => (count === 1 ? '1 item' : `${count.toLocaleString('en')} items`),
+  showMoreEntries: (next: number, shown: number, total: number) =>
+    `Show ${next.toLocaleString('en')} more (${shown.toLocaleString('en')} of ${total.toLocaleString('en')} shown)`,
   none: '—',
   totalEvents: 'Events',
   criticalAndErrors: 'Critical and errors',
