@@ -1,4 +1,5 @@
 'use client';
+import { IconButton } from '../ui/button.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
 import { rootProps } from '../ui/root-props.js';
@@ -24,13 +25,23 @@ export function AuditLogPager(props: AuditLogPagerProps) {
   const onPageChange = fromView ? view.setPage : props.onPageChange;
   return (
     <nav {...rootProps('pagination', props.className)} aria-label={labels.pagination}>
-      <button type="button" disabled={page <= 1} onClick={() => onPageChange?.(page - 1)}>
-        {labels.previousPage}
-      </button>
-      <span aria-live="polite">{labels.pageOf(page, Math.max(pages, 1))}</span>
-      <button type="button" disabled={page >= pages} onClick={() => onPageChange?.(page + 1)}>
-        {labels.nextPage}
-      </button>
+      <IconButton
+        size="sm"
+        variant="secondary"
+        label={labels.previousPage}
+        icon="‹"
+        disabled={page <= 1}
+        onClick={() => onPageChange?.(page - 1)}
+      />
+      <span aria-live="polite" data-part="page-status">{labels.pageOf(page, Math.max(pages, 1))}</span>
+      <IconButton
+        size="sm"
+        variant="secondary"
+        label={labels.nextPage}
+        icon="›"
+        disabled={page >= pages}
+        onClick={() => onPageChange?.(page + 1)}
+      />
     </nav>
   );
 }

@@ -1,5 +1,5 @@
 'use client';
-import { lazy, Suspense, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { AuditLogEvent } from '../../client/index.js';
 import { ExportButton } from '../export-button/export-button.js';
 import type { TimeDisplay } from '../format/format-time.js';
@@ -11,6 +11,7 @@ import type { AuditLogColumn } from '../table/audit-log-column.js';
 import { ColumnSettings, DensityToggle } from '../table/column-settings.js';
 import { AuditUiProvider, useAuditUi } from '../ui/audit-ui-context.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
+import { Button } from '../ui/button.js';
 import { rootProps } from '../ui/root-props.js';
 import { AuditLogPager } from './audit-log-pager.js';
 import { AuditLogView } from './audit-log-view.js';
@@ -102,6 +103,8 @@ function ViewerLayout({
   const sidebarOpen = !hide.filters && (sidebarChoice ?? wide);
   const chartOpen = !hide.charts && (chartChoice ?? roomy);
   const total = view.events.data?.total;
+  const sidebarId = useId();
+  const volumeId = useId();
 
   // Escape closes the detail from anywhere in the viewer; a control that uses Escape itself
   // (a menu, a field) prevents the default first.
@@ -121,15 +124,14 @@ function ViewerLayout({
     >
       <div data-part="viewer-bar">
         {hide.filters ? null : (
-          <button
-            type="button"
+          <Button
             data-part="sidebar-toggle"
             aria-expanded={sidebarOpen}
-            aria-controls="audit-viewer-sidebar"
+            aria-controls={sidebarId}
             onClick={() => setSidebarChoice(!sidebarOpen)}
           >
             {labels.filters}
-          </button>
+          </Button>
         )}
         {queryBar}
         <output data-part="match-count" aria-live="polite">
@@ -137,15 +139,15 @@ function ViewerLayout({
         </output>
         <span data-part="bar-spacer" />
         {hide.charts ? null : (
-          <button
-            type="button"
+          <Button
+            variant="ghost"
             data-part="chart-toggle"
             aria-expanded={chartOpen}
-            aria-controls="audit-viewer-volume"
+            aria-controls={volumeId}
             onClick={() => setChartChoice(!chartOpen)}
           >
             {labels.volume}
-          </button>
+          </Button>
         )}
         {hide.liveTail ? null : <LiveTail />}
         {hide.export ? null : <ExportButton />}
@@ -169,7 +171,7 @@ function ViewerLayout({
       </div>
       <div data-part="viewer-body">
         {sidebarOpen ? (
-          <div data-part="viewer-sidebar" id="audit-viewer-sidebar">
+          <div data-part="viewer-sidebar" id={sidebarId}>
             {sidebar ?? <AuditLogFilters />}
           </div>
         ) : null}
@@ -179,7 +181,7 @@ function ViewerLayout({
             <AuditLogPager />
           </div>
           {chartOpen ? (
-            <div data-part="viewer-volume" id="audit-viewer-volume">
+            <div data-part="viewer-volume" id={volumeId}>
               <Suspense fallback={<p role="status">{labels.loading}</p>}>
                 <VolumeStrip />
               </Suspense>

@@ -10,6 +10,7 @@ import {
 } from 'react';
 import type { AuditLogEvent } from '../../client/index.js';
 import { AuditEventDetail } from '../event-detail/audit-event-detail.js';
+import { Button } from '../ui/button.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import { rootProps } from '../ui/root-props.js';
 import { useAuditLogViewContext } from './view-context.js';
@@ -95,9 +96,9 @@ export function AuditLogDetailPanel({ renderDetail, className }: AuditLogDetailP
       style={{ '--audit-detail-width': `${width}px` } as CSSProperties}
     >
       <div data-part="detail-bar">
-        <button type="button" data-part="close" onClick={close}>
+        <Button size="sm" data-part="close" onClick={close}>
           {labels.close}
-        </button>
+        </Button>
       </div>
       <div data-part="detail-body">
         {renderDetail ? (
