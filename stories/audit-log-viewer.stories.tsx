@@ -14,6 +14,14 @@ const meta = {
   component: AuditLogViewer,
   args: { locale: 'en-US' },
   parameters: { audit: {} },
+  // The viewer fills its container, as in an app screen.
+  decorators: [
+    (Story) => (
+      <div style={{ height: 720 }}>
+        <Story />
+      </div>
+    ),
+  ],
 } satisfies Meta<typeof AuditLogViewer>;
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -87,19 +95,19 @@ export const FilterBySeverity: Story = {
   },
 };
 
-/** A click on a chart's bar filters the whole viewer by it. */
-export const ChartClickFilters: Story = {
+/** The filters sidebar and the volume strip fold away behind their buttons, and come back. */
+export const FoldSidebarAndVolume: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'Filter by Warning' }));
-    await expect(chipsText(canvasElement)).toEqual(['Remove filter: Severity: Warning']);
-    await expect(
-      within(canvas.getByRole('group', { name: 'Severities' })).getByRole('checkbox', {
-        name: /^Warning/,
-      }),
-    ).toBeChecked();
-    await userEvent.click(await canvas.findByRole('button', { name: 'Filter by Authentication' }));
-    await expect(chipsText(canvasElement)).toContain('Remove filter: Event type: Authentication');
+    await canvas.findByRole('figure', { name: 'Event volume' });
+    const filters = canvas.getByRole('button', { name: 'Filters' });
+    await expect(filters).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.click(filters);
+    await expect(canvas.queryByRole('search')).toBeNull();
+    await userEvent.click(canvas.getByRole('button', { name: 'Volume' }));
+    await expect(canvas.queryByRole('figure', { name: 'Event volume' })).toBeNull();
+    await userEvent.click(filters);
+    await expect(canvas.getByRole('search')).toBeVisible();
   },
 };
 
@@ -168,15 +176,20 @@ export const Dark: Story = {
   globals: { theme: 'dark' },
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByRole('grid');
-    await within(canvasElement).findByRole('button', { name: 'Filter by Warning' });
+    await within(canvasElement).findByRole('figure', { name: 'Event volume' });
   },
 };
 
+/** On a phone the filters wait behind their button, so the rows come first. */
 export const Narrow: Story = {
   parameters: { width: 360 },
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findByRole('grid');
-    await within(canvasElement).findByRole('button', { name: 'Filter by Warning' });
+    const canvas = within(canvasElement);
+    await canvas.findByRole('grid');
+    await expect(canvas.getByRole('button', { name: 'Filters' })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
     await expectWithinCanvas(partOf(canvasElement, 'viewer'), canvasElement);
   },
 };

@@ -1,5 +1,5 @@
 'use client';
-import { lazy, Suspense, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { AuditLogEvent } from '../../client/index.js';
 import { ExportButton } from '../export-button/export-button.js';
 import type { TimeDisplay } from '../format/format-time.js';
@@ -16,16 +16,11 @@ import { rootProps } from '../ui/root-props.js';
 import { AuditLogPager } from './audit-log-pager.js';
 import { AuditLogView } from './audit-log-view.js';
 import { AuditLogDetailPanel } from './detail-panel.js';
-import { useMediaQuery } from './use-media-query.js';
+import { useWidthClass } from './use-width-class.js';
 import { useAuditLogViewContext, type AuditLogViewController } from './view-context.js';
 import type { AuditLogViewOptions } from './use-audit-log-view.js';
 
 const VolumeStrip = lazy(() => import('./viewer-charts.js'));
-
-/** Where the sidebar shows beside the table rather than over it. */
-const WIDE = '(min-width: 1024px)';
-/** Where the volume strip shows without being asked for. */
-const ROOMY = '(min-width: 768px)';
 
 export type ViewerPart = 'summary' | 'filters' | 'charts' | 'export' | 'liveTail' | 'detail';
 
@@ -95,13 +90,13 @@ function ViewerLayout({
 }: AuditLogViewerProps) {
   const view = useAuditLogViewContext()!;
   const { labels, locale } = useAuditUi();
-  const wide = useMediaQuery(WIDE, true);
-  const roomy = useMediaQuery(ROOMY, true);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const size = useWidthClass(rootRef);
   // Unset, each follows the width: open where there is room, behind their buttons on phones.
   const [sidebarChoice, setSidebarChoice] = useState<boolean | null>(null);
   const [chartChoice, setChartChoice] = useState<boolean | null>(null);
-  const sidebarOpen = !hide.filters && (sidebarChoice ?? wide);
-  const chartOpen = !hide.charts && (chartChoice ?? roomy);
+  const sidebarOpen = !hide.filters && (sidebarChoice ?? size === 'desktop');
+  const chartOpen = !hide.charts && (chartChoice ?? size !== 'phone');
   const total = view.events.data?.total;
   const sidebarId = useId();
   const volumeId = useId();
@@ -116,7 +111,9 @@ function ViewerLayout({
 
   return (
     <div
+      ref={rootRef}
       {...rootProps('viewer', className)}
+      data-size={size}
       data-theme={theme === 'system' ? undefined : theme}
       data-sidebar={sidebarOpen ? 'open' : 'closed'}
       data-detail={view.eventId !== undefined && !hide.detail ? 'open' : 'closed'}
