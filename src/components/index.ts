@@ -10,7 +10,13 @@ export {
   type AuditUiProviderProps,
   type AuditUiSettings,
 } from './ui/audit-ui-context.js';
-export { DEFAULT_LABELS, type AuditLabelOverrides, type AuditLabels } from './ui/labels.js';
+export {
+  DEFAULT_LABELS,
+  type AuditLabelOverrides,
+  type AuditLabels,
+  type LabelOverrides,
+} from './ui/labels.js';
+export { AUDIT_LABELS_DE } from './ui/locales/de.js';
 export { formatTimestamp, type TimeDisplay } from './format/format-time.js';
 
 // Controls, in the kit's look (for a host's own arrangement of the parts)

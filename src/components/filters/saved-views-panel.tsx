@@ -3,7 +3,9 @@ import { Button, IconButton } from '../ui/button.js';
 import { TextInput } from '../ui/text-input.js';
 import { useId, useMemo, useState, type ComponentPropsWithRef, type FormEvent } from 'react';
 import type { AuditLogQueryInput } from '../../client/index.js';
-import { mergeFilterLabels, type FilterLabelOverrides } from './filter-labels.js';
+import { useAuditUi } from '../ui/audit-ui-context.js';
+import { mergeLabels } from '../ui/labels.js';
+import type { FilterLabelOverrides } from './filter-labels.js';
 import type { SavedView, SavedViewStorage } from './saved-views.js';
 import { useSavedViews } from './use-saved-views.js';
 import { rootProps } from '../ui/root-props.js';
@@ -30,7 +32,8 @@ export function SavedViews({
   className,
   ...rest
 }: SavedViewsProps) {
-  const labels = useMemo(() => mergeFilterLabels(overrides), [overrides]);
+  const { labels: ui } = useAuditUi();
+  const labels = useMemo(() => mergeLabels(ui.filters, overrides), [ui.filters, overrides]);
   const { views, save, remove } = useSavedViews(storage);
   const [name, setName] = useState('');
   const id = useId();

@@ -1,5 +1,6 @@
 'use client';
 import { useState } from 'react';
+import { useAuditUi } from '../ui/audit-ui-context.js';
 import { IconButton } from '../ui/button.js';
 import { Popover } from '../ui/popover.js';
 import { Toggle } from '../ui/toggle.js';
@@ -17,12 +18,6 @@ export interface ColumnSettingsLabels {
   moveUp: (column: string) => string;
   moveDown: (column: string) => string;
 }
-
-const DEFAULT_LABELS: ColumnSettingsLabels = {
-  button: 'Columns',
-  moveUp: (column) => `Move ${column} up`,
-  moveDown: (column) => `Move ${column} down`,
-};
 
 /** The columns in `order` first, then any others in their own order. */
 export function orderColumns(
@@ -102,7 +97,13 @@ export function ColumnSettings({
   labels: labelOverrides,
   className,
 }: ColumnSettingsProps) {
-  const labels = { ...DEFAULT_LABELS, ...labelOverrides };
+  const { labels: ui } = useAuditUi();
+  const labels: ColumnSettingsLabels = {
+    button: ui.columnSettings,
+    moveUp: ui.moveColumnUp,
+    moveDown: ui.moveColumnDown,
+    ...labelOverrides,
+  };
   const [open, setOpen] = useState(false);
   const ordered = orderColumns(columns, columnOrder);
   const ids = ordered.map((column) => column.id);
@@ -169,25 +170,21 @@ export function ColumnSettings({
 export interface DensityToggleProps {
   density: AuditLogTableDensity;
   onDensityChange: (updater: Updater<AuditLogTableDensity>) => void;
-  /** The button's accessible name; pressed means compact. */
+  /** The button's accessible name (the labels' `compactRows` by default); pressed means compact. */
   label?: string | undefined;
   className?: string | undefined;
 }
 
 /** A toggle button: pressed shows compact rows. */
-export function DensityToggle({
-  density,
-  onDensityChange,
-  label = 'Compact rows',
-  className,
-}: DensityToggleProps) {
+export function DensityToggle({ density, onDensityChange, label, className }: DensityToggleProps) {
+  const { labels } = useAuditUi();
   return (
     <Toggle
       {...rootProps('density-toggle', className, density)}
       pressed={density === 'compact'}
       onPressedChange={(compact) => onDensityChange(compact ? 'compact' : 'comfortable')}
     >
-      {label}
+      {label ?? labels.compactRows}
     </Toggle>
   );
 }
