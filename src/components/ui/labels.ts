@@ -141,7 +141,7 @@ export const DEFAULT_LABELS = {
   pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
   eventDetail: 'Event detail',
   resizeDetail: 'Resize event detail',
-  filters: 'Filters',
+  showFilters: 'Filters',
   volume: 'Volume',
   matchingEvents: (count: string) => `${count} events`,
   columnSettings: 'Columns',

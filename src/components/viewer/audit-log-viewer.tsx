@@ -127,7 +127,7 @@ function ViewerLayout({
             aria-controls={sidebarId}
             onClick={() => setSidebarChoice(!sidebarOpen)}
           >
-            {labels.filters}
+            {labels.showFilters}
           </Button>
         )}
         {queryBar}
