@@ -74,6 +74,14 @@ export {
   type SavedViewsProps,
 } from './filters/index.js';
 
+// Facets
+export {
+  ConnectedFacetSidebar,
+  FacetSidebar,
+  type ConnectedFacetSidebarProps,
+  type FacetSidebarProps,
+} from './facets/index.js';
+
 // The whole viewer
 export {
   AuditLogViewer,

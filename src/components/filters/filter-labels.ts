@@ -31,6 +31,20 @@ export const FILTER_LABELS = {
   saveView: 'Save view',
   deleteView: 'Delete view',
   noSavedViews: 'No saved views yet.',
+  facets: 'Fields',
+  excludeValue: 'Exclude',
+  excludedValue: 'excluded',
+  moreValues: 'More',
+  fewerValues: 'Fewer',
+  noValues: 'No values',
+  loadingValues: 'Counting…',
+  facetsUnavailable: 'This server does not count values by field, so no counts are shown.',
+  facetsError: 'Could not count the values',
+  queryBar: 'Query',
+  queryBarHint: 'field:value, -field:value to exclude, "quoted text" to search',
+  suggestions: 'Suggestions',
+  queryErrors: 'Problems in the query',
+  applyQuery: 'Apply',
 };
 
 export type FilterLabels = typeof FILTER_LABELS;
