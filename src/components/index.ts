@@ -82,6 +82,15 @@ export {
   type FacetSidebarProps,
 } from './facets/index.js';
 
+// Query bar
+export {
+  AuditQueryBar,
+  ConnectedAuditQueryBar,
+  type AuditQueryBarProps,
+  type ConnectedAuditQueryBarProps,
+  type QueryBarValue,
+} from './query-bar/index.js';
+
 // The whole viewer
 export {
   AuditLogViewer,
