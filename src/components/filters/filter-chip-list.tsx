@@ -29,7 +29,7 @@ export function FilterChipList({ chips, query, onReplace, labels }: FilterChipLi
               type="button"
               data-part="chip"
               aria-label={`${labels.removeFilter}: ${truncateText(chip.text, CELL_TEXT_LIMIT)}`}
-              onClick={() => onReplace(chip.without(query))}
+              onClick={() => (chip.remove ? chip.remove() : onReplace(chip.without(query)))}
             >
               <LongText text={chip.text} limit={CELL_TEXT_LIMIT} />
               <span aria-hidden="true"> ×</span>

@@ -33,6 +33,8 @@ export const FILTER_LABELS = {
   noSavedViews: 'No saved views yet.',
   facets: 'Fields',
   excludeValue: 'Exclude',
+  notValue: 'not',
+  lastDuration: 'Last',
   excludedValue: 'excluded',
   moreValues: 'More',
   fewerValues: 'Fewer',
