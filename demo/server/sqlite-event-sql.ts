@@ -1,4 +1,8 @@
-import { SEARCH_FIELDS, type SummaryInterval } from '../../src/contract/schemas/index.js';
+import {
+  SEARCH_FIELDS,
+  type FacetField,
+  type SummaryInterval,
+} from '../../src/contract/schemas/index.js';
 import type { EventFilter, PageRequest } from '../../src/server/store/types.js';
 import * as queries from './event-queries.js';
 import {
@@ -135,4 +139,19 @@ export function timelineQuery(
   interval: SummaryInterval,
 ): SqlFragment {
   return queries.timelineQuery(SQLITE_DIALECT, tenantId, filter, interval);
+}
+
+/** One facet; with `seqs`, over those rows (a search's matches) instead of the filter. */
+export function facetQuery(
+  tenantId: string,
+  filter: EventFilter,
+  field: FacetField,
+  limit: number,
+  seqs?: readonly number[],
+): SqlFragment {
+  const matching = seqs
+    ? (params: SqlParams) =>
+        `seq IN (SELECT value FROM json_each(${params.add(JSON.stringify(seqs))}))`
+    : undefined;
+  return queries.facetQuery(SQLITE_DIALECT, tenantId, filter, field, limit, matching);
 }

@@ -1,4 +1,9 @@
-import type { AuditLogEvent, SummaryInterval } from '../../src/contract/schemas/index.js';
+import type {
+  AuditLogEvent,
+  FacetField,
+  FacetsResponse,
+  SummaryInterval,
+} from '../../src/contract/schemas/index.js';
 import { canonicalLeafJson } from '../../src/contract/leaf.js';
 import type { NodeId } from '../../src/server/merkle/tree-math.js';
 import {
@@ -26,6 +31,7 @@ import {
   eventPageQuery,
   eventStreamPageQuery,
   eventWhere,
+  facetQuery,
   orderColumns,
   type SqlParam,
   summaryGroupsQuery,
@@ -50,6 +56,7 @@ import {
   type SessionRow,
   type UserRow,
 } from './sqlite-rows.js';
+import { facetValues, type FacetRow } from './event-queries.js';
 import { migrate } from './sqlite-schema.js';
 import { StatementCache } from './sqlite-statement-cache.js';
 import { foldSummary, type SummaryGroupRow, type TimelineRow } from './summary-fold.js';
@@ -493,6 +500,28 @@ export class SqliteStore implements AuditStore {
       const query = timelineQuery(tenantId, filter, interval);
       return foldSummary(groups, this.#all<TimelineRow>(query.sql, ...query.params));
     })();
+  }
+
+  facets(
+    tenantId: string,
+    filter: EventFilter,
+    fields: readonly FacetField[],
+    limit: number,
+  ): MaybePromise<FacetsResponse> {
+    const count = (total: number, seqs?: readonly number[]): FacetsResponse => {
+      const facets: FacetsResponse['facets'] = {};
+      for (const field of fields) {
+        const query = facetQuery(tenantId, filter, field, limit, seqs);
+        facets[field] = facetValues(field, this.#all<FacetRow>(query.sql, ...query.params), limit);
+      }
+      return { total, facets };
+    };
+    // A search is matched in slices first (see #searchSeqs), then its rows are counted.
+    if (filter.search) {
+      return this.#searchSeqs(tenantId, filter).then((seqs) => count(seqs.length, seqs));
+    }
+    // One read transaction, so the total and every facet agree under concurrent writers.
+    return this.#db.transaction(() => count(this.countEvents(tenantId, filter) as number))();
   }
 
   getTreeSize(tenantId: string): number {

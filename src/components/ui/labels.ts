@@ -44,6 +44,22 @@ const FILTERS = {
   saveView: 'Save view',
   deleteView: 'Delete view',
   noSavedViews: 'No saved views yet.',
+  facets: 'Fields',
+  excludeValue: 'Exclude',
+  notValue: 'not',
+  lastDuration: 'Last',
+  excludedValue: 'excluded',
+  moreValues: 'More',
+  fewerValues: 'Fewer',
+  noValues: 'No values',
+  loadingValues: 'Counting…',
+  facetsUnavailable: 'This server does not count values by field, so no counts are shown.',
+  facetsError: 'Could not count the values',
+  queryBar: 'Query',
+  queryBarHint: 'field:value, -field:value to exclude, "quoted text" to search',
+  suggestions: 'Suggestions',
+  queryErrors: 'Problems in the query',
+  applyQuery: 'Apply',
 };
 
 /** The charts' strings (the charts ship in their own entry; their words are here all the same). */

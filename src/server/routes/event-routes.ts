@@ -12,6 +12,7 @@ import { limitBody, readJson } from '../http/body.js';
 import type { AppEnv, AppState } from '../http/context.js';
 import { queryRequest } from '../http/endpoint-request.js';
 import { registerExportRoute } from './export-route.js';
+import { registerFacetsRoute } from './facets-route.js';
 import { storeEvents } from './event-writes.js';
 import { registerSummaryRoute } from './summary-route.js';
 
@@ -52,8 +53,9 @@ export function registerEventRoutes(app: Hono<AppEnv>, state: AppState): void {
     return c.json(body);
   });
 
-  // Registered before `/events/:id` so "export" is never read as an event id.
+  // Registered before `/events/:id` so "export" and "facets" are never read as event ids.
   registerExportRoute(app, state);
+  registerFacetsRoute(app, state);
   registerSummaryRoute(app, state);
 
   app.get(routePattern(ENDPOINTS.getEvent), auth, async (c) => {

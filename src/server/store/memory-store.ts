@@ -1,10 +1,16 @@
-import { type AuditLogEvent, type SummaryInterval } from '../../contract/schemas/index.js';
+import {
+  type AuditLogEvent,
+  type FacetField,
+  type FacetsResponse,
+  type SummaryInterval,
+} from '../../contract/schemas/index.js';
 import { canonicalLeafJson } from '../../contract/leaf.js';
 import { appendLeaves } from '../merkle/tree-append.js';
 import { portableSha256 } from '../merkle/tree-hash.js';
 import { nodeKey, type NodeId } from '../merkle/tree-math.js';
 import { eventComparator, eventMatches } from './event-filter.js';
 import { bucketStart } from './event-order.js';
+import { topFacetValues } from './facet-values.js';
 import { emptySummaryCounts } from './summary-counts.js';
 import {
   DuplicateError,
@@ -251,6 +257,25 @@ export class MemoryStore implements AuditStore {
     }
     counts.resource_types = Object.fromEntries(resourceTypes);
     return counts;
+  }
+
+  facets(
+    tenantId: string,
+    filter: EventFilter,
+    fields: readonly FacetField[],
+    limit: number,
+  ): FacetsResponse {
+    const matching = this.#matching(tenantId, filter);
+    const facets: FacetsResponse['facets'] = {};
+    for (const field of fields) {
+      const counts = new Map<string, number>();
+      for (const event of matching) {
+        const value = event[field];
+        if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+      }
+      facets[field] = topFacetValues(counts, limit);
+    }
+    return { total: matching.length, facets };
   }
 
   getTreeSize(tenantId: string): number {
