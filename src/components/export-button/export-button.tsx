@@ -62,7 +62,7 @@ export function ExportButton(props: ExportButtonProps) {
   if (!readsView(view, props, 'query')) return <ExportFromProps {...props} />;
   return (
     <ExportFromProps
-      query={{ ...view.query, ...view.sort }}
+      query={{ ...view.resolvedQuery, ...view.sort }}
       {...(view.exportColumns ? { columns: view.exportColumns } : {})}
       {...props}
     />

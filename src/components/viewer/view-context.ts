@@ -6,6 +6,7 @@ import type {
   AuditLogQueryInput,
   AuditLogSummary,
   PaginatedAuditLogs,
+  RelativeDuration,
   SummaryInterval,
 } from '../../client/index.js';
 import type { AuditLogColumn, AuditLogSort } from '../table/audit-log-column.js';
@@ -18,9 +19,16 @@ import type { Updater } from '../table/use-controllable.js';
  * summary query, and the changes a part may ask for. Parts inside `<AuditLogView>` read it;
  * every part also works from plain props outside one.
  */
+/** Filters as a view takes them: a relative range (`last: '24h'`) in place of start and end. */
+export type AuditLogViewQuery = AuditLogQueryInput & { last?: RelativeDuration | undefined };
+
 export interface AuditLogViewController {
-  /** The filters, without the sort. */
+  /** The filters, without the sort and without a relative range. */
   query: AuditLogQueryInput;
+  /** A range counting back from now (`24h`), kept relative in the URL; it replaces start and end. */
+  last: RelativeDuration | undefined;
+  /** The filters as sent: `last` resolved to a start date when it was chosen. */
+  resolvedQuery: AuditLogQueryInput;
   sort: AuditLogSort;
   /** 1-based. */
   page: number;
@@ -56,7 +64,7 @@ export interface AuditLogViewController {
   linkTo: ((eventId: string) => string) | undefined;
 
   /** New filters; back to page 1. */
-  setQuery: (query: AuditLogQueryInput) => void;
+  setQuery: (query: AuditLogViewQuery) => void;
   setSort: (sort: AuditLogSort) => void;
   setPage: (page: number) => void;
   open: (event: AuditLogEvent) => void;
