@@ -4,10 +4,7 @@ import type { AuditLogQueryInput, FacetField, FacetValue } from '../../client/in
 import { FACET_FIELDS, facetFilter, MAX_FACET_LIMIT } from '../../contract/schemas/index.js';
 import { NotFoundError } from '../../client/index.js';
 import { useFacets } from '../../hooks/index.js';
-import {
-  filterNames,
-  type FilterLabelOverrides,
-} from '../filters/filter-labels.js';
+import { filterNames, type FilterLabelOverrides } from '../filters/filter-labels.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import { mergeLabels, type AuditLabelOverrides } from '../ui/labels.js';
 import { rootProps } from '../ui/root-props.js';

@@ -16,10 +16,7 @@ import {
   type FacetValue,
 } from '../../client/index.js';
 import { FILTER_FIELDS } from '../../contract/field-table.js';
-import {
-  filterNames,
-  type FilterLabelOverrides,
-} from '../filters/filter-labels.js';
+import { filterNames, type FilterLabelOverrides } from '../filters/filter-labels.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import { mergeLabels, type AuditLabelOverrides } from '../ui/labels.js';
 import { rootProps } from '../ui/root-props.js';
@@ -192,6 +189,7 @@ export function AuditQueryBar({
           aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
           aria-invalid={errors.length > 0}
           aria-describedby={errors.length > 0 ? `${errorsId} ${hintId}` : hintId}
+          placeholder={labels.queryBarHint}
           value={text}
           onChange={(event) => {
             setText(event.currentTarget.value);

@@ -1,5 +1,14 @@
 'use client';
-import { lazy, Suspense, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import type { AuditLogEvent } from '../../client/index.js';
 import { ExportButton } from '../export-button/export-button.js';
 import type { TimeDisplay } from '../format/format-time.js';
@@ -9,7 +18,6 @@ import { ConnectedAuditQueryBar } from '../query-bar/index.js';
 import { LiveTail } from '../live-tail/live-tail.js';
 import { SummaryCards } from '../summary-cards/summary-cards.js';
 import { AuditLogTable } from '../table/audit-log-table.js';
-import type { AuditLogColumn } from '../table/audit-log-column.js';
 import { ColumnSettings, DensityToggle } from '../table/column-settings.js';
 import { AuditUiProvider, useAuditUi } from '../ui/audit-ui-context.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
@@ -141,16 +149,13 @@ function ViewerLayout({
           </Button>
         )}
         <div data-part="viewer-query">
-          {queryBar ?? (
-            <ConnectedAuditQueryBar
-              value={queryBarValue}
-              onChange={view.setQuery}
-            />
-          )}
+          {queryBar ?? <ConnectedAuditQueryBar value={queryBarValue} onChange={view.setQuery} />}
         </div>
         <TimeRangeMenu view={view} />
         <output data-part="match-count" aria-live="polite">
-          {total === undefined ? '' : labels.matchingEvents(new Intl.NumberFormat(locale).format(total))}
+          {total === undefined
+            ? ''
+            : labels.matchingEvents(new Intl.NumberFormat(locale).format(total))}
         </output>
         <span data-part="bar-spacer" />
         {hide.charts ? null : (
@@ -184,6 +189,21 @@ function ViewerLayout({
         />
       </div>
       <div data-part="viewer-body">
+        <div data-part="viewer-main">
+          <div data-part="viewer-status">
+            {hide.summary ? null : <SummaryCards />}
+            <AuditLogPager />
+          </div>
+          {chartOpen ? (
+            <div data-part="viewer-volume" id={volumeId}>
+              <Suspense fallback={<p role="status">{labels.loading}</p>}>
+                <VolumeStrip />
+              </Suspense>
+            </div>
+          ) : null}
+          <AuditLogTable />
+        </div>
+        {/* After the table in focus order, so Tab reaches the rows first; drawn on the left. */}
         {sidebarOpen ? (
           <div data-part="viewer-sidebar" id={sidebarId}>
             {/* Names the section for heading navigation; the fields' headings sit under it. */}
@@ -200,20 +220,6 @@ function ViewerLayout({
             )}
           </div>
         ) : null}
-        <div data-part="viewer-main">
-          <div data-part="viewer-status">
-            {hide.summary ? null : <SummaryCards />}
-            <AuditLogPager />
-          </div>
-          {chartOpen ? (
-            <div data-part="viewer-volume" id={volumeId}>
-              <Suspense fallback={<p role="status">{labels.loading}</p>}>
-                <VolumeStrip />
-              </Suspense>
-            </div>
-          ) : null}
-          <AuditLogTable />
-        </div>
         {hide.detail ? null : <AuditLogDetailPanel renderDetail={renderDetail} />}
       </div>
     </div>

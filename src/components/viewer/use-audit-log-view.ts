@@ -74,7 +74,9 @@ export function useAuditLogView({
     [urlQuery.sort_by, urlQuery.sort_order],
   );
   const query = useMemo<AuditLogQueryInput>(() => {
-    const { sort_by: _by, sort_order: _order, ...filters } = urlQuery;
+    const filters = { ...urlQuery };
+    delete filters.sort_by;
+    delete filters.sort_order;
     return filters;
   }, [urlQuery]);
   // A relative range (`last`) is resolved once per change, so the request keys hold still.
@@ -136,11 +138,14 @@ export function useAuditLogView({
     (next: AuditLogSort) => setState((s) => ({ ...s, query: { ...s.query, ...next }, page: 1 })),
     [setState],
   );
-  const setPage = useCallback((next: number) => setState((s) => ({ ...s, page: next })), [setState]);
-  const detailFocus = useRef<string | null>(null);
+  const setPage = useCallback(
+    (next: number) => setState((s) => ({ ...s, page: next })),
+    [setState],
+  );
+  const detailFocusRef = useRef<string | null>(null);
   const open = useCallback(
     (event: AuditLogEvent) => {
-      detailFocus.current = event.id;
+      detailFocusRef.current = event.id;
       setState((s) => ({ ...s, eventId: event.id }));
     },
     [setState],
@@ -182,7 +187,7 @@ export function useAuditLogView({
     exportColumns: columnState.chosen,
     newest,
     tableActions,
-    detailFocus,
+    detailFocusRef,
     linkTo,
     setQuery,
     setSort,

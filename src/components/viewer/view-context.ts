@@ -59,7 +59,7 @@ export interface AuditLogViewController {
   /** Receives the table's `focusRow`, so a closed panel can give focus back to its row. */
   tableActions: RefObject<AuditLogTableActions | null>;
   /** The event the user has just opened: its detail takes focus once it is on screen. */
-  detailFocus: RefObject<string | null>;
+  detailFocusRef: RefObject<string | null>;
   /** A shareable link to an event, when the view is kept in the URL. */
   linkTo: ((eventId: string) => string) | undefined;
 

@@ -141,7 +141,8 @@ export const AUDIT_LABELS_DE: AuditLabels = {
     fewerValues: 'Weniger',
     noValues: 'Keine Werte',
     loadingValues: 'Wird gezählt…',
-    facetsUnavailable: 'Dieser Server zählt keine Werte nach Feld, daher werden keine Zahlen gezeigt.',
+    facetsUnavailable:
+      'Dieser Server zählt keine Werte nach Feld, daher werden keine Zahlen gezeigt.',
     facetsError: 'Die Werte konnten nicht gezählt werden',
     queryBar: 'Abfrage',
     queryBarHint: 'feld:wert, -feld:wert zum Ausschließen, "Text in Anführungszeichen" zum Suchen',
