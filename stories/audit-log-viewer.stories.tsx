@@ -103,11 +103,11 @@ export const FoldSidebarAndVolume: Story = {
     const filters = canvas.getByRole('button', { name: 'Filters' });
     await expect(filters).toHaveAttribute('aria-expanded', 'true');
     await userEvent.click(filters);
-    await expect(canvas.queryByRole('search')).toBeNull();
+    await expect(canvas.queryByRole('search', { name: 'Filters' })).toBeNull();
     await userEvent.click(canvas.getByRole('button', { name: 'Volume' }));
     await expect(canvas.queryByRole('figure', { name: 'Event volume' })).toBeNull();
     await userEvent.click(filters);
-    await expect(canvas.getByRole('search')).toBeVisible();
+    await expect(canvas.getByRole('search', { name: 'Filters' })).toBeVisible();
   },
 };
 
