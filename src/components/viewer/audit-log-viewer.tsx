@@ -157,7 +157,6 @@ function ViewerLayout({
             ? ''
             : labels.matchingEvents(new Intl.NumberFormat(locale).format(total))}
         </output>
-        <span data-part="bar-spacer" />
         {hide.charts ? null : (
           <Button
             data-part="chart-toggle"
