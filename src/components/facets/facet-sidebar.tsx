@@ -4,13 +4,9 @@ import type { AuditLogQueryInput, FacetField, FacetValue } from '../../client/in
 import { FACET_FIELDS, facetFilter, MAX_FACET_LIMIT } from '../../contract/schemas/index.js';
 import { NotFoundError } from '../../client/index.js';
 import { useFacets } from '../../hooks/index.js';
-import {
-  filterNames,
-  mergeFilterLabels,
-  type FilterLabelOverrides,
-} from '../filters/filter-labels.js';
+import { filterNames, type FilterLabelOverrides } from '../filters/filter-labels.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
-import type { AuditLabelOverrides } from '../ui/labels.js';
+import { mergeLabels, type AuditLabelOverrides } from '../ui/labels.js';
 import { rootProps } from '../ui/root-props.js';
 import { FacetSection } from './facet-section.js';
 
@@ -66,7 +62,7 @@ export function FacetSidebar({
   ...rest
 }: FacetSidebarProps) {
   const { labels: ui, locale } = useAuditUi(uiLabels);
-  const labels = useMemo(() => mergeFilterLabels(overrides), [overrides]);
+  const labels = useMemo(() => mergeLabels(ui.filters, overrides), [ui.filters, overrides]);
   const names = useMemo(() => filterNames(labels, ui), [labels, ui]);
   const number = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const state = problem ?? (loading ? 'loading' : 'ready');

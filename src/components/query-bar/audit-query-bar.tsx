@@ -16,13 +16,9 @@ import {
   type FacetValue,
 } from '../../client/index.js';
 import { FILTER_FIELDS } from '../../contract/field-table.js';
-import {
-  filterNames,
-  mergeFilterLabels,
-  type FilterLabelOverrides,
-} from '../filters/filter-labels.js';
+import { filterNames, type FilterLabelOverrides } from '../filters/filter-labels.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
-import type { AuditLabelOverrides } from '../ui/labels.js';
+import { mergeLabels, type AuditLabelOverrides } from '../ui/labels.js';
 import { rootProps } from '../ui/root-props.js';
 import {
   applySuggestion,
@@ -68,7 +64,7 @@ export function AuditQueryBar({
   ...rest
 }: AuditQueryBarProps) {
   const { labels: ui, locale } = useAuditUi(uiLabels);
-  const labels = useMemo(() => mergeFilterLabels(overrides), [overrides]);
+  const labels = useMemo(() => mergeLabels(ui.filters, overrides), [ui.filters, overrides]);
   const names = useMemo(() => filterNames(labels, ui), [labels, ui]);
   const number = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const id = useId();
