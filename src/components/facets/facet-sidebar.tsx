@@ -8,6 +8,7 @@ import { filterNames, type FilterLabelOverrides } from '../filters/filter-labels
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import { mergeLabels, type AuditLabelOverrides } from '../ui/labels.js';
 import { rootProps } from '../ui/root-props.js';
+import { Button } from '../ui/button.js';
 import { FacetSection } from './facet-section.js';
 
 export interface FacetSidebarProps extends Omit<
@@ -74,9 +75,9 @@ export function FacetSidebar({
           {problem === 'error' && onRetry ? (
             <>
               {' '}
-              <button type="button" onClick={onRetry}>
+              <Button size="sm" onClick={onRetry}>
                 {ui.retry}
-              </button>
+              </Button>
             </>
           ) : null}
         </p>
