@@ -58,10 +58,16 @@ import {
 } from './sqlite-rows.js';
 import { facetValues, type FacetRow } from './event-queries.js';
 import { migrate } from './sqlite-schema.js';
+import { indexedNeedle } from './sqlite-search.js';
+import { searchText } from './event-sql.js';
 import { StatementCache } from './sqlite-statement-cache.js';
 import { foldSummary, type SummaryGroupRow, type TimelineRow } from './summary-fold.js';
 
 const EVENT_SELECT = EVENT_COLUMNS.join(', ');
+
+/** A search the index cannot answer runs a JavaScript matcher over the tenant's rows. */
+const scansSearch = (filter: EventFilter) =>
+  filter.search !== undefined && filter.search !== '' && indexedNeedle(filter.search) === null;
 /** Row ids a search reads between pauses for other requests (a few milliseconds' work). */
 const SEARCH_SLICE_ROWS = 20_000;
 /** Rows per streamed page: a few milliseconds of reading, then the transaction ends. */
@@ -341,7 +347,13 @@ export class SqliteStore implements AuditStore {
         // The write lock is held from here to commit, so sequences follow commit order.
         const size = this.#tree.size(tenantId);
         const stored = events.map((event, offset) => ({ ...event, sequence: size + offset }));
-        for (const event of stored) insert.run(...eventValues(event));
+        const index = this.#statements.get(
+          'INSERT INTO event_search (rowid, search_text) VALUES (?, ?)',
+        );
+        for (const event of stored) {
+          const { lastInsertRowid } = insert.run(...eventValues(event));
+          index.run(lastInsertRowid, searchText(event));
+        }
         this.#tree.append(
           tenantId,
           stored.map((event) => canonicalLeafJson(event)),
@@ -403,7 +415,7 @@ export class SqliteStore implements AuditStore {
     filter: EventFilter,
     page: PageRequest,
   ): MaybePromise<{ items: AuditLogEvent[]; total: number }> {
-    if (filter.search) return this.#searchPage(tenantId, filter, page);
+    if (scansSearch(filter)) return this.#searchPage(tenantId, filter, page);
     // One read transaction, so the total and the page agree under concurrent writers.
     return this.#db.transaction(() => {
       const total = this.countEvents(tenantId, filter) as number;
@@ -414,7 +426,9 @@ export class SqliteStore implements AuditStore {
   }
 
   countEvents(tenantId: string, filter: EventFilter): MaybePromise<number> {
-    if (filter.search) return this.#searchSeqs(tenantId, filter).then((seqs) => seqs.length);
+    if (scansSearch(filter)) {
+      return this.#searchSeqs(tenantId, filter).then((seqs) => seqs.length);
+    }
     const query = eventCountQuery(tenantId, filter);
     return this.#get<{ n: number }>(query.sql, ...query.params)!.n;
   }
@@ -516,8 +530,8 @@ export class SqliteStore implements AuditStore {
       }
       return { total, facets };
     };
-    // A search is matched in slices first (see #searchSeqs), then its rows are counted.
-    if (filter.search) {
+    // A search the index cannot answer is matched in slices first (see #searchSeqs).
+    if (scansSearch(filter)) {
       return this.#searchSeqs(tenantId, filter).then((seqs) => count(seqs.length, seqs));
     }
     // One read transaction, so the total and every facet agree under concurrent writers.
