@@ -164,7 +164,7 @@ describe('usePermissions for every kind of credential', () => {
       tenantId: 'acme',
     });
     const asKey = renderHook(() => usePermissions(), { wrapper: wrapperFor(key) });
-    await waitFor(() => expect(asked).toEqual(['user', 'key']));
+    await waitFor(() => expect(asked).toContain('key'));
     await new Promise((resolve) => setTimeout(resolve, 50));
     // The server does not say what a key may do: nothing is hidden on a guess.
     expect(asKey.result.current).toMatchObject({ known: false, session: null });
