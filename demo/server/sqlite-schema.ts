@@ -225,7 +225,19 @@ const MIGRATIONS: readonly (string | ((db: Connection) => void))[] = [
   },
   // 4: hourly rollups.
   ROLLUPS,
-  // 5: the search index (see sqlite-search.ts), filled from the events already stored.
+  // 5: viewer sessions a host mints for its own users.
+  `CREATE TABLE viewer_sessions (
+     id TEXT PRIMARY KEY,
+     tenant_id TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     permissions TEXT NOT NULL,
+     scope TEXT,
+     minted_by TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     revoked_at INTEGER
+   );`,
+  // 6: the search index (see sqlite-search.ts), filled from the events already stored.
   fillSearchIndex,
 ];
 

@@ -3,7 +3,10 @@ import type {
   FacetField,
   FacetsResponse,
   SummaryInterval,
+  ViewerScope,
 } from '../../src/contract/schemas/index.js';
+import { eventByIdQuery } from './event-queries.js';
+import { searches } from './event-sql.js';
 import { canonicalLeafJson } from '../../src/contract/leaf.js';
 import type { NodeId } from '../../src/server/merkle/tree-math.js';
 import {
@@ -19,6 +22,7 @@ import {
   type SessionRecord,
   type SummaryCounts,
   type UserRecord,
+  type ViewerSessionRecord,
 } from '../../src/server/store/types.js';
 import { ROLLUP_KEY, rollupDeltas } from './event-rollups.js';
 import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
@@ -33,6 +37,7 @@ import {
   eventWhere,
   facetQuery,
   orderColumns,
+  SQLITE_DIALECT,
   type SqlParam,
   summaryGroupsQuery,
   timelineQuery,
@@ -55,6 +60,10 @@ import {
   type RefreshTokenRow,
   type SessionRow,
   type UserRow,
+  toViewerSession,
+  VIEWER_SESSION_COLUMNS,
+  viewerSessionValues,
+  type ViewerSessionRow,
 } from './sqlite-rows.js';
 import { facetValues, type FacetRow } from './event-queries.js';
 import { migrate } from './sqlite-schema.js';
@@ -65,9 +74,9 @@ import { foldSummary, type SummaryGroupRow, type TimelineRow } from './summary-f
 
 const EVENT_SELECT = EVENT_COLUMNS.join(', ');
 
-/** A search the index cannot answer runs a JavaScript matcher over the tenant's rows. */
+/** A search (the query's or its scope's) the index cannot answer is scanned row by row. */
 const scansSearch = (filter: EventFilter) =>
-  filter.search !== undefined && filter.search !== '' && indexedNeedle(filter.search) === null;
+  searches(filter).some((needle) => indexedNeedle(needle) === null);
 /** Row ids a search reads between pauses for other requests (a few milliseconds' work). */
 const SEARCH_SLICE_ROWS = 20_000;
 /** Rows per streamed page: a few milliseconds of reading, then the transaction ends. */
@@ -277,6 +286,33 @@ export class SqliteStore implements AuditStore {
     );
   }
 
+  insertViewerSession(session: ViewerSessionRecord): void {
+    this.#run(
+      `INSERT INTO viewer_sessions (${VIEWER_SESSION_COLUMNS.join(', ')})
+       VALUES (${VIEWER_SESSION_COLUMNS.map(() => '?').join(', ')})`,
+      ...viewerSessionValues(session),
+    );
+  }
+
+  getViewerSession(tenantId: string, id: string): ViewerSessionRecord | null {
+    const row = this.#get<ViewerSessionRow>(
+      `SELECT ${VIEWER_SESSION_COLUMNS.join(', ')} FROM viewer_sessions WHERE tenant_id = ? AND id = ?`,
+      tenantId,
+      id,
+    );
+    return row ? toViewerSession(row) : null;
+  }
+
+  revokeViewerSession(tenantId: string, id: string, at: string): boolean {
+    this.#run(
+      'UPDATE viewer_sessions SET revoked_at = ? WHERE tenant_id = ? AND id = ? AND revoked_at IS NULL',
+      toMs(at),
+      tenantId,
+      id,
+    );
+    return this.getViewerSession(tenantId, id) !== null;
+  }
+
   revokeUserSessions(tenantId: string, userId: string, at: string, keepSessionId?: string): void {
     this.#run(
       `UPDATE sessions SET revoked_at = ?
@@ -401,12 +437,9 @@ export class SqliteStore implements AuditStore {
     });
   }
 
-  getEvent(tenantId: string, id: string): AuditLogEvent | null {
-    const row = this.#get<EventRow>(
-      `SELECT ${EVENT_SELECT} FROM audit_events WHERE tenant_id = ? AND id = ?`,
-      tenantId,
-      id,
-    );
+  getEvent(tenantId: string, id: string, scope?: ViewerScope): AuditLogEvent | null {
+    const query = eventByIdQuery(SQLITE_DIALECT, tenantId, id, scope);
+    const row = this.#get<EventRow>(query.sql, ...query.params);
     return row ? toEvent(row) : null;
   }
 

@@ -119,7 +119,7 @@ export function ExportButton({
       </Button>
       {forbidden ? (
         <span id={`${id}-why`} data-part="hint">
-          {labels.exportNotAllowed}
+          {permissions.session?.kind === 'user' ? labels.exportNotAllowed : labels.exportNotGranted}
         </span>
       ) : null}
       {running ? (

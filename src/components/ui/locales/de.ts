@@ -65,6 +65,7 @@ export const AUDIT_LABELS_DE: AuditLabels = {
   exportDone: 'Export gespeichert',
   cancel: 'Abbrechen',
   exportNotAllowed: 'Exportieren erfordert die Rolle Audit-Manager oder Administrator.',
+  exportNotGranted: 'Dieser Zugang umfasst keinen Export; fragen Sie, wer ihn Ihnen gegeben hat.',
   liveTail: 'Live',
   newEvents: (count) => (count === 1 ? '1 neues Ereignis' : `${number(count)} neue Ereignisse`),
   pagination: 'Seiten',
