@@ -14,16 +14,24 @@ import {
   type SqlParam,
 } from './event-sql.js';
 import { SEARCH_FUNCTION } from './sqlite-connection.js';
+import { indexedNeedle, indexedSearchCondition } from './sqlite-search.js';
 import { EVENT_COLUMNS } from './sqlite-rows.js';
 
 export type { SqlFragment, SqlParam } from './event-sql.js';
 export { eventOrder, orderColumns } from './event-sql.js';
 
-/** SQLite's placeholders, and search through the same JavaScript function as the in-memory store. */
+/**
+ * SQLite's placeholders, and search from the trigram index, or through the same JavaScript
+ * function as the in-memory store where the index cannot answer (sqlite-search.ts).
+ */
 export const SQLITE_DIALECT: queries.SqlDialect = {
   placeholders: 'question',
-  search: (params, needle) =>
-    `${SEARCH_FUNCTION}(${params.add(needle)}, ${SEARCH_FIELDS.join(', ')})`,
+  search: (params, needle) => {
+    const indexed = indexedNeedle(needle);
+    return indexed === null
+      ? `${SEARCH_FUNCTION}(${params.add(needle)}, ${SEARCH_FIELDS.join(', ')})`
+      : indexedSearchCondition(params, indexed);
+  },
   nulls: false,
   eventSelect: EVENT_COLUMNS.join(', '),
 };

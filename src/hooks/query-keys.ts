@@ -35,6 +35,7 @@ export const auditLogKeys = {
     limit: number,
   ) => [...auditLogKeys.scope(client), 'facets', { fields, query, limit }] as const,
   currentUser: (client: AuditLogClient) => [...auditLogKeys.scope(client), 'me'] as const,
+  session: (client: AuditLogClient) => [...auditLogKeys.scope(client), 'session'] as const,
 };
 
 /** Whether a query key belongs to the given scope (server, tenant and session). */

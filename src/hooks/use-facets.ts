@@ -7,7 +7,8 @@ import type {
   FacetsResponse,
   FacetValue,
 } from '../client/index.js';
-import { excludeKey, facetFilter } from '../contract/schemas/index.js';
+import { facetFilter } from '../contract/facet-filter.js';
+import { excludeKey } from '../contract/schemas/index.js';
 import { useAuditLogContext } from './audit-log-context.js';
 import { facetsQueryOptions } from './query-options.js';
 

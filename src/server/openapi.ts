@@ -24,6 +24,7 @@ import {
   ProofsRequestSchema,
   ProofsResponseSchema,
   RefreshRequestSchema,
+  SessionInfoSchema,
   TimestampSchema,
   TimestampString,
   TokenResponseSchema,
@@ -31,6 +32,8 @@ import {
   UserCreateSchema,
   UserResponseSchema,
   UserUpdateSchema,
+  ViewerSessionCreateSchema,
+  ViewerSessionResponseSchema,
 } from '../contract/schemas/index.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -44,6 +47,7 @@ const REQUESTS = {
   UserCreate: UserCreateSchema,
   UserUpdate: UserUpdateSchema,
   APIKeyCreate: APIKeyCreateSchema,
+  ViewerSessionCreate: ViewerSessionCreateSchema,
   AuditLogEventCreate: AuditLogEventCreateSchema,
   AuditLogEventBatchCreate: AuditLogEventBatchCreateSchema,
   ProofsRequest: ProofsRequestSchema,
@@ -53,6 +57,8 @@ const RESPONSES = {
   UserResponse: UserResponseSchema,
   APIKeyResponse: APIKeyResponseSchema,
   APIKeyList: APIKeyListSchema,
+  ViewerSessionResponse: ViewerSessionResponseSchema,
+  SessionInfo: SessionInfoSchema,
   AuditLogEvent: AuditLogEventSchema,
   PaginatedAuditLogs: PaginatedAuditLogsSchema,
   AuditLogSummary: AuditLogSummarySchema,

@@ -135,7 +135,7 @@ function ExportFromProps({
       </Button>
       {forbidden ? (
         <span id={`${id}-why`} data-part="hint">
-          {labels.exportNotAllowed}
+          {permissions.session?.kind === 'user' ? labels.exportNotAllowed : labels.exportNotGranted}
         </span>
       ) : null}
       {running ? (

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import type { AuditLogQueryInput, FacetField, FacetValue } from '../../client/index.js';
 import type { FilterLabels } from '../filters/filter-labels.js';
 import { LongText } from '../format/long-text.js';
+import { Button, IconButton } from '../ui/button.js';
 import { CELL_TEXT_LIMIT, truncateText } from '../format/truncate-text.js';
 import { facetRows, facetValueState, setFacetValue } from './facet-model.js';
 
@@ -100,30 +101,29 @@ export function FacetSection({
                       </>
                     )}
                   </button>
-                  <button
-                    type="button"
+                  <IconButton
+                    size="sm"
                     data-part="facet-exclude"
                     aria-pressed={state === 'excluded'}
-                    aria-label={`${labels.excludeValue} ${title}: ${short}`}
-                    title={`${labels.excludeValue} ${title}: ${short}`}
+                    label={`${labels.excludeValue} ${title}: ${short}`}
+                    icon="−"
                     onClick={() => onChange(setFacetValue(query, field, value, 'excluded'))}
-                  >
-                    <span aria-hidden="true">−</span>
-                  </button>
+                  />
                 </li>
               );
             })}
           </ul>
         )}
         {onLongChange && (hasMore || long) ? (
-          <button
-            type="button"
+          <Button
+            variant="ghost"
+            size="sm"
             data-part="facet-more"
             aria-label={`${long ? labels.fewerValues : labels.moreValues}: ${title}`}
             onClick={() => onLongChange(!long)}
           >
             {long ? labels.fewerValues : labels.moreValues}
-          </button>
+          </Button>
         ) : null}
       </div>
     </section>

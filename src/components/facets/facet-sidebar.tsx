@@ -1,13 +1,16 @@
 'use client';
 import { useMemo, useState, type ComponentPropsWithRef } from 'react';
 import type { AuditLogQueryInput, FacetField, FacetValue } from '../../client/index.js';
-import { FACET_FIELDS, facetFilter, MAX_FACET_LIMIT } from '../../contract/schemas/index.js';
+import { MAX_FACET_LIMIT } from '../../contract/constants.js';
+import { facetFilter } from '../../contract/facet-filter.js';
+import { FACET_FIELDS } from '../../contract/schemas/index.js';
 import { NotFoundError } from '../../client/index.js';
 import { useFacets } from '../../hooks/index.js';
 import { filterNames, type FilterLabelOverrides } from '../filters/filter-labels.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import { mergeLabels, type AuditLabelOverrides } from '../ui/labels.js';
 import { rootProps } from '../ui/root-props.js';
+import { Button } from '../ui/button.js';
 import { FacetSection } from './facet-section.js';
 
 export interface FacetSidebarProps extends Omit<
@@ -74,9 +77,9 @@ export function FacetSidebar({
           {problem === 'error' && onRetry ? (
             <>
               {' '}
-              <button type="button" onClick={onRetry}>
+              <Button size="sm" onClick={onRetry}>
                 {ui.retry}
-              </button>
+              </Button>
             </>
           ) : null}
         </p>

@@ -44,10 +44,10 @@ const FILTERS = {
   saveView: 'Save view',
   deleteView: 'Delete view',
   noSavedViews: 'No saved views yet.',
-  facets: 'Fields',
-  excludeValue: 'Exclude',
   notValue: 'not',
   lastDuration: 'Last',
+  facets: 'Fields',
+  excludeValue: 'Exclude',
   excludedValue: 'excluded',
   moreValues: 'More',
   fewerValues: 'Fewer',
@@ -59,7 +59,6 @@ const FILTERS = {
   queryBarHint: 'field:value, -field:value to exclude, "quoted text" to search',
   suggestions: 'Suggestions',
   queryErrors: 'Problems in the query',
-  applyQuery: 'Apply',
 };
 
 /** The charts' strings (the charts ship in their own entry; their words are here all the same). */
@@ -149,6 +148,8 @@ export const DEFAULT_LABELS = {
   exportDone: 'Export saved',
   cancel: 'Cancel',
   exportNotAllowed: 'Exporting needs the audit manager or an admin role.',
+  /** For API keys and viewer sessions, whose rights come from whoever issued them. */
+  exportNotGranted: 'This access does not include exporting; ask whoever gave it to you.',
   liveTail: 'Live',
   newEvents: (count: number) => (count === 1 ? '1 new event' : `${count} new events`),
   pagination: 'Pages',

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { DEFAULT_FACET_LIMIT, MAX_FACET_LIMIT } from '../constants.js';
 import { FILTER_FIELDS, type ListFilter } from '../field-table.js';
 import { CountSchema } from './fields.js';
 
@@ -13,12 +12,6 @@ export const FACET_FIELDS = Object.values(FILTER_FIELDS)
 
 export const FacetFieldSchema = z.enum(FACET_FIELDS);
 
-/** The list filter that matches a facet field's values (`action` → `actions`). */
-export function facetFilter(field: FacetField): ListFilter {
-  const entry = Object.entries(FILTER_FIELDS).find(([, row]) => row.field === field);
-  return entry![0] as ListFilter;
-}
-
 export const FacetValueSchema = z.object({ value: z.string(), count: CountSchema });
 export type FacetValue = z.output<typeof FacetValueSchema>;
 
@@ -31,5 +24,3 @@ export const FacetsResponseSchema = z.object({
   facets: z.record(z.string(), z.array(FacetValueSchema)),
 });
 export type FacetsResponse = z.output<typeof FacetsResponseSchema>;
-
-export { DEFAULT_FACET_LIMIT, MAX_FACET_LIMIT };

@@ -6,6 +6,7 @@ export * from './summary.js';
 export * from './facets.js';
 export * from './export.js';
 export * from './auth.js';
+export * from './viewer-session.js';
 export * from './errors.js';
 export * from './health.js';
 export * from './details.js';
