@@ -26,6 +26,8 @@ export interface DemoServerOptions extends Partial<Omit<AuditLogAppOptions, 'sto
   eventsPerTenant?: number;
   /** Puts something in front of the seeded store, e.g. generated events. */
   wrapStore?: (store: AuditStore) => AuditStore;
+  /** Headers the page's server sends with every answer, e.g. a Content-Security-Policy. */
+  pageHeaders?: Record<string, string>;
 }
 
 const PASSWORD_ITERATIONS = 1000;
@@ -35,7 +37,7 @@ const PASSWORD_ITERATIONS = 1000;
  * it, proxying `/api`, `/health` and `/openapi.json` as `npm run demo` does.
  */
 export async function startDemoServers(options: DemoServerOptions = {}): Promise<DemoServers> {
-  const { page = 'demo', eventsPerTenant = 300, wrapStore, ...appOptions } = options;
+  const { page = 'demo', eventsPerTenant = 300, wrapStore, pageHeaders, ...appOptions } = options;
   const store = new MemoryStore();
   await seedDemoData(store, { eventsPerTenant, passwordIterations: PASSWORD_ITERATIONS });
   const api = await startHttpServer('memory', {
@@ -53,6 +55,7 @@ export async function startDemoServers(options: DemoServerOptions = {}): Promise
       preview: {
         host: '127.0.0.1',
         port: 0,
+        ...(pageHeaders ? { headers: pageHeaders } : {}),
         proxy: { '/api': api.baseUrl, '/health': api.baseUrl, '/openapi.json': api.baseUrl },
       },
     });
