@@ -60,6 +60,8 @@ export function useAuditUi(overrides?: AuditLabelOverrides): AuditUiSettings {
               ...overrides,
               severities: { ...settings.labels.severities, ...overrides.severities },
               eventTypes: { ...settings.labels.eventTypes, ...overrides.eventTypes },
+              accessActions: { ...settings.labels.accessActions, ...overrides.accessActions },
+              principalKinds: { ...settings.labels.principalKinds, ...overrides.principalKinds },
             },
           }
         : settings,

@@ -82,6 +82,27 @@ export const DEFAULT_LABELS = {
   selectRow: (eventId: string) => `Select ${eventId}`,
   sortAscending: 'sorted ascending',
   sortDescending: 'sorted descending',
+  accessLog: 'Access',
+  accessWho: 'Who',
+  accessWhat: 'What',
+  accessQuery: 'Query',
+  accessRows: 'Rows',
+  accessEmpty: 'No one has read this log yet.',
+  accessAllEvents: 'All events',
+  accessOpenedEvent: (eventId: string) => `Event ${eventId}`,
+  /** What an access record says was done, by its `action`. */
+  accessActions: {
+    'audit_log.query': 'Listed events',
+    'audit_log.view_event': 'Opened an event',
+    'audit_log.summary': 'Viewed the summary',
+    'audit_log.export': 'Exported',
+  },
+  /** Who read, by the access record's `session_kind`. */
+  principalKinds: {
+    user: 'User',
+    api_key: 'API key',
+    viewer: 'Viewer session',
+  },
   /** Event types as the table and the detail show them; the raw value stays in `data-value`. */
   eventTypes: { ...EVENT_TYPE_LABELS },
   severities: {
@@ -116,11 +137,20 @@ export function mergeLabelSet<T extends object, K extends keyof T>(
 }
 
 /** Any subset of the labels; severities and event types may be overridden one by one. */
-export type AuditLabelOverrides = Partial<Omit<AuditLabels, 'severities' | 'eventTypes'>> & {
+export type AuditLabelOverrides = Partial<
+  Omit<AuditLabels, 'severities' | 'eventTypes' | 'accessActions' | 'principalKinds'>
+> & {
   severities?: Partial<AuditLabels['severities']>;
   eventTypes?: Partial<AuditLabels['eventTypes']>;
+  accessActions?: Partial<AuditLabels['accessActions']>;
+  principalKinds?: Partial<AuditLabels['principalKinds']>;
 };
 
 export function mergeLabels(overrides: AuditLabelOverrides | undefined): AuditLabels {
-  return mergeLabelSet(DEFAULT_LABELS, overrides, ['severities', 'eventTypes']);
+  return mergeLabelSet(DEFAULT_LABELS, overrides, [
+    'severities',
+    'eventTypes',
+    'accessActions',
+    'principalKinds',
+  ]);
 }
