@@ -1,7 +1,7 @@
 import type { AuditLogEvent, AuditLogQueryInput } from '../../client/index.js';
 import { AccessMetadataSchema, type AccessMetadata } from '../../contract/access-records.js';
 import { filterNames, mergeFilterLabels } from '../filters/filter-labels.js';
-import { compactQuery, filterChips } from '../filters/filter-model.js';
+import { compactQuery, filterChips, omitKeys } from '../filters/filter-model.js';
 import { formatTimestamp } from '../format/format-time.js';
 import type { AuditUiSettings } from '../ui/audit-ui-context.js';
 
@@ -30,9 +30,8 @@ const FILTER_LABELS = mergeFilterLabels(undefined);
  */
 export function querySummary(filters: AuditLogQueryInput | undefined, ui: AuditUiSettings): string {
   if (!filters) return ui.labels.accessAllEvents;
-  const { sort_by: _by, sort_order: _order, ...rest } = filters;
   const names = filterNames(FILTER_LABELS, ui.labels);
-  const chips = filterChips(compactQuery(rest), {
+  const chips = filterChips(compactQuery(omitKeys(filters, 'sort_by', 'sort_order')), {
     ...names,
     from: FILTER_LABELS.from,
     to: FILTER_LABELS.to,
