@@ -1,0 +1,207 @@
+import { readFile } from 'node:fs/promises';
+import type { Page, Request } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { hostBackendPlugin } from '../../demo/host/host-vite-plugin.js';
+import { HOST_PASSWORD } from '../../demo/host/host-users.js';
+import { DEMO_API_KEYS, DEMO_EMBED_KEYS, DEMO_PASSWORD } from '../../src/server/seed.js';
+import { freshPage, withoutSaveFilePicker } from './support/browser.js';
+import { bodyRows, renderedRows, summaryFigure, waitForRows } from './support/demo-app.js';
+import { demoInChromium } from './support/demo-suite.js';
+import { saveScreenshot } from './support/screenshots.js';
+
+const suite = demoInChromium({
+  page: 'host',
+  pagePlugins: (auditBaseUrl) => [hostBackendPlugin({ auditBaseUrl, embedKeys: DEMO_EMBED_KEYS })],
+});
+
+/** Every credential of the audit service that must stay on servers. */
+const SERVER_SECRETS = [
+  DEMO_PASSWORD,
+  ...Object.values(DEMO_API_KEYS),
+  ...Object.values(DEMO_EMBED_KEYS),
+];
+const API_KEY_SHAPE = /alk_[\w-]{8,}/;
+
+interface SeenRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Records every request the page makes, with all its headers (cookies included) and body. */
+function recordRequests(page: Page): SeenRequest[] {
+  const seen: SeenRequest[] = [];
+  page.on('request', (request: Request) => {
+    void request
+      .allHeaders()
+      .then((headers) =>
+        seen.push({ url: request.url(), headers, body: request.postData() ?? '' }),
+      );
+  });
+  return seen;
+}
+
+async function hostSignIn(page: Page, username: string): Promise<void> {
+  await page.goto(suite.servers.appUrl);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(HOST_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('[data-part="host-user"]').waitFor();
+}
+
+/** Everything a page script can read: the document, web storage, IndexedDB and cookies. */
+function readablePageState(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const dump = (storage: Storage) =>
+      Object.keys(storage).map((key) => `${key}=${storage.getItem(key)}`);
+    const databases = await indexedDB.databases();
+    const stored: string[] = [];
+    for (const { name } of databases) {
+      if (!name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      for (const storeName of db.objectStoreNames) {
+        const all = await new Promise<unknown[]>((resolve, reject) => {
+          const read = db.transaction(storeName).objectStore(storeName).getAll();
+          read.onsuccess = () => resolve(read.result);
+          read.onerror = () => reject(read.error);
+        });
+        stored.push(`${name}/${storeName}: ${JSON.stringify(all)}`);
+      }
+      db.close();
+    }
+    return [
+      document.documentElement.outerHTML,
+      ...dump(localStorage),
+      ...dump(sessionStorage),
+      ...stored,
+      `cookie: ${document.cookie}`,
+    ].join('\n');
+  });
+}
+
+function expectNoServerSecrets(text: string, where: string): void {
+  for (const secret of SERVER_SECRETS) expect(text, where).not.toContain(secret);
+  expect(text, where).not.toMatch(API_KEY_SHAPE);
+}
+
+test('a host user sees only their scope, and no audit password or API key reaches the page', async () => {
+  const { page, pageErrors } = await freshPage(suite.browser, { acceptDownloads: true });
+  await withoutSaveFilePicker(page);
+  const requests = recordRequests(page);
+  await hostSignIn(page, 'dana');
+  await waitForRows(page);
+
+  // Dana's scope is acme's sign-in events: every row is one, and the count is theirs alone.
+  const acme = suite.servers.apiClient('acme');
+  const scoped = await acme.queryEvents({ event_types: ['authentication'] }, { size: 1 });
+  const everything = await acme.queryEvents({}, { size: 1 });
+  expect(scoped.total).toBeGreaterThan(0);
+  expect(everything.total).toBeGreaterThan(scoped.total);
+  const rows = await renderedRows(page);
+  expect(rows.length).toBeGreaterThan(0);
+  expect(new Set(rows.map((row) => row.cells.event_type))).toEqual(new Set(['Authentication']));
+  expect(await summaryFigure(page, 'total')).toBe(scoped.total);
+
+  // Open an event and export: both are reads the access view must list.
+  await bodyRows(page).first().locator('[data-column="description"]').click();
+  await page.getByRole('complementary', { name: 'Event detail' }).waitFor();
+  const toolbar = page.locator('[data-part="export-button"]');
+  await toolbar.getByLabel('Format').selectOption({ label: 'CSV' });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    toolbar.getByRole('button', { name: 'Export' }).click(),
+  ]);
+  const exported = await readFile(await download.path(), 'utf8');
+  expect(exported.trim().split('\n')).toHaveLength(scoped.total + 1);
+  await saveScreenshot(page, 'host-embed-viewer');
+
+  expectNoServerSecrets(await readablePageState(page), 'page, storage or cookies');
+  // The host's sign-in cookie is HttpOnly: no page script can read it.
+  expect(await page.evaluate(() => document.cookie)).toBe('');
+  const apiRequests = requests.filter((request) =>
+    new URL(request.url).pathname.startsWith('/api/'),
+  );
+  expect(apiRequests.length).toBeGreaterThan(0);
+  for (const request of requests) {
+    expectNoServerSecrets(
+      `${request.url}\n${JSON.stringify(request.headers)}\n${request.body}`,
+      request.url,
+    );
+    expect(Object.keys(request.headers)).not.toContain('x-api-key');
+  }
+  // The audit API gets a bearer token and never the host's cookie.
+  for (const request of apiRequests) {
+    expect(request.headers['authorization']).toMatch(/^Bearer /);
+    expect(request.headers['cookie']).toBeUndefined();
+  }
+  expect(pageErrors).toEqual([]);
+  await page.context().close();
+});
+
+test('the access view lists the host user’s own views and export', async () => {
+  const { page, pageErrors } = await freshPage(suite.browser, { acceptDownloads: true });
+  await withoutSaveFilePicker(page);
+  await hostSignIn(page, 'dana');
+  await waitForRows(page);
+  await bodyRows(page).first().locator('[data-column="description"]').click();
+  await page.getByRole('complementary', { name: 'Event detail' }).waitFor();
+  const toolbar = page.locator('[data-part="export-button"]');
+  await toolbar.getByLabel('Format').selectOption({ label: 'CSV' });
+  await Promise.all([
+    page.waitForEvent('download'),
+    toolbar.getByRole('button', { name: 'Export' }).click(),
+  ]);
+  await toolbar.getByRole('status').waitFor();
+
+  await page.getByRole('link', { name: 'Who looked' }).click();
+  const access = page.locator('[data-part="access-log"]');
+  await access.locator('[data-part="table"][data-state="ready"]').waitFor();
+  const mine = (await renderedRows(page)).filter((row) => row.cells.user?.startsWith('dana'));
+  const did = mine.map((row) => row.cells.action);
+  expect(did).toContain('Listed events');
+  expect(did).toContain('Opened an event');
+  expect(did).toContain('Exported');
+  const exportRow = mine.find((row) => row.cells.action === 'Exported')!;
+  expect(exportRow.cells.access_format).toBe('CSV');
+  expect(exportRow.cells.user).toBe('dana (Viewer session)');
+  expect(Number(exportRow.cells.access_rows)).toBeGreaterThan(0);
+  await saveScreenshot(page, 'host-embed-access');
+  expect(pageErrors).toEqual([]);
+  await page.context().close();
+});
+
+test('ending audit access from the host stops the session’s token at its next request', async () => {
+  const { page, pageErrors } = await freshPage(suite.browser);
+  const requests = recordRequests(page);
+  await hostSignIn(page, 'lee');
+  await waitForRows(page);
+  // Lee's scope is globex's errors and critical events.
+  const rows = await renderedRows(page);
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(['error', 'critical']).toContain(row.severity);
+  const token = requests
+    .map((request) => request.headers['authorization'])
+    .find((header) => header?.startsWith('Bearer '))!;
+  const read = () =>
+    fetch(`${suite.servers.api.baseUrl}/api/v1/audit/events?size=1`, {
+      headers: { Authorization: token },
+    });
+  expect((await read()).status).toBe(200);
+
+  await page.getByRole('button', { name: 'End audit access' }).click();
+  await page.locator('[data-part="audit-ended"]').waitFor();
+  expect((await read()).status).toBe(401);
+  expect(await bodyRows(page).count()).toBe(0);
+  // And the host mints no new session for this sign-in.
+  expect(
+    await page.evaluate(
+      async () => (await fetch('/host/audit-session', { method: 'POST' })).status,
+    ),
+  ).toBe(403);
+  expect(pageErrors).toEqual([]);
+  await page.context().close();
+});
