@@ -8,9 +8,12 @@ import { freshPage, withoutSaveFilePicker } from './support/browser.js';
 import { bodyRows, renderedRows, summaryFigure, waitForRows } from './support/demo-app.js';
 import { demoInChromium } from './support/demo-suite.js';
 import { saveScreenshot } from './support/screenshots.js';
+import { STRICT_CSP, watchCspViolations } from './support/strict-csp.js';
 
 const suite = demoInChromium({
   page: 'host',
+  // The host serves its panel under a strict policy: embedding must not need it loosened.
+  pageHeaders: { 'Content-Security-Policy': STRICT_CSP },
   pagePlugins: (auditBaseUrl) => [hostBackendPlugin({ auditBaseUrl, embedKeys: DEMO_EMBED_KEYS })],
 });
 
@@ -91,6 +94,7 @@ function expectNoServerSecrets(text: string, where: string): void {
 test('a host user sees only their scope, and no audit password or API key reaches the page', async () => {
   const { page, pageErrors } = await freshPage(suite.browser, { acceptDownloads: true });
   await withoutSaveFilePicker(page);
+  const violations = await watchCspViolations(page);
   const requests = recordRequests(page);
   await hostSignIn(page, 'dana');
   await waitForRows(page);
@@ -138,6 +142,7 @@ test('a host user sees only their scope, and no audit password or API key reache
     expect(request.headers['authorization']).toMatch(/^Bearer /);
     expect(request.headers['cookie']).toBeUndefined();
   }
+  expect(await violations()).toEqual([]);
   expect(pageErrors).toEqual([]);
   await page.context().close();
 });
