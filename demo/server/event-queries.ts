@@ -1,4 +1,4 @@
-import type { SummaryInterval } from '../../src/contract/schemas/index.js';
+import type { SummaryInterval, ViewerScope } from '../../src/contract/schemas/index.js';
 import { INTERVAL_MS } from '../../src/contract/constants.js';
 import type { EventFilter } from '../../src/server/store/types.js';
 import { edgeCondition, rollupConditions, rollupRange, type RollupRange } from './event-rollups.js';
@@ -46,6 +46,22 @@ function edgeEvents(
   if (range.from === null && range.to === null) return null;
   const conditions = eventConditions(params, tenantId, filter, dialect.search);
   return where([...conditions, edgeCondition(params, range)]);
+}
+
+/** One event by id, and only when it lies inside `scope` (a viewer's get of another is 404). */
+export function eventByIdQuery(
+  dialect: SqlDialect,
+  tenantId: string,
+  id: string,
+  scope?: ViewerScope,
+): SqlFragment {
+  const params = new SqlParams(dialect.placeholders);
+  const filter: EventFilter = { sort_by: 'timestamp', sort_order: 'desc', ...(scope && { scope }) };
+  const conditions = eventConditions(params, tenantId, filter, dialect.search);
+  return {
+    sql: `SELECT ${dialect.eventSelect} FROM audit_events WHERE ${where(conditions)} AND id = ${params.add(id)}`,
+    params: params.values,
+  };
 }
 
 export function eventCountQuery(

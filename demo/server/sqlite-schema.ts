@@ -224,6 +224,18 @@ const MIGRATIONS: readonly (string | ((db: Connection) => void))[] = [
   },
   // 4: hourly rollups.
   ROLLUPS,
+  // 5: viewer sessions a host mints for its own users.
+  `CREATE TABLE viewer_sessions (
+     id TEXT PRIMARY KEY,
+     tenant_id TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     permissions TEXT NOT NULL,
+     scope TEXT,
+     minted_by TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     revoked_at INTEGER
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

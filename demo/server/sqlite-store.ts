@@ -1,4 +1,10 @@
-import type { AuditLogEvent, SummaryInterval } from '../../src/contract/schemas/index.js';
+import type {
+  AuditLogEvent,
+  SummaryInterval,
+  ViewerScope,
+} from '../../src/contract/schemas/index.js';
+import { eventByIdQuery } from './event-queries.js';
+import { searches } from './event-sql.js';
 import { canonicalLeafJson } from '../../src/contract/leaf.js';
 import type { NodeId } from '../../src/server/merkle/tree-math.js';
 import {
@@ -14,6 +20,7 @@ import {
   type SessionRecord,
   type SummaryCounts,
   type UserRecord,
+  type ViewerSessionRecord,
 } from '../../src/server/store/types.js';
 import { ROLLUP_KEY, rollupDeltas } from './event-rollups.js';
 import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
@@ -27,6 +34,7 @@ import {
   eventStreamPageQuery,
   eventWhere,
   orderColumns,
+  SQLITE_DIALECT,
   type SqlParam,
   summaryGroupsQuery,
   timelineQuery,
@@ -49,6 +57,10 @@ import {
   type RefreshTokenRow,
   type SessionRow,
   type UserRow,
+  toViewerSession,
+  VIEWER_SESSION_COLUMNS,
+  viewerSessionValues,
+  type ViewerSessionRow,
 } from './sqlite-rows.js';
 import { migrate } from './sqlite-schema.js';
 import { StatementCache } from './sqlite-statement-cache.js';
@@ -264,6 +276,33 @@ export class SqliteStore implements AuditStore {
     );
   }
 
+  insertViewerSession(session: ViewerSessionRecord): void {
+    this.#run(
+      `INSERT INTO viewer_sessions (${VIEWER_SESSION_COLUMNS.join(', ')})
+       VALUES (${VIEWER_SESSION_COLUMNS.map(() => '?').join(', ')})`,
+      ...viewerSessionValues(session),
+    );
+  }
+
+  getViewerSession(tenantId: string, id: string): ViewerSessionRecord | null {
+    const row = this.#get<ViewerSessionRow>(
+      `SELECT ${VIEWER_SESSION_COLUMNS.join(', ')} FROM viewer_sessions WHERE tenant_id = ? AND id = ?`,
+      tenantId,
+      id,
+    );
+    return row ? toViewerSession(row) : null;
+  }
+
+  revokeViewerSession(tenantId: string, id: string, at: string): boolean {
+    this.#run(
+      'UPDATE viewer_sessions SET revoked_at = ? WHERE tenant_id = ? AND id = ? AND revoked_at IS NULL',
+      toMs(at),
+      tenantId,
+      id,
+    );
+    return this.getViewerSession(tenantId, id) !== null;
+  }
+
   revokeUserSessions(tenantId: string, userId: string, at: string, keepSessionId?: string): void {
     this.#run(
       `UPDATE sessions SET revoked_at = ?
@@ -382,12 +421,9 @@ export class SqliteStore implements AuditStore {
     });
   }
 
-  getEvent(tenantId: string, id: string): AuditLogEvent | null {
-    const row = this.#get<EventRow>(
-      `SELECT ${EVENT_SELECT} FROM audit_events WHERE tenant_id = ? AND id = ?`,
-      tenantId,
-      id,
-    );
+  getEvent(tenantId: string, id: string, scope?: ViewerScope): AuditLogEvent | null {
+    const query = eventByIdQuery(SQLITE_DIALECT, tenantId, id, scope);
+    const row = this.#get<EventRow>(query.sql, ...query.params);
     return row ? toEvent(row) : null;
   }
 
@@ -396,7 +432,7 @@ export class SqliteStore implements AuditStore {
     filter: EventFilter,
     page: PageRequest,
   ): MaybePromise<{ items: AuditLogEvent[]; total: number }> {
-    if (filter.search) return this.#searchPage(tenantId, filter, page);
+    if (searches(filter).length > 0) return this.#searchPage(tenantId, filter, page);
     // One read transaction, so the total and the page agree under concurrent writers.
     return this.#db.transaction(() => {
       const total = this.countEvents(tenantId, filter) as number;
@@ -407,7 +443,9 @@ export class SqliteStore implements AuditStore {
   }
 
   countEvents(tenantId: string, filter: EventFilter): MaybePromise<number> {
-    if (filter.search) return this.#searchSeqs(tenantId, filter).then((seqs) => seqs.length);
+    if (searches(filter).length > 0) {
+      return this.#searchSeqs(tenantId, filter).then((seqs) => seqs.length);
+    }
     const query = eventCountQuery(tenantId, filter);
     return this.#get<{ n: number }>(query.sql, ...query.params)!.n;
   }

@@ -46,6 +46,12 @@ import {
   UserCreateSchema,
   UserResponseSchema,
   UserUpdateSchema,
+  SessionInfoSchema,
+  ViewerSessionCreateSchema,
+  ViewerSessionResponseSchema,
+  type SessionInfo,
+  type ViewerSessionCreate,
+  type ViewerSessionResponse,
   type APIKeyCreate,
   type APIKeyResponse,
   type AuditLogEvent,
@@ -317,6 +323,43 @@ export class AuditLogClient {
       signal: options.signal,
       what: 'loading the current user',
     });
+  }
+
+  /** What this client's credential is and may do, for every kind of credential (extension). */
+  async getSession(options: RequestOptions = {}): Promise<SessionInfo> {
+    return this.#call(ROUTES.session, SessionInfoSchema, {
+      signal: options.signal,
+      what: 'loading what this session may do',
+    });
+  }
+
+  // Viewer sessions (minted by a host's backend; see `audit-log-sdk/server`)
+
+  /**
+   * Starts a short-lived, read-only session for one of the host's users. Meant for a
+   * server holding an `embed` API key or an admin's token, never for browser code.
+   */
+  async createViewerSession(
+    session: ViewerSessionCreate,
+    options: RequestOptions = {},
+  ): Promise<ViewerSessionResponse> {
+    const body = validateInput(ViewerSessionCreateSchema, session, 'viewer session');
+    return this.#call(ROUTES.createViewerSession, ViewerSessionResponseSchema, {
+      json: body,
+      signal: options.signal,
+      what: 'starting a viewer session',
+    });
+  }
+
+  /** Ends a viewer session at once. */
+  async revokeViewerSession(id: string, options: RequestOptions = {}): Promise<void> {
+    await this.#transport.empty(
+      this.#spec({
+        ...route(ROUTES.revokeViewerSession, { id, what: 'viewer session' }),
+        signal: options.signal,
+        what: 'ending a viewer session',
+      }),
+    );
   }
 
   // Users and API keys

@@ -23,6 +23,7 @@ import {
   ProofsRequestSchema,
   ProofsResponseSchema,
   RefreshRequestSchema,
+  SessionInfoSchema,
   TimestampSchema,
   TimestampString,
   TokenResponseSchema,
@@ -30,6 +31,8 @@ import {
   UserCreateSchema,
   UserResponseSchema,
   UserUpdateSchema,
+  ViewerSessionCreateSchema,
+  ViewerSessionResponseSchema,
 } from '../contract/schemas/index.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -43,6 +46,7 @@ const REQUESTS = {
   UserCreate: UserCreateSchema,
   UserUpdate: UserUpdateSchema,
   APIKeyCreate: APIKeyCreateSchema,
+  ViewerSessionCreate: ViewerSessionCreateSchema,
   AuditLogEventCreate: AuditLogEventCreateSchema,
   AuditLogEventBatchCreate: AuditLogEventBatchCreateSchema,
   ProofsRequest: ProofsRequestSchema,
@@ -52,6 +56,8 @@ const RESPONSES = {
   UserResponse: UserResponseSchema,
   APIKeyResponse: APIKeyResponseSchema,
   APIKeyList: APIKeyListSchema,
+  ViewerSessionResponse: ViewerSessionResponseSchema,
+  SessionInfo: SessionInfoSchema,
   AuditLogEvent: AuditLogEventSchema,
   PaginatedAuditLogs: PaginatedAuditLogsSchema,
   AuditLogSummary: AuditLogSummarySchema,

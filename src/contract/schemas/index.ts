@@ -5,6 +5,7 @@ export * from './query.js';
 export * from './summary.js';
 export * from './export.js';
 export * from './auth.js';
+export * from './viewer-session.js';
 export * from './errors.js';
 export * from './health.js';
 export * from './details.js';

@@ -4,7 +4,8 @@ import type { ExportSlots } from '../export/export-limits.js';
 import type { ExportManifests } from '../export/export-manifests.js';
 import type { TreeSigner } from '../merkle/signing-keys.js';
 import type { Permission } from '../auth/permissions.js';
-import type { ApiKeyRecord, AuditStore, UserRecord } from '../store/types.js';
+import type { ApiKeyRecord, AuditStore, UserRecord, ViewerSessionRecord } from '../store/types.js';
+import type { AccessRecorder } from '../access/access-records.js';
 import type { LoginThrottle, RateLimiter } from './rate-limiter.js';
 import type { SignInLimits } from './sign-in-limits.js';
 
@@ -20,6 +21,13 @@ export type Principal =
   | {
       kind: 'api_key';
       apiKey: ApiKeyRecord;
+      tenantId: string;
+      permissions: ReadonlySet<Permission>;
+    }
+  | {
+      /** A host-minted session: reads (and maybe exports) one tenant inside its scope. */
+      kind: 'viewer';
+      session: ViewerSessionRecord;
       tenantId: string;
       permissions: ReadonlySet<Permission>;
     };
@@ -49,4 +57,6 @@ export interface AppState {
   /** Signs tree heads and export manifests; loaded (or made) on first use. */
   treeSigner: () => Promise<TreeSigner>;
   exportManifests: ExportManifests;
+  /** Writes access records; null when they are turned off. */
+  accessRecords: AccessRecorder | null;
 }
