@@ -1,8 +1,9 @@
 // `npm run demo`: the seeded reference API (SQLite file) and the demo app, together.
 import { spawn } from 'node:child_process';
 import { createServer } from 'vite';
-import { DEMO_EMBED_KEYS } from '../src/server/seed.js';
+import { HOST_USERS } from './host/host-users.js';
 import { hostBackendPlugin } from './host/host-vite-plugin.js';
+import { provisionEmbedKeys } from './host/provision-embed-keys.js';
 
 const API_PORT = Number(process.env.AUDIT_API_PORT ?? 8000);
 const APP_PORT = Number(process.env.AUDIT_APP_PORT ?? 5173);
@@ -56,10 +57,11 @@ await app.listen();
 
 // The embedding demo: a host's admin panel whose backend mints viewer sessions with its
 // embed keys. The keys stay in this process; the host page gets a scoped, short-lived token.
+const embedKeys = await provisionEmbedKeys(api, [...new Set(HOST_USERS.map((u) => u.tenantId))]);
 const host = await createServer({
   root: 'demo/host',
   logLevel: 'warn',
-  plugins: [hostBackendPlugin({ auditBaseUrl: api, embedKeys: DEMO_EMBED_KEYS })],
+  plugins: [hostBackendPlugin({ auditBaseUrl: api, embedKeys })],
   server: {
     host: '127.0.0.1',
     port: HOST_PORT,

@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createViewerSession, revokeViewerSession } from 'audit-log-sdk/server';
+import { AuditLogClient } from '../../src/client/index.js';
 import { ACCESS_RECORD } from '../../src/contract/access-records.js';
 import { HOST_USERS, type HostUser } from './host-users.js';
 
@@ -7,8 +7,8 @@ import { HOST_USERS, type HostUser } from './host-users.js';
 export interface HostBackendOptions {
   /** The audit API as the backend reaches it. */
   auditBaseUrl: string;
-  /** An API key with the `embed` permission per tenant, kept on the server. */
-  embedKeys: Readonly<Record<string, string>>;
+  /** An API key with the `embed` permission per tenant, kept on the server (or on its way). */
+  embedKeys: Readonly<Record<string, string>> | Promise<Readonly<Record<string, string>>>;
   /** Seconds a viewer session lives; the page asks for a new one before it ends. */
   ttlSeconds?: number;
   users?: readonly HostUser[];
@@ -55,6 +55,20 @@ function cookieOf(request: Request): string | undefined {
 export function createHostBackend(options: HostBackendOptions) {
   const users = options.users ?? HOST_USERS;
   const sessions = new Map<string, HostSession>();
+  // One server-side client per tenant, holding that tenant's embed key.
+  const auditClients = new Map<string, AuditLogClient>();
+  const auditFor = async (tenantId: string) => {
+    let client = auditClients.get(tenantId);
+    if (!client) {
+      client = new AuditLogClient({
+        baseUrl: options.auditBaseUrl,
+        apiKey: (await options.embedKeys)[tenantId]!,
+        tenantId,
+      });
+      auditClients.set(tenantId, client);
+    }
+    return client;
+  };
 
   const current = (request: Request) => {
     const id = cookieOf(request);
@@ -62,16 +76,9 @@ export function createHostBackend(options: HostBackendOptions) {
   };
 
   async function revokeAll(session: HostSession): Promise<void> {
-    const apiKey = options.embedKeys[session.user.tenantId]!;
+    const audit = await auditFor(session.user.tenantId);
     await Promise.all(
-      [...session.viewerSessions].map((sessionId) =>
-        revokeViewerSession({
-          baseUrl: options.auditBaseUrl,
-          apiKey,
-          tenantId: session.user.tenantId,
-          sessionId,
-        }),
-      ),
+      [...session.viewerSessions].map((sessionId) => audit.revokeViewerSession(sessionId)),
     );
     session.viewerSessions.clear();
   }
@@ -95,10 +102,9 @@ export function createHostBackend(options: HostBackendOptions) {
   async function mint(session: HostSession, view: HostView): Promise<Response> {
     if (session.auditEnded) return json(403, { detail: 'Audit access was ended for this sign-in' });
     const { user } = session;
-    const minted = await createViewerSession({
-      baseUrl: options.auditBaseUrl,
-      apiKey: options.embedKeys[user.tenantId]!,
-      tenantId: user.tenantId,
+    const minted = await (
+      await auditFor(user.tenantId)
+    ).createViewerSession({
       subject: { id: user.username, display_name: user.displayName, email: user.email },
       permissions: user.canExport && view === 'log' ? ['read', 'export'] : ['read'],
       // The access view reads the tenant's access records and nothing else.
@@ -109,7 +115,7 @@ export function createHostBackend(options: HostBackendOptions) {
               resource_types: [ACCESS_RECORD.resource_type],
             }
           : user.scope,
-      ttlSeconds: options.ttlSeconds ?? 300,
+      ttl_seconds: options.ttlSeconds ?? 300,
     });
     session.viewerSessions.add(minted.session_id);
     return json(201, minted);

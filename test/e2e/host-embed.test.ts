@@ -3,26 +3,29 @@ import type { Page, Request } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { hostBackendPlugin } from '../../demo/host/host-vite-plugin.js';
 import { HOST_PASSWORD } from '../../demo/host/host-users.js';
-import { DEMO_API_KEYS, DEMO_EMBED_KEYS, DEMO_PASSWORD } from '../../src/server/seed.js';
+import { provisionEmbedKeys } from '../../demo/host/provision-embed-keys.js';
+import { DEMO_API_KEYS, DEMO_PASSWORD } from '../../src/server/seed.js';
 import { freshPage, withoutSaveFilePicker } from './support/browser.js';
 import { bodyRows, renderedRows, summaryFigure, waitForRows } from './support/demo-app.js';
 import { demoInChromium } from './support/demo-suite.js';
 import { saveScreenshot } from './support/screenshots.js';
 import { STRICT_CSP, watchCspViolations } from './support/strict-csp.js';
 
+let embedKeys: Promise<Record<string, string>>;
 const suite = demoInChromium({
   page: 'host',
   // The host serves its panel under a strict policy: embedding must not need it loosened.
   pageHeaders: { 'Content-Security-Policy': STRICT_CSP },
-  pagePlugins: (auditBaseUrl) => [hostBackendPlugin({ auditBaseUrl, embedKeys: DEMO_EMBED_KEYS })],
+  pagePlugins: (auditBaseUrl) => [
+    hostBackendPlugin({
+      auditBaseUrl,
+      embedKeys: (embedKeys = provisionEmbedKeys(auditBaseUrl, ['acme', 'globex'])),
+    }),
+  ],
 });
 
 /** Every credential of the audit service that must stay on servers. */
-const SERVER_SECRETS = [
-  DEMO_PASSWORD,
-  ...Object.values(DEMO_API_KEYS),
-  ...Object.values(DEMO_EMBED_KEYS),
-];
+const SERVER_SECRETS = [DEMO_PASSWORD, ...Object.values(DEMO_API_KEYS)];
 const API_KEY_SHAPE = /alk_[\w-]{8,}/;
 
 interface SeenRequest {
@@ -86,8 +89,9 @@ function readablePageState(page: Page): Promise<string> {
   });
 }
 
-function expectNoServerSecrets(text: string, where: string): void {
-  for (const secret of SERVER_SECRETS) expect(text, where).not.toContain(secret);
+async function expectNoServerSecrets(text: string, where: string): Promise<void> {
+  for (const secret of [...SERVER_SECRETS, ...Object.values(await embedKeys)])
+    expect(text, where).not.toContain(secret);
   expect(text, where).not.toMatch(API_KEY_SHAPE);
 }
 
@@ -123,7 +127,7 @@ test('a host user sees only their scope, and no audit password or API key reache
   expect(exported.trim().split('\n')).toHaveLength(scoped.total + 1);
   await saveScreenshot(page, 'host-embed-viewer');
 
-  expectNoServerSecrets(await readablePageState(page), 'page, storage or cookies');
+  await expectNoServerSecrets(await readablePageState(page), 'page, storage or cookies');
   // The host's sign-in cookie is HttpOnly: no page script can read it.
   expect(await page.evaluate(() => document.cookie)).toBe('');
   const apiRequests = requests.filter((request) =>
@@ -131,7 +135,7 @@ test('a host user sees only their scope, and no audit password or API key reache
   );
   expect(apiRequests.length).toBeGreaterThan(0);
   for (const request of requests) {
-    expectNoServerSecrets(
+    await expectNoServerSecrets(
       `${request.url}\n${JSON.stringify(request.headers)}\n${request.body}`,
       request.url,
     );
