@@ -113,9 +113,9 @@ describe('a SQLite file store', () => {
     store.insertEvents('globex', events.slice(3));
     const expected = store.summarize('acme', ANY, 'hour');
     store.close();
-    // Back to schema version 3: no rollups, and the summary index.
+    // Back to schema version 3: no rollups, the summary index, and no viewer sessions.
     const db = openConnection(path, { readonly: false });
-    db.exec(`DROP TABLE event_rollups;
+    db.exec(`DROP TABLE viewer_sessions; DROP TABLE event_rollups;
       CREATE INDEX events_summary ON audit_events
         (tenant_id, event_type, severity_rank, resource_type, timestamp);
       UPDATE meta SET value = '3' WHERE key = 'schema_version';`);

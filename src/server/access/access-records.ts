@@ -1,6 +1,6 @@
 import type { AuditLogEvent } from '../../contract/schemas/index.js';
 import { newTimeOrderedId } from '../auth/crypto-utils.js';
-import type { Principal } from '../http/context.js';
+import type { Principal } from '../http/principal.js';
 import type { AuditStore } from '../store/types.js';
 
 /** The ways of reading the log that are themselves recorded. */

@@ -3,34 +3,13 @@ import type { PasswordHasher } from '../auth/password-hasher.js';
 import type { ExportSlots } from '../export/export-limits.js';
 import type { ExportManifests } from '../export/export-manifests.js';
 import type { TreeSigner } from '../merkle/signing-keys.js';
-import type { Permission } from '../auth/permissions.js';
-import type { ApiKeyRecord, AuditStore, UserRecord, ViewerSessionRecord } from '../store/types.js';
+import type { AuditStore } from '../store/types.js';
 import type { AccessRecorder } from '../access/access-records.js';
+import type { Principal } from './principal.js';
+
+export type { Principal };
 import type { LoginThrottle, RateLimiter } from './rate-limiter.js';
 import type { SignInLimits } from './sign-in-limits.js';
-
-/** Who is calling, and for which tenant: every route reads data only through this. */
-export type Principal =
-  | {
-      kind: 'user';
-      user: UserRecord;
-      sessionId: string;
-      tenantId: string;
-      permissions: ReadonlySet<Permission>;
-    }
-  | {
-      kind: 'api_key';
-      apiKey: ApiKeyRecord;
-      tenantId: string;
-      permissions: ReadonlySet<Permission>;
-    }
-  | {
-      /** A host-minted session: reads (and maybe exports) one tenant inside its scope. */
-      kind: 'viewer';
-      session: ViewerSessionRecord;
-      tenantId: string;
-      permissions: ReadonlySet<Permission>;
-    };
 
 export interface AppEnv {
   Variables: { requestId: string; principal: Principal };
