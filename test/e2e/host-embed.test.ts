@@ -14,6 +14,8 @@ import { STRICT_CSP, watchCspViolations } from './support/strict-csp.js';
 let embedKeys: Promise<Record<string, string>>;
 const suite = demoInChromium({
   page: 'host',
+  // The access view lists what the server records.
+  accessRecords: true,
   // The host serves its panel under a strict policy: embedding must not need it loosened.
   pageHeaders: { 'Content-Security-Policy': STRICT_CSP },
   pagePlugins: (auditBaseUrl) => [
