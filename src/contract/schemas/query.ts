@@ -43,7 +43,7 @@ type ListShape = {
     z.ZodMiniArray<(typeof FILTER_FIELDS)[K]['item']>
   >;
 };
-export const listShape = Object.fromEntries([
+const listShape = Object.fromEntries([
   ...filterFields().map(([key, row]) => [key, z.optional(z.array(row.item))]),
   ...filterFields().map(([key, row]) => [excludeKey(key), z.optional(z.array(row.item))]),
 ]) as ListShape;
