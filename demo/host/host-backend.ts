@@ -1,5 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { AuditLogClient } from '../../src/client/index.js';
+import {
+  createViewerSessionHandler,
+  revokeViewerSession,
+  type ViewerGrant,
+  type ViewerSessionResponse,
+} from '../../src/host/index.js';
 import { ACCESS_RECORD } from '../../src/contract/access-records.js';
 import { HOST_USERS, type HostUser } from './host-users.js';
 
@@ -55,20 +60,7 @@ function cookieOf(request: Request): string | undefined {
 export function createHostBackend(options: HostBackendOptions) {
   const users = options.users ?? HOST_USERS;
   const sessions = new Map<string, HostSession>();
-  // One server-side client per tenant, holding that tenant's embed key.
-  const auditClients = new Map<string, AuditLogClient>();
-  const auditFor = async (tenantId: string) => {
-    let client = auditClients.get(tenantId);
-    if (!client) {
-      client = new AuditLogClient({
-        baseUrl: options.auditBaseUrl,
-        apiKey: (await options.embedKeys)[tenantId]!,
-        tenantId,
-      });
-      auditClients.set(tenantId, client);
-    }
-    return client;
-  };
+  const embedKey = async (tenantId: string) => (await options.embedKeys)[tenantId]!;
 
   const current = (request: Request) => {
     const id = cookieOf(request);
@@ -76,9 +68,12 @@ export function createHostBackend(options: HostBackendOptions) {
   };
 
   async function revokeAll(session: HostSession): Promise<void> {
-    const audit = await auditFor(session.user.tenantId);
+    const { tenantId } = session.user;
+    const apiKey = await embedKey(tenantId);
     await Promise.all(
-      [...session.viewerSessions].map((sessionId) => audit.revokeViewerSession(sessionId)),
+      [...session.viewerSessions].map((sessionId) =>
+        revokeViewerSession({ baseUrl: options.auditBaseUrl, apiKey, tenantId, sessionId }),
+      ),
     );
     session.viewerSessions.clear();
   }
@@ -99,12 +94,15 @@ export function createHostBackend(options: HostBackendOptions) {
     });
   }
 
-  async function mint(session: HostSession, view: HostView): Promise<Response> {
-    if (session.auditEnded) return json(403, { detail: 'Audit access was ended for this sign-in' });
+  /** The grant for a request's host user: their tenant, subject and scope for the view asked. */
+  function grantFor(request: Request): ViewerGrant | null {
+    const session = current(request);
+    if (!session || session.auditEnded) return null;
     const { user } = session;
-    const minted = await (
-      await auditFor(user.tenantId)
-    ).createViewerSession({
+    const view: HostView =
+      new URL(request.url).searchParams.get('view') === 'access' ? 'access' : 'log';
+    return {
+      tenantId: user.tenantId,
       subject: { id: user.username, display_name: user.displayName, email: user.email },
       permissions: user.canExport && view === 'log' ? ['read', 'export'] : ['read'],
       // The access view reads the tenant's access records and nothing else.
@@ -115,14 +113,18 @@ export function createHostBackend(options: HostBackendOptions) {
               resource_types: [ACCESS_RECORD.resource_type],
             }
           : user.scope,
-      ttl_seconds: options.ttlSeconds ?? 300,
-    });
-    session.viewerSessions.add(minted.session_id);
-    return json(201, minted);
+      ttlSeconds: options.ttlSeconds ?? 300,
+    };
   }
 
+  const mint = createViewerSessionHandler({
+    baseUrl: options.auditBaseUrl,
+    apiKey: embedKey,
+    authorize: grantFor,
+  });
+
   return async function handle(request: Request): Promise<Response | null> {
-    const { pathname, searchParams } = new URL(request.url);
+    const { pathname } = new URL(request.url);
     if (!pathname.startsWith(`${COOKIE_PATH}/`)) return null;
     const route = `${request.method} ${pathname}`;
     if (route === 'POST /host/sign-in') return signIn(request);
@@ -132,8 +134,15 @@ export function createHostBackend(options: HostBackendOptions) {
     switch (route) {
       case 'GET /host/me':
         return json(200, describe(session.user, session.auditEnded));
-      case 'POST /host/audit-session':
-        return mint(session, searchParams.get('view') === 'access' ? 'access' : 'log');
+      case 'POST /host/audit-session': {
+        const answer = await mint(request);
+        // Remembered so that ending access or signing out can revoke it.
+        if (answer.ok) {
+          const minted = (await answer.clone().json()) as ViewerSessionResponse;
+          session.viewerSessions.add(minted.session_id);
+        }
+        return answer;
+      }
       case 'DELETE /host/audit-session':
         session.auditEnded = true;
         await revokeAll(session);

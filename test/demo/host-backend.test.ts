@@ -64,7 +64,7 @@ describe('the host demo backend', () => {
   it('mints a session that reads only the host user’s tenant and scope', async () => {
     const { session } = await signIn('lee');
     const minted = await call('POST', '/host/audit-session', { headers: session });
-    expect(minted.status).toBe(201);
+    expect(minted.status).toBe(200);
     const { access_token } = (await minted.json()) as { access_token: string };
     const seen = await asViewer(access_token).queryEvents({}, { size: 100 });
     const lee = HOST_USERS.find((user) => user.username === 'lee')!;
