@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { AuditLogClient } from '../../src/client/index.js';
+import { AuditLogClient, hostSessionToken } from '../../src/client/index.js';
 import { AccessLog, AuditLogViewer, FILTER_LABELS } from '../../src/components/index.js';
 import { AuditLogProvider } from '../../src/hooks/index.js';
 import type { HostMe, HostView } from './host-backend.js';
-import { hostSessionToken } from './host-session-token.js';
 
 type Me = HostMe | null | undefined;
 
