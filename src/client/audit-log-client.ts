@@ -222,9 +222,9 @@ export class AuditLogClient {
     return this.#session.usesApiKey;
   }
 
-  /** Whether the client holds credentials (a token or an API key). */
+  /** Whether the client holds credentials (a token, an API key, or a host's `getAccessToken`). */
   get isAuthenticated(): boolean {
-    return this.#session.secrets().length > 0;
+    return this.#session.hasCredentials;
   }
 
   /**

@@ -24,6 +24,7 @@ export const auditLogKeys = {
   summary: (client: AuditLogClient, query: AuditLogQueryInput, interval: SummaryInterval | null) =>
     [...auditLogKeys.summaries(client), { query, interval }] as const,
   currentUser: (client: AuditLogClient) => [...auditLogKeys.scope(client), 'me'] as const,
+  session: (client: AuditLogClient) => [...auditLogKeys.scope(client), 'session'] as const,
 };
 
 /** Whether a query key belongs to the given scope (server, tenant and session). */

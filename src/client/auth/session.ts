@@ -248,6 +248,11 @@ export class Session {
     }
   }
 
+  /** Whether requests carry credentials: a login's token, an API key, or the host's. */
+  get hasCredentials(): boolean {
+    return Boolean(this.options.getAccessToken) || this.secrets().length > 0;
+  }
+
   /** Every secret this session could put on the wire, for scrubbing error text. */
   secrets(): string[] {
     const tokens = this.options.tokenStore.get();

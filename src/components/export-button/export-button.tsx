@@ -117,7 +117,7 @@ export function ExportButton({
       </button>
       {forbidden ? (
         <span id={`${id}-why`} data-part="hint">
-          {labels.exportNotAllowed}
+          {permissions.session?.kind === 'user' ? labels.exportNotAllowed : labels.exportNotGranted}
         </span>
       ) : null}
       {running ? (

@@ -67,6 +67,8 @@ export const DEFAULT_LABELS = {
   exportDone: 'Export saved',
   cancel: 'Cancel',
   exportNotAllowed: 'Exporting needs the audit manager or an admin role.',
+  /** For API keys and viewer sessions, whose rights come from whoever issued them. */
+  exportNotGranted: 'This access does not include exporting; ask whoever gave it to you.',
   liveTail: 'Live',
   newEvents: (count: number) => (count === 1 ? '1 new event' : `${count} new events`),
   pagination: 'Pages',
