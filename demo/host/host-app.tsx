@@ -129,6 +129,21 @@ function Embedded({ view, tenantId }: { view: HostView; tenantId: string }) {
       }),
     [view, tenantId],
   );
+  // The client counts as signed in once it holds a session, so the first one is asked for
+  // before the viewer mounts (the answer also says what the session may do).
+  const [state, setState] = useState<'asking' | 'ready' | Error>('asking');
+  useEffect(() => {
+    let current = true;
+    client.getSession().then(
+      () => current && setState('ready'),
+      (error: Error) => current && setState(error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client]);
+  if (state === 'asking') return <p role="status">Loading…</p>;
+  if (state instanceof Error) return <p role="alert">{state.message}</p>;
   return (
     <AuditLogProvider client={client}>
       {view === 'log' ? <AuditLogViewer /> : <AccessLog live />}

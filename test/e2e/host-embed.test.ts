@@ -5,6 +5,7 @@ import { hostBackendPlugin } from '../../demo/host/host-vite-plugin.js';
 import { HOST_PASSWORD } from '../../demo/host/host-users.js';
 import { provisionEmbedKeys } from '../../demo/host/provision-embed-keys.js';
 import { DEMO_API_KEYS, DEMO_PASSWORD } from '../../src/server/seed.js';
+import { findSecrets } from '../support/secret-scan.js';
 import { freshPage, withoutSaveFilePicker } from './support/browser.js';
 import { bodyRows, renderedRows, summaryFigure, waitForRows } from './support/demo-app.js';
 import { demoInChromium } from './support/demo-suite.js';
@@ -129,7 +130,10 @@ test('a host user sees only their scope, and no audit password or API key reache
   expect(exported.trim().split('\n')).toHaveLength(scoped.total + 1);
   await saveScreenshot(page, 'host-embed-viewer');
 
-  await expectNoServerSecrets(await readablePageState(page), 'page, storage or cookies');
+  const readable = await readablePageState(page);
+  await expectNoServerSecrets(readable, 'page, storage or cookies');
+  // Not even the viewer token: it lives in the client's memory, out of reach of storage.
+  expect(findSecrets(readable)).toEqual([]);
   // The host's sign-in cookie is HttpOnly: no page script can read it.
   expect(await page.evaluate(() => document.cookie)).toBe('');
   const apiRequests = requests.filter((request) =>
@@ -156,10 +160,25 @@ test('a host user sees only their scope, and no audit password or API key reache
 test('the access view lists the host user’s own views and export', async () => {
   const { page, pageErrors } = await freshPage(suite.browser, { acceptDownloads: true });
   await withoutSaveFilePicker(page);
+  const startedAt = new Date().toISOString();
   await hostSignIn(page, 'dana');
   await waitForRows(page);
+  // A query of its own (the same query within a minute is recorded once, so the first
+  // page may already be on record from another test).
+  await Promise.all([
+    page.waitForResponse(
+      (answer) => answer.url().includes('/events?') && answer.url().includes('search=password'),
+    ),
+    page.getByRole('searchbox', { name: 'Search' }).fill('password'),
+  ]);
+  await waitForRows(page);
   await bodyRows(page).first().locator('[data-column="description"]').click();
-  await page.getByRole('complementary', { name: 'Event detail' }).waitFor();
+  const detail = page.getByRole('complementary', { name: 'Event detail' });
+  const openedId = await detail
+    .locator('[data-part="field"]')
+    .filter({ has: page.locator('dt', { hasText: /^Event id$/ }) })
+    .locator('dd [data-part="value"]')
+    .textContent();
   const toolbar = page.locator('[data-part="export-button"]');
   await toolbar.getByLabel('Format').selectOption({ label: 'CSV' });
   await Promise.all([
@@ -169,17 +188,30 @@ test('the access view lists the host user’s own views and export', async () =>
   await toolbar.getByRole('status').waitFor();
 
   await page.getByRole('link', { name: 'Who looked' }).click();
-  const access = page.locator('[data-part="access-log"]');
-  await access.locator('[data-part="table"][data-state="ready"]').waitFor();
-  const mine = (await renderedRows(page)).filter((row) => row.cells.user?.startsWith('dana'));
-  const did = mine.map((row) => row.cells.action);
-  expect(did).toContain('Listed events');
-  expect(did).toContain('Opened an event');
-  expect(did).toContain('Exported');
-  const exportRow = mine.find((row) => row.cells.action === 'Exported')!;
-  expect(exportRow.cells.access_format).toBe('CSV');
-  expect(exportRow.cells.user).toBe('dana (Viewer session)');
-  expect(Number(exportRow.cells.access_rows)).toBeGreaterThan(0);
+  await page.locator('[data-part="access-log"] [data-part="table"][data-state="ready"]').waitFor();
+  // This test's reads: Dana's, since it started.
+  const mine = (await renderedRows(page)).filter(
+    (row) => row.cells.user === 'dana (Viewer session)' && row.timestamp >= startedAt,
+  );
+  const searched = await suite.servers
+    .apiClient('acme')
+    .queryEvents({ event_types: ['authentication'], search: 'password' }, { size: 1 });
+  expect(searched.total).toBeGreaterThan(0);
+  expect(mine).toContainEqual(
+    expect.objectContaining({
+      cells: expect.objectContaining({
+        action: 'Listed events',
+        access_query: 'Search: password',
+        access_rows: String(searched.total),
+      }),
+    }),
+  );
+  expect(mine.map((row) => row.cells.access_query)).toContain(`Event ${openedId}`);
+  // The export is of what was on screen: the search, inside the session's scope.
+  const exported = mine.find((row) => row.cells.action === 'Exported')!;
+  expect(exported.cells.access_format).toBe('CSV');
+  expect(exported.cells.access_query).toBe('Search: password');
+  expect(Number(exported.cells.access_rows)).toBe(searched.total);
   await saveScreenshot(page, 'host-embed-access');
   expect(pageErrors).toEqual([]);
   await page.context().close();
