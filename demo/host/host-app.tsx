@@ -129,8 +129,9 @@ function Embedded({ view, tenantId }: { view: HostView; tenantId: string }) {
       }),
     [view, tenantId],
   );
-  // The client counts as signed in once it holds a session, so the first one is asked for
-  // before the viewer mounts (the answer also says what the session may do).
+  // A client with getAccessToken counts as signed in only once it holds a session, and the
+  // data hooks wait for that: the first session is asked for before the parts mount, and a
+  // refusal by the host is shown instead of an empty view.
   const [state, setState] = useState<'asking' | 'ready' | Error>('asking');
   useEffect(() => {
     let current = true;
