@@ -129,22 +129,6 @@ function Embedded({ view, tenantId }: { view: HostView; tenantId: string }) {
       }),
     [view, tenantId],
   );
-  // A client with getAccessToken counts as signed in only once it holds a session, and the
-  // data hooks wait for that: the first session is asked for before the parts mount, and a
-  // refusal by the host is shown instead of an empty view.
-  const [state, setState] = useState<'asking' | 'ready' | Error>('asking');
-  useEffect(() => {
-    let current = true;
-    client.getSession().then(
-      () => current && setState('ready'),
-      (error: Error) => current && setState(error),
-    );
-    return () => {
-      current = false;
-    };
-  }, [client]);
-  if (state === 'asking') return <p role="status">Loading…</p>;
-  if (state instanceof Error) return <p role="alert">{state.message}</p>;
   return (
     <AuditLogProvider client={client}>
       {view === 'log' ? <AuditLogViewer /> : <AccessLog live />}
