@@ -226,6 +226,12 @@ test('ending audit access from the host stops the session’s token at its next 
   const rows = await renderedRows(page);
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) expect(['error', 'critical']).toContain(row.severity);
+  // Lee's host account may not export, so neither may the session: the button says why.
+  const toolbar = page.locator('[data-part="export-button"]');
+  expect(await toolbar.getByRole('button', { name: 'Export' }).isDisabled()).toBe(true);
+  expect(await toolbar.locator('[data-part="hint"]').textContent()).toMatch(
+    /does not include exporting/,
+  );
   const token = requests
     .map((request) => request.headers['authorization'])
     .find((header) => header?.startsWith('Bearer '))!;
