@@ -304,7 +304,8 @@ export class AuditLogClient {
   /** Signs out: the server revokes this login's refresh token; local tokens go either way. */
   async logout(options: RequestOptions = {}): Promise<void> {
     try {
-      if (this.#session.canRefresh || this.isAuthenticated) {
+      // A host's token (getAccessToken) is the host's to end, not this client's.
+      if (!this.#session.hostProvided && (this.#session.canRefresh || this.isAuthenticated)) {
         await this.#transport.empty(
           this.#spec({
             ...route(ROUTES.logout),

@@ -10,8 +10,28 @@ export {
   type AuditUiProviderProps,
   type AuditUiSettings,
 } from './ui/audit-ui-context.js';
-export { DEFAULT_LABELS, type AuditLabelOverrides, type AuditLabels } from './ui/labels.js';
+export {
+  DEFAULT_LABELS,
+  type AuditLabelOverrides,
+  type AuditLabels,
+  type LabelOverrides,
+} from './ui/labels.js';
+export { AUDIT_LABELS_DE } from './ui/locales/de.js';
 export { formatTimestamp, type TimeDisplay } from './format/format-time.js';
+
+// Controls, in the kit's look (for a host's own arrangement of the parts)
+export {
+  Button,
+  IconButton,
+  type ButtonProps,
+  type ButtonSize,
+  type ButtonVariant,
+  type IconButtonProps,
+} from './ui/button.js';
+export { Toggle, type ToggleProps } from './ui/toggle.js';
+export { Popover, type PopoverProps } from './ui/popover.js';
+export { Menu, type MenuItem, type MenuProps } from './ui/menu.js';
+export { Select, TextInput } from './ui/text-input.js';
 
 // Small parts
 export { LongText, type LongTextProps } from './format/long-text.js';

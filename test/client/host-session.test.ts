@@ -190,3 +190,22 @@ describe('hostSessionToken', () => {
     expect((error as { code: string }).code).toBe(code);
   });
 });
+
+describe('logout with a host-provided token', () => {
+  it('sends nothing: the host ends its own sessions', async () => {
+    const { getAccessToken } = host();
+    const sent: string[] = [];
+    const client = new AuditLogClient({
+      baseUrl: server.baseUrl,
+      fetch: (input, init) => {
+        sent.push(new Request(input, init).url);
+        return server.fetch(input, init);
+      },
+      getAccessToken,
+    });
+    await client.queryEvents();
+    await client.logout();
+    expect(sent.filter((url) => url.endsWith('/auth/logout'))).toEqual([]);
+    expect((await client.queryEvents()).total).toBeGreaterThan(0);
+  });
+});

@@ -84,6 +84,35 @@ describe('AuditEventDetail', () => {
     expect(nodes[2]!.textContent).toContain('deepest: "x"');
   });
 
+  it('says how big each metadata node is in words, not with a bare brace and a number', () => {
+    render(
+      <AuditEventDetail event={{ ...base, metadata: { tags: ['a', 'b'], owner: { id: 7 } } }} />,
+    );
+    const tree = screen.getByRole('region', { name: 'Metadata' });
+    const summaries = [...tree.querySelectorAll('summary')].map((summary) => summary.textContent);
+    expect(summaries).toEqual(['Metadata2 keys', 'tags2 items', 'owner1 key']);
+    expect(tree.textContent).not.toMatch(/[{[]\s*\d/);
+  });
+
+  it('opens a 200,000-element array a page at a time, keeping the DOM small', async () => {
+    const user = userEvent.setup();
+    const ids = Array.from({ length: 200_000 }, (_, index) => `id-${index}`);
+    render(<AuditEventDetail event={{ ...base, metadata: { ids } }} />);
+    const tree = screen.getByRole('region', { name: 'Metadata' });
+    expect(tree.querySelectorAll('li').length).toBeLessThanOrEqual(101);
+    expect(tree.textContent).toContain('ids200,000 items');
+    expect(tree.textContent).toContain('"id-99"');
+    expect(tree.textContent).not.toContain('"id-100"');
+    await user.click(
+      within(tree).getByRole('button', { name: 'Show 100 more (100 of 200,000 shown)' }),
+    );
+    expect(tree.textContent).toContain('"id-199"');
+    expect(tree.querySelectorAll('li').length).toBeLessThanOrEqual(201);
+    // Closed, the node keeps none of its children in the page.
+    await user.click(within(tree).getByText('ids').closest('summary')!);
+    expect(tree.querySelectorAll('li').length).toBe(1);
+  });
+
   it('keeps `__proto__` and `constructor` metadata keys from writer to screen, as text', async () => {
     const server = await createAuditLogTestServer({ seed: { eventsPerTenant: 0 } });
     const client = new AuditLogClient({ baseUrl: server.baseUrl, fetch: server.fetch });

@@ -248,9 +248,14 @@ export class Session {
     }
   }
 
+  /** Whether the host app supplies the token (`getAccessToken`). */
+  get hostProvided(): boolean {
+    return Boolean(this.options.getAccessToken);
+  }
+
   /** Whether requests carry credentials: a login's token, an API key, or the host's. */
   get hasCredentials(): boolean {
-    return Boolean(this.options.getAccessToken) || this.secrets().length > 0;
+    return this.hostProvided || this.secrets().length > 0;
   }
 
   /** Every secret this session could put on the wire, for scrubbing error text. */

@@ -1,6 +1,6 @@
 import type { AuditLogEvent, AuditLogQueryInput } from '../../client/index.js';
 import { AccessMetadataSchema, type AccessMetadata } from '../../contract/access-records.js';
-import { filterNames, mergeFilterLabels } from '../filters/filter-labels.js';
+import { filterNames } from '../filters/filter-labels.js';
 import { compactQuery, filterChips, omitKeys } from '../filters/filter-model.js';
 import { formatTimestamp } from '../format/format-time.js';
 import type { AuditUiSettings } from '../ui/audit-ui-context.js';
@@ -21,8 +21,6 @@ export function principalName(userId: string | null): string | null {
   return match ? match[2]! : userId;
 }
 
-const FILTER_LABELS = mergeFilterLabels(undefined);
-
 /**
  * The query a record was made for, in the words of the filter chips ("Severity: Error;
  * Search: login"), so the Access view names filters as the filter bar does. The sort is
@@ -30,12 +28,13 @@ const FILTER_LABELS = mergeFilterLabels(undefined);
  */
 export function querySummary(filters: AuditLogQueryInput | undefined, ui: AuditUiSettings): string {
   if (!filters) return ui.labels.accessAllEvents;
-  const names = filterNames(FILTER_LABELS, ui.labels);
+  const words = ui.labels.filters;
+  const names = filterNames(words, ui.labels);
   const chips = filterChips(compactQuery(omitKeys(filters, 'sort_by', 'sort_order')), {
     ...names,
-    from: FILTER_LABELS.from,
-    to: FILTER_LABELS.to,
-    search: FILTER_LABELS.search,
+    from: words.from,
+    to: words.to,
+    search: words.search,
     formatTime: (value) =>
       formatTimestamp(typeof value === 'string' ? value : value.toISOString(), {
         locale: ui.locale,

@@ -42,7 +42,10 @@ export function BreakdownChart<K extends string>({
   ...frame
 }: BreakdownChartProps<K> & { kind: BreakdownKind<K> }) {
   const { labels, locale } = useAuditUi(overrides);
-  const chartLabels = useMemo(() => mergeChartLabels(overrides), [overrides]);
+  const chartLabels = useMemo(
+    () => mergeChartLabels(labels.charts, overrides),
+    [labels.charts, overrides],
+  );
   const items = useMemo<CategoryItem<K>[]>(() => {
     const counted = kind.categories.map((category) => ({
       key: category,

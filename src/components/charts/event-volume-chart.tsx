@@ -62,7 +62,10 @@ export function EventVolumeChart({
   height,
 }: EventVolumeChartProps) {
   const { labels, locale, timeZone } = useAuditUi(overrides);
-  const chartLabels = useMemo(() => mergeChartLabels(overrides), [overrides]);
+  const chartLabels = useMemo(
+    () => mergeChartLabels(labels.charts, overrides),
+    [labels.charts, overrides],
+  );
   const [drag, setDrag] = useState<Drag | null>(null);
   // The server may count by a coarser interval than asked (an outlier dated 9999 would need
   // millions of buckets); ticks and drag ranges follow the buckets it answered.

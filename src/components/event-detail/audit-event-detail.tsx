@@ -1,7 +1,8 @@
 'use client';
+import { Button } from '../ui/button.js';
 import type { AuditLogEvent } from '../../client/index.js';
 import { ExpandableText } from '../format/expandable-text.js';
-import { formatTimestamp } from '../format/format-time.js';
+import { formatFullTimestamp } from '../format/format-time.js';
 import { LongText } from '../format/long-text.js';
 import { DETAIL_TEXT_LIMIT, truncateText } from '../format/truncate-text.js';
 import { SeverityBadge } from '../severity-badge/severity-badge.js';
@@ -64,7 +65,8 @@ export function AuditEventDetail({
   const { labels } = ui;
   const changes = changesOf(event.metadata);
   const link = typeof eventLink === 'function' ? eventLink(event) : eventLink;
-  const when = (iso: string) => formatTimestamp(iso, { locale: ui.locale, timeZone: ui.timeZone });
+  const when = (iso: string) =>
+    formatFullTimestamp(iso, { locale: ui.locale, timeZone: ui.timeZone });
   return (
     <article
       {...rootProps('event-detail', className)}
@@ -85,7 +87,7 @@ export function AuditEventDetail({
         <div data-part="field">
           <dt>{labels.time}</dt>
           <dd>
-            <time dateTime={event.timestamp} title={event.timestamp}>
+            <time dateTime={event.timestamp} title={event.timestamp} dir="auto">
               {when(event.timestamp)}
             </time>
           </dd>
@@ -142,14 +144,14 @@ export function AuditEventDetail({
       ) : null}
       <footer>
         {event.correlation_id && onShowCorrelated ? (
-          <button type="button" onClick={() => onShowCorrelated(event.correlation_id!)}>
+          <Button size="sm" onClick={() => onShowCorrelated(event.correlation_id!)}>
             {labels.showCorrelated}
-          </button>
+          </Button>
         ) : null}
         {event.session_id && onShowSameSession ? (
-          <button type="button" onClick={() => onShowSameSession(event.session_id!)}>
+          <Button size="sm" onClick={() => onShowSameSession(event.session_id!)}>
             {labels.showSameSession}
-          </button>
+          </Button>
         ) : null}
         {link ? (
           <CopyButton text={link} label={labels.copyLink} copiedLabel={labels.copied} />

@@ -1,4 +1,5 @@
 'use client';
+import { Button } from '../ui/button.js';
 import { useEffect, useState } from 'react';
 
 /** Copies `text` to the clipboard and says so for a moment (announced politely). */
@@ -18,8 +19,8 @@ export function CopyButton({
     return () => clearTimeout(timer);
   }, [copied]);
   return (
-    <button
-      type="button"
+    <Button
+      size="sm"
       data-part="copy-button"
       data-state={copied ? 'copied' : 'idle'}
       onClick={() => {
@@ -27,6 +28,6 @@ export function CopyButton({
       }}
     >
       <span aria-live="polite">{copied ? copiedLabel : label}</span>
-    </button>
+    </Button>
   );
 }

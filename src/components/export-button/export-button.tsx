@@ -1,4 +1,6 @@
 'use client';
+import { Button } from '../ui/button.js';
+import { Select } from '../ui/text-input.js';
 import { useId, useState } from 'react';
 import type { AuditLogQueryInput } from '../../client/index.js';
 import { exportFileName } from '../../contract/constants.js';
@@ -98,7 +100,7 @@ export function ExportButton({
       )}
     >
       <label htmlFor={`${id}-format`}>{labels.exportFormat}</label>
-      <select
+      <Select
         id={`${id}-format`}
         value={format}
         disabled={running || forbidden}
@@ -106,15 +108,15 @@ export function ExportButton({
       >
         <option value="csv">{labels.exportCsv}</option>
         <option value="json">{labels.exportJson}</option>
-      </select>
-      <button
-        type="button"
+      </Select>
+      <Button
+        variant="primary"
         onClick={start}
         disabled={running || forbidden}
         aria-describedby={forbidden ? `${id}-why` : undefined}
       >
         {running ? labels.exporting : labels.exportEvents}
-      </button>
+      </Button>
       {forbidden ? (
         <span id={`${id}-why`} data-part="hint">
           {permissions.session?.kind === 'user' ? labels.exportNotAllowed : labels.exportNotGranted}
@@ -130,9 +132,9 @@ export function ExportButton({
           <span data-part="percent" aria-live="polite">
             {percent === null ? labels.exporting : `${percent}%`}
           </span>
-          <button type="button" onClick={() => exporter.cancel()}>
+          <Button variant="ghost" onClick={() => exporter.cancel()}>
             {labels.cancel}
-          </button>
+          </Button>
         </>
       ) : null}
       {exporter.isError && exporter.error.name !== 'AbortError' ? (

@@ -4,9 +4,9 @@ import type { AuditLogQueryInput, AuditLogSummary } from '../../client/index.js'
 import { filterFields } from '../../contract/schemas/query.js';
 import { useSummary } from '../../hooks/index.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
-import type { AuditLabelOverrides } from '../ui/labels.js';
+import { mergeLabels, type AuditLabelOverrides } from '../ui/labels.js';
 import { FilterChipList } from './filter-chip-list.js';
-import { filterNames, mergeFilterLabels, type FilterLabelOverrides } from './filter-labels.js';
+import { filterNames, type FilterLabelOverrides } from './filter-labels.js';
 import { compactQuery, filterChips } from './filter-model.js';
 import { OptionFilter } from './option-filter.js';
 import { TextFilters } from './text-filters.js';
@@ -49,15 +49,7 @@ export function AuditLogFilters({
   ...rest
 }: AuditLogFiltersProps) {
   const { labels: ui, locale, timeZone } = useAuditUi(uiLabels);
-  // Event type names follow the shared labels (table, detail, charts) unless the filters'
-  // own labels name them.
-  const labels = useMemo(() => {
-    const merged = mergeFilterLabels(overrides);
-    return {
-      ...merged,
-      eventTypeNames: { ...ui.eventTypes, ...overrides?.eventTypeNames },
-    };
-  }, [overrides, ui.eventTypes]);
+  const labels = useMemo(() => mergeLabels(ui.filters, overrides), [ui.filters, overrides]);
 
   const [inner, setInner] = useState<AuditLogQueryInput>(defaultValue ?? EMPTY_QUERY);
   const controlled = value !== undefined;

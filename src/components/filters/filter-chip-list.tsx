@@ -1,4 +1,5 @@
 'use client';
+import { Button } from '../ui/button.js';
 import { useId } from 'react';
 import type { AuditLogQueryInput } from '../../client/index.js';
 import { LongText } from '../format/long-text.js';
@@ -25,26 +26,27 @@ export function FilterChipList({ chips, query, onReplace, labels }: FilterChipLi
       <ul>
         {chips.map((chip) => (
           <li key={chip.id}>
-            <button
-              type="button"
+            <Button
+              size="sm"
               data-part="chip"
               aria-label={`${labels.removeFilter}: ${truncateText(chip.text, CELL_TEXT_LIMIT)}`}
               onClick={() => onReplace(chip.without(query))}
             >
               <LongText text={chip.text} limit={CELL_TEXT_LIMIT} />
-              <span aria-hidden="true"> ×</span>
-            </button>
+              <span aria-hidden="true">×</span>
+            </Button>
           </li>
         ))}
       </ul>
-      <button
-        type="button"
+      <Button
+        variant="ghost"
+        size="sm"
         data-part="clear-all"
         disabled={chips.length === 0}
         onClick={() => onReplace(clearFilters(query))}
       >
         {labels.clearAll}
-      </button>
+      </Button>
     </div>
   );
 }

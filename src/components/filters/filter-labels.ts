@@ -1,47 +1,11 @@
 import type { ListFilter } from '../../contract/schemas/query.js';
-import { EVENT_TYPE_LABELS, mergeLabelSet, type AuditLabels } from '../ui/labels.js';
+import { DEFAULT_LABELS, type AuditLabels, type LabelOverrides } from '../ui/labels.js';
 
-/** The filters' own visible strings; override any of them through the `labels` prop. */
-export const FILTER_LABELS = {
-  filters: 'Filters',
-  timeRange: 'Time range',
-  presets: {
-    '15m': 'Last 15 minutes',
-    '1h': 'Last hour',
-    '24h': 'Last 24 hours',
-    '7d': 'Last 7 days',
-    '30d': 'Last 30 days',
-  },
-  from: 'From',
-  to: 'To',
-  eventTypes: 'Event types',
-  severities: 'Severities',
-  eventTypeNames: { ...EVENT_TYPE_LABELS },
-  resourceType: 'Resource type',
-  user: 'User',
-  ipAddress: 'IP address',
-  sessionId: 'Session',
-  correlationId: 'Correlation id',
-  search: 'Search',
-  activeFilters: 'Active filters',
-  removeFilter: 'Remove filter',
-  clearAll: 'Clear all',
-  savedViews: 'Saved views',
-  viewName: 'View name',
-  saveView: 'Save view',
-  deleteView: 'Delete view',
-  noSavedViews: 'No saved views yet.',
-};
+/** The filters' strings in English: the `filters` part of the one label catalog. */
+export const FILTER_LABELS = DEFAULT_LABELS.filters;
 
-export type FilterLabels = typeof FILTER_LABELS;
-export type FilterLabelOverrides = Partial<Omit<FilterLabels, 'presets' | 'eventTypeNames'>> & {
-  presets?: Partial<FilterLabels['presets']>;
-  eventTypeNames?: Partial<FilterLabels['eventTypeNames']>;
-};
-
-export function mergeFilterLabels(overrides: FilterLabelOverrides | undefined): FilterLabels {
-  return mergeLabelSet(FILTER_LABELS, overrides, ['presets', 'eventTypeNames']);
-}
+export type FilterLabels = AuditLabels['filters'];
+export type FilterLabelOverrides = LabelOverrides<FilterLabels>;
 
 type Strings = Readonly<Record<string, unknown>>;
 
@@ -82,11 +46,7 @@ export function filterNames(labels: FilterLabels, ui: AuditLabels): FilterNames 
     legend: (key) => text(labels, TITLES[key]?.[2]) ?? title(key),
     value: (key, item) => {
       const names: Readonly<Record<string, string>> | undefined =
-        key === 'event_types'
-          ? labels.eventTypeNames
-          : key === 'severities'
-            ? ui.severities
-            : undefined;
+        key === 'event_types' ? ui.eventTypes : key === 'severities' ? ui.severities : undefined;
       return names?.[item] ?? item;
     },
   };

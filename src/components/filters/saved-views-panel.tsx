@@ -1,7 +1,11 @@
 'use client';
+import { Button, IconButton } from '../ui/button.js';
+import { TextInput } from '../ui/text-input.js';
 import { useId, useMemo, useState, type ComponentPropsWithRef, type FormEvent } from 'react';
 import type { AuditLogQueryInput } from '../../client/index.js';
-import { mergeFilterLabels, type FilterLabelOverrides } from './filter-labels.js';
+import { useAuditUi } from '../ui/audit-ui-context.js';
+import { mergeLabels } from '../ui/labels.js';
+import type { FilterLabelOverrides } from './filter-labels.js';
 import type { SavedView, SavedViewStorage } from './saved-views.js';
 import { useSavedViews } from './use-saved-views.js';
 import { rootProps } from '../ui/root-props.js';
@@ -28,7 +32,8 @@ export function SavedViews({
   className,
   ...rest
 }: SavedViewsProps) {
-  const labels = useMemo(() => mergeFilterLabels(overrides), [overrides]);
+  const { labels: ui } = useAuditUi();
+  const labels = useMemo(() => mergeLabels(ui.filters, overrides), [ui.filters, overrides]);
   const { views, save, remove } = useSavedViews(storage);
   const [name, setName] = useState('');
   const id = useId();
@@ -53,15 +58,14 @@ export function SavedViews({
       <form data-part="save-view" onSubmit={submit}>
         <label>
           <span>{labels.viewName}</span>
-          <input
-            type="text"
+          <TextInput
             required
             maxLength={100}
             value={name}
             onChange={(event) => setName(event.currentTarget.value)}
           />
         </label>
-        <button type="submit">{labels.saveView}</button>
+        <Button type="submit">{labels.saveView}</Button>
       </form>
       {views.length === 0 ? (
         <p data-part="saved-views-empty">{labels.noSavedViews}</p>
@@ -69,17 +73,16 @@ export function SavedViews({
         <ul data-part="saved-view-list">
           {views.map((view) => (
             <li key={view.id} data-part="saved-view">
-              <button type="button" data-part="recall-view" onClick={() => onRecall(view)}>
+              <Button size="sm" data-part="recall-view" onClick={() => onRecall(view)}>
                 {view.name}
-              </button>
-              <button
-                type="button"
+              </Button>
+              <IconButton
+                size="sm"
                 data-part="delete-view"
-                aria-label={`${labels.deleteView}: ${view.name}`}
+                label={`${labels.deleteView}: ${view.name}`}
                 onClick={() => remove(view.id)}
-              >
-                <span aria-hidden="true">×</span>
-              </button>
+                icon="×"
+              />
             </li>
           ))}
         </ul>

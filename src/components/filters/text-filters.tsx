@@ -1,4 +1,5 @@
 'use client';
+import { TextInput } from '../ui/text-input.js';
 import type { FilterLabels, FilterNames } from './filter-labels.js';
 import { TEXT_FILTERS, type DraftKey, type Drafts } from './filter-model.js';
 
@@ -16,8 +17,7 @@ export function TextFilters({ drafts, onEdit, labels, names }: TextFiltersProps)
       {TEXT_FILTERS.map((key) => (
         <label key={key} data-part="text-field">
           <span>{names.title(key)}</span>
-          <input
-            type="text"
+          <TextInput
             name={key}
             autoComplete="off"
             value={drafts[key] ?? ''}
@@ -27,7 +27,7 @@ export function TextFilters({ drafts, onEdit, labels, names }: TextFiltersProps)
       ))}
       <label data-part="search-field">
         <span>{labels.search}</span>
-        <input
+        <TextInput
           type="search"
           name="search"
           autoComplete="off"

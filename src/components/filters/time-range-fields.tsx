@@ -1,4 +1,6 @@
 'use client';
+import { Button } from '../ui/button.js';
+import { TextInput } from '../ui/text-input.js';
 import { useState } from 'react';
 import type { AuditLogQueryInput } from '../../client/index.js';
 import type { FilterLabels } from './filter-labels.js';
@@ -48,22 +50,23 @@ export function TimeRangeFields({ query, commit, labels, timeZone }: TimeRangeFi
       <legend>{labels.timeRange}</legend>
       <div data-part="presets">
         {TIME_PRESETS.map(({ id: presetId, ms }) => (
-          <button
+          <Button
             key={presetId}
-            type="button"
+            size="sm"
+            data-ui="toggle"
             data-part="preset"
             aria-pressed={activePreset === presetId}
             data-state={activePreset === presetId ? 'on' : 'off'}
             onClick={() => choosePreset(presetId, ms)}
           >
             {labels.presets[presetId]}
-          </button>
+          </Button>
         ))}
       </div>
       {BOUNDS.map(([key, label]) => (
         <label key={key} data-part="range-field">
           <span>{labels[label]}</span>
-          <input
+          <TextInput
             type="datetime-local"
             value={toDateTimeLocal(query[key], timeZone)}
             onChange={(event) => setBound(key, event.currentTarget.value)}

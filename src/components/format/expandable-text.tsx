@@ -1,4 +1,5 @@
 'use client';
+import { Button } from '../ui/button.js';
 import type { AuditLabels } from '../ui/labels.js';
 import { LongText, type LongTextProps } from './long-text.js';
 import { useDisclosure } from '../ui/use-disclosure.js';
@@ -44,9 +45,9 @@ export function ExpandableText({
         {...valueProps}
       />
       {long ? (
-        <button data-part="reveal-button" {...triggerProps}>
+        <Button variant="ghost" size="sm" data-part="reveal-button" {...triggerProps}>
           {expanded ? labels.showLessText : labels.showAllText(text.length)}
-        </button>
+        </Button>
       ) : null}
     </span>
   );

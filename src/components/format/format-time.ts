@@ -38,3 +38,47 @@ export function formatTimestamp(
     timeZone: options.timeZone,
   }).format(at);
 }
+
+interface ZoneOptions {
+  locale?: string | undefined;
+  timeZone?: string | undefined;
+}
+
+/**
+ * The whole instant, with seconds and the time zone's name: for a time cell's tooltip and
+ * the event detail, where nobody should have to guess which zone "14:03" was in.
+ */
+export function formatFullTimestamp(iso: string, options: ZoneOptions): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return iso;
+  return new Intl.DateTimeFormat(options.locale, {
+    dateStyle: 'medium',
+    timeStyle: 'long',
+    timeZone: options.timeZone,
+  }).format(at);
+}
+
+/**
+ * Date and time of day short enough for one table line: "Nov 30, 14:03:22" within the
+ * current year (in the chosen zone), with the year only when it differs. Time of day is
+ * what an audit log is read by, so it is never dropped, only the year.
+ */
+export function formatCompactTimestamp(
+  iso: string,
+  options: ZoneOptions & { now?: number },
+): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return iso;
+  const yearOf = (ms: number) =>
+    new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: options.timeZone }).format(ms);
+  const sameYear = yearOf(at) === yearOf(options.now ?? Date.now());
+  return new Intl.DateTimeFormat(options.locale, {
+    ...(sameYear ? {} : { year: 'numeric' }),
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZone: options.timeZone,
+  }).format(at);
+}

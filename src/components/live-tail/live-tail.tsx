@@ -1,4 +1,6 @@
 'use client';
+import { Button } from '../ui/button.js';
+import { Toggle } from '../ui/toggle.js';
 import type { AuditLogQueryInput } from '../../client/index.js';
 import { LIVE_INTERVAL_MS } from '../../contract/constants.js';
 import { useAuditEvents } from '../../hooks/index.js';
@@ -46,14 +48,14 @@ export function LiveTail({
   const count = enabled && after ? (newer.data?.total ?? 0) : 0;
   return (
     <div {...rootProps('live-tail', className, enabled ? 'on' : 'off')}>
-      <button type="button" aria-pressed={enabled} onClick={() => onEnabledChange(!enabled)}>
+      <Toggle pressed={enabled} onPressedChange={onEnabledChange}>
         {labels.liveTail}
-      </button>
+      </Toggle>
       <span aria-live="polite">
         {count > 0 ? (
-          <button type="button" data-part="new-events" onClick={onShowNew}>
+          <Button variant="primary" size="sm" data-part="new-events" onClick={onShowNew}>
             {labels.newEvents(count)}
-          </button>
+          </Button>
         ) : null}
       </span>
     </div>

@@ -1,4 +1,6 @@
 'use client';
+import { Button } from '../ui/button.js';
+import { Select, TextInput } from '../ui/text-input.js';
 import { useId, useState, useSyncExternalStore, type FormEvent } from 'react';
 import type { TokenResponse } from '../../client/index.js';
 import { useLogin } from '../../hooks/index.js';
@@ -69,7 +71,7 @@ export function LoginForm({
       aria-busy={login.isPending}
     >
       <label htmlFor={`${id}-username`}>{labels.username}</label>
-      <input
+      <TextInput
         id={`${id}-username`}
         name="username"
         autoComplete="username"
@@ -77,7 +79,7 @@ export function LoginForm({
         {...described}
       />
       <label htmlFor={`${id}-password`}>{labels.password}</label>
-      <input
+      <TextInput
         id={`${id}-password`}
         name="password"
         type="password"
@@ -87,15 +89,15 @@ export function LoginForm({
       />
       <label htmlFor={`${id}-tenant`}>{labels.tenantId}</label>
       {tenants ? (
-        <select id={`${id}-tenant`} value={tenant} onChange={(e) => setTenant(e.target.value)}>
+        <Select id={`${id}-tenant`} value={tenant} onChange={(e) => setTenant(e.target.value)}>
           {tenants.map((name) => (
             <option key={name} value={name}>
               {name}
             </option>
           ))}
-        </select>
+        </Select>
       ) : (
-        <input
+        <TextInput
           id={`${id}-tenant`}
           name="tenant"
           autoComplete="organization"
@@ -109,9 +111,9 @@ export function LoginForm({
           {login.error.message}
         </p>
       ) : null}
-      <button type="submit" disabled={!hydrated || login.isPending}>
+      <Button variant="primary" type="submit" disabled={!hydrated || login.isPending}>
         {login.isPending ? labels.signingIn : labels.signIn}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 'use client';
+import { Button } from '../ui/button.js';
 import type { AuditLogQueryInput, AuditLogSummary } from '../../client/index.js';
 import { useSummary } from '../../hooks/index.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
@@ -59,9 +60,9 @@ export function SummaryCards({
           <dt>{labels.summaryError}</dt>
           <dd>
             {onRetry ? (
-              <button type="button" onClick={onRetry}>
+              <Button size="sm" onClick={onRetry}>
                 {labels.retry}
-              </button>
+              </Button>
             ) : (
               labels.none
             )}

@@ -1,5 +1,9 @@
 'use client';
-import { useDisclosure } from '../ui/use-disclosure.js';
+import { useState } from 'react';
+import { useAuditUi } from '../ui/audit-ui-context.js';
+import { IconButton } from '../ui/button.js';
+import { Popover } from '../ui/popover.js';
+import { Toggle } from '../ui/toggle.js';
 import type { AuditLogColumn } from './audit-log-column.js';
 import type { AuditLogTableDensity } from './table-types.js';
 import type { Updater } from './use-controllable.js';
@@ -14,12 +18,6 @@ export interface ColumnSettingsLabels {
   moveUp: (column: string) => string;
   moveDown: (column: string) => string;
 }
-
-const DEFAULT_LABELS: ColumnSettingsLabels = {
-  button: 'Columns',
-  moveUp: (column) => `Move ${column} up`,
-  moveDown: (column) => `Move ${column} down`,
-};
 
 /** The columns in `order` first, then any others in their own order. */
 export function orderColumns(
@@ -99,8 +97,14 @@ export function ColumnSettings({
   labels: labelOverrides,
   className,
 }: ColumnSettingsProps) {
-  const labels = { ...DEFAULT_LABELS, ...labelOverrides };
-  const { open, setOpen, id: listId, triggerProps } = useDisclosure();
+  const { labels: ui } = useAuditUi();
+  const labels: ColumnSettingsLabels = {
+    button: ui.columnSettings,
+    moveUp: ui.moveColumnUp,
+    moveDown: ui.moveColumnDown,
+    ...labelOverrides,
+  };
+  const [open, setOpen] = useState(false);
   const ordered = orderColumns(columns, columnOrder);
   const ids = ordered.map((column) => column.id);
 
@@ -116,53 +120,49 @@ export function ColumnSettings({
   };
 
   return (
-    <div
-      {...rootProps('column-settings', className, open ? 'open' : 'closed')}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          event.preventDefault();
-          setOpen(false);
-        }
-      }}
-    >
-      <button data-part="column-settings-trigger" {...triggerProps}>
-        {labels.button}
-      </button>
-      <ul id={listId} aria-label={labels.button} hidden={!open} data-part="column-settings-list">
-        {ordered.map((column, index) => (
-          <li key={column.id} data-part="column-settings-item" data-column={column.id}>
-            <label>
-              <input
-                type="checkbox"
-                checked={columnVisibility[column.id] !== false}
-                onChange={(event) => {
-                  const visible = event.currentTarget.checked;
-                  onColumnVisibilityChange((previous) => ({ ...previous, [column.id]: visible }));
-                }}
+    <div {...rootProps('column-settings', className, open ? 'open' : 'closed')}>
+      <Popover
+        trigger={labels.button}
+        label={labels.button}
+        open={open}
+        onOpenChange={setOpen}
+        align="end"
+        triggerProps={{ 'data-part': 'column-settings-trigger' }}
+      >
+        <ul aria-label={labels.button} data-part="column-settings-list">
+          {ordered.map((column, index) => (
+            <li key={column.id} data-part="column-settings-item" data-column={column.id}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={columnVisibility[column.id] !== false}
+                  onChange={(event) => {
+                    const visible = event.currentTarget.checked;
+                    onColumnVisibilityChange((previous) => ({ ...previous, [column.id]: visible }));
+                  }}
+                />
+                <span>{column.header}</span>
+              </label>
+              <IconButton
+                size="sm"
+                data-part="move-up"
+                label={labels.moveUp(column.header)}
+                aria-disabled={index === 0}
+                onClick={() => move(index, -1)}
+                icon="↑"
               />
-              {column.header}
-            </label>
-            <button
-              type="button"
-              data-part="move-up"
-              aria-label={labels.moveUp(column.header)}
-              aria-disabled={index === 0}
-              onClick={() => move(index, -1)}
-            >
-              ↑
-            </button>
-            <button
-              type="button"
-              data-part="move-down"
-              aria-label={labels.moveDown(column.header)}
-              aria-disabled={index === ordered.length - 1}
-              onClick={() => move(index, 1)}
-            >
-              ↓
-            </button>
-          </li>
-        ))}
-      </ul>
+              <IconButton
+                size="sm"
+                data-part="move-down"
+                label={labels.moveDown(column.header)}
+                aria-disabled={index === ordered.length - 1}
+                onClick={() => move(index, 1)}
+                icon="↓"
+              />
+            </li>
+          ))}
+        </ul>
+      </Popover>
     </div>
   );
 }
@@ -170,26 +170,21 @@ export function ColumnSettings({
 export interface DensityToggleProps {
   density: AuditLogTableDensity;
   onDensityChange: (updater: Updater<AuditLogTableDensity>) => void;
-  /** The button's accessible name; pressed means compact. */
+  /** The button's accessible name (the labels' `compactRows` by default); pressed means compact. */
   label?: string | undefined;
   className?: string | undefined;
 }
 
 /** A toggle button: pressed shows compact rows. */
-export function DensityToggle({
-  density,
-  onDensityChange,
-  label = 'Compact rows',
-  className,
-}: DensityToggleProps) {
+export function DensityToggle({ density, onDensityChange, label, className }: DensityToggleProps) {
+  const { labels } = useAuditUi();
   return (
-    <button
-      type="button"
+    <Toggle
       {...rootProps('density-toggle', className, density)}
-      aria-pressed={density === 'compact'}
-      onClick={() => onDensityChange(density === 'compact' ? 'comfortable' : 'compact')}
+      pressed={density === 'compact'}
+      onPressedChange={(compact) => onDensityChange(compact ? 'compact' : 'comfortable')}
     >
-      {label}
-    </button>
+      {label ?? labels.compactRows}
+    </Toggle>
   );
 }

@@ -1,4 +1,5 @@
 'use client';
+import { Button } from '../ui/button.js';
 import type { AuditLabels } from '../ui/labels.js';
 
 const SKELETON_ROWS = 5;
@@ -18,9 +19,9 @@ export function TableError({
       <p data-part="error-title">{labels.errorTitle}</p>
       <p data-part="error-message">{error.message}</p>
       {onRetry ? (
-        <button type="button" data-part="retry" onClick={onRetry}>
+        <Button data-part="retry" onClick={onRetry}>
           {labels.retry}
-        </button>
+        </Button>
       ) : null}
     </div>
   );

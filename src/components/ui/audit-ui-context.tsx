@@ -25,24 +25,33 @@ const AuditUiContext = createContext<AuditUiSettings>({
 });
 
 export interface AuditUiProviderProps {
-  labels?: AuditLabelOverrides;
-  locale?: string;
-  timeZone?: string;
-  timeDisplay?: TimeDisplay;
+  labels?: AuditLabelOverrides | undefined;
+  locale?: string | undefined;
+  timeZone?: string | undefined;
+  timeDisplay?: TimeDisplay | undefined;
   children?: ReactNode;
 }
 
-/** Labels, locale, time zone and time display for every component below it. */
+/**
+ * Labels, locale, time zone and time display for every component below it. A provider inside
+ * another lays its labels over the outer one's and keeps any setting it leaves out.
+ */
 export function AuditUiProvider({
   labels,
   locale,
   timeZone,
-  timeDisplay = 'absolute',
+  timeDisplay,
   children,
 }: AuditUiProviderProps) {
+  const outer = useContext(AuditUiContext);
   const value = useMemo(
-    () => ({ labels: mergeLabels(labels), locale, timeZone, timeDisplay }),
-    [labels, locale, timeZone, timeDisplay],
+    () => ({
+      labels: mergeLabels(outer.labels, labels),
+      locale: locale ?? outer.locale,
+      timeZone: timeZone ?? outer.timeZone,
+      timeDisplay: timeDisplay ?? outer.timeDisplay,
+    }),
+    [outer, labels, locale, timeZone, timeDisplay],
   );
   return <AuditUiContext.Provider value={value}>{children}</AuditUiContext.Provider>;
 }
@@ -51,20 +60,7 @@ export function AuditUiProvider({
 export function useAuditUi(overrides?: AuditLabelOverrides): AuditUiSettings {
   const settings = useContext(AuditUiContext);
   return useMemo(
-    () =>
-      overrides
-        ? {
-            ...settings,
-            labels: {
-              ...settings.labels,
-              ...overrides,
-              severities: { ...settings.labels.severities, ...overrides.severities },
-              eventTypes: { ...settings.labels.eventTypes, ...overrides.eventTypes },
-              accessActions: { ...settings.labels.accessActions, ...overrides.accessActions },
-              principalKinds: { ...settings.labels.principalKinds, ...overrides.principalKinds },
-            },
-          }
-        : settings,
+    () => (overrides ? { ...settings, labels: mergeLabels(settings.labels, overrides) } : settings),
     [settings, overrides],
   );
 }

@@ -12,7 +12,68 @@ export const EVENT_TYPE_LABELS: Readonly<Record<EventType, string>> = {
   error: 'Error',
 };
 
-/** Every visible string of the components, overridable per app (i18n) through `AuditUiProvider`. */
+/**
+ * The filters' strings. Which filter a field table entry is titled by lives in
+ * filters/filter-labels.ts; the words themselves live here, with every other part's.
+ */
+const FILTERS = {
+  filters: 'Filters',
+  timeRange: 'Time range',
+  presets: {
+    '15m': 'Last 15 minutes',
+    '1h': 'Last hour',
+    '24h': 'Last 24 hours',
+    '7d': 'Last 7 days',
+    '30d': 'Last 30 days',
+  },
+  from: 'From',
+  to: 'To',
+  eventTypes: 'Event types',
+  severities: 'Severities',
+  resourceType: 'Resource type',
+  user: 'User',
+  ipAddress: 'IP address',
+  sessionId: 'Session',
+  correlationId: 'Correlation id',
+  search: 'Search',
+  activeFilters: 'Active filters',
+  removeFilter: 'Remove filter',
+  clearAll: 'Clear all',
+  savedViews: 'Saved views',
+  viewName: 'View name',
+  saveView: 'Save view',
+  deleteView: 'Delete view',
+  noSavedViews: 'No saved views yet.',
+};
+
+/** The charts' strings (the charts ship in their own entry; their words are here all the same). */
+const CHARTS = {
+  eventVolume: 'Event volume',
+  severityBreakdown: 'Events by severity',
+  eventTypeBreakdown: 'Events by type',
+  noData: 'No events to chart.',
+  count: 'Events',
+  total: 'Total',
+  bucketStart: 'Period starting',
+  /** Said to screen readers and shown under the volume chart when dragging can zoom. */
+  dragToZoom: 'Drag across the chart to zoom into a time range.',
+  /**
+   * Shown under the volume chart when the server counted by a coarser interval or drew only
+   * part of the range (an outlier far in the past or future), so the chart never fails.
+   */
+  timelineAdjusted: (interval: string, from: string, to: string, outside: number) =>
+    `Shown by ${interval}, ${from} – ${to}.` +
+    (outside > 0 ? ` ${outside === 1 ? '1 event lies' : `${outside} events lie`} outside.` : ''),
+  /** Accessible name of the button that filters by one bar of a breakdown. */
+  filterBy: (name: string) => `Filter by ${name}`,
+};
+
+/**
+ * Every visible string of the components, in one catalog, translated as a whole through
+ * `AuditUiProvider` (see locales/ for a complete second language). The words several parts
+ * share (field names, states, severities, event types, the table's, the detail's and the
+ * viewer's) sit at the top; `filters` and `charts` hold those parts' own.
+ */
 export const DEFAULT_LABELS = {
   loading: 'Loading…',
   empty: 'No events match these filters.',
@@ -47,6 +108,11 @@ export const DEFAULT_LABELS = {
   collapse: 'Collapse',
   showAllText: (characters: number) => `Show all ${characters.toLocaleString('en')} characters`,
   showLessText: 'Show less',
+  /** A metadata object's size, where its braces used to be. */
+  jsonKeys: (count: number) => (count === 1 ? '1 key' : `${count.toLocaleString('en')} keys`),
+  jsonItems: (count: number) => (count === 1 ? '1 item' : `${count.toLocaleString('en')} items`),
+  showMoreEntries: (next: number, shown: number, total: number) =>
+    `Show ${next.toLocaleString('en')} more (${shown.toLocaleString('en')} of ${total.toLocaleString('en')} shown)`,
   none: '—',
   totalEvents: 'Events',
   criticalAndErrors: 'Critical and errors',
@@ -114,45 +180,46 @@ export const DEFAULT_LABELS = {
     info: 'Info',
     debug: 'Debug',
   },
+  filters: FILTERS,
+  charts: CHARTS,
 };
 
 export type AuditLabels = typeof DEFAULT_LABELS;
 
 /**
- * Labels with overrides laid over them; each of `nested` (a map of names) is merged name by
- * name, so one event type or severity can be renamed alone.
+ * Any subset of a catalog, at any depth: one severity, one filter preset or one chart title
+ * can be renamed alone. Functions (plurals, "Page 2 of 9") are replaced whole.
  */
-export function mergeLabelSet<T extends object, K extends keyof T>(
-  defaults: T,
-  overrides: object | undefined,
-  nested: readonly K[],
-): T {
-  if (!overrides) return defaults;
-  const merged: Record<PropertyKey, unknown> = { ...(defaults as object), ...overrides };
-  for (const key of nested) {
-    merged[key as PropertyKey] = {
-      ...(defaults[key] as object),
-      ...((overrides as Partial<T>)[key] as object | undefined),
-    };
-  }
-  return merged as T;
-}
-
-/** Any subset of the labels; severities and event types may be overridden one by one. */
-export type AuditLabelOverrides = Partial<
-  Omit<AuditLabels, 'severities' | 'eventTypes' | 'accessActions' | 'principalKinds'>
-> & {
-  severities?: Partial<AuditLabels['severities']>;
-  eventTypes?: Partial<AuditLabels['eventTypes']>;
-  accessActions?: Partial<AuditLabels['accessActions']>;
-  principalKinds?: Partial<AuditLabels['principalKinds']>;
+export type LabelOverrides<T> = {
+  [K in keyof T]?: T[K] extends (...args: never[]) => unknown
+    ? T[K]
+    : T[K] extends object
+      ? LabelOverrides<T[K]>
+      : T[K];
 };
 
-export function mergeLabels(overrides: AuditLabelOverrides | undefined): AuditLabels {
-  return mergeLabelSet(DEFAULT_LABELS, overrides, [
-    'severities',
-    'eventTypes',
-    'accessActions',
-    'principalKinds',
-  ]);
+export type AuditLabelOverrides = LabelOverrides<AuditLabels>;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The one merge of labels: `overrides` laid over `base` name by name, at every depth. Keys the
+ * catalog does not have are dropped, so a typo cannot add a string no part reads.
+ */
+export function mergeLabels<T extends object>(
+  base: T,
+  overrides: LabelOverrides<T> | undefined,
+): T {
+  if (!overrides) return base;
+  const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined || !Object.hasOwn(base, key)) continue;
+    const current = merged[key];
+    merged[key] =
+      isPlainObject(current) && isPlainObject(value)
+        ? mergeLabels(current, value as LabelOverrides<typeof current>)
+        : value;
+  }
+  return merged as T;
 }
