@@ -45,7 +45,7 @@ export function createAccessColumns(ui: AuditUiSettings): readonly AuditLogColum
       width: 'minmax(9rem, 1fr)',
       cell: (event) => (
         <span data-part="value" data-value={event.action}>
-          {nameOf(labels.accessActions, event.action)}
+          {nameOf(labels.accessActions, event.action.replace(/^audit_log\./, ''))}
         </span>
       ),
     },

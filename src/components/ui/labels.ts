@@ -158,12 +158,12 @@ export const DEFAULT_LABELS = {
   accessEmpty: 'No one has read this log yet.',
   accessAllEvents: 'All events',
   accessOpenedEvent: (eventId: string) => `Event ${eventId}`,
-  /** What an access record says was done, by its `action`. */
+  /** What an access record says was done, by its `action` without the `audit_log.` prefix. */
   accessActions: {
-    'audit_log.query': 'Listed events',
-    'audit_log.view_event': 'Opened an event',
-    'audit_log.summary': 'Viewed the summary',
-    'audit_log.export': 'Exported',
+    query: 'Listed events',
+    view_event: 'Opened an event',
+    summary: 'Viewed the summary',
+    export: 'Exported',
   },
   /** Who read, by the access record's `session_kind`. */
   principalKinds: {

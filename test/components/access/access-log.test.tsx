@@ -114,7 +114,7 @@ describe('AccessLog', () => {
     render(
       <AccessLog
         principal="viewer:dana"
-        labels={{ accessWho: 'Reader', accessActions: { 'audit_log.export': 'Downloaded' } }}
+        labels={{ accessWho: 'Reader', accessActions: { export: 'Downloaded' } }}
       />,
       { wrapper: wrapperFor(manager) },
     );

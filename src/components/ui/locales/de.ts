@@ -90,10 +90,10 @@ export const AUDIT_LABELS_DE: AuditLabels = {
   accessAllEvents: 'Alle Ereignisse',
   accessOpenedEvent: (eventId) => `Ereignis ${eventId}`,
   accessActions: {
-    'audit_log.query': 'Ereignisse aufgelistet',
-    'audit_log.view_event': 'Ein Ereignis geöffnet',
-    'audit_log.summary': 'Übersicht angesehen',
-    'audit_log.export': 'Exportiert',
+    query: 'Ereignisse aufgelistet',
+    view_event: 'Ein Ereignis geöffnet',
+    summary: 'Übersicht angesehen',
+    export: 'Exportiert',
   },
   principalKinds: {
     user: 'Benutzer',
