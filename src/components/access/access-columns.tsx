@@ -23,6 +23,8 @@ export function createAccessColumns(ui: AuditUiSettings): readonly AuditLogColum
       id: 'user',
       header: labels.accessWho,
       sortField: 'user_id',
+      // A subject or key prefix and its kind, e.g. "dana (Viewer session)", on one line.
+      width: 'minmax(14rem, 1.5fr)',
       cell: (event) => {
         const kind = accessMetadata(event).session_kind;
         return (
@@ -42,7 +44,7 @@ export function createAccessColumns(ui: AuditUiSettings): readonly AuditLogColum
       id: 'action',
       header: labels.accessWhat,
       sortField: 'action',
-      width: 'minmax(9rem, 1fr)',
+      width: 'minmax(13rem, 1fr)',
       cell: (event) => (
         <span data-part="value" data-value={event.action}>
           {nameOf(labels.accessActions, event.action.replace(/^audit_log\./, ''))}
@@ -52,7 +54,7 @@ export function createAccessColumns(ui: AuditUiSettings): readonly AuditLogColum
     {
       id: 'access_query',
       header: labels.accessQuery,
-      width: 'minmax(16rem, 3fr)',
+      width: 'minmax(14rem, 2.5fr)',
       cell: (event) => {
         const metadata = accessMetadata(event);
         const text =
@@ -78,7 +80,7 @@ export function createAccessColumns(ui: AuditUiSettings): readonly AuditLogColum
     {
       id: 'access_format',
       header: labels.exportFormat,
-      width: 'minmax(5rem, 0.5fr)',
+      width: 'minmax(6.5rem, 0.5fr)',
       cell: (event) => {
         const format = accessMetadata(event).format;
         const name =
