@@ -93,6 +93,9 @@ export {
   type SavedViewsProps,
 } from './filters/index.js';
 
+// Who read the log
+export { AccessLog, type AccessLogProps } from './access/access-log.js';
+
 // The whole viewer
 export {
   AuditLogViewer,
