@@ -52,8 +52,8 @@ export const Defaults: Story = {
     const canvas = within(canvasElement);
     await expect(canvas.getAllByText('Critical').length).toBeGreaterThan(0);
     await expect(canvas.getByText('1,390')).toBeVisible();
-    // The event's time and its recorded time.
-    await expect(canvas.getAllByText('Jan 15, 2026, 12:00:00 PM')).toHaveLength(2);
+    // The event's time and its recorded time, whole and with the zone they are shown in.
+    await expect(canvas.getAllByText('Jan 15, 2026, 12:00:00 PM UTC')).toHaveLength(2);
   },
 };
 
@@ -75,7 +75,7 @@ export const GermanInBerlin: Story = {
     await expect(canvas.getByText('Ereignisse')).toBeVisible();
     await expect(canvas.getByText('1.390')).toBeVisible();
     // 12:00 UTC is 13:00 in Berlin in January.
-    await expect(canvas.getAllByText('15.01.2026, 13:00:00')).toHaveLength(2);
+    await expect(canvas.getAllByText('15.01.2026, 13:00:00 MEZ')).toHaveLength(2);
   },
 };
 

@@ -36,7 +36,7 @@ function Page() {
       >
         <AuditLogFilters summary={summary} onChange={vi.fn()} />
         <SeverityBreakdownChart summary={summary} width={400} />
-        <EventVolumeChart summary={summary} width={400} />
+        <EventVolumeChart summary={summary} interval="hour" width={400} />
         <AuditLogTable events={makeEvents(1)} showSettings />
       </AuditUiProvider>
     </>

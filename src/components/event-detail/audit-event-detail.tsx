@@ -87,7 +87,7 @@ export function AuditEventDetail({
         <div data-part="field">
           <dt>{labels.time}</dt>
           <dd>
-            <time dateTime={event.timestamp} title={event.timestamp}>
+            <time dateTime={event.timestamp} title={event.timestamp} dir="auto">
               {when(event.timestamp)}
             </time>
           </dd>

@@ -54,6 +54,7 @@ export function createDefaultColumns({
           dateTime={event.timestamp}
           title={`${formatFullTimestamp(event.timestamp, { locale, timeZone })} · ${event.timestamp}`}
           data-part="time"
+          dir="auto"
         >
           <span data-part="time-absolute">
             {formatCompactTimestamp(event.timestamp, { locale, timeZone })}
@@ -79,7 +80,7 @@ export function createDefaultColumns({
       id: 'event_type',
       header: labels.eventType,
       sortField: 'event_type',
-      width: 'minmax(9.5rem, 1fr)',
+      width: 'minmax(10.5rem, 1fr)',
       cell: (event) => (
         <span
           data-part="value"

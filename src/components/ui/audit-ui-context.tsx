@@ -25,10 +25,10 @@ const AuditUiContext = createContext<AuditUiSettings>({
 });
 
 export interface AuditUiProviderProps {
-  labels?: AuditLabelOverrides;
-  locale?: string;
-  timeZone?: string;
-  timeDisplay?: TimeDisplay;
+  labels?: AuditLabelOverrides | undefined;
+  locale?: string | undefined;
+  timeZone?: string | undefined;
+  timeDisplay?: TimeDisplay | undefined;
   children?: ReactNode;
 }
 

@@ -10,6 +10,7 @@ import {
 } from 'react';
 import { Button, type ButtonProps, type DataAttributes } from './button.js';
 import { useDismissOnOutsidePointer } from './use-dismiss.js';
+import { useFitInViewport } from './use-fit-in-viewport.js';
 
 export interface MenuItem {
   id: string;
@@ -42,10 +43,12 @@ export function Menu({ trigger, label, items, align = 'start', triggerProps }: M
   const rootRef = useRef<HTMLDivElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const listRef = useRef<HTMLDivElement>(null);
   const enabled = items.flatMap((item, index) => (item.disabled ? [] : [index]));
 
   const close = useCallback(() => setOpen(false), []);
   useDismissOnOutsidePointer(rootRef, open, close);
+  const fit = useFitInViewport(listRef, open, align);
 
   useEffect(() => {
     if (open) itemRefs.current[active]?.focus();
@@ -107,12 +110,14 @@ export function Menu({ trigger, label, items, align = 'start', triggerProps }: M
       </Button>
       <div
         id={id}
+        ref={listRef}
         role="menu"
         aria-label={label}
         aria-labelledby={label === undefined ? `${id}-trigger` : undefined}
         hidden={!open}
         data-ui="menu-list"
-        data-align={align}
+        data-align={fit.align}
+        style={fit.shift ? { translate: `${fit.shift}px 0` } : undefined}
         onKeyDown={onMenuKeyDown}
       >
         {items.map((item, index) => (

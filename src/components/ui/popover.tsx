@@ -10,6 +10,7 @@ import {
 } from 'react';
 import { Button, type ButtonProps, type DataAttributes } from './button.js';
 import { focusableIn, useDismissOnOutsidePointer } from './use-dismiss.js';
+import { useFitInViewport } from './use-fit-in-viewport.js';
 
 export interface PopoverProps {
   /** What the trigger button shows. */
@@ -60,6 +61,7 @@ export function Popover({
   );
   const close = useCallback(() => setOpen(false), [setOpen]);
   useDismissOnOutsidePointer(rootRef, open, close);
+  const fit = useFitInViewport(panelRef, open, align);
 
   useEffect(() => {
     if (open && focusOnOpen.current) {
@@ -105,7 +107,8 @@ export function Popover({
         tabIndex={-1}
         hidden={!open}
         data-ui="popover-panel"
-        data-align={align}
+        data-align={fit.align}
+        style={fit.shift ? { translate: `${fit.shift}px 0` } : undefined}
       >
         {children}
       </div>
