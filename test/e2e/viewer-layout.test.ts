@@ -3,6 +3,7 @@ import { expect, test } from 'vitest';
 import { freshPage } from './support/browser.js';
 import { bodyRows, signIn } from './support/demo-app.js';
 import { demoInChromium } from './support/demo-suite.js';
+import { axeViolations } from './support/axe.js';
 import { saveScreenshot } from './support/screenshots.js';
 
 const suite = demoInChromium();
@@ -148,5 +149,32 @@ test('nothing overflows the window sideways at 390, 1024, 1280 and 1920 px', asy
   }
   console.info('horizontal overflow by width', widths);
   expect(Object.values(widths).every((overflow) => overflow <= 0)).toBe(true);
+  await page.context().close();
+});
+
+test('the viewer in both themes at 1280 and 390 px: axe-clean, and saved as the README screenshots', async () => {
+  const { page } = await signedIn(1280, 800);
+  await page.locator('[data-part="viewer-volume"] svg').first().waitFor();
+  await bodyRows(page).nth(1).locator('[data-column="action"]').click();
+  await page.getByRole('complementary', { name: 'Event detail' }).waitFor();
+  const shots: Record<string, { width: number; height: number; detail: boolean }> = {
+    viewer: { width: 1280, height: 800, detail: true },
+    'viewer-phone': { width: 390, height: 844, detail: false },
+  };
+  for (const [name, { width, height, detail }] of Object.entries(shots)) {
+    await page.setViewportSize({ width, height });
+    if (!detail && (await page.getByRole('complementary', { name: 'Event detail' }).count())) {
+      await page.keyboard.press('Escape');
+    }
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      // Controls fade between colours; axe reads them once they have settled.
+      await page.waitForFunction(() =>
+        document.getAnimations().every((animation) => animation.playState !== 'running'),
+      );
+      await saveScreenshot(page, scheme === 'light' ? name : `${name}-dark`, { fullPage: false });
+      expect(await axeViolations(page), `${name} ${scheme}`).toEqual([]);
+    }
+  }
   await page.context().close();
 });

@@ -137,7 +137,6 @@ function ViewerLayout({
         <span data-part="bar-spacer" />
         {hide.charts ? null : (
           <Button
-            variant="ghost"
             data-part="chart-toggle"
             aria-expanded={chartOpen}
             aria-controls={volumeId}
