@@ -9,6 +9,8 @@ import { SummaryCards } from '../summary-cards/summary-cards.js';
 import { AuditLogTable } from '../table/audit-log-table.js';
 import type { AuditLogColumn } from '../table/audit-log-column.js';
 import { ColumnSettings, DensityToggle } from '../table/column-settings.js';
+import { AuditLogIntegrity } from '../integrity/integrity-state.js';
+import { IntegrityBanner } from '../integrity/integrity-banner.js';
 import { AuditUiProvider, useAuditUi } from '../ui/audit-ui-context.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
 import { Button } from '../ui/button.js';
@@ -22,7 +24,14 @@ import type { AuditLogViewOptions } from './use-audit-log-view.js';
 
 const VolumeStrip = lazy(() => import('./viewer-charts.js'));
 
-export type ViewerPart = 'summary' | 'filters' | 'charts' | 'export' | 'liveTail' | 'detail';
+export type ViewerPart =
+  | 'summary'
+  | 'filters'
+  | 'charts'
+  | 'export'
+  | 'liveTail'
+  | 'detail'
+  | 'integrity';
 
 export interface AuditLogViewerProps extends Omit<AuditLogViewOptions, 'detail'> {
   /** Parts to leave out, e.g. `{ charts: true }`. */
@@ -73,8 +82,12 @@ export function AuditLogViewer({
         columnsStorageKey={props.columnsStorageKey}
         defaultDensity={props.defaultDensity ?? 'compact'}
         detail={!props.hide?.detail}
+        integrity={!props.hide?.integrity}
       >
-        <ViewerLayout {...props} />
+        {/* One check of the page for the marks and the banner, after the rows are painted. */}
+        <AuditLogIntegrity>
+          <ViewerLayout {...props} />
+        </AuditLogIntegrity>
       </AuditLogView>
     </AuditUiProvider>
   );
@@ -183,9 +196,12 @@ function ViewerLayout({
               </Suspense>
             </div>
           ) : null}
+          {hide.integrity ? null : <IntegrityBanner />}
           <AuditLogTable />
         </div>
-        {hide.detail ? null : <AuditLogDetailPanel renderDetail={renderDetail} />}
+        {hide.detail ? null : (
+          <AuditLogDetailPanel renderDetail={renderDetail} integrity={!hide.integrity} />
+        )}
       </div>
     </div>
   );

@@ -8,6 +8,7 @@ import { mergeColumns, type AuditLogColumn, type AuditLogSort } from '../table/a
 import { useDefaultColumns } from '../table/default-columns.js';
 import type { AuditLogTableActions, AuditLogTableDensity } from '../table/table-types.js';
 import { applyUpdater, type Updater } from '../table/use-controllable.js';
+import { createIntegrityColumn } from '../integrity/integrity-column.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import type { AuditLogViewController } from './view-context.js';
 import { useViewerColumns } from './use-viewer-columns.js';
@@ -32,6 +33,8 @@ export interface AuditLogViewOptions {
   defaultDensity?: AuditLogTableDensity | undefined;
   /** Load the open event. Default true; false when the arrangement shows no detail. */
   detail?: boolean | undefined;
+  /** Lead the columns with each row's integrity mark (see `createIntegrityColumn`). Default false. */
+  integrity?: boolean | undefined;
 }
 
 /**
@@ -51,6 +54,7 @@ export function useAuditLogView({
   columnsStorageKey = COLUMNS_STORAGE_KEY,
   defaultDensity = 'comfortable',
   detail = true,
+  integrity = false,
 }: AuditLogViewOptions = {}): AuditLogViewController {
   const settings = useAuditUi();
   const [state, setState, linkTo] = useViewerState(syncUrl, {
@@ -81,10 +85,11 @@ export function useAuditLogView({
   const [density, setDensityState] = useState<AuditLogTableDensity>(defaultDensity);
 
   const defaultColumns = useDefaultColumns(settings);
-  const columns = useMemo(
-    () => mergeColumns(defaultColumns, customColumns),
-    [defaultColumns, customColumns],
-  );
+  const { labels } = settings;
+  const columns = useMemo(() => {
+    const merged = mergeColumns(defaultColumns, customColumns);
+    return integrity ? mergeColumns([createIntegrityColumn(labels)], merged) : merged;
+  }, [defaultColumns, customColumns, integrity, labels]);
   const writeUrlColumns = useCallback(
     (next: string[] | undefined) => setState((s) => ({ ...s, columns: next })),
     [setState],
