@@ -8,7 +8,8 @@ export const INTEGRITY_COLUMN_ID = 'integrity';
 
 /**
  * A table column with each row's integrity mark (verified, changed, not in the log, checking).
- * The rows are checked after they are painted, once for the page; pass it in `columns`.
+ * It leads the row; the rows are checked after they are painted, once for the page. Pass it in
+ * `columns`.
  *
  * @example
  * const { labels } = useAuditUi();
@@ -19,6 +20,7 @@ export function createIntegrityColumn(labels: AuditLabels): AuditLogColumn {
     id: INTEGRITY_COLUMN_ID,
     header: labels.integrity.column,
     width: 'minmax(7.5rem, 0.5fr)',
+    placement: 'start',
     cell: (event) => <EventIntegrityMark event={event} />,
   };
 }

@@ -85,11 +85,17 @@ export function useAuditLogView({
   const [density, setDensityState] = useState<AuditLogTableDensity>(defaultDensity);
 
   const defaultColumns = useDefaultColumns(settings);
+  // The integrity mark is a custom column of the view's own, so every part (table, column
+  // settings, export) sees it as it sees a host's.
   const { labels } = settings;
-  const columns = useMemo(() => {
-    const merged = mergeColumns(defaultColumns, customColumns);
-    return integrity ? mergeColumns([createIntegrityColumn(labels)], merged) : merged;
-  }, [defaultColumns, customColumns, integrity, labels]);
+  const viewColumns = useMemo(
+    () => (integrity ? [createIntegrityColumn(labels), ...(customColumns ?? [])] : customColumns),
+    [integrity, labels, customColumns],
+  );
+  const columns = useMemo(
+    () => mergeColumns(defaultColumns, viewColumns),
+    [defaultColumns, viewColumns],
+  );
   const writeUrlColumns = useCallback(
     (next: string[] | undefined) => setState((s) => ({ ...s, columns: next })),
     [setState],
@@ -158,7 +164,7 @@ export function useAuditLogView({
     live,
     density,
     columns,
-    customColumns,
+    customColumns: viewColumns,
     columnVisibility: columnState.visibility,
     columnOrder: columnState.order,
     exportColumns: columnState.chosen,
