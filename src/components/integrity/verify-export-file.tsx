@@ -27,6 +27,7 @@ export interface VerifyExportFileProps {
 type Outcome =
   | { state: 'idle' }
   | { state: 'running' }
+  | { state: 'needKeys' }
   | { state: 'done'; result: ExportVerification }
   | { state: 'unreadable'; message: string };
 
@@ -57,7 +58,7 @@ export function VerifyExportFile({
     setOutcome({ state: 'running' });
     void (async () => {
       const trusted = keys?.value ?? jwks ?? (loadKeys ? await loadKeys() : undefined);
-      if (!trusted) return finish({ state: 'unreadable', message: words.needKeys });
+      if (!trusted) return finish({ state: 'needKeys' });
       // Loaded when first needed: pages that never check a file never ship the checker.
       const { verifyExport } = await import('../../client/verification/index.js');
       const result = await verifyExport(await readBytes(file), manifest.value, trusted);
@@ -147,10 +148,10 @@ function Result({
   words: ReturnType<typeof useAuditUi>['labels']['integrity'];
 }) {
   if (outcome.state === 'idle') return <div data-part="result" role="status" />;
-  if (outcome.state === 'running') {
+  if (outcome.state === 'running' || outcome.state === 'needKeys') {
     return (
       <div data-part="result" role="status">
-        {words.verifying}
+        {outcome.state === 'running' ? words.verifying : words.needKeys}
       </div>
     );
   }
