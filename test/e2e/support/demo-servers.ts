@@ -26,6 +26,8 @@ export interface DemoServerOptions extends Partial<Omit<AuditLogAppOptions, 'sto
   eventsPerTenant?: number;
   /** Puts something in front of the seeded store, e.g. generated events. */
   wrapStore?: (store: AuditStore) => AuditStore;
+  /** The store to seed and serve; a fresh in-memory one by default (e.g. a SQLite file to tamper with). */
+  store?: AuditStore;
 }
 
 const PASSWORD_ITERATIONS = 1000;
@@ -35,8 +37,8 @@ const PASSWORD_ITERATIONS = 1000;
  * it, proxying `/api`, `/health` and `/openapi.json` as `npm run demo` does.
  */
 export async function startDemoServers(options: DemoServerOptions = {}): Promise<DemoServers> {
-  const { page = 'demo', eventsPerTenant = 300, wrapStore, ...appOptions } = options;
-  const store = new MemoryStore();
+  const { page = 'demo', eventsPerTenant = 300, wrapStore, store = new MemoryStore(), ...appOptions } =
+    options;
   await seedDemoData(store, { eventsPerTenant, passwordIterations: PASSWORD_ITERATIONS });
   const api = await startHttpServer('memory', {
     ...appOptions,
