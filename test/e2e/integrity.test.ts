@@ -5,7 +5,7 @@ import { tamperableStore, type Tamperer } from '../support/tamper.js';
 import { freshPage, launchChromium } from './support/browser.js';
 import { bodyRows, signIn, waitForRows } from './support/demo-app.js';
 import { startDemoServers, type DemoServers } from './support/demo-servers.js';
-import { saveScreenshotVariants } from './support/screenshots.js';
+import { saveScreenshot, saveScreenshotVariants } from './support/screenshots.js';
 
 // The demo served from a SQLite file, which the tests then edit behind the server's back, as
 // someone with access to the database could.
@@ -106,7 +106,7 @@ test('a changed description and a deletion hidden by cutting the log back show a
   await saveScreenshotVariants(page, 'integrity-banner');
 
   // The detail of the changed row shows its proof, failed.
-  await row.locator('[data-column="description"]').click();
+  await row.locator('[data-column="integrity"]').click();
   const proof = page.getByRole('region', { name: 'Integrity proof' });
   await proof.waitFor();
   await expect(proof.locator('[data-part="integrity-mark"]').textContent()).resolves.toBe(
@@ -115,7 +115,11 @@ test('a changed description and a deletion hidden by cutting the log back show a
   await expect(proof.locator('dd').nth(1).textContent()).resolves.toBe(
     new Intl.NumberFormat('en-GB').format(changed.sequence!),
   );
-  await saveScreenshotVariants(page, 'integrity-proof');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await proof.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, `integrity-proof-1280-${colorScheme}`, { fullPage: false });
+  }
   expect(pageErrors).toEqual([]);
   await page.context().close();
 });
