@@ -170,7 +170,7 @@ export const AUDIT_LABELS_DE: AuditLabels = {
     consistencyFailed: (problem) => `Das Log ist nicht mehr das zuvor gesehene: ${problem}.`,
     signatureFailed: (problem) => `Die Signatur des Logs ist ungültig: ${problem}.`,
     proof: 'Integritätsnachweis',
-    status: 'Status',
+    status: 'Prüfergebnis',
     leafIndex: 'Blattindex',
     treeSize: 'Baumgröße',
     rootHash: 'Wurzel-Hash',
@@ -180,7 +180,7 @@ export const AUDIT_LABELS_DE: AuditLabels = {
     verifyFileHint:
       'Exportierte Datei und ihr Manifest hierher ziehen oder auswählen. Es wird nichts hochgeladen.',
     exportFile: 'Exportierte Datei',
-    manifestFile: 'Manifest',
+    manifestFile: 'Manifestdatei',
     keysFile: 'Öffentliche Schlüssel (JWKS, optional)',
     verify: 'Prüfen',
     verifying: 'Wird geprüft…',
