@@ -51,7 +51,8 @@ export function IntegrityProof({ event, labels: overrides, className }: Integrit
   ];
   return (
     <section {...rootProps('integrity-proof', className, mark)} aria-label={words.proof}>
-      <h3 data-part="title">{words.proof}</h3>
+      {/* Not a heading: the host's page decides the outline, the region is named all the same. */}
+      <p data-part="title">{words.proof}</p>
       <dl>
         {rows.map(([label, value]) => (
           <div data-part="field" key={label}>

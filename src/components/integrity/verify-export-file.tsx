@@ -108,9 +108,10 @@ export function VerifyExportFile({
       )}
       aria-labelledby={`${id}-title`}
     >
-      <h3 id={`${id}-title`} data-part="title">
+      {/* Not a heading: the host's page decides the outline, the region is named all the same. */}
+      <p id={`${id}-title`} data-part="title">
         {words.verifyFile}
-      </h3>
+      </p>
       <div
         data-part="drop-zone"
         data-dragging={dragging || undefined}
