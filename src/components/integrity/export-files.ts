@@ -47,8 +47,8 @@ export async function readKeys(file: File): Promise<Jwks | null> {
  * Sorts dropped files by what they hold rather than by name: a JSON export, its manifest and
  * a JWKS are all `.json`. Anything that is neither manifest nor keys is the export.
  */
-export async function sortDroppedFiles(files: readonly File[], into: ExportFiles) {
-  const next: ExportFiles = { ...into };
+export async function sortDroppedFiles(files: readonly File[]): Promise<ExportFiles> {
+  const next: ExportFiles = {};
   for (const file of files) {
     const json = file.size < 1_000_000 ? await readJson(file) : undefined;
     const manifest = safeParse(ExportManifestSchema, json);

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useId, useState, type DragEvent } from 'react';
+import { useId, useRef, useState, type DragEvent } from 'react';
 import type { Jwks } from '../../contract/schemas/index.js';
 import type { ExportVerification } from '../../client/verification/index.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
@@ -50,49 +50,53 @@ export function VerifyExportFile({
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
   const [dragging, setDragging] = useState(false);
 
-  const { file, manifest, keys } = files;
-  useEffect(() => {
-    if (!file || !manifest) return;
-    let current = true;
-    const finish = (next: Outcome) => current && setOutcome(next);
+  // Each change of the files starts a check; only the latest one may show its outcome.
+  const latest = useRef(0);
+  // The files as last chosen, read after a file is parsed (two may be chosen at once).
+  const current = useRef<ExportFiles>({});
+  const update = (next: ExportFiles) => {
+    current.current = next;
+    setFiles(next);
+    if (!next.file || !next.manifest) return;
+    const run = ++latest.current;
+    const finish = (outcome: Outcome) => run === latest.current && setOutcome(outcome);
+    const { file: chosen, manifest: signed, keys: given } = next;
     setOutcome({ state: 'running' });
     void (async () => {
-      const trusted = keys?.value ?? jwks ?? (loadKeys ? await loadKeys() : undefined);
+      const trusted = given?.value ?? jwks ?? (loadKeys ? await loadKeys() : undefined);
       if (!trusted) return finish({ state: 'needKeys' });
       // Loaded when first needed: pages that never check a file never ship the checker.
       const { verifyExport } = await import('../../client/verification/index.js');
-      const result = await verifyExport(await readBytes(file), manifest.value, trusted);
-      if (current) onVerified?.(result);
+      const result = await verifyExport(await readBytes(chosen), signed.value, trusted);
+      if (run === latest.current) onVerified?.(result);
       finish({ state: 'done', result });
     })().catch((error: unknown) =>
       finish({ state: 'unreadable', message: (error as Error).message }),
     );
-    return () => {
-      current = false;
-    };
-    // The outcome follows the chosen files and keys only.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [file, manifest, keys, jwks]);
+  };
 
   const choose = async (role: keyof ExportFiles, chosen: File | undefined) => {
     if (!chosen) return;
-    if (role === 'file') return setFiles((current) => ({ ...current, file: chosen }));
+    if (role === 'file') return update({ ...current.current, file: chosen });
     const value = role === 'manifest' ? await readManifest(chosen) : await readKeys(chosen);
     if (value === null) {
+      latest.current += 1;
       setOutcome({
         state: 'unreadable',
         message: role === 'manifest' ? words.notAManifest(chosen.name) : words.notKeys(chosen.name),
       });
       return;
     }
-    setFiles((current) => ({ ...current, [role]: { name: chosen.name, value } }));
+    update({ ...current.current, [role]: { name: chosen.name, value } });
   };
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setDragging(false);
-    void sortDroppedFiles([...event.dataTransfer.files], files).then(setFiles);
+    const dropped = [...event.dataTransfer.files];
+    void sortDroppedFiles(dropped).then((sorted) => update({ ...current.current, ...sorted }));
   };
 
+  const { file, manifest, keys } = files;
   const inputs = [
     { role: 'file', label: words.exportFile, accept: '.csv,.json', chosen: file?.name },
     { role: 'manifest', label: words.manifestFile, accept: '.json', chosen: manifest?.name },

@@ -100,7 +100,8 @@ const INTEGRITY = {
   signer: 'Signing key',
   signedAt: 'Signed',
   verifyFile: 'Verify a file',
-  verifyFileHint: 'Drop an exported file and its manifest here, or choose them. Nothing is uploaded.',
+  verifyFileHint:
+    'Drop an exported file and its manifest here, or choose them. Nothing is uploaded.',
   exportFile: 'Exported file',
   manifestFile: 'Manifest',
   keysFile: 'Public keys (JWKS, optional)',

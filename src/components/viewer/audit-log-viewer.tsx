@@ -25,13 +25,7 @@ import type { AuditLogViewOptions } from './use-audit-log-view.js';
 const VolumeStrip = lazy(() => import('./viewer-charts.js'));
 
 export type ViewerPart =
-  | 'summary'
-  | 'filters'
-  | 'charts'
-  | 'export'
-  | 'liveTail'
-  | 'detail'
-  | 'integrity';
+  'summary' | 'filters' | 'charts' | 'export' | 'liveTail' | 'detail' | 'integrity';
 
 export interface AuditLogViewerProps extends Omit<AuditLogViewOptions, 'detail'> {
   /** Parts to leave out, e.g. `{ charts: true }`. */
@@ -145,7 +139,9 @@ function ViewerLayout({
         )}
         {queryBar}
         <output data-part="match-count" aria-live="polite">
-          {total === undefined ? '' : labels.matchingEvents(new Intl.NumberFormat(locale).format(total))}
+          {total === undefined
+            ? ''
+            : labels.matchingEvents(new Intl.NumberFormat(locale).format(total))}
         </output>
         <span data-part="bar-spacer" />
         {hide.charts ? null : (

@@ -126,7 +126,10 @@ export function useAuditLogView({
     (next: AuditLogSort) => setState((s) => ({ ...s, query: { ...s.query, ...next }, page: 1 })),
     [setState],
   );
-  const setPage = useCallback((next: number) => setState((s) => ({ ...s, page: next })), [setState]);
+  const setPage = useCallback(
+    (next: number) => setState((s) => ({ ...s, page: next })),
+    [setState],
+  );
   const detailFocus = useRef<string | null>(null);
   const open = useCallback(
     (event: AuditLogEvent) => {

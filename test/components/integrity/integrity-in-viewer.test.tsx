@@ -12,7 +12,9 @@ Element.prototype.scrollTo ??= function scrollTo() {};
 // Every test starts a new log at the same address: forget the heads earlier tests saw.
 beforeEach(() => localStorage.clear());
 
-const bodyRows = () => [...document.querySelectorAll<HTMLElement>('[data-part="body"] [role="row"]')];
+const bodyRows = () => [
+  ...document.querySelectorAll<HTMLElement>('[data-part="body"] [role="row"]'),
+];
 /** The accessible name of each shown row's mark, in row order. */
 const marks = () =>
   bodyRows().map(

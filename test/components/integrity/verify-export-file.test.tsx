@@ -78,12 +78,15 @@ describe('VerifyExportFile', () => {
 
   it('fails a file with one changed byte, naming the digest that does not match', async () => {
     render(<VerifyExportFile />);
-    const changed = exported.text.replace(/"description":"(.)/, (_, c: string) =>
-      `"description":"${c === 'X' ? 'Y' : 'X'}`,
+    const changed = exported.text.replace(
+      /"description":"(.)/,
+      (_, c: string) => `"description":"${c === 'X' ? 'Y' : 'X'}`,
     );
     expect(changed).not.toBe(exported.text);
     await chooseFiles(changed);
-    const alert = await alertSaying(/The file is not the one exported: its SHA-256 is [0-9a-f]{64}/);
+    const alert = await alertSaying(
+      /The file is not the one exported: its SHA-256 is [0-9a-f]{64}/,
+    );
     expect(alert).toContain('This file does not match its signed manifest');
   });
 
@@ -132,11 +135,11 @@ describe('ExportButton and the manifest', () => {
       return `blob:${saved.length}`;
     });
     Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
-    const click = vi
-      .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(function (this: HTMLAnchorElement) {
-        saved[Number(this.href.split(':')[1]) - 1]!.name = this.download;
-      });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      saved[Number(this.href.split(':')[1]) - 1]!.name = this.download;
+    });
     render(<ExportButton query={{ severities: ['warning'] }} chooseFile={async () => null} />, {
       wrapper: wrapperFor(client),
     });

@@ -37,8 +37,13 @@ const PASSWORD_ITERATIONS = 1000;
  * it, proxying `/api`, `/health` and `/openapi.json` as `npm run demo` does.
  */
 export async function startDemoServers(options: DemoServerOptions = {}): Promise<DemoServers> {
-  const { page = 'demo', eventsPerTenant = 300, wrapStore, store = new MemoryStore(), ...appOptions } =
-    options;
+  const {
+    page = 'demo',
+    eventsPerTenant = 300,
+    wrapStore,
+    store = new MemoryStore(),
+    ...appOptions
+  } = options;
   await seedDemoData(store, { eventsPerTenant, passwordIterations: PASSWORD_ITERATIONS });
   const api = await startHttpServer('memory', {
     ...appOptions,

@@ -164,7 +164,10 @@ export const AUDIT_LABELS_DE: AuditLabels = {
     failedEvents: (count, changed, missing) =>
       `${count === 1 ? '1 Ereignis' : `${number(count)} Ereignisse`} auf dieser Seite ` +
       `${count === 1 ? 'hat' : 'haben'} die Prüfung nicht bestanden` +
-      ` (${[changed > 0 ? `${number(changed)} verändert` : '', missing > 0 ? `${number(missing)} nicht im Log` : '']
+      ` (${[
+        changed > 0 ? `${number(changed)} verändert` : '',
+        missing > 0 ? `${number(missing)} nicht im Log` : '',
+      ]
         .filter(Boolean)
         .join(', ')}).`,
     consistencyFailed: (problem) => `Das Log ist nicht mehr das zuvor gesehene: ${problem}.`,
