@@ -19,6 +19,8 @@ export default defineConfig({
         components: entry('src/components/index.ts'),
         charts: entry('src/components/charts/index.ts'),
         testing: entry('src/server/index.ts'),
+        // Node only: package.json offers it under the `node` condition alone.
+        server: entry('src/host/index.ts'),
         cli: entry('src/cli/main.ts'),
       },
       formats: ['es'],

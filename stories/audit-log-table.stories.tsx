@@ -52,6 +52,41 @@ export const Ready: Story = {
   },
 };
 
+const LONG_VALUES = makeStoryEvents(20).map((event, index) => ({
+  ...event,
+  user_id: `judy.longname-${index}@acme.example`,
+  action: 'access_denied_by_policy',
+  resource_type: 'customer_record',
+  resource_id: `cust-${index}-0000-1111-2222-3333`,
+  timestamp: new Date(Date.UTC(2025, 10, 30, 14, 3, 22) - index * 60_000).toISOString(),
+}));
+
+/**
+ * At 1024 px every cell stays on one line: the time column shows date and time of day whole,
+ * and long users, actions and resources end in an ellipsis with the value in the tooltip.
+ */
+export const OneLineCells: Story = {
+  args: { events: LONG_VALUES },
+  parameters: { width: 1024 },
+  play: async ({ canvasElement }) => {
+    const rows = rowsOf(canvasElement);
+    for (const row of rows.slice(0, 10)) {
+      const time = row.querySelector<HTMLElement>('[data-part="time"]')!;
+      // A year other than this one is shown, with the time of day, and nothing is cut.
+      await expect(time.textContent).toMatch(/2025.*\d{2}:\d{2}:22/);
+      await expect(time.scrollWidth).toBeLessThanOrEqual(time.clientWidth);
+      await expect(getComputedStyle(time).fontVariantNumeric).toBe('tabular-nums');
+      for (const cell of row.querySelectorAll<HTMLElement>('[data-part="cell"]')) {
+        // One line: no cell is taller than its text's line.
+        await expect(cell.scrollHeight).toBeLessThanOrEqual(cell.clientHeight + 1);
+        await expect(getComputedStyle(cell).whiteSpace).toBe('nowrap');
+      }
+      const user = row.querySelector<HTMLElement>('[data-column="user"] [data-part="value"]')!;
+      await expect(user).toHaveAttribute('title', user.textContent!);
+    }
+  },
+};
+
 /** A sortable header shows its order through aria-sort: descending first, then ascending. */
 function SortableTable(props: AuditLogTableProps) {
   const [sort, setSort] = useState<AuditLogSort>(NEWEST_FIRST);

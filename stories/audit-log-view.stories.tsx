@@ -66,9 +66,7 @@ export const CustomArrangement: Story = {
     await canvas.findByRole('grid');
     await userEvent.click(await canvas.findByRole('button', { name: 'Filter by Warning' }));
     await waitFor(() =>
-      expect(severitiesShown(canvasElement).every((severity) => severity === 'warning')).toBe(
-        true,
-      ),
+      expect(severitiesShown(canvasElement).every((severity) => severity === 'warning')).toBe(true),
     );
     await expect(
       within(canvas.getByRole('group', { name: 'Severities' })).getByRole('checkbox', {

@@ -11,6 +11,8 @@ export interface ServerCliOptions {
   rateLimit: number;
   corsOrigins: string[] | '*';
   trustProxy: boolean;
+  /** Record reads of the log as `data_access` events (off with `--no-access-records`). */
+  accessRecords: boolean;
   exportsPerTenant: number;
   exportsTotal: number;
   exportIdleTimeoutMs: number;
@@ -34,6 +36,8 @@ export const USAGE = `Usage: npm run server -- [options]
   --cors-origin <origin>     allowed origin, repeatable (default any)
   --trust-proxy              take the client address from X-Forwarded-For (only behind
                              a proxy you run: anyone can send that header)
+  --no-access-records        do not record reads of the log as data_access events
+                             (for benchmarks)
   --exports-per-tenant <n>   exports one tenant may run at once (default 2)
   --exports-total <n>        exports all tenants may run at once (default 8)
   --export-idle-timeout <ms> end an export whose reader takes nothing this long (default 30000)
@@ -89,6 +93,7 @@ export function parseCliOptions(argv: readonly string[]): ServerCliOptions {
         latency: { type: 'string' },
         'cors-origin': { type: 'string', multiple: true },
         'trust-proxy': { type: 'boolean' },
+        'no-access-records': { type: 'boolean' },
         'exports-per-tenant': { type: 'string' },
         'exports-total': { type: 'string' },
         'export-idle-timeout': { type: 'string' },
@@ -123,6 +128,7 @@ export function parseCliOptions(argv: readonly string[]): ServerCliOptions {
     latencyMs: number('latency', values.latency, 0, 0, 600_000),
     corsOrigins: !origins || origins.includes('*') ? '*' : origins,
     trustProxy: values['trust-proxy'] ?? false,
+    accessRecords: !(values['no-access-records'] ?? false),
     exportsPerTenant: number('exports-per-tenant', values['exports-per-tenant'], 2, 1, 10_000),
     exportsTotal: number('exports-total', values['exports-total'], 8, 1, 10_000),
     exportIdleTimeoutMs: number(

@@ -2,7 +2,7 @@ import type { AuditLogEvent } from '../../src/contract/schemas/index.js';
 import { INTERVAL_MS } from '../../src/contract/constants.js';
 import { bucketStart, SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import type { EventFilter } from '../../src/server/store/types.js';
-import { fieldColumn, listCondition, listFilters, type SqlParams } from './event-sql.js';
+import { fieldColumn, listCondition, listFilters, searches, type SqlParams } from './event-sql.js';
 import type { SummaryGroupRow } from './summary-fold.js';
 
 // Counts per tenant, hour, event type, severity and resource type, kept in the same
@@ -71,14 +71,15 @@ export interface RollupRange {
 }
 
 /** The event columns a rollup row keeps (beyond tenant and hour). */
-const ROLLED_UP: ReadonlySet<string> = new Set(ROLLUP_KEY.slice(2));
+export const ROLLED_UP: ReadonlySet<string> = new Set(ROLLUP_KEY.slice(2));
 
 /**
  * The hours of a filter's range the rollups can answer, or null when they cannot: a list or
- * exclusion on any field the rollups do not keep, a search, or no whole hour.
+ * exclusion on any field the rollups do not keep, a search, or no whole hour. A viewer
+ * scope counts as filters too: one the rollups cannot apply sends the query to the events.
  */
 export function rollupRange(filter: EventFilter): RollupRange | null {
-  if (filter.search) return null;
+  if (searches(filter).length > 0) return null;
   if (listFilters(filter).some(({ field }) => !ROLLED_UP.has(fieldColumn(field)))) return null;
   const from =
     filter.start_date === undefined

@@ -1,5 +1,11 @@
-import { excludeKey, filterFields, type Severity } from '../../src/contract/schemas/index.js';
-import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
+import {
+  excludeKey,
+  filterFields,
+  type AuditLogEvent,
+  type Severity,
+  type ViewerScope,
+} from '../../src/contract/schemas/index.js';
+import { searchFields, SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import type { EventFilter } from '../../src/server/store/types.js';
 
 // The parts of the events' SQL both databases share: which column each filter (from the
@@ -46,16 +52,28 @@ export interface ListMatch {
   exclude: boolean;
 }
 
-/** The query's non-empty lists and exclusions, as the field table's rows name them. */
+/** The query's filter sets: its own, and the viewer scope it must stay inside when it has one. */
+function filterParts(filter: EventFilter): ViewerScope[] {
+  return filter.scope ? [filter, filter.scope] : [filter];
+}
+
+/** The non-empty lists and exclusions of a query and its scope, as the field table's rows name them. */
 export function listFilters(filter: EventFilter): ListMatch[] {
-  return filterFields().flatMap(([key, { field }]) => {
-    const matches: ListMatch[] = [];
-    const values = filter[key] as readonly string[] | undefined;
-    if (values && values.length > 0) matches.push({ field, values, exclude: false });
-    const excluded = filter[excludeKey(key)] as readonly string[] | undefined;
-    if (excluded && excluded.length > 0) matches.push({ field, values: excluded, exclude: true });
-    return matches;
-  });
+  return filterParts(filter).flatMap((part) =>
+    filterFields().flatMap(([key, { field }]) => {
+      const matches: ListMatch[] = [];
+      const values = part[key] as readonly string[] | undefined;
+      if (values && values.length > 0) matches.push({ field, values, exclude: false });
+      const excluded = part[excludeKey(key)] as readonly string[] | undefined;
+      if (excluded && excluded.length > 0) matches.push({ field, values: excluded, exclude: true });
+      return matches;
+    }),
+  );
+}
+
+/** The searches a query must pass: its own and its scope's. */
+export function searches(filter: EventFilter): string[] {
+  return filterParts(filter).flatMap((part) => (part.search ? [part.search] : []));
 }
 
 /**
@@ -76,7 +94,7 @@ export type SearchCondition = (params: SqlParams, needle: string) => string;
 
 /**
  * The conditions of a query: the tenant, the inclusive date range, each non-empty list and
- * exclusion of the field table, then the search.
+ * exclusion of the field table, then the search, for the query and its scope alike.
  */
 export function eventConditions(
   params: SqlParams,
@@ -92,7 +110,7 @@ export function eventConditions(
     conditions.push(`timestamp <= ${params.add(Date.parse(filter.end_date))}`);
   }
   for (const match of listFilters(filter)) conditions.push(listCondition(params, match));
-  if (filter.search) conditions.push(search(params, filter.search));
+  for (const needle of searches(filter)) conditions.push(search(params, needle));
   return conditions;
 }
 
@@ -113,4 +131,22 @@ export function eventOrder(filter: EventFilter, alias = '', nulls = false): stri
   return orderColumns(filter)
     .map((column) => `${alias}${column} ${direction}${column === 'user_id' ? nullsOrder : ''}`)
     .join(', ');
+}
+
+/** Between the fields of a search text; a needle holding it is searched field by field. */
+export const SEARCH_SEPARATOR = '\u001f';
+
+/**
+ * The searched fields lower-cased by JavaScript, as `matchesSearch` lowers them, so a
+ * substring of this text is exactly what the in-memory store's search finds.
+ */
+export function searchText(
+  event: Pick<
+    AuditLogEvent,
+    'description' | 'action' | 'resource_type' | 'resource_id' | 'user_id'
+  >,
+): string {
+  return searchFields(event as AuditLogEvent)
+    .map((field) => (field ?? '').toLowerCase())
+    .join(SEARCH_SEPARATOR);
 }

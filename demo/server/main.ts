@@ -94,6 +94,7 @@ const app = createAuditLogApp({
   latencyMs: options.latencyMs,
   corsOrigins: options.corsOrigins,
   trustProxy: options.trustProxy,
+  accessRecords: options.accessRecords,
   exportLimits: {
     perTenant: options.exportsPerTenant,
     total: options.exportsTotal,

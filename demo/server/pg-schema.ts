@@ -194,6 +194,19 @@ const MIGRATIONS: readonly (string | ((client: pg.ClientBase) => Promise<void>))
     await client.query(TAMPER_EVIDENCE);
     await logExistingEvents(client);
   },
+  // 3: viewer sessions a host mints for its own users (read by id with the tenant, like
+  // logins' sessions).
+  `CREATE TABLE viewer_sessions (
+     id text PRIMARY KEY,
+     tenant_id text NOT NULL,
+     subject text NOT NULL,
+     permissions text NOT NULL,
+     scope text,
+     minted_by text NOT NULL,
+     created_at bigint NOT NULL,
+     expires_at bigint NOT NULL,
+     revoked_at bigint
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,7 +1,13 @@
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { canonicalLeafJson } from '../../src/contract/leaf.js';
-import type { AuditLogEvent, SummaryInterval } from '../../src/contract/schemas/index.js';
+import type {
+  AuditLogEvent,
+  FacetField,
+  FacetsResponse,
+  SummaryInterval,
+  ViewerScope,
+} from '../../src/contract/schemas/index.js';
 import type { NodeId } from '../../src/server/merkle/tree-math.js';
 import {
   DuplicateError,
@@ -15,11 +21,16 @@ import {
   type SessionRecord,
   type SummaryCounts,
   type UserRecord,
+  type ViewerSessionRecord,
 } from '../../src/server/store/types.js';
 import {
+  eventByIdQuery,
   eventCountQuery,
   eventListQuery,
+  facetQuery,
+  facetValues,
   summaryGroupsQuery,
+  type FacetRow,
   timelineQuery,
 } from './event-queries.js';
 import { ROLLUP_KEY, rollupDeltas } from './event-rollups.js';
@@ -46,6 +57,10 @@ import {
   type RefreshTokenRow,
   type SessionRow,
   type UserRow,
+  toViewerSession,
+  VIEWER_SESSION_COLUMNS,
+  viewerSessionValues,
+  type ViewerSessionRow,
 } from './sqlite-rows.js';
 import { foldSummary, type SummaryGroupRow, type TimelineRow } from './summary-fold.js';
 
@@ -301,6 +316,31 @@ export class PgStore implements AuditStore {
     return row ? toApiKey(row) : null;
   }
 
+  async insertViewerSession(session: ViewerSessionRecord): Promise<void> {
+    await this.#pool.query(
+      `INSERT INTO viewer_sessions (${VIEWER_SESSION_COLUMNS.join(', ')})
+       VALUES (${VIEWER_SESSION_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`,
+      viewerSessionValues(session),
+    );
+  }
+
+  async getViewerSession(tenantId: string, id: string): Promise<ViewerSessionRecord | null> {
+    const row = await this.#one<ViewerSessionRow>(
+      this.#pool,
+      `SELECT ${VIEWER_SESSION_COLUMNS.join(', ')} FROM viewer_sessions WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id],
+    );
+    return row ? toViewerSession(row) : null;
+  }
+
+  async revokeViewerSession(tenantId: string, id: string, at: string): Promise<boolean> {
+    await this.#pool.query(
+      'UPDATE viewer_sessions SET revoked_at = $1 WHERE tenant_id = $2 AND id = $3 AND revoked_at IS NULL',
+      [toMs(at), tenantId, id],
+    );
+    return (await this.getViewerSession(tenantId, id)) !== null;
+  }
+
   async revokeUserSessions(
     tenantId: string,
     userId: string,
@@ -467,11 +507,12 @@ export class PgStore implements AuditStore {
     });
   }
 
-  async getEvent(tenantId: string, id: string): Promise<AuditLogEvent | null> {
-    const [event] = await this.#read(tenantId, (client) =>
-      this.#eventsById(client, tenantId, [id]),
+  async getEvent(tenantId: string, id: string, scope?: ViewerScope): Promise<AuditLogEvent | null> {
+    const query = eventByIdQuery(PG_DIALECT, tenantId, id, scope);
+    const row = await this.#read(tenantId, (client) =>
+      this.#one<EventRow>(client, query.sql, query.params),
     );
-    return event ?? null;
+    return row ? toEvent(row) : null;
   }
 
   async queryEvents(
@@ -542,6 +583,24 @@ export class PgStore implements AuditStore {
       if (groups.length === 0 || !interval) return foldSummary(groups, []);
       const query = timelineQuery(PG_DIALECT, tenantId, filter, interval);
       return foldSummary(groups, (await client.query<TimelineRow>(query.sql, query.params)).rows);
+    });
+  }
+
+  async facets(
+    tenantId: string,
+    filter: EventFilter,
+    fields: readonly FacetField[],
+    limit: number,
+  ): Promise<FacetsResponse> {
+    return this.#read(tenantId, async (client) => {
+      const total = await this.#count(client, tenantId, filter);
+      const facets: FacetsResponse['facets'] = {};
+      for (const field of fields) {
+        const query = facetQuery(PG_DIALECT, tenantId, filter, field, limit);
+        const { rows } = await client.query<FacetRow>(query.sql, query.params);
+        facets[field] = facetValues(field, rows, limit);
+      }
+      return { total, facets };
     });
   }
 

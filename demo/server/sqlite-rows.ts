@@ -11,6 +11,7 @@ import type {
   RefreshTokenRecord,
   SessionRecord,
   UserRecord,
+  ViewerSessionRecord,
 } from '../../src/server/store/types.js';
 
 // Instants are stored as epoch milliseconds and answered as fixed-width ISO strings, the
@@ -267,4 +268,58 @@ export interface RefreshTokenRow {
 
 export function toRefreshToken(row: RefreshTokenRow): RefreshTokenRecord {
   return { ...row, expires_at: toIso(row.expires_at), used_at: toIsoOrNull(row.used_at) };
+}
+
+export const VIEWER_SESSION_COLUMNS = [
+  'id',
+  'tenant_id',
+  'subject',
+  'permissions',
+  'scope',
+  'minted_by',
+  'created_at',
+  'expires_at',
+  'revoked_at',
+] as const;
+
+/** A viewer session as both databases keep it: JSON as text, instants as milliseconds. */
+export interface ViewerSessionRow {
+  id: string;
+  tenant_id: string;
+  subject: string;
+  permissions: string;
+  scope: string | null;
+  minted_by: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+export function toViewerSession(row: ViewerSessionRow): ViewerSessionRecord {
+  return {
+    id: row.id,
+    tenant_id: row.tenant_id,
+    subject: JSON.parse(row.subject) as ViewerSessionRecord['subject'],
+    permissions: JSON.parse(row.permissions) as ViewerSessionRecord['permissions'],
+    scope: row.scope === null ? null : (JSON.parse(row.scope) as ViewerSessionRecord['scope']),
+    minted_by: row.minted_by,
+    created_at: toIso(row.created_at),
+    expires_at: toIso(row.expires_at),
+    revoked_at: toIsoOrNull(row.revoked_at),
+  };
+}
+
+/** The row's values in `VIEWER_SESSION_COLUMNS` order. */
+export function viewerSessionValues(session: ViewerSessionRecord): (string | number | null)[] {
+  return [
+    session.id,
+    session.tenant_id,
+    JSON.stringify(session.subject),
+    JSON.stringify(session.permissions),
+    session.scope === null ? null : JSON.stringify(session.scope),
+    session.minted_by,
+    toMs(session.created_at),
+    toMs(session.expires_at),
+    toMsOrNull(session.revoked_at),
+  ];
 }

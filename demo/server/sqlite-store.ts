@@ -1,4 +1,12 @@
-import type { AuditLogEvent, SummaryInterval } from '../../src/contract/schemas/index.js';
+import type {
+  AuditLogEvent,
+  FacetField,
+  FacetsResponse,
+  SummaryInterval,
+  ViewerScope,
+} from '../../src/contract/schemas/index.js';
+import { eventByIdQuery } from './event-queries.js';
+import { searches } from './event-sql.js';
 import { canonicalLeafJson } from '../../src/contract/leaf.js';
 import type { NodeId } from '../../src/server/merkle/tree-math.js';
 import {
@@ -14,6 +22,7 @@ import {
   type SessionRecord,
   type SummaryCounts,
   type UserRecord,
+  type ViewerSessionRecord,
 } from '../../src/server/store/types.js';
 import { ROLLUP_KEY, rollupDeltas } from './event-rollups.js';
 import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
@@ -26,7 +35,9 @@ import {
   eventPageQuery,
   eventStreamPageQuery,
   eventWhere,
+  facetQuery,
   orderColumns,
+  SQLITE_DIALECT,
   type SqlParam,
   summaryGroupsQuery,
   timelineQuery,
@@ -49,12 +60,23 @@ import {
   type RefreshTokenRow,
   type SessionRow,
   type UserRow,
+  toViewerSession,
+  VIEWER_SESSION_COLUMNS,
+  viewerSessionValues,
+  type ViewerSessionRow,
 } from './sqlite-rows.js';
+import { facetValues, type FacetRow } from './event-queries.js';
 import { migrate } from './sqlite-schema.js';
+import { indexedNeedle } from './sqlite-search.js';
+import { searchText } from './event-sql.js';
 import { StatementCache } from './sqlite-statement-cache.js';
 import { foldSummary, type SummaryGroupRow, type TimelineRow } from './summary-fold.js';
 
 const EVENT_SELECT = EVENT_COLUMNS.join(', ');
+
+/** A search (the query's or its scope's) the index cannot answer is scanned row by row. */
+const scansSearch = (filter: EventFilter) =>
+  searches(filter).some((needle) => indexedNeedle(needle) === null);
 /** Row ids a search reads between pauses for other requests (a few milliseconds' work). */
 const SEARCH_SLICE_ROWS = 20_000;
 /** Rows per streamed page: a few milliseconds of reading, then the transaction ends. */
@@ -264,6 +286,33 @@ export class SqliteStore implements AuditStore {
     );
   }
 
+  insertViewerSession(session: ViewerSessionRecord): void {
+    this.#run(
+      `INSERT INTO viewer_sessions (${VIEWER_SESSION_COLUMNS.join(', ')})
+       VALUES (${VIEWER_SESSION_COLUMNS.map(() => '?').join(', ')})`,
+      ...viewerSessionValues(session),
+    );
+  }
+
+  getViewerSession(tenantId: string, id: string): ViewerSessionRecord | null {
+    const row = this.#get<ViewerSessionRow>(
+      `SELECT ${VIEWER_SESSION_COLUMNS.join(', ')} FROM viewer_sessions WHERE tenant_id = ? AND id = ?`,
+      tenantId,
+      id,
+    );
+    return row ? toViewerSession(row) : null;
+  }
+
+  revokeViewerSession(tenantId: string, id: string, at: string): boolean {
+    this.#run(
+      'UPDATE viewer_sessions SET revoked_at = ? WHERE tenant_id = ? AND id = ? AND revoked_at IS NULL',
+      toMs(at),
+      tenantId,
+      id,
+    );
+    return this.getViewerSession(tenantId, id) !== null;
+  }
+
   revokeUserSessions(tenantId: string, userId: string, at: string, keepSessionId?: string): void {
     this.#run(
       `UPDATE sessions SET revoked_at = ?
@@ -334,7 +383,13 @@ export class SqliteStore implements AuditStore {
         // The write lock is held from here to commit, so sequences follow commit order.
         const size = this.#tree.size(tenantId);
         const stored = events.map((event, offset) => ({ ...event, sequence: size + offset }));
-        for (const event of stored) insert.run(...eventValues(event));
+        const index = this.#statements.get(
+          'INSERT INTO event_search (rowid, search_text) VALUES (?, ?)',
+        );
+        for (const event of stored) {
+          const { lastInsertRowid } = insert.run(...eventValues(event));
+          index.run(lastInsertRowid, searchText(event));
+        }
         this.#tree.append(
           tenantId,
           stored.map((event) => canonicalLeafJson(event)),
@@ -382,12 +437,9 @@ export class SqliteStore implements AuditStore {
     });
   }
 
-  getEvent(tenantId: string, id: string): AuditLogEvent | null {
-    const row = this.#get<EventRow>(
-      `SELECT ${EVENT_SELECT} FROM audit_events WHERE tenant_id = ? AND id = ?`,
-      tenantId,
-      id,
-    );
+  getEvent(tenantId: string, id: string, scope?: ViewerScope): AuditLogEvent | null {
+    const query = eventByIdQuery(SQLITE_DIALECT, tenantId, id, scope);
+    const row = this.#get<EventRow>(query.sql, ...query.params);
     return row ? toEvent(row) : null;
   }
 
@@ -396,7 +448,7 @@ export class SqliteStore implements AuditStore {
     filter: EventFilter,
     page: PageRequest,
   ): MaybePromise<{ items: AuditLogEvent[]; total: number }> {
-    if (filter.search) return this.#searchPage(tenantId, filter, page);
+    if (scansSearch(filter)) return this.#searchPage(tenantId, filter, page);
     // One read transaction, so the total and the page agree under concurrent writers.
     return this.#db.transaction(() => {
       const total = this.countEvents(tenantId, filter) as number;
@@ -407,7 +459,9 @@ export class SqliteStore implements AuditStore {
   }
 
   countEvents(tenantId: string, filter: EventFilter): MaybePromise<number> {
-    if (filter.search) return this.#searchSeqs(tenantId, filter).then((seqs) => seqs.length);
+    if (scansSearch(filter)) {
+      return this.#searchSeqs(tenantId, filter).then((seqs) => seqs.length);
+    }
     const query = eventCountQuery(tenantId, filter);
     return this.#get<{ n: number }>(query.sql, ...query.params)!.n;
   }
@@ -493,6 +547,28 @@ export class SqliteStore implements AuditStore {
       const query = timelineQuery(tenantId, filter, interval);
       return foldSummary(groups, this.#all<TimelineRow>(query.sql, ...query.params));
     })();
+  }
+
+  facets(
+    tenantId: string,
+    filter: EventFilter,
+    fields: readonly FacetField[],
+    limit: number,
+  ): MaybePromise<FacetsResponse> {
+    const count = (total: number, seqs?: readonly number[]): FacetsResponse => {
+      const facets: FacetsResponse['facets'] = {};
+      for (const field of fields) {
+        const query = facetQuery(tenantId, filter, field, limit, seqs);
+        facets[field] = facetValues(field, this.#all<FacetRow>(query.sql, ...query.params), limit);
+      }
+      return { total, facets };
+    };
+    // A search the index cannot answer is matched in slices first (see #searchSeqs).
+    if (scansSearch(filter)) {
+      return this.#searchSeqs(tenantId, filter).then((seqs) => count(seqs.length, seqs));
+    }
+    // One read transaction, so the total and every facet agree under concurrent writers.
+    return this.#db.transaction(() => count(this.countEvents(tenantId, filter) as number))();
   }
 
   getTreeSize(tenantId: string): number {

@@ -32,6 +32,8 @@ import {
   ConsistencyProofSchema,
   EXPORT_ID_HEADER,
   ExportManifestSchema,
+  FacetsParamsSchema,
+  FacetsResponseSchema,
   HealthSchema,
   JwksSchema,
   LoginRequestSchema,
@@ -46,6 +48,12 @@ import {
   UserCreateSchema,
   UserResponseSchema,
   UserUpdateSchema,
+  SessionInfoSchema,
+  ViewerSessionCreateSchema,
+  ViewerSessionResponseSchema,
+  type SessionInfo,
+  type ViewerSessionCreate,
+  type ViewerSessionResponse,
   type APIKeyCreate,
   type APIKeyResponse,
   type AuditLogEvent,
@@ -54,6 +62,8 @@ import {
   type ConsistencyProof,
   type ExportManifest,
   type ExportColumn,
+  type FacetField,
+  type FacetsResponse,
   type Health,
   type Jwks,
   type LoginRequest,
@@ -102,6 +112,7 @@ export interface ExportOptions<F extends 'json' | 'csv'> extends RequestOptions 
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+const SORT_KEYS: ReadonlySet<string> = new Set(['sort_by', 'sort_order']);
 
 export interface ExportFileOptions extends RequestOptions {
   /** Default CSV. */
@@ -216,9 +227,9 @@ export class AuditLogClient {
     return this.#session.usesApiKey;
   }
 
-  /** Whether the client holds credentials (a token or an API key). */
+  /** Whether the client holds credentials (a token, an API key, or a host's `getAccessToken`). */
   get isAuthenticated(): boolean {
-    return this.#session.secrets().length > 0;
+    return this.#session.hasCredentials;
   }
 
   /**
@@ -301,7 +312,9 @@ export class AuditLogClient {
    * revoked; then the server revokes this login's refresh token.
    */
   async logout(options: RequestOptions = {}): Promise<void> {
-    const signedIn = this.#session.canRefresh || this.isAuthenticated;
+    // A host's token (getAccessToken) is the host's to end, not this client's.
+    const signedIn =
+      !this.#session.hostProvided && (this.#session.canRefresh || this.isAuthenticated);
     // Read before the first await, while the session still holds the token.
     const credentials = this.#session.headers(this.#tenantOverride);
     this.#session.clear();
@@ -323,6 +336,43 @@ export class AuditLogClient {
       signal: options.signal,
       what: 'loading the current user',
     });
+  }
+
+  /** What this client's credential is and may do, for every kind of credential (extension). */
+  async getSession(options: RequestOptions = {}): Promise<SessionInfo> {
+    return this.#call(ROUTES.session, SessionInfoSchema, {
+      signal: options.signal,
+      what: 'loading what this session may do',
+    });
+  }
+
+  // Viewer sessions (minted by a host's backend; see `audit-log-sdk/server`)
+
+  /**
+   * Starts a short-lived, read-only session for one of the host's users. Meant for a
+   * server holding an `embed` API key or an admin's token, never for browser code.
+   */
+  async createViewerSession(
+    session: ViewerSessionCreate,
+    options: RequestOptions = {},
+  ): Promise<ViewerSessionResponse> {
+    const body = validateInput(ViewerSessionCreateSchema, session, 'viewer session');
+    return this.#call(ROUTES.createViewerSession, ViewerSessionResponseSchema, {
+      json: body,
+      signal: options.signal,
+      what: 'starting a viewer session',
+    });
+  }
+
+  /** Ends a viewer session at once. */
+  async revokeViewerSession(id: string, options: RequestOptions = {}): Promise<void> {
+    await this.#transport.empty(
+      this.#spec({
+        ...route(ROUTES.revokeViewerSession, { id, what: 'viewer session' }),
+        signal: options.signal,
+        what: 'ending a viewer session',
+      }),
+    );
   }
 
   // Users and API keys
@@ -539,6 +589,32 @@ export class AuditLogClient {
       }),
       AuditLogSummarySchema,
     );
+  }
+
+  /**
+   * The most frequent values of `fields` among the matching events, with counts (`limit`
+   * per field, 1..100, default 10), and the matching total. Extension: a server without it
+   * answers 404.
+   */
+  async getFacets(
+    fields: readonly FacetField[],
+    query: AuditLogQueryInput = {},
+    options: RequestOptions & { limit?: number | undefined } = {},
+  ): Promise<FacetsResponse> {
+    // Counts have no order, so the query's sort stays off the wire.
+    const filter = Object.fromEntries(
+      Object.entries(validateQuery(query)).filter(([key]) => !SORT_KEYS.has(key)),
+    );
+    const params = validateInput(
+      FacetsParamsSchema,
+      { ...filter, fields, limit: options.limit },
+      'facets',
+    );
+    return this.#call(ROUTES.getFacets, FacetsResponseSchema, {
+      searchParams: toSearchParams(params),
+      signal: options.signal,
+      what: 'counting values',
+    });
   }
 
   /**

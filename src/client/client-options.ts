@@ -1,5 +1,6 @@
 import type { AuthenticationError } from './errors/index.js';
 import { ConfigurationError } from './errors/index.js';
+import type { AccessTokenSource } from './auth/session.js';
 import type { TokenStore } from './auth/token-store.js';
 import type { RequestHooks } from './http/transport.js';
 
@@ -12,9 +13,13 @@ export interface AuditLogClientOptions {
   tenantId?: string | undefined;
   /** A bearer token the app already has. */
   accessToken?: string | undefined;
-  /** For apps that own authentication: called before every request for a current token. */
-  getAccessToken?:
-    (() => string | null | undefined | Promise<string | null | undefined>) | undefined;
+  /**
+   * For apps that own authentication. Answer a token, and it is asked for before every
+   * request; or answer `{access_token, expires_at}` (a viewer session, e.g. through
+   * `hostSessionToken('/audit/session')`), and it is kept, asked for again shortly before it
+   * expires (one request however many are waiting), and once more when the API refuses it.
+   */
+  getAccessToken?: AccessTokenSource | undefined;
   /** Where login tokens are kept; memory by default (`sessionStorageTokenStore()` survives reloads). */
   tokenStore?: TokenStore | undefined;
   /** Milliseconds one attempt may take, body included. Default 30,000. */

@@ -14,6 +14,12 @@ export type { Principal } from './auth/principal.js';
 export type { BatchOptions } from './batch.js';
 export { MAX_BLOB_EXPORT_BYTES, type ExportProgress } from './export-download.js';
 export type { RequestHooks } from './http/transport.js';
+export type { AccessTokenSource } from './auth/session.js';
+export {
+  hostSessionToken,
+  type AccessTokenGrant,
+  type HostSessionOptions,
+} from './auth/host-session.js';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './http/retry-policy.js';
 export {
   memoryTokenStore,
@@ -70,6 +76,9 @@ export type {
   ErrorBody,
   ExportColumn,
   ExportManifest,
+  FacetField,
+  FacetsResponse,
+  FacetValue,
   Health,
   InclusionProof,
   Jwks,
@@ -78,12 +87,20 @@ export type {
   PaginatedAuditLogs,
   Pagination,
   ProofsResponse,
+  SessionInfo,
+  SessionKind,
+  SessionPermission,
   TimelineBucket,
   TokenResponse,
   TreeHead,
   UserCreate,
   UserResponse,
   UserUpdate,
+  ViewerPermission,
+  ViewerScope,
+  ViewerSessionCreate,
+  ViewerSessionResponse,
+  ViewerSubject,
 } from '../contract/schemas/index.js';
 export {
   API_KEY_PERMISSIONS,
@@ -93,6 +110,7 @@ export {
   EVENT_TYPES,
   EventType,
   ExportFormat,
+  FACET_FIELDS,
   LIST_FILTERS,
   MAX_BATCH_SIZE,
   SEVERITIES,

@@ -94,6 +94,23 @@ export {
   type SavedViewsProps,
 } from './filters/index.js';
 
+// Facets
+export {
+  ConnectedFacetSidebar,
+  FacetSidebar,
+  type ConnectedFacetSidebarProps,
+  type FacetSidebarProps,
+} from './facets/index.js';
+
+// Query bar
+export {
+  AuditQueryBar,
+  ConnectedAuditQueryBar,
+  type AuditQueryBarProps,
+  type ConnectedAuditQueryBarProps,
+  type QueryBarValue,
+} from './query-bar/index.js';
+
 // One view shared by the parts inside it, and the whole viewer laid out from them
 export { AuditLogView, type AuditLogViewProps } from './viewer/audit-log-view.js';
 export { useAuditLogView, type AuditLogViewOptions } from './viewer/use-audit-log-view.js';

@@ -12,6 +12,11 @@ import {
   UserUpdateSchema,
 } from './schemas/auth.js';
 import {
+  SessionInfoSchema,
+  ViewerSessionCreateSchema,
+  ViewerSessionResponseSchema,
+} from './schemas/viewer-session.js';
+import {
   AuditLogEventBatchCreateSchema,
   AuditLogEventCreateSchema,
   AuditLogEventListSchema,
@@ -20,7 +25,13 @@ import {
 } from './schemas/event.js';
 import { AuditLogExportSchema } from './schemas/export.js';
 import { HealthSchema } from './schemas/health.js';
-import { EventListParamsSchema, ExportParamsSchema, SummaryParamsSchema } from './schemas/query.js';
+import { FacetsResponseSchema } from './schemas/facets.js';
+import {
+  EventListParamsSchema,
+  ExportParamsSchema,
+  FacetsParamsSchema,
+  SummaryParamsSchema,
+} from './schemas/query.js';
 import { AuditLogSummarySchema } from './schemas/summary.js';
 import {
   ConsistencyParamsSchema,
@@ -36,7 +47,8 @@ import { ROUTES, type Route } from './routes.js';
 export { endpointPath, routePattern, type RoutePattern } from './routes.js';
 
 /** What a principal must hold to call an endpoint. */
-export type Permission = 'events:read' | 'events:write' | 'events:export' | 'users:manage';
+export type Permission =
+  'events:read' | 'events:write' | 'events:export' | 'users:manage' | 'viewers:mint';
 
 export interface Endpoint extends Route {
   /** One line for the API description. */
@@ -170,6 +182,32 @@ export const ENDPOINTS = {
     permission: 'users:manage',
     idempotent: true,
   },
+  createViewerSession: {
+    ...ROUTES.createViewerSession,
+    summary: "A short-lived, read-only session for one of the host's users (extension)",
+    description:
+      "Minted by the host's backend with an `embed` API key (or a tenant or system admin's token) and handed to the browser. The token reads only its tenant and only inside `scope`, never writes or manages, and has no refresh token: ask the host again before `expires_at`. Its permissions never exceed the minting credential's.",
+    body: ViewerSessionCreateSchema,
+    answer: ViewerSessionResponseSchema,
+    status: 201,
+    permission: 'viewers:mint',
+    idempotent: false,
+  },
+  revokeViewerSession: {
+    ...ROUTES.revokeViewerSession,
+    summary: 'End a viewer session at once (extension)',
+    status: 204,
+    permission: 'viewers:mint',
+    idempotent: true,
+  },
+  session: {
+    ...ROUTES.session,
+    summary: 'What this credential is and may do, for any kind of credential (extension)',
+    answer: SessionInfoSchema,
+    status: 200,
+    permission: 'signed-in',
+    idempotent: true,
+  },
   createEvent: {
     ...ROUTES.createEvent,
     summary: 'Create an event',
@@ -209,6 +247,18 @@ export const ENDPOINTS = {
     answer: AuditLogExportSchema,
     status: 200,
     permission: 'events:export',
+    idempotent: true,
+  },
+  // Registered before `getEvent` too.
+  getFacets: {
+    ...ROUTES.getFacets,
+    summary: 'The most frequent values of chosen fields over the filtered events, with counts',
+    description:
+      '`fields` (repeated) names the fields to count; `limit` (1..100, default 10) values per field, by count descending, then value ascending. Events whose field is null are not counted. Takes the filters of the event list, exclusions included.',
+    params: FacetsParamsSchema,
+    answer: FacetsResponseSchema,
+    status: 200,
+    permission: 'events:read',
     idempotent: true,
   },
   getEvent: {

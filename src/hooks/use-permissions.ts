@@ -1,44 +1,54 @@
 'use client';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { UserRole } from '../client/index.js';
-import { useCurrentUser } from './use-current-user.js';
+import type { SessionInfo, UserRole } from '../client/index.js';
+import { useAuditLogContext } from './audit-log-context.js';
+import { currentUserQueryOptions } from './query-options.js';
+import { sessionInfoQueryOptions } from './session-info-query.js';
 
 export interface AuditPermissions {
-  /** False while the user loads, and for API-key clients, whose rights the API does not disclose. */
+  /**
+   * False while loading, and for API-key clients of a server too old to say what a key may
+   * do (without `GET /auth/session`).
+   */
   known: boolean;
   canRead: boolean;
   canWrite: boolean;
   canExport: boolean;
   canManageUsers: boolean;
+  /** A signed-in user's roles; empty for API keys and viewer sessions. */
   roles: readonly UserRole[];
+  /** The credential as the server describes it: kind, subject, a viewer's scope and expiry. */
+  session: SessionInfo | null;
 }
 
-const CAN: Record<Exclude<keyof AuditPermissions, 'known' | 'roles'>, readonly UserRole[]> = {
-  canRead: ['system_admin', 'tenant_admin', 'audit_manager', 'audit_viewer'],
-  canWrite: ['system_admin', 'tenant_admin', 'audit_manager', 'api_user'],
-  canExport: ['system_admin', 'tenant_admin', 'audit_manager'],
-  canManageUsers: ['system_admin', 'tenant_admin'],
-};
-
 /**
- * What the signed-in user's roles allow (the contract's table), so a UI can hide what would 403.
+ * What the client's credential may do — a signed-in user, an API key or a host-minted
+ * viewer session alike — so a UI hides what would 403 (the export button follows it).
  *
  * @example
  * const { canExport } = usePermissions();
  * return canExport ? <ExportButton /> : null;
  */
 export function usePermissions(): AuditPermissions {
-  const { data } = useCurrentUser();
+  const { client } = useAuditLogContext();
+  const { data: session } = useQuery(sessionInfoQueryOptions(client));
+  const base = currentUserQueryOptions(client);
+  const { data: user } = useQuery({
+    ...base,
+    enabled: base.enabled !== false && session?.kind === 'user',
+  });
   return useMemo(() => {
-    const roles = data?.roles ?? [];
-    const has = (allowed: readonly UserRole[]) => roles.some((role) => allowed.includes(role));
+    const has = (permission: 'read' | 'write' | 'export' | 'manage') =>
+      session?.permissions.includes(permission) ?? false;
     return {
-      known: data !== undefined,
-      canRead: has(CAN.canRead),
-      canWrite: has(CAN.canWrite),
-      canExport: has(CAN.canExport),
-      canManageUsers: has(CAN.canManageUsers),
-      roles,
+      known: session !== undefined && session !== null,
+      canRead: has('read'),
+      canWrite: has('write'),
+      canExport: has('export'),
+      canManageUsers: has('manage'),
+      roles: (session?.kind === 'user' && user?.roles) || [],
+      session: session ?? null,
     };
-  }, [data]);
+  }, [session, user]);
 }

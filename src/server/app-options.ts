@@ -53,6 +53,11 @@ export interface AuditLogAppOptions {
    * one at first start and keeps it in the store; keys used before stay in the JWKS.
    */
   treeSigningKey?: JsonWebKey;
+  /**
+   * Record every read of the log (queries, summaries, opened events, exports) as
+   * `data_access` events in the tenant read. Default true; off for benchmarks.
+   */
+  accessRecords?: boolean;
   /** Reported by /health. */
   version?: string;
   /** Clock and randomness, injectable so tests can move time and make faults repeatable. */

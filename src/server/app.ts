@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { ENDPOINTS, routePattern } from '../contract/endpoints.js';
 import type { Health } from '../contract/schemas/index.js';
 import type { AuditLogAppOptions } from './app-options.js';
+import { AccessRecorder } from './access/access-records.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { randomToken } from './auth/crypto-utils.js';
 import { PasswordHasher } from './auth/password-hasher.js';
@@ -10,7 +11,7 @@ import { DEFAULT_EXPORT_LIMITS, ExportSlots } from './export/export-limits.js';
 import { ExportManifests } from './export/export-manifests.js';
 import { ApiError, notFoundError, rateLimitError } from './http/api-error.js';
 import type { AppEnv, AppState } from './http/context.js';
-import { corsPolicy, faultInjection, requestId } from './http/middleware.js';
+import { apiAnswerHeaders, corsPolicy, faultInjection, requestId } from './http/middleware.js';
 import { LoginThrottle, RateLimiter } from './http/rate-limiter.js';
 import { SignInLimits } from './http/sign-in-limits.js';
 import { loadTreeSigner, type TreeSigner } from './merkle/signing-keys.js';
@@ -19,6 +20,7 @@ import { registerEventRoutes } from './routes/event-routes.js';
 import { registerSessionRoutes } from './routes/session-routes.js';
 import { registerTamperRoutes } from './routes/tamper-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
+import { registerViewerSessionRoutes } from './routes/viewer-session-routes.js';
 
 export const API_VERSION = '1.0.0';
 const SECRET_META_KEY = 'jwt_secret';
@@ -101,11 +103,13 @@ export function createAuditLogApp(options: AuditLogAppOptions): Hono<AppEnv> {
         throw error;
       })),
     exportManifests: new ExportManifests(),
+    accessRecords: options.accessRecords === false ? null : new AccessRecorder(options.store, now),
   };
 
   const app = new Hono<AppEnv>();
   app.use('*', requestId());
   app.use('*', corsPolicy(options.corsOrigins ?? '*'));
+  app.use('*', apiAnswerHeaders());
   app.use(
     '*',
     faultInjection(options.failRate ?? 0, options.latencyMs ?? 0, options.random ?? Math.random),
@@ -128,6 +132,7 @@ export function createAuditLogApp(options: AuditLogAppOptions): Hono<AppEnv> {
 
   registerSessionRoutes(app, state);
   registerUserRoutes(app, state);
+  registerViewerSessionRoutes(app, state);
   registerEventRoutes(app, state);
   registerTamperRoutes(app, state);
 

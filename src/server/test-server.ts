@@ -35,8 +35,8 @@ function abortError(signal: AbortSignal): unknown {
 /**
  * The reference Audit Log API in-process, for tests and stories: pass its `fetch` and
  * `baseUrl` to the client. Passwords are hashed with few PBKDF2 iterations so seeding is
- * instant, and sign-in rate limits are off unless given; never use these settings for real
- * accounts.
+ * instant, and sign-in rate limits and access records are off unless given; never use these
+ * settings for real accounts.
  */
 export async function createAuditLogTestServer(
   options: AuditLogTestServerOptions = {},
@@ -49,7 +49,15 @@ export async function createAuditLogTestServer(
   } = options;
   const passwordIterations = rest.passwordIterations ?? 1000;
   // In-process requests have no client address, so they would all share one sign-in limit.
-  const app = createAuditLogApp({ signInRateLimit: false, ...rest, passwordIterations, store });
+  // Reads are not recorded unless asked (`accessRecords: true`), so a test's counts are the
+  // events it wrote.
+  const app = createAuditLogApp({
+    signInRateLimit: false,
+    accessRecords: false,
+    ...rest,
+    passwordIterations,
+    store,
+  });
   const seeded =
     seed === false
       ? null

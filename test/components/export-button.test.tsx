@@ -2,6 +2,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { AuditLogClient } from '../../src/client/index.js';
 import { ExportButton } from '../../src/components/index.js';
 import type { ExportResult } from '../../src/hooks/index.js';
 import type { AuditLogTestServer } from '../../src/server/index.js';
@@ -104,5 +105,61 @@ describe('ExportButton', () => {
     const button = screen.getByRole('button', { name: 'Export' });
     expect(button).toHaveProperty('disabled', true);
     expect(button.getAttribute('aria-describedby')).toBe(hint.id);
+  });
+});
+
+describe('ExportButton for keys and viewer sessions', () => {
+  let embedKey: string;
+
+  beforeAll(async () => {
+    const admin = await signedInClient(server, 'admin', 'acme');
+    embedKey = (
+      await admin.createApiKey({ name: 'host', permissions: ['read', 'export', 'embed'] })
+    ).key!;
+  });
+
+  const viewerClient = async (permissions: ('read' | 'export')[]) => {
+    const minter = new AuditLogClient({
+      baseUrl: server.baseUrl,
+      fetch: server.fetch,
+      apiKey: embedKey,
+      tenantId: 'acme',
+    });
+    const session = await minter.createViewerSession({ subject: { id: 'c-1' }, permissions });
+    return new AuditLogClient({
+      baseUrl: server.baseUrl,
+      fetch: server.fetch,
+      accessToken: session.access_token,
+    });
+  };
+
+  it('is disabled, saying why, for a viewer session that may only read', async () => {
+    render(<ExportButton query={{}} />, { wrapper: wrapperFor(await viewerClient(['read'])) });
+    const hint = await screen.findByText(
+      'This access does not include exporting; ask whoever gave it to you.',
+    );
+    const button = screen.getByRole('button', { name: 'Export' });
+    expect(button).toHaveProperty('disabled', true);
+    expect(button.getAttribute('aria-describedby')).toBe(hint.id);
+  });
+
+  it('exports for a viewer session granted export, and for an API key with export', async () => {
+    const keyClient = new AuditLogClient({
+      baseUrl: server.baseUrl,
+      fetch: server.fetch,
+      apiKey: embedKey,
+      tenantId: 'acme',
+    });
+    for (const client of [await viewerClient(['read', 'export']), keyClient]) {
+      const onExported = vi.fn<(file: ExportResult & { blob: Blob }) => void>();
+      const { unmount } = render(<ExportButton query={{}} onExported={onExported} />, {
+        wrapper: wrapperFor(client),
+      });
+      const button = screen.getByRole('button', { name: 'Export' });
+      await userEvent.click(button);
+      await waitFor(() => expect(onExported).toHaveBeenCalledTimes(1));
+      expect(screen.queryByText(/does not include exporting/)).toBeNull();
+      unmount();
+    }
   });
 });

@@ -106,6 +106,31 @@ describe.each(STORE_KINDS)('browser access and request ids (%s store)', (kind) =
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('marks every API answer, errors included, as not to be cached, sniffed or referred on', async () => {
+    const session = await api.session(['audit_manager']);
+    const event = await api.postEvent(session.auth, makeEvent());
+    const answers = [
+      await api.request('/api/v1/audit/events', session.auth),
+      await api.request(`/api/v1/audit/events/${event.id}`, session.auth),
+      await api.request('/api/v1/audit/summary', session.auth),
+      await api.request('/api/v1/audit/events', { ...session.auth, json: makeEvent() }),
+      await api.request('/api/v1/audit/events/export', {
+        ...session.auth,
+        query: { format: 'csv' },
+      }),
+      await api.request('/api/v1/auth/session', session.auth),
+      await api.request('/api/v1/audit/events'),
+      await api.request(`/api/v1/audit/events/${crypto.randomUUID()}`, session.auth),
+      await api.request('/api/v1/audit/events', { ...session.auth, query: { size: 0 } }),
+      await api.request('/no/such/route'),
+    ];
+    for (const answer of answers) {
+      expect(answer.headers.get('x-content-type-options'), answer.text).toBe('nosniff');
+      expect(answer.headers.get('referrer-policy'), answer.text).toBe('no-referrer');
+      expect(answer.headers.get('cache-control'), answer.text).toBe('no-store');
+    }
+  });
+
   it("answers every error seen here as {error, message, details?} with its status's code", () => {
     expectContractErrorShapes(api);
   });

@@ -87,6 +87,10 @@ describe('the endpoint table', () => {
       createApiKey: (c) => c.createApiKey({ name: 'table', permissions: ['read'] }),
       listApiKeys: (c) => c.listApiKeys(),
       revokeApiKey: (c) => c.revokeApiKey('no-such-key'),
+      createViewerSession: (c) =>
+        c.createViewerSession({ subject: { id: 'customer-admin' }, permissions: ['read'] }),
+      revokeViewerSession: (c) => c.revokeViewerSession('no-such-session'),
+      session: (c) => c.getSession(),
       createEvent: (c) =>
         c.createEvent({
           event_type: 'user_action',
@@ -109,6 +113,7 @@ describe('the endpoint table', () => {
       exportEvents: (c) => c.exportEvents({}, { format: 'json' }),
       getEvent: (c) => c.getEvent('no-such-event'),
       getSummary: (c) => c.getSummary(),
+      getFacets: (c) => c.getFacets(['action']),
       treeHead: (c) => c.getTreeHead(),
       publicKeys: (c) => c.getPublicKeys(),
       proofs: (c) => c.getInclusionProofs(['no-such-event'], 1),

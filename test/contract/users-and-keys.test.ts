@@ -26,7 +26,8 @@ type Operation =
   | 'write events'
   | 'export events'
   | 'manage users'
-  | 'create API keys';
+  | 'create API keys'
+  | 'start viewer sessions';
 
 /** Each operation as one request, and the status it answers when allowed. */
 const OPERATIONS: Record<
@@ -57,6 +58,17 @@ const OPERATIONS: Record<
           roles: ['audit_viewer'],
         },
       });
+    },
+  },
+  'start viewer sessions': {
+    ok: 201,
+    call: async (api, auth) => {
+      const answer = await api.request<{ access_token?: string }>('/api/v1/auth/viewer-sessions', {
+        ...auth,
+        json: { subject: { id: 'customer-admin' }, permissions: ['read'] },
+      });
+      if (answer.body?.access_token) api.secrets.add(answer.body.access_token);
+      return answer;
     },
   },
   'create API keys': {
@@ -92,15 +104,23 @@ const KEY_ALLOWED: Record<ApiKeyPermission, Operation[]> = {
   read: ['read events', 'read the summary'],
   write: ['write events'],
   export: ['export events'],
+  // Minting needs the rights it grants too; alone it grants nothing (see viewer-sessions).
+  embed: [],
 };
 
 const KEY_CASES = (Object.keys(KEY_ALLOWED) as ApiKeyPermission[]).flatMap((permission) =>
-  (['read events', 'read the summary', 'write events', 'export events'] as Operation[]).map(
-    (operation) => {
-      const allowed = KEY_ALLOWED[permission].includes(operation);
-      return { permission, operation, allowed, verb: allowed ? 'lets' : 'forbids' };
-    },
-  ),
+  (
+    [
+      'read events',
+      'read the summary',
+      'write events',
+      'export events',
+      'start viewer sessions',
+    ] as Operation[]
+  ).map((operation) => {
+    const allowed = KEY_ALLOWED[permission].includes(operation);
+    return { permission, operation, allowed, verb: allowed ? 'lets' : 'forbids' };
+  }),
 );
 
 describe.each(STORE_KINDS)('roles, users and API keys (%s store)', (kind) => {

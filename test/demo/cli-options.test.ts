@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CliUsageError, parseCliOptions } from '../../demo/server/cli-options.js';
 
 describe('the server command line', () => {
-  it('starts on 127.0.0.1:8000 in memory, unseeded and unthrottled, with no flags', () => {
+  it('starts on 127.0.0.1:8000 in memory, unseeded and unthrottled, recording reads, with no flags', () => {
     expect(parseCliOptions([])).toEqual({
       port: 8000,
       host: '127.0.0.1',
@@ -14,6 +14,7 @@ describe('the server command line', () => {
       latencyMs: 0,
       corsOrigins: '*',
       trustProxy: false,
+      accessRecords: true,
       exportsPerTenant: 2,
       exportsTotal: 8,
       exportIdleTimeoutMs: 30_000,
@@ -42,6 +43,7 @@ describe('the server command line', () => {
       '--cors-origin',
       'https://admin.example.com',
       '--trust-proxy',
+      '--no-access-records',
       '--exports-per-tenant',
       '3',
       '--exports-total',
@@ -62,6 +64,7 @@ describe('the server command line', () => {
       latencyMs: 300,
       corsOrigins: ['http://localhost:5173', 'https://admin.example.com'],
       trustProxy: true,
+      accessRecords: false,
       exportsPerTenant: 3,
       exportsTotal: 20,
       exportIdleTimeoutMs: 5000,

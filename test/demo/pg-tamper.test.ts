@@ -45,10 +45,10 @@ describe('the PostgreSQL log', () => {
       await store.insertEvents(tenant, rows.slice(4));
     }
     await store.close();
-    // Back to the first schema: no sequences, no tree.
+    // Back to the first schema: no sequences, no tree, no viewer sessions.
     const client = new pg.Client(config);
     await client.connect();
-    await client.query(`DROP TABLE merkle_runs; DROP TABLE merkle_trees;
+    await client.query(`DROP TABLE viewer_sessions; DROP TABLE merkle_runs; DROP TABLE merkle_trees;
       ALTER TABLE audit_events DROP COLUMN sequence;
       UPDATE meta SET value = '1' WHERE key = 'schema_version';`);
     await client.end();

@@ -10,6 +10,7 @@ import {
   useLogout,
   usePermissions,
 } from '../../src/hooks/index.js';
+import { AuditLogClient } from '../../src/client/index.js';
 import type { AuditLogTestServer } from '../../src/server/index.js';
 import {
   freshQueryClient,
@@ -83,6 +84,92 @@ describe('session hooks', () => {
     const { result } = renderHook(() => usePermissions(), { wrapper: wrapperFor(client) });
     await waitFor(() => expect(result.current.known).toBe(true));
     expect(result.current).toMatchObject(expected);
+  });
+});
+
+describe('usePermissions for every kind of credential', () => {
+  // Generous waits: each loads the session, and a user also their roles, on a busy machine.
+  const slow = { timeout: 5000 };
+  const keyClient = (key: string) =>
+    new AuditLogClient({
+      baseUrl: server.baseUrl,
+      fetch: server.fetch,
+      apiKey: key,
+      tenantId: 'acme',
+    });
+
+  it('tells what an API key and a viewer session may do, from GET /auth/session', async () => {
+    const admin = await signedInClient(server, 'admin', 'acme');
+    const embed = await admin.createApiKey({ name: 'host', permissions: ['read', 'embed'] });
+    const asKey = renderHook(() => usePermissions(), {
+      wrapper: wrapperFor(keyClient(embed.key!)),
+    });
+    await waitFor(() => expect(asKey.result.current.known).toBe(true), slow);
+    expect(asKey.result.current).toMatchObject({
+      canRead: true,
+      canWrite: false,
+      canExport: false,
+      canManageUsers: false,
+      roles: [],
+      session: { kind: 'api_key', tenant_id: 'acme' },
+    });
+
+    const scope = { resource_types: ['invoice'] };
+    const session = await keyClient(embed.key!).createViewerSession({
+      subject: { id: 'c-5', display_name: 'Pat' },
+      permissions: ['read'],
+      scope,
+    });
+    const viewer = new AuditLogClient({
+      baseUrl: server.baseUrl,
+      fetch: server.fetch,
+      getAccessToken: () => session,
+    });
+    const asViewer = renderHook(() => usePermissions(), { wrapper: wrapperFor(viewer) });
+    await waitFor(() => expect(asViewer.result.current.known).toBe(true), slow);
+    expect(asViewer.result.current).toMatchObject({
+      canRead: true,
+      canWrite: false,
+      canExport: false,
+      canManageUsers: false,
+      roles: [],
+      session: { kind: 'viewer', subject: { id: 'c-5', display_name: 'Pat' }, scope },
+    });
+  });
+
+  it('falls back to the user’s roles on a server without GET /auth/session', async () => {
+    const asked: string[] = [];
+    const older: typeof fetch = (input, init) => {
+      const request = new Request(input, init);
+      if (new URL(request.url).pathname !== '/api/v1/auth/session') return server.fetch(request);
+      asked.push(request.headers.has('X-API-Key') ? 'key' : 'user');
+      return Promise.resolve(
+        Response.json({ error: 'not_found', message: 'No such endpoint' }, { status: 404 }),
+      );
+    };
+    const user = newClient(server, older);
+    await user.login({ username: 'manager', password: 'audit-demo', tenant_id: 'acme' });
+    const asUser = renderHook(() => usePermissions(), { wrapper: wrapperFor(user) });
+    await waitFor(() => expect(asUser.result.current.known).toBe(true), slow);
+    expect(asUser.result.current).toMatchObject({
+      canRead: true,
+      canWrite: true,
+      canExport: true,
+      canManageUsers: false,
+      roles: ['audit_manager'],
+    });
+
+    const key = new AuditLogClient({
+      baseUrl: server.baseUrl,
+      fetch: older,
+      apiKey: server.seed!.apiKeys.acme!,
+      tenantId: 'acme',
+    });
+    const asKey = renderHook(() => usePermissions(), { wrapper: wrapperFor(key) });
+    await waitFor(() => expect(asked).toContain('key'), slow);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The server does not say what a key may do: nothing is hidden on a guess.
+    expect(asKey.result.current).toMatchObject({ known: false, session: null });
   });
 });
 

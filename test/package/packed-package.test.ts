@@ -15,7 +15,7 @@ import {
   version,
 } from './support/packed.js';
 
-const ENTRIES = ['client', 'verify', 'react', 'components', 'charts', 'testing', 'cli'];
+const ENTRIES = ['client', 'verify', 'react', 'components', 'charts', 'testing', 'server', 'cli'];
 
 let work: string;
 let tarball: string;
@@ -42,6 +42,7 @@ describe('the packed package', () => {
       'components',
       'components/charts',
       'server',
+      'host',
     ]) {
       expect(files).toContain(`dist/${layer}/index.d.ts`);
     }

@@ -1,15 +1,29 @@
 import { AuthenticationError, ConfigurationError, isRetryableError } from '../errors/index.js';
 import type { TokenResponse } from '../../contract/schemas/index.js';
 import { apiKeyFingerprint, tokenClaims, type Principal } from './principal.js';
+import type { AccessTokenGrant } from './host-session.js';
 import type { TokenStore } from './token-store.js';
+
+/**
+ * Where a host app's token comes from: a token, asked for before every request, or a grant
+ * with its expiry (a viewer session), kept and asked for again shortly before it expires.
+ */
+export type AccessTokenSource = () =>
+  | string
+  | AccessTokenGrant
+  | null
+  | undefined
+  | Promise<string | AccessTokenGrant | null | undefined>;
+
+/** A grant is renewed this long before it expires, or half-way through a shorter life. */
+export const RENEW_BEFORE_MS = 30_000;
 
 export interface SessionOptions {
   tokenStore: TokenStore;
   apiKey?: string | undefined;
   tenantId?: string | undefined;
-  /** Host apps that own authentication hand the SDK a token this way, fresh per request. */
-  getAccessToken?:
-    (() => string | null | undefined | Promise<string | null | undefined>) | undefined;
+  /** Host apps that own authentication hand the SDK a token this way. */
+  getAccessToken?: AccessTokenSource | undefined;
   onSessionExpired?: ((error: AuthenticationError) => void) | undefined;
   /** Exchanges a refresh token for new tokens (the client's raw `/auth/refresh` call). */
   refresh: (refreshToken: string) => Promise<TokenResponse>;
@@ -22,6 +36,11 @@ export interface SessionOptions {
  */
 export class Session {
   #refreshing: Promise<void> | null = null;
+  /** The host's latest grant, while `getAccessToken` answers grants. */
+  #grant: { token: string; renewAt: number; expiresAt: number } | null = null;
+  #granting: Promise<string | null | undefined> | null = null;
+  /** The host's refusal, until it grants again: answered to requests refused meanwhile. */
+  #refused: AuthenticationError | null = null;
   #tenantId: string | undefined;
   #version = 0;
   #fingerprint: { key: string; value: Promise<string> } | undefined;
@@ -79,7 +98,7 @@ export class Session {
   async headers(tenantOverride?: string): Promise<Record<string, string>> {
     const headers: Record<string, string> = {};
     const token = this.options.getAccessToken
-      ? await this.options.getAccessToken()
+      ? await this.#hostToken()
       : this.options.tokenStore.get()?.accessToken;
     if (token) headers.Authorization = `Bearer ${token}`;
     else if (this.options.apiKey) headers['X-API-Key'] = this.options.apiKey;
@@ -115,9 +134,58 @@ export class Session {
     }
   }
 
-  /** Whether a 401 can be cured by refreshing (the SDK holds a refresh token). */
+  /**
+   * The host's token: a kept grant until shortly before it expires, then one request to
+   * the host however many requests are waiting. While the host cannot be reached, a grant
+   * that has not yet expired is still used.
+   */
+  #hostToken(): Promise<string | null | undefined> {
+    const grant = this.#grant;
+    if (grant && this.options.now() < grant.renewAt) return Promise.resolve(grant.token);
+    this.#granting ??= this.#askHost().finally(() => {
+      this.#granting = null;
+    });
+    return this.#granting;
+  }
+
+  async #askHost(): Promise<string | null | undefined> {
+    const previous = this.#grant;
+    let answer: Awaited<ReturnType<AccessTokenSource>>;
+    try {
+      answer = await this.options.getAccessToken!();
+    } catch (error) {
+      if (previous && isRetryableError(error) && this.options.now() < previous.expiresAt) {
+        return previous.token;
+      }
+      throw error;
+    }
+    if (answer === null || answer === undefined || typeof answer === 'string') {
+      this.#grant = null;
+      return answer;
+    }
+    const expiresAt = Date.parse(answer.expires_at);
+    if (typeof answer.access_token !== 'string' || answer.access_token === '' || !expiresAt) {
+      throw new ConfigurationError(
+        'getAccessToken must answer a token, or {access_token, expires_at} as a viewer session does',
+      );
+    }
+    this.#refused = null;
+    const lifetime = Math.max(0, expiresAt - this.options.now());
+    this.#grant = {
+      token: answer.access_token,
+      expiresAt,
+      renewAt: expiresAt - Math.min(RENEW_BEFORE_MS, lifetime / 2),
+    };
+    return answer.access_token;
+  }
+
+  /**
+   * Whether a 401 can be cured by refreshing: the SDK holds a refresh token, or the host
+   * hands out grants and may answer a new one (a revoked viewer session).
+   */
   get canRefresh(): boolean {
-    return !this.options.getAccessToken && Boolean(this.options.tokenStore.get()?.refreshToken);
+    if (this.options.getAccessToken) return this.#grant !== null || this.#refused !== null;
+    return Boolean(this.options.tokenStore.get()?.refreshToken);
   }
 
   setTokens(response: TokenResponse): void {
@@ -148,6 +216,7 @@ export class Session {
   }
 
   async #refresh(): Promise<void> {
+    if (this.options.getAccessToken) return this.#renewGrant();
     const refreshToken = this.options.tokenStore.get()?.refreshToken;
     try {
       if (!refreshToken) throw new AuthenticationError('Not signed in');
@@ -166,11 +235,43 @@ export class Session {
     }
   }
 
+  /**
+   * The API refused the host's grant (a revoked session): ask the host once more. Its
+   * refusal ends the session, heard once, and is the answer to every request refused
+   * with the same grant.
+   */
+  async #renewGrant(): Promise<void> {
+    if (this.#refused && !this.#grant) throw this.#refused;
+    this.#grant = null;
+    try {
+      await this.#hostToken();
+    } catch (error) {
+      if (error instanceof AuthenticationError) {
+        this.#refused = error;
+        this.options.onSessionExpired?.(error);
+      }
+      throw error;
+    }
+  }
+
+  /** Whether the host app supplies the token (`getAccessToken`). */
+  get hostProvided(): boolean {
+    return Boolean(this.options.getAccessToken);
+  }
+
+  /** Whether requests carry credentials: a login's token, an API key, or the host's. */
+  get hasCredentials(): boolean {
+    return this.hostProvided || this.secrets().length > 0;
+  }
+
   /** Every secret this session could put on the wire, for scrubbing error text. */
   secrets(): string[] {
     const tokens = this.options.tokenStore.get();
-    return [tokens?.accessToken, tokens?.refreshToken, this.options.apiKey].filter(
-      (value): value is string => Boolean(value),
-    );
+    return [
+      tokens?.accessToken,
+      tokens?.refreshToken,
+      this.#grant?.token,
+      this.options.apiKey,
+    ].filter((value): value is string => Boolean(value));
   }
 }

@@ -45,9 +45,7 @@ export function BreakdownChart<K extends string>(
   const { summary, error } = viewSummary(view);
   const filterBy = (category: K) =>
     view.setQuery({ ...view.query, [props.kind.filter]: [category] });
-  return (
-    <BreakdownChartFromProps summary={summary} error={error} onSelect={filterBy} {...props} />
-  );
+  return <BreakdownChartFromProps summary={summary} error={error} onSelect={filterBy} {...props} />;
 }
 
 function BreakdownChartFromProps<K extends string>({

@@ -64,7 +64,7 @@ export function ExportButton(props: ExportButtonProps) {
   if (!readsView(view, props, 'query')) return <ExportFromProps {...props} />;
   return (
     <ExportFromProps
-      query={{ ...view.query, ...view.sort }}
+      query={{ ...view.resolvedQuery, ...view.sort }}
       {...(view.exportColumns ? { columns: view.exportColumns } : {})}
       {...props}
     />
@@ -147,7 +147,7 @@ function ExportFromProps({
       </Button>
       {forbidden ? (
         <span id={`${id}-why`} data-part="hint">
-          {labels.exportNotAllowed}
+          {permissions.session?.kind === 'user' ? labels.exportNotAllowed : labels.exportNotGranted}
         </span>
       ) : null}
       {running ? (

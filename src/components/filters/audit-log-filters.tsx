@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useMemo, useState, type ComponentPropsWithRef } from 'react';
-import type { AuditLogQueryInput, AuditLogSummary } from '../../client/index.js';
+import type { AuditLogQueryInput, AuditLogSummary, RelativeDuration } from '../../client/index.js';
 import { filterFields } from '../../contract/schemas/query.js';
 import { useSummary } from '../../hooks/index.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
@@ -33,6 +33,10 @@ export interface AuditLogFiltersProps extends Omit<
   uiLabels?: AuditLabelOverrides;
   /** Milliseconds of quiet before typed text becomes a filter. */
   debounceMs?: number;
+  /** A range counting back from now (`last=24h` in the URL), shown as a chip. */
+  last?: RelativeDuration | undefined;
+  /** The `last` chip was removed. */
+  onLastChange?: (last: RelativeDuration | undefined) => void;
 }
 
 const EMPTY_QUERY: AuditLogQueryInput = {};
@@ -64,6 +68,8 @@ function FiltersFromProps({
   labels: overrides,
   uiLabels,
   debounceMs = 300,
+  last,
+  onLastChange,
   className,
   ...rest
 }: AuditLogFiltersProps) {
@@ -95,16 +101,25 @@ function FiltersFromProps({
       }),
     [locale, timeZone],
   );
-  const chips = filterChips(query, {
-    ...names,
-    from: labels.from,
-    to: labels.to,
-    search: labels.search,
-    formatTime: (at) => {
-      const ms = at instanceof Date ? at.getTime() : Date.parse(at);
-      return Number.isNaN(ms) ? String(at) : time.format(ms);
+  const chips = filterChips(
+    query,
+    {
+      ...names,
+      from: labels.from,
+      to: labels.to,
+      search: labels.search,
+      not: labels.notValue,
+      timeRange: labels.timeRange,
+      last: (duration) =>
+        (labels.presets as Readonly<Record<string, string>>)[duration] ??
+        `${labels.lastDuration} ${duration}`,
+      formatTime: (at) => {
+        const ms = at instanceof Date ? at.getTime() : Date.parse(at);
+        return Number.isNaN(ms) ? String(at) : time.format(ms);
+      },
     },
-  });
+    last ? { duration: last, clear: () => onLastChange?.(undefined) } : undefined,
+  );
   const lists = query as Readonly<Record<string, readonly string[] | undefined>>;
   // The summary counts enum filters under the filter's own name (`event_types`, `severities`).
   const counts = summary as

@@ -14,9 +14,7 @@ const NOBODY: SavedViewStorage = { load: () => [], save: () => {} };
 
 /** Where one principal's views live: a key per server, tenant and user (or API key). */
 export function savedViewsKey(server: string, tenantId: string, principalId: string): string {
-  return [DEFAULT_SAVED_VIEWS_KEY, server, tenantId, principalId]
-    .map(encodeURIComponent)
-    .join(':');
+  return [DEFAULT_SAVED_VIEWS_KEY, server, tenantId, principalId].map(encodeURIComponent).join(':');
 }
 
 function storageFor(key: string | null): SavedViewStorage {

@@ -1,7 +1,12 @@
 'use client';
 import { useCallback, useState } from 'react';
 import type { AuditLogQueryInput } from '../../client/index.js';
-import { newSavedViewId, toStoredQuery, type SavedView, type SavedViewStorage } from './saved-views.js';
+import {
+  newSavedViewId,
+  toStoredQuery,
+  type SavedView,
+  type SavedViewStorage,
+} from './saved-views.js';
 import { useSavedViewStorage } from './use-saved-view-storage.js';
 
 /**

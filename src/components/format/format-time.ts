@@ -1,5 +1,21 @@
 export type TimeDisplay = 'absolute' | 'relative';
 
+/**
+ * Formatters by locale, zone and style. Building an Intl formatter costs far more than using
+ * one, and a scrolling table formats a time for every row it brings in.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions) {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86_400_000],
   ['month', 30 * 86_400_000],
@@ -32,7 +48,7 @@ export function formatTimestamp(
       unit,
     );
   }
-  return new Intl.DateTimeFormat(options.locale, {
+  return dateFormat(options.locale, {
     dateStyle: 'medium',
     timeStyle: 'medium',
     timeZone: options.timeZone,
@@ -51,7 +67,7 @@ interface ZoneOptions {
 export function formatFullTimestamp(iso: string, options: ZoneOptions): string {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return iso;
-  return new Intl.DateTimeFormat(options.locale, {
+  return dateFormat(options.locale, {
     dateStyle: 'medium',
     timeStyle: 'long',
     timeZone: options.timeZone,
@@ -70,9 +86,9 @@ export function formatCompactTimestamp(
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return iso;
   const yearOf = (ms: number) =>
-    new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: options.timeZone }).format(ms);
+    dateFormat('en', { year: 'numeric', timeZone: options.timeZone }).format(ms);
   const sameYear = yearOf(at) === yearOf(options.now ?? Date.now());
-  return new Intl.DateTimeFormat(options.locale, {
+  return dateFormat(options.locale, {
     ...(sameYear ? {} : { year: 'numeric' }),
     month: 'short',
     day: 'numeric',

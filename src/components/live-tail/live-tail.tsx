@@ -35,7 +35,7 @@ export function LiveTail(props: LiveTailProps) {
   if (!readsView(view, props, 'query')) return <LiveTailFromProps {...props} />;
   return (
     <LiveTailFromProps
-      query={view.query}
+      query={view.resolvedQuery}
       since={view.newest}
       enabled={view.live}
       onEnabledChange={view.setLive}

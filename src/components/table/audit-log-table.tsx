@@ -119,18 +119,17 @@ const NO_IDS: readonly string[] = [];
  * Its seams live beside it: column state, row selection, the active row and its keys, the
  * virtualizer, the header row, the row and the status blocks.
  */
-export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(function AuditLogTable(
-  props,
-  ref,
-) {
-  const view = useAuditLogViewContext();
-  return (
-    <TableFromProps
-      ref={ref}
-      {...(props.events === undefined && view ? tablePropsFromView(view, props) : props)}
-    />
-  );
-});
+export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(
+  function AuditLogTable(props, ref) {
+    const view = useAuditLogViewContext();
+    return (
+      <TableFromProps
+        ref={ref}
+        {...(props.events === undefined && view ? tablePropsFromView(view, props) : props)}
+      />
+    );
+  },
+);
 
 const NO_EVENTS: readonly AuditLogEvent[] = [];
 

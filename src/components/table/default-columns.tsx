@@ -33,6 +33,26 @@ function Value({ text, none }: { text: string | null; none: string }) {
   );
 }
 
+/**
+ * The time column's track: at least as wide as the longest time this locale writes (another
+ * year's, two-digit day and hour), so the time of day is never what gets cut. Measured in `ch`
+ * from the text itself, with a margin for letters (month names, AM/PM) wider than a digit.
+ */
+function timeColumnWidth(options: {
+  locale: string | undefined;
+  timeZone: string | undefined;
+  relative: boolean;
+}): string {
+  const longest = formatCompactTimestamp('2000-12-28T22:58:58Z', {
+    locale: options.locale,
+    timeZone: options.timeZone,
+    now: Date.UTC(2001, 5, 1),
+  });
+  const width = `calc(${Math.ceil(longest.length * 1.1)}ch + 2 * var(--audit-space-2))`;
+  // Relative mode adds "5 minutes ago" after it, the part cut first when space runs out.
+  return options.relative ? `minmax(calc(${width} + 8rem), 1.6fr)` : `minmax(${width}, 1.2fr)`;
+}
+
 /** Time, severity, event type, action, resource, user, IP address and description. */
 export function createDefaultColumns({
   labels,
@@ -48,7 +68,7 @@ export function createDefaultColumns({
       sortField: 'timestamp',
       // Date and time of day always; the relative form ("5 minutes ago") comes after them,
       // never instead, and is the part cut when the column is narrow.
-      width: timeDisplay === 'relative' ? 'minmax(18rem, 1.6fr)' : 'minmax(12rem, 1.2fr)',
+      width: timeColumnWidth({ locale, timeZone, relative: timeDisplay === 'relative' }),
       cell: (event: AuditLogEvent) => (
         <time
           dateTime={event.timestamp}

@@ -33,7 +33,9 @@ export function AuditLogPager(props: AuditLogPagerProps) {
         disabled={page <= 1}
         onClick={() => onPageChange?.(page - 1)}
       />
-      <span aria-live="polite" data-part="page-status">{labels.pageOf(page, Math.max(pages, 1))}</span>
+      <span aria-live="polite" data-part="page-status">
+        {labels.pageOf(page, Math.max(pages, 1))}
+      </span>
       <IconButton
         size="sm"
         variant="secondary"

@@ -1,13 +1,23 @@
 'use client';
-import { lazy, Suspense, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import type { AuditLogEvent } from '../../client/index.js';
 import { ExportButton } from '../export-button/export-button.js';
 import type { TimeDisplay } from '../format/format-time.js';
+import { ConnectedFacetSidebar } from '../facets/index.js';
 import { AuditLogFilters } from '../filters/index.js';
+import { ConnectedAuditQueryBar } from '../query-bar/index.js';
 import { LiveTail } from '../live-tail/live-tail.js';
 import { SummaryCards } from '../summary-cards/summary-cards.js';
 import { AuditLogTable } from '../table/audit-log-table.js';
-import type { AuditLogColumn } from '../table/audit-log-column.js';
 import { ColumnSettings, DensityToggle } from '../table/column-settings.js';
 import { AuditLogIntegrity } from '../integrity/integrity-state.js';
 import { IntegrityBanner } from '../integrity/integrity-banner.js';
@@ -18,11 +28,15 @@ import { rootProps } from '../ui/root-props.js';
 import { AuditLogPager } from './audit-log-pager.js';
 import { AuditLogView } from './audit-log-view.js';
 import { AuditLogDetailPanel } from './detail-panel.js';
+import { TimeRangeMenu } from './time-range-menu.js';
 import { useWidthClass } from './use-width-class.js';
 import { useAuditLogViewContext, type AuditLogViewController } from './view-context.js';
 import type { AuditLogViewOptions } from './use-audit-log-view.js';
 
 const VolumeStrip = lazy(() => import('./viewer-charts.js'));
+
+/** Fields the sidebar lists with counts, beyond the filters' event types and severities. */
+const COUNTED_FIELDS = ['action', 'resource_type', 'user_id'] as const;
 
 export type ViewerPart =
   'summary' | 'filters' | 'charts' | 'export' | 'liveTail' | 'detail' | 'integrity';
@@ -32,9 +46,9 @@ export interface AuditLogViewerProps extends Omit<AuditLogViewOptions, 'detail'>
   hide?: Partial<Record<ViewerPart, boolean>>;
   /** Replaces the detail panel's content. */
   renderDetail?: (event: AuditLogEvent, close: () => void) => ReactNode;
-  /** Replaces the filters in the left sidebar (e.g. a facet list). */
+  /** Replaces the filters and field counts in the left sidebar. */
   sidebar?: ReactNode;
-  /** Put at the start of the top bar (e.g. a search box). */
+  /** Replaces the query bar at the start of the top bar. */
   queryBar?: ReactNode;
   /** A controller made with `useAuditLogView`, to read or drive the viewer from outside. */
   view?: AuditLogViewController | undefined;
@@ -105,6 +119,10 @@ function ViewerLayout({
   const sidebarOpen = !hide.filters && (sidebarChoice ?? size === 'desktop');
   const chartOpen = !hide.charts && (chartChoice ?? size !== 'phone');
   const total = view.events.data?.total;
+  const queryBarValue = useMemo(
+    () => ({ ...view.query, ...view.sort, last: view.last }),
+    [view.query, view.sort, view.last],
+  );
   const sidebarId = useId();
   const volumeId = useId();
 
@@ -137,13 +155,15 @@ function ViewerLayout({
             {labels.showFilters}
           </Button>
         )}
-        {queryBar}
+        <div data-part="viewer-query">
+          {queryBar ?? <ConnectedAuditQueryBar value={queryBarValue} onChange={view.setQuery} />}
+        </div>
+        <TimeRangeMenu view={view} />
         <output data-part="match-count" aria-live="polite">
           {total === undefined
             ? ''
             : labels.matchingEvents(new Intl.NumberFormat(locale).format(total))}
         </output>
-        <span data-part="bar-spacer" />
         {hide.charts ? null : (
           <Button
             data-part="chart-toggle"
@@ -175,11 +195,6 @@ function ViewerLayout({
         />
       </div>
       <div data-part="viewer-body">
-        {sidebarOpen ? (
-          <div data-part="viewer-sidebar" id={sidebarId}>
-            {sidebar ?? <AuditLogFilters />}
-          </div>
-        ) : null}
         <div data-part="viewer-main">
           <div data-part="viewer-status">
             {hide.summary ? null : <SummaryCards />}
@@ -195,6 +210,23 @@ function ViewerLayout({
           {hide.integrity ? null : <IntegrityBanner />}
           <AuditLogTable />
         </div>
+        {/* After the table in focus order, so Tab reaches the rows first; drawn on the left. */}
+        {sidebarOpen ? (
+          <div data-part="viewer-sidebar" id={sidebarId}>
+            {/* Names the section for heading navigation; the fields' headings sit under it. */}
+            <h2 data-part="sidebar-title">{labels.showFilters}</h2>
+            {sidebar ?? (
+              <>
+                <AuditLogFilters />
+                <ConnectedFacetSidebar
+                  value={view.query}
+                  onChange={view.setQuery}
+                  fields={COUNTED_FIELDS}
+                />
+              </>
+            )}
+          </div>
+        ) : null}
         {hide.detail ? null : (
           <AuditLogDetailPanel renderDetail={renderDetail} integrity={!hide.integrity} />
         )}

@@ -41,14 +41,15 @@ export function AuditLogDetailPanel({
   const view = useAuditLogViewContext();
   if (!view) throw new Error('AuditLogDetailPanel needs an <AuditLogView> around it.');
   const { labels } = useAuditUi();
-  const { openEvent, eventId, close, setQuery, linkTo, detailFocus, tableActions } = view;
+  const { openEvent, eventId, close, setQuery, linkTo, detailFocusRef, tableActions } = view;
   const panelRef = useRef<HTMLElement>(null);
   const [width, setWidth] = useState(DEFAULT_WIDTH);
 
   const shownId = openEvent.data?.id;
+  // After every render: a row opened again while its panel is on screen changes no state here.
   useEffect(() => {
-    if (shownId === undefined || shownId !== detailFocus.current) return;
-    detailFocus.current = null;
+    if (shownId === undefined || shownId !== detailFocusRef.current) return;
+    detailFocusRef.current = null;
     panelRef.current?.focus();
   });
 

@@ -1,6 +1,11 @@
 'use client';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { AuditLogEvent, AuditLogQueryInput } from '../../client/index.js';
+import {
+  resolveAuditSearch,
+  type AuditLogEvent,
+  type AuditLogQueryInput,
+  type AuditSearchQuery,
+} from '../../client/index.js';
 import { DEFAULT_PAGE_SIZE, DEFAULT_SORT } from '../../contract/constants.js';
 import { useAuditEvent, useAuditEvents, useSummary } from '../../hooks/index.js';
 import { intervalForQuery } from '../charts/chart-range.js';
@@ -10,7 +15,8 @@ import type { AuditLogTableActions, AuditLogTableDensity } from '../table/table-
 import { applyUpdater, type Updater } from '../table/use-controllable.js';
 import { createIntegrityColumn } from '../integrity/integrity-column.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
-import type { AuditLogViewController } from './view-context.js';
+import type { AuditLogViewController, AuditLogViewQuery } from './view-context.js';
+import { definedOnly } from './defined-only.js';
 import { useViewerColumns } from './use-viewer-columns.js';
 import { useViewerState } from './use-viewer-state.js';
 
@@ -63,7 +69,7 @@ export function useAuditLogView({
     columns: undefined,
     eventId: undefined,
   });
-  const { query: urlQuery, page, eventId } = state;
+  const { query: urlQuery, page, eventId, last } = state;
   const sort = useMemo<AuditLogSort>(
     () => ({
       sort_by: urlQuery.sort_by ?? DEFAULT_SORT.sort_by,
@@ -72,14 +78,21 @@ export function useAuditLogView({
     [urlQuery.sort_by, urlQuery.sort_order],
   );
   const query = useMemo<AuditLogQueryInput>(() => {
-    const { sort_by: _by, sort_order: _order, ...filters } = urlQuery;
+    const filters = { ...urlQuery };
+    delete filters.sort_by;
+    delete filters.sort_order;
     return filters;
   }, [urlQuery]);
-  const sortedQuery = useMemo(() => ({ ...query, ...sort }), [query, sort]);
-  const interval = intervalForQuery(query);
+  // A relative range (`last`) is resolved once per change, so the request keys hold still.
+  const resolved = useMemo(
+    () => resolveAuditSearch({ ...query, ...(last ? { last } : {}) } as AuditSearchQuery),
+    [query, last],
+  );
+  const sortedQuery = useMemo(() => ({ ...resolved, ...sort }), [resolved, sort]);
+  const interval = intervalForQuery(resolved);
 
   const events = useAuditEvents(sortedQuery, { page, size: pageSize });
-  const summary = useSummary(query, { interval });
+  const summary = useSummary(resolved, { interval });
   const openEvent = useAuditEvent(detail ? (eventId ?? null) : null);
   const [live, setLive] = useState(false);
   const [density, setDensityState] = useState<AuditLogTableDensity>(defaultDensity);
@@ -108,18 +121,28 @@ export function useAuditLogView({
   });
   const tableActions = useRef<AuditLogTableActions>(null);
 
-  // The URL keeps the sort beside the filters, as the API takes them.
+  // The URL keeps the sort beside the filters, as the API takes them. A relative range
+  // stays in force until the new query names a range of its own.
   const setQuery = useCallback(
-    (next: AuditLogQueryInput) =>
+    (given: AuditLogViewQuery) => {
+      const { last: nextLast, ...next } = given;
       setState((s) => ({
         ...s,
-        query: {
+        // Keys given as undefined are left out, never sent as empty values.
+        query: definedOnly({
           ...next,
           sort_by: next.sort_by ?? s.query.sort_by,
           sort_order: next.sort_order ?? s.query.sort_order,
-        },
+        }),
+        last:
+          'last' in given
+            ? nextLast
+            : next.start_date !== undefined || next.end_date !== undefined
+              ? undefined
+              : s.last,
         page: 1,
-      })),
+      }));
+    },
     [setState],
   );
   const setSort = useCallback(
@@ -130,10 +153,10 @@ export function useAuditLogView({
     (next: number) => setState((s) => ({ ...s, page: next })),
     [setState],
   );
-  const detailFocus = useRef<string | null>(null);
+  const detailFocusRef = useRef<string | null>(null);
   const open = useCallback(
     (event: AuditLogEvent) => {
-      detailFocus.current = event.id;
+      detailFocusRef.current = event.id;
       setState((s) => ({ ...s, eventId: event.id }));
     },
     [setState],
@@ -156,6 +179,8 @@ export function useAuditLogView({
 
   return {
     query,
+    last,
+    resolvedQuery: resolved,
     sort,
     page,
     pageSize,
@@ -173,7 +198,7 @@ export function useAuditLogView({
     exportColumns: columnState.chosen,
     newest,
     tableActions,
-    detailFocus,
+    detailFocusRef,
     linkTo,
     setQuery,
     setSort,

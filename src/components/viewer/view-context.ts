@@ -6,6 +6,7 @@ import type {
   AuditLogQueryInput,
   AuditLogSummary,
   PaginatedAuditLogs,
+  RelativeDuration,
   SummaryInterval,
 } from '../../client/index.js';
 import type { AuditLogColumn, AuditLogSort } from '../table/audit-log-column.js';
@@ -18,9 +19,16 @@ import type { Updater } from '../table/use-controllable.js';
  * summary query, and the changes a part may ask for. Parts inside `<AuditLogView>` read it;
  * every part also works from plain props outside one.
  */
+/** Filters as a view takes them: a relative range (`last: '24h'`) in place of start and end. */
+export type AuditLogViewQuery = AuditLogQueryInput & { last?: RelativeDuration | undefined };
+
 export interface AuditLogViewController {
-  /** The filters, without the sort. */
+  /** The filters, without the sort and without a relative range. */
   query: AuditLogQueryInput;
+  /** A range counting back from now (`24h`), kept relative in the URL; it replaces start and end. */
+  last: RelativeDuration | undefined;
+  /** The filters as sent: `last` resolved to a start date when it was chosen. */
+  resolvedQuery: AuditLogQueryInput;
   sort: AuditLogSort;
   /** 1-based. */
   page: number;
@@ -51,12 +59,12 @@ export interface AuditLogViewController {
   /** Receives the table's `focusRow`, so a closed panel can give focus back to its row. */
   tableActions: RefObject<AuditLogTableActions | null>;
   /** The event the user has just opened: its detail takes focus once it is on screen. */
-  detailFocus: RefObject<string | null>;
+  detailFocusRef: RefObject<string | null>;
   /** A shareable link to an event, when the view is kept in the URL. */
   linkTo: ((eventId: string) => string) | undefined;
 
   /** New filters; back to page 1. */
-  setQuery: (query: AuditLogQueryInput) => void;
+  setQuery: (query: AuditLogViewQuery) => void;
   setSort: (sort: AuditLogSort) => void;
   setPage: (page: number) => void;
   open: (event: AuditLogEvent) => void;

@@ -49,6 +49,8 @@ export const ApiKeyPermission = {
   READ: 'read',
   WRITE: 'write',
   EXPORT: 'export',
+  /** Mint viewer sessions for the host's own users (see `ViewerSessionCreate`). */
+  EMBED: 'embed',
 } as const;
 export type ApiKeyPermission = (typeof ApiKeyPermission)[keyof typeof ApiKeyPermission];
 export const API_KEY_PERMISSIONS = valuesOf(ApiKeyPermission);

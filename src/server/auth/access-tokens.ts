@@ -1,4 +1,4 @@
-import { jwtVerify, SignJWT } from 'jose';
+import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import type { UserRole } from '../../contract/schemas/index.js';
 
 const ISSUER = 'audit-log-reference-api';
@@ -10,6 +10,17 @@ export interface AccessClaims {
   sessionId: string;
   roles: UserRole[];
 }
+
+/** A viewer session's token names only the session; what it may read is kept with the session. */
+export interface ViewerClaims {
+  tenantId: string;
+  sessionId: string;
+  /** Epoch seconds. */
+  expiresAt: number;
+}
+
+/** Marks a viewer session's token, so it is never read as a user's and the other way round. */
+const VIEWER_KIND = 'viewer';
 
 /** Signs and checks access tokens (HS256 JWTs that name their tenant, as the contract asks). */
 export class AccessTokens {
@@ -51,8 +62,35 @@ export class AccessTokens {
       .sign(await this.#signingKey());
   }
 
-  /** The token's claims, or null when it is forged, malformed or expired. */
-  async verify(token: string): Promise<AccessClaims | null> {
+  async signViewer(claims: ViewerClaims): Promise<string> {
+    return new SignJWT({ tid: claims.tenantId, sid: claims.sessionId, knd: VIEWER_KIND })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(claims.sessionId)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt(Math.floor(this.now() / 1000))
+      .setExpirationTime(claims.expiresAt)
+      .sign(await this.#signingKey());
+  }
+
+  /** A user's or a viewer session's claims, or null when the token is forged, malformed or expired. */
+  async verify(
+    token: string,
+  ): Promise<({ kind: 'user' } & AccessClaims) | ({ kind: 'viewer' } & ViewerClaims) | null> {
+    const payload = await this.#payload(token);
+    if (!payload) return null;
+    const { tid, sid, exp } = payload;
+    if (payload.knd === VIEWER_KIND) {
+      if (typeof tid !== 'string' || typeof sid !== 'string' || typeof exp !== 'number') {
+        return null;
+      }
+      return { kind: 'viewer', tenantId: tid, sessionId: sid, expiresAt: exp };
+    }
+    const claims = userClaims(payload);
+    return claims && { kind: 'user', ...claims };
+  }
+
+  async #payload(token: string): Promise<JWTPayload | null> {
     try {
       const { payload } = await jwtVerify(token, await this.#signingKey(), {
         algorithms: ['HS256'],
@@ -60,18 +98,19 @@ export class AccessTokens {
         audience: AUDIENCE,
         currentDate: new Date(this.now()),
       });
-      const { sub, tid, sid, roles } = payload;
-      if (typeof sub !== 'string' || typeof tid !== 'string' || typeof sid !== 'string') {
-        return null;
-      }
-      return {
-        userId: sub,
-        tenantId: tid,
-        sessionId: sid,
-        roles: Array.isArray(roles) ? (roles as UserRole[]) : [],
-      };
+      return payload;
     } catch {
       return null;
     }
   }
+}
+
+function userClaims({ sub, tid, sid, roles }: JWTPayload): AccessClaims | null {
+  if (typeof sub !== 'string' || typeof tid !== 'string' || typeof sid !== 'string') return null;
+  return {
+    userId: sub,
+    tenantId: tid,
+    sessionId: sid,
+    roles: Array.isArray(roles) ? (roles as UserRole[]) : [],
+  };
 }

@@ -6,8 +6,8 @@ export type { Permission };
 
 /** The contract's permission table. */
 const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
-  system_admin: ['events:read', 'events:write', 'events:export', 'users:manage'],
-  tenant_admin: ['events:read', 'events:write', 'events:export', 'users:manage'],
+  system_admin: ['events:read', 'events:write', 'events:export', 'users:manage', 'viewers:mint'],
+  tenant_admin: ['events:read', 'events:write', 'events:export', 'users:manage', 'viewers:mint'],
   audit_manager: ['events:read', 'events:write', 'events:export'],
   audit_viewer: ['events:read'],
   api_user: ['events:write'],
@@ -17,6 +17,7 @@ const KEY_PERMISSIONS: Record<ApiKeyPermission, Permission> = {
   read: 'events:read',
   write: 'events:write',
   export: 'events:export',
+  embed: 'viewers:mint',
 };
 
 export function permissionsOfRoles(roles: readonly UserRole[]): Set<Permission> {
@@ -42,4 +43,5 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   'events:write': 'write audit events',
   'events:export': 'export audit events',
   'users:manage': 'manage users and API keys',
+  'viewers:mint': 'start or end viewer sessions',
 };

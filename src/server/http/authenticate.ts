@@ -13,6 +13,8 @@ import {
   rateLimitError,
   validationError,
 } from './api-error.js';
+import type { ViewerClaims } from '../auth/access-tokens.js';
+import type { ApiKeyRecord, ViewerSessionRecord } from '../store/types.js';
 import type { AppEnv, AppState, Principal } from './context.js';
 
 const TENANT_ID = /^[A-Za-z0-9_.-]{1,128}$/;
@@ -37,6 +39,7 @@ async function fromBearer(
   if (!claims) {
     throw authenticationError('Access token is invalid or expired; refresh it or sign in again');
   }
+  if (claims.kind === 'viewer') return fromViewer(state, claims, tenant);
   const session = await state.store.getSession(claims.sessionId);
   const user = await state.store.getUser(claims.tenantId, claims.userId);
   if (!session || session.revoked_at !== null || !user || !user.is_active) {
@@ -60,26 +63,84 @@ async function fromBearer(
   };
 }
 
+/**
+ * What a key may do now: its permissions that its creator may still grant, or null when
+ * the key or its creator is no longer active. Demoting or deactivating the creator narrows
+ * or ends the key too.
+ */
+async function apiKeyPermissions(
+  state: AppState,
+  record: ApiKeyRecord,
+): Promise<Set<Permission> | null> {
+  const expired = record.expires_at != null && record.expires_at <= state.nowIso();
+  if (!record.is_active || expired) return null;
+  const creator = await state.store.getUser(record.tenant_id, record.created_by);
+  if (!creator?.is_active) return null;
+  const allowed = grantableKeyPermissions(creator.roles);
+  return permissionsOfApiKey(record.permissions.filter((p) => allowed.has(p)));
+}
+
 async function fromApiKey(state: AppState, key: string, tenant: string | null): Promise<Principal> {
   if (!tenant) throw authenticationError('An API key must be sent with X-Tenant-ID');
   const record = await state.store.findApiKeyByHash(await hashApiKey(key));
-  const expired = record?.expires_at != null && record.expires_at <= state.nowIso();
   // One message for every way a key can fail, so probing learns nothing about other tenants.
-  if (!record || !record.is_active || expired || record.tenant_id !== tenant) {
-    throw authenticationError('API key is not valid for this tenant');
-  }
-  // A key never does more than its creator may do now: demoting or deactivating the
-  // creator narrows or ends the key too.
-  const creator = await state.store.getUser(record.tenant_id, record.created_by);
-  if (!creator?.is_active) throw authenticationError('API key is not valid for this tenant');
-  const allowed = grantableKeyPermissions(creator.roles);
+  const permissions =
+    record && record.tenant_id === tenant ? await apiKeyPermissions(state, record) : null;
+  if (!record || !permissions) throw authenticationError('API key is not valid for this tenant');
   await state.store.touchApiKey(record.id, state.nowIso());
-  return {
-    kind: 'api_key',
-    apiKey: record,
-    tenantId: record.tenant_id,
-    permissions: permissionsOfApiKey(record.permissions.filter((p) => allowed.has(p))),
-  };
+  return { kind: 'api_key', apiKey: record, tenantId: record.tenant_id, permissions };
+}
+
+/**
+ * Names the credential that mints a viewer session: `api_key:<id>` or
+ * `user:<tenant>:<id>` (a system admin may mint for another tenant than their own).
+ */
+export function minterName(principal: Principal): string {
+  if (principal.kind === 'api_key') return `api_key:${principal.apiKey.id}`;
+  if (principal.kind === 'user') return `user:${principal.user.tenant_id}:${principal.user.id}`;
+  throw authorizationError('A viewer session cannot start another');
+}
+
+/** What the credential that minted a viewer session may do now; null when it is gone. */
+async function minterPermissions(
+  state: AppState,
+  session: ViewerSessionRecord,
+): Promise<ReadonlySet<Permission> | null> {
+  const [kind, first, second] = session.minted_by.split(':');
+  if (kind === 'api_key' && first) {
+    const keys = await state.store.listApiKeys(session.tenant_id);
+    const key = keys.find((candidate) => candidate.id === first);
+    return key ? apiKeyPermissions(state, key) : null;
+  }
+  if (kind === 'user' && first && second) {
+    const user = await state.store.getUser(first, second);
+    if (user?.is_active) return permissionsOfRoles(user.roles);
+  }
+  return null;
+}
+
+async function fromViewer(
+  state: AppState,
+  claims: ViewerClaims,
+  tenant: string | null,
+): Promise<Principal> {
+  const ended = () =>
+    authenticationError('This viewer session has ended; ask the host for a new one');
+  if (tenant && tenant !== claims.tenantId) {
+    throw authorizationError('A viewer session reads only the tenant it was made for');
+  }
+  const session = await state.store.getViewerSession(claims.tenantId, claims.sessionId);
+  if (!session || session.revoked_at !== null || session.expires_at <= state.nowIso()) {
+    throw ended();
+  }
+  // Never more than the minting credential may do now: revoking the key that minted a
+  // session, or demoting the admin who did, narrows or ends the session too.
+  const minter = await minterPermissions(state, session);
+  if (!minter?.has('viewers:mint')) throw ended();
+  const permissions = new Set(
+    [...permissionsOfApiKey(session.permissions)].filter((p) => minter.has(p)),
+  );
+  return { kind: 'viewer', session, tenantId: session.tenant_id, permissions };
 }
 
 /** Resolves the caller from a bearer token or an API key, then applies the per-credential rate limit. */
@@ -101,8 +162,7 @@ export function authenticate(state: AppState): MiddlewareHandler<AppEnv> {
       );
     }
     if (state.rateLimiter) {
-      const credential =
-        principal.kind === 'user' ? `user:${principal.user.id}` : `key:${principal.apiKey.id}`;
+      const credential = principalKey(principal);
       const wait = state.rateLimiter.take(credential);
       if (wait > 0) {
         throw rateLimitError(`Too many requests; try again in ${wait} s`, wait);
@@ -113,9 +173,27 @@ export function authenticate(state: AppState): MiddlewareHandler<AppEnv> {
   };
 }
 
+/** One name per credential, for limits and idempotency records. */
+export function principalKey(principal: Principal): string {
+  switch (principal.kind) {
+    case 'user':
+      return `user:${principal.user.id}`;
+    case 'api_key':
+      return `key:${principal.apiKey.id}`;
+    case 'viewer':
+      return `viewer:${principal.session.id}`;
+  }
+}
+
+const WHO: Record<Principal['kind'], string> = {
+  user: 'Your role',
+  api_key: 'This API key',
+  viewer: 'This viewer session',
+};
+
 export function requirePermission(principal: Principal, permission: Permission): void {
   if (!principal.permissions.has(permission)) {
-    const who = principal.kind === 'user' ? 'Your role' : 'This API key';
+    const who = WHO[principal.kind];
     throw authorizationError(`${who} may not ${PERMISSION_DESCRIPTIONS[permission]}`);
   }
 }

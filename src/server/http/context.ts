@@ -3,26 +3,13 @@ import type { PasswordHasher } from '../auth/password-hasher.js';
 import type { ExportSlots } from '../export/export-limits.js';
 import type { ExportManifests } from '../export/export-manifests.js';
 import type { TreeSigner } from '../merkle/signing-keys.js';
-import type { Permission } from '../auth/permissions.js';
-import type { ApiKeyRecord, AuditStore, UserRecord } from '../store/types.js';
+import type { AuditStore } from '../store/types.js';
+import type { AccessRecorder } from '../access/access-records.js';
+import type { Principal } from './principal.js';
+
+export type { Principal };
 import type { LoginThrottle, RateLimiter } from './rate-limiter.js';
 import type { SignInLimits } from './sign-in-limits.js';
-
-/** Who is calling, and for which tenant: every route reads data only through this. */
-export type Principal =
-  | {
-      kind: 'user';
-      user: UserRecord;
-      sessionId: string;
-      tenantId: string;
-      permissions: ReadonlySet<Permission>;
-    }
-  | {
-      kind: 'api_key';
-      apiKey: ApiKeyRecord;
-      tenantId: string;
-      permissions: ReadonlySet<Permission>;
-    };
 
 export interface AppEnv {
   Variables: { requestId: string; principal: Principal };
@@ -49,4 +36,6 @@ export interface AppState {
   /** Signs tree heads and export manifests; loaded (or made) on first use. */
   treeSigner: () => Promise<TreeSigner>;
   exportManifests: ExportManifests;
+  /** Writes access records; null when they are turned off. */
+  accessRecords: AccessRecorder | null;
 }

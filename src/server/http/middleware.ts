@@ -19,6 +19,20 @@ export function requestId(): MiddlewareHandler<AppEnv> {
   };
 }
 
+/**
+ * Answers carry tenant data and credentials: never cached, never sniffed into another
+ * type (an event's text read as HTML), and the API's URLs (which hold filters) never sent
+ * on as a referrer. Set after the handler, so error answers carry them too.
+ */
+export function apiAnswerHeaders(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    c.res.headers.set('Referrer-Policy', 'no-referrer');
+    c.res.headers.set('Cache-Control', 'no-store');
+  };
+}
+
 export function corsPolicy(origins: readonly string[] | '*'): MiddlewareHandler<AppEnv> {
   return cors({
     origin: origins === '*' ? '*' : [...origins],

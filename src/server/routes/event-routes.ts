@@ -10,8 +10,10 @@ import { notFoundError } from '../http/api-error.js';
 import { authenticate, requirePermission } from '../http/authenticate.js';
 import { limitBody, readJson } from '../http/body.js';
 import type { AppEnv, AppState } from '../http/context.js';
-import { queryRequest } from '../http/endpoint-request.js';
+import { principalScope, queryRequest } from '../http/endpoint-request.js';
+import { recordedFilters } from '../access/access-records.js';
 import { registerExportRoute } from './export-route.js';
+import { registerFacetsRoute } from './facets-route.js';
 import { storeEvents } from './event-writes.js';
 import { registerSummaryRoute } from './summary-route.js';
 
@@ -48,12 +50,18 @@ export function registerEventRoutes(app: Hono<AppEnv>, state: AppState): void {
       offset: (page - 1) * size,
       limit: size,
     });
+    await state.accessRecords?.record(principal, {
+      action: 'audit_log.query',
+      filters: recordedFilters(filter),
+      result_count: total,
+    });
     const body: PaginatedAuditLogs = { items, total, page, size, pages: Math.ceil(total / size) };
     return c.json(body);
   });
 
-  // Registered before `/events/:id` so "export" is never read as an event id.
+  // Registered before `/events/:id` so "export" and "facets" are never read as event ids.
   registerExportRoute(app, state);
+  registerFacetsRoute(app, state);
   registerSummaryRoute(app, state);
 
   app.get(routePattern(ENDPOINTS.getEvent), auth, async (c) => {
@@ -61,10 +69,16 @@ export function registerEventRoutes(app: Hono<AppEnv>, state: AppState): void {
     requirePermission(principal, ENDPOINTS.getEvent.permission);
     const id = c.req.param('id');
     const event = IdSchema.safeParse(id).success
-      ? await state.store.getEvent(principal.tenantId, id)
+      ? await state.store.getEvent(principal.tenantId, id, principalScope(principal).scope)
       : null;
-    // Another tenant's event is "not found" too: its existence is not ours to confirm.
+    // Another tenant's event, or one outside a viewer's scope, is "not found" too: its
+    // existence is not ours to confirm.
     if (!event) throw notFoundError('No such event in this tenant');
+    await state.accessRecords?.record(principal, {
+      action: 'audit_log.view_event',
+      filters: {},
+      event_id: event.id,
+    });
     return c.json(event);
   });
 }

@@ -3,6 +3,7 @@ import type { AuditLogEvent, AuditLogEventCreateParsed } from '../../contract/sc
 import { LONE_SURROGATE } from '../../contract/leaf.js';
 import { newTimeOrderedId, sha256Hex } from '../auth/crypto-utils.js';
 import { conflictError, validationError } from '../http/api-error.js';
+import { principalKey } from '../http/authenticate.js';
 import type { AppEnv, AppState, Principal } from '../http/context.js';
 import type { IdempotencyClaim } from '../store/types.js';
 
@@ -68,8 +69,7 @@ async function claimFor(
   // Scoped to the sender: a write-only key replaying a manager's key must not read back
   // the manager's events, so the same key from two principals is two requests. A space
   // separates them (keys are visible ASCII), and any store's text column can hold it.
-  const sender =
-    principal.kind === 'user' ? `user:${principal.user.id}` : `key:${principal.apiKey.id}`;
+  const sender = principalKey(principal);
   return {
     key: `${sender} ${key}`,
     fingerprint: await sha256Hex(`${c.req.method} ${c.req.path}\n${bodyText}`),

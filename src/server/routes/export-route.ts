@@ -10,6 +10,7 @@ import { validationError } from '../http/api-error.js';
 import { authenticate } from '../http/authenticate.js';
 import type { AppEnv, AppState } from '../http/context.js';
 import { queryRequest } from '../http/endpoint-request.js';
+import { recordedFilters } from '../access/access-records.js';
 
 const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -32,6 +33,17 @@ export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
     }
     // Taken last, after every refusal, and given back when the stream ends however it ends.
     const release = state.exports.acquire(principal.tenantId);
+    try {
+      await state.accessRecords?.record(principal, {
+        action: 'audit_log.export',
+        filters: recordedFilters(columns ? { ...filter, columns } : filter),
+        result_count: count,
+        format,
+      });
+    } catch (error) {
+      release();
+      throw error;
+    }
     const events = state.store.streamEvents(principal.tenantId, filter);
     const ending = { idleTimeoutMs: state.exports.limits.idleTimeoutMs, onEnd: release };
     let written = 0;

@@ -106,8 +106,13 @@ export function registerSessionRoutes(app: Hono<AppEnv>, state: AppState): void 
 
   app.post(routePattern(ENDPOINTS.logout), small, authenticate(state), async (c) => {
     const principal = c.get('principal');
-    if (principal.kind !== 'user') {
+    if (principal.kind === 'api_key') {
       throw authorizationError('API keys have no session to log out of');
+    }
+    if (principal.kind === 'viewer') {
+      throw authorizationError(
+        'A viewer session ends when it expires or when the host that started it ends it',
+      );
     }
     const text = await c.req.text();
     if (text.trim() !== '') {
@@ -130,7 +135,9 @@ export function registerSessionRoutes(app: Hono<AppEnv>, state: AppState): void 
   app.get(routePattern(ENDPOINTS.me), authenticate(state), (c) => {
     const principal = c.get('principal');
     if (principal.kind !== 'user') {
-      throw authorizationError('An API key is not a user; sign in to see your account');
+      throw authorizationError(
+        'This credential is not a user; GET /api/v1/auth/session says what it may do',
+      );
     }
     return c.json(toUserResponse(principal.user));
   });

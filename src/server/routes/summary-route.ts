@@ -12,6 +12,7 @@ import {
 import { authenticate } from '../http/authenticate.js';
 import type { AppEnv, AppState } from '../http/context.js';
 import { queryRequest } from '../http/endpoint-request.js';
+import { recordedFilters } from '../access/access-records.js';
 import { INTERVAL_MS } from '../../contract/constants.js';
 import { bucketStart } from '../store/event-order.js';
 import type { EventFilter, SummaryCounts } from '../store/types.js';
@@ -148,6 +149,11 @@ export function registerSummaryRoute(app: Hono<AppEnv>, state: AppState): void {
       params: { interval, ...filter },
     } = queryRequest(c, ENDPOINTS.getSummary);
     const counts = await state.store.summarize(principal.tenantId, filter, interval ?? null);
+    await state.accessRecords?.record(principal, {
+      action: 'audit_log.summary',
+      filters: recordedFilters({ ...filter, ...(interval && { interval }) }),
+      result_count: counts.total_count,
+    });
     const body: AuditLogSummary = {
       total_count: counts.total_count,
       event_types: withZeros(EVENT_TYPES, counts.event_types),

@@ -10,6 +10,7 @@ import {
 import { toHex } from '../auth/crypto-utils.js';
 import { notFoundError, validationError } from '../http/api-error.js';
 import { authenticate, requirePermission } from '../http/authenticate.js';
+import { refuseScopedViewer } from './viewer-session-routes.js';
 import { queryRequest } from '../http/endpoint-request.js';
 import { limitBody, readJson } from '../http/body.js';
 import type { AppEnv, AppState } from '../http/context.js';
@@ -37,6 +38,7 @@ export function registerTamperRoutes(app: Hono<AppEnv>, state: AppState): void {
   app.get(routePattern(ENDPOINTS.treeHead), auth, async (c) => {
     const principal = c.get('principal');
     requirePermission(principal, ENDPOINTS.treeHead.permission);
+    refuseScopedViewer(principal);
     const signer = await state.treeSigner();
     return c.json(await signTreeHead(state.store, signer, principal.tenantId, state.nowIso()));
   });
@@ -44,6 +46,7 @@ export function registerTamperRoutes(app: Hono<AppEnv>, state: AppState): void {
   app.post(routePattern(ENDPOINTS.proofs), limitBody(MAX_PROOFS_BODY_BYTES), auth, async (c) => {
     const principal = c.get('principal');
     requirePermission(principal, ENDPOINTS.proofs.permission);
+    refuseScopedViewer(principal);
     const { value } = await readJson(c, ProofsRequestSchema);
     const treeSize = await state.store.getTreeSize(principal.tenantId);
     if (value.tree_size > treeSize) throw sizeError('tree_size', value.tree_size, treeSize);
@@ -68,6 +71,7 @@ export function registerTamperRoutes(app: Hono<AppEnv>, state: AppState): void {
 
   app.get(routePattern(ENDPOINTS.consistency), auth, async (c) => {
     const { principal, params } = queryRequest(c, ENDPOINTS.consistency);
+    refuseScopedViewer(principal);
     const { first, second } = params;
     const treeSize = await state.store.getTreeSize(principal.tenantId);
     if (second > treeSize) throw sizeError('second', second, treeSize);

@@ -1,11 +1,22 @@
-import { excludeKey, filterFields, type AuditLogEvent } from '../../contract/schemas/index.js';
+import {
+  excludeKey,
+  filterFields,
+  type AuditLogEvent,
+  type ViewerScope,
+} from '../../contract/schemas/index.js';
 import { matchesSearch, SEVERITY_RANK, searchFields } from './event-order.js';
 import type { EventFilter } from './types.js';
 
-/** Whether one event passes a query's filters; the in-memory store's `WHERE`. */
+/** Whether one event passes a query's filters and its scope; the in-memory store's `WHERE`. */
 export function eventMatches(event: AuditLogEvent, filter: EventFilter): boolean {
   if (filter.start_date !== undefined && event.timestamp < filter.start_date) return false;
   if (filter.end_date !== undefined && event.timestamp > filter.end_date) return false;
+  if (filter.scope && !scopeMatches(event, filter.scope)) return false;
+  return scopeMatches(event, filter);
+}
+
+/** Whether one event passes a set of list filters, exclusions and search (dates aside). */
+export function scopeMatches(event: AuditLogEvent, filter: ViewerScope): boolean {
   const fields = event as unknown as Record<string, string | null>;
   for (const [key, { field }] of filterFields()) {
     const allowed = filter[key] as readonly string[] | undefined;

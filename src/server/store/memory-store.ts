@@ -1,10 +1,17 @@
-import { type AuditLogEvent, type SummaryInterval } from '../../contract/schemas/index.js';
+import {
+  type AuditLogEvent,
+  type FacetField,
+  type FacetsResponse,
+  type SummaryInterval,
+  type ViewerScope,
+} from '../../contract/schemas/index.js';
 import { canonicalLeafJson } from '../../contract/leaf.js';
 import { appendLeaves } from '../merkle/tree-append.js';
 import { portableSha256 } from '../merkle/tree-hash.js';
 import { nodeKey, type NodeId } from '../merkle/tree-math.js';
-import { eventComparator, eventMatches } from './event-filter.js';
+import { eventComparator, eventMatches, scopeMatches } from './event-filter.js';
 import { bucketStart } from './event-order.js';
+import { topFacetValues } from './facet-values.js';
 import { emptySummaryCounts } from './summary-counts.js';
 import {
   DuplicateError,
@@ -16,6 +23,7 @@ import {
   type PageRequest,
   type RefreshTokenRecord,
   type SessionRecord,
+  type ViewerSessionRecord,
   type SummaryCounts,
   type UserRecord,
 } from './types.js';
@@ -49,6 +57,7 @@ export class MemoryStore implements AuditStore {
   readonly #users = new Map<string, UserRecord>();
   readonly #apiKeys = new Map<string, ApiKeyRecord>();
   readonly #sessions = new Map<string, SessionRecord>();
+  readonly #viewerSessions = new Map<string, ViewerSessionRecord>();
   readonly #refreshTokens = new Map<string, RefreshTokenRecord>();
   /** Per tenant: events by id, the same events in insertion order, and the log's tree. */
   readonly #events = new Map<string, TenantEvents>();
@@ -134,6 +143,22 @@ export class MemoryStore implements AuditStore {
     if (session && session.revoked_at === null) session.revoked_at = at;
   }
 
+  insertViewerSession(session: ViewerSessionRecord): void {
+    this.#viewerSessions.set(session.id, structuredClone(session));
+  }
+
+  getViewerSession(tenantId: string, id: string): ViewerSessionRecord | null {
+    const session = this.#viewerSessions.get(id);
+    return session?.tenant_id === tenantId ? structuredClone(session) : null;
+  }
+
+  revokeViewerSession(tenantId: string, id: string, at: string): boolean {
+    const session = this.#viewerSessions.get(id);
+    if (session?.tenant_id !== tenantId) return false;
+    session.revoked_at ??= at;
+    return true;
+  }
+
   revokeUserSessions(tenantId: string, userId: string, at: string, keepSessionId?: string): void {
     for (const session of this.#sessions.values()) {
       if (session.tenant_id !== tenantId || session.user_id !== userId) continue;
@@ -197,9 +222,10 @@ export class MemoryStore implements AuditStore {
     return { status: 'created', events: stored.map((event) => structuredClone(event)) };
   }
 
-  getEvent(tenantId: string, id: string): AuditLogEvent | null {
+  getEvent(tenantId: string, id: string, scope?: ViewerScope): AuditLogEvent | null {
     const event = this.#events.get(tenantId)?.byId.get(id);
-    return event ? structuredClone(event) : null;
+    if (!event || (scope && !scopeMatches(event, scope))) return null;
+    return structuredClone(event);
   }
 
   #matching(tenantId: string, filter: EventFilter): AuditLogEvent[] {
@@ -251,6 +277,25 @@ export class MemoryStore implements AuditStore {
     }
     counts.resource_types = Object.fromEntries(resourceTypes);
     return counts;
+  }
+
+  facets(
+    tenantId: string,
+    filter: EventFilter,
+    fields: readonly FacetField[],
+    limit: number,
+  ): FacetsResponse {
+    const matching = this.#matching(tenantId, filter);
+    const facets: FacetsResponse['facets'] = {};
+    for (const field of fields) {
+      const counts = new Map<string, number>();
+      for (const event of matching) {
+        const value = event[field];
+        if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+      }
+      facets[field] = topFacetValues(counts, limit);
+    }
+    return { total: matching.length, facets };
   }
 
   getTreeSize(tenantId: string): number {

@@ -3,17 +3,26 @@ import type {
   AuditLogEvent,
   AuditLogQueryParsed,
   EventType,
+  FacetField,
+  FacetsResponse,
   Severity,
   SummaryInterval,
   UserRole,
+  ViewerPermission,
+  ViewerScope,
+  ViewerSubject,
 } from '../../contract/schemas/index.js';
 import type { NodeId } from '../merkle/tree-math.js';
 
 /** A value or a promise of one: the in-memory and SQLite stores answer synchronously, others need not. */
 export type MaybePromise<T> = T | Promise<T>;
 
-/** The filters and sort of a query, already validated and normalised (timestamps in UTC `Z`). */
-export type EventFilter = AuditLogQueryParsed;
+/**
+ * The filters and sort of a query, already validated and normalised (timestamps in UTC `Z`).
+ * `scope` is a viewer session's fixed part of the log, a second set of filters every store
+ * applies together with the query's own, so no query path can read past it.
+ */
+export type EventFilter = AuditLogQueryParsed & { scope?: ViewerScope };
 
 export interface UserRecord {
   id: string;
@@ -53,6 +62,20 @@ export interface SessionRecord {
   tenant_id: string;
   user_id: string;
   created_at: string;
+  revoked_at: string | null;
+}
+
+/** A session a host minted for one of its users: read-only, one tenant, one scope. */
+export interface ViewerSessionRecord {
+  id: string;
+  tenant_id: string;
+  subject: ViewerSubject;
+  permissions: ViewerPermission[];
+  scope: ViewerScope | null;
+  /** `api_key:<id>` or `user:<id>`: the credential that minted it bounds it on every use. */
+  minted_by: string;
+  created_at: string;
+  expires_at: string;
   revoked_at: string | null;
 }
 
@@ -135,6 +158,10 @@ export interface AuditStore {
     at: string,
     keepSessionId?: string,
   ): MaybePromise<void>;
+  insertViewerSession(session: ViewerSessionRecord): MaybePromise<void>;
+  getViewerSession(tenantId: string, id: string): MaybePromise<ViewerSessionRecord | null>;
+  /** Ends a viewer session; false when the tenant has no such session. */
+  revokeViewerSession(tenantId: string, id: string, at: string): MaybePromise<boolean>;
   insertRefreshToken(token: RefreshTokenRecord): MaybePromise<void>;
   /** Marks the token used and answers it as it was before (so a second use sees `used_at`). */
   useRefreshToken(tokenHash: string, at: string): MaybePromise<RefreshTokenRecord | null>;
@@ -148,7 +175,8 @@ export interface AuditStore {
     events: AuditLogEvent[],
     claim?: IdempotencyClaim,
   ): MaybePromise<InsertEventsResult>;
-  getEvent(tenantId: string, id: string): MaybePromise<AuditLogEvent | null>;
+  /** The event, or null when the tenant has none by that id or it lies outside `scope`. */
+  getEvent(tenantId: string, id: string, scope?: ViewerScope): MaybePromise<AuditLogEvent | null>;
   queryEvents(
     tenantId: string,
     filter: EventFilter,
@@ -169,6 +197,16 @@ export interface AuditStore {
     filter: EventFilter,
     interval: SummaryInterval | null,
   ): MaybePromise<SummaryCounts>;
+  /**
+   * The matching events' total and, per field, its `limit` most frequent non-null values:
+   * count descending, then value ascending in code-point order.
+   */
+  facets(
+    tenantId: string,
+    filter: EventFilter,
+    fields: readonly FacetField[],
+    limit: number,
+  ): MaybePromise<FacetsResponse>;
 
   // Tamper evidence. `insertEvents` gives each new event the tenant's next `sequence` (0-based,
   // gap-free, in commit order) and, in the same transaction, stores the RFC 6962 tree nodes

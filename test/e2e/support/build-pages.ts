@@ -9,6 +9,7 @@ export const PAGE_ROOTS = {
   demo: resolve(import.meta.dirname, '../../../demo/app'),
   queue: resolve(import.meta.dirname, '../queue-page'),
   export: resolve(import.meta.dirname, '../export-page'),
+  investigate: resolve(import.meta.dirname, '../investigate-page'),
 } as const;
 export type PageName = keyof typeof PAGE_ROOTS;
 
