@@ -16,7 +16,6 @@ export {
   type AuditLabels,
   type LabelOverrides,
 } from './ui/labels.js';
-export { AUDIT_LABELS_DE } from './ui/locales/de.js';
 export { formatTimestamp, type TimeDisplay } from './format/format-time.js';
 
 // Controls, in the kit's look (for a host's own arrangement of the parts)
@@ -93,6 +92,9 @@ export {
   type SavedViewStorage,
   type SavedViewsProps,
 } from './filters/index.js';
+
+// Who read the log
+export { AccessLog, type AccessLogProps } from './access/access-log.js';
 
 // Facets
 export {

@@ -2,10 +2,10 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
+import { AUDIT_LABELS_DE } from '../../src/components/ui/locales/de.js';
 import { describe, expect, it, vi } from 'vitest';
 import type { AuditLogSummary } from '../../src/client/index.js';
 import {
-  AUDIT_LABELS_DE,
   AuditLogFilters,
   AuditLogTable,
   AuditUiProvider,

@@ -220,6 +220,27 @@ export const DEFAULT_LABELS = {
   selectRow: (eventId: string) => `Select ${eventId}`,
   sortAscending: 'sorted ascending',
   sortDescending: 'sorted descending',
+  accessLog: 'Access',
+  accessWho: 'Who',
+  accessWhat: 'What',
+  accessQuery: 'Query',
+  accessRows: 'Rows',
+  accessEmpty: 'No one has read this log yet.',
+  accessAllEvents: 'All events',
+  accessOpenedEvent: (eventId: string) => `Event ${eventId}`,
+  /** What an access record says was done, by its `action` without the `audit_log.` prefix. */
+  accessActions: {
+    query: 'Listed events',
+    view_event: 'Opened an event',
+    summary: 'Viewed the summary',
+    export: 'Exported',
+  },
+  /** Who read, by the access record's `session_kind`. */
+  principalKinds: {
+    user: 'User',
+    api_key: 'API key',
+    viewer: 'Viewer session',
+  },
   /** Event types as the table and the detail show them; the raw value stays in `data-value`. */
   eventTypes: { ...EVENT_TYPE_LABELS },
   severities: {

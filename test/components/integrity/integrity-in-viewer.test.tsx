@@ -2,7 +2,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AUDIT_LABELS_DE, AuditLogViewer } from '../../../src/components/index.js';
+import { AuditLogViewer } from '../../../src/components/index.js';
+import { AUDIT_LABELS_DE } from '../../../src/components/ui/locales/de.js';
 import type { MemoryStore } from '../../../src/server/index.js';
 import { signedInClient, testServer, wrapperFor } from '../../hooks/setup.js';
 import { axeViolations } from '../axe.js';

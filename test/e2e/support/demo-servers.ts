@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import { preview, type PreviewServer } from 'vite';
+import { preview, type PluginOption, type PreviewServer } from 'vite';
 import { AuditLogClient } from '../../../src/client/index.js';
 import type { AuditLogAppOptions } from '../../../src/server/app-options.js';
 import type { AuditStore } from '../../../src/server/store/types.js';
@@ -28,6 +28,10 @@ export interface DemoServerOptions extends Partial<Omit<AuditLogAppOptions, 'sto
   wrapStore?: (store: AuditStore) => AuditStore;
   /** The store to seed and serve; a fresh in-memory one by default (e.g. a SQLite file to tamper with). */
   store?: AuditStore;
+  /** Headers the page's server sends with every answer, e.g. a Content-Security-Policy. */
+  pageHeaders?: Record<string, string>;
+  /** Backends mounted in front of the page (the host demo's), given the API's URL. */
+  pagePlugins?: (apiBaseUrl: string) => PluginOption[];
 }
 
 const PASSWORD_ITERATIONS = 1000;
@@ -41,6 +45,8 @@ export async function startDemoServers(options: DemoServerOptions = {}): Promise
     page = 'demo',
     eventsPerTenant = 300,
     wrapStore,
+    pageHeaders,
+    pagePlugins,
     store = new MemoryStore(),
     ...appOptions
   } = options;
@@ -56,10 +62,12 @@ export async function startDemoServers(options: DemoServerOptions = {}): Promise
       root: PAGE_ROOTS[page],
       configFile: false,
       logLevel: 'warn',
+      plugins: pagePlugins?.(api.baseUrl) ?? [],
       build: { outDir: inject('builtPages')[page] },
       preview: {
         host: '127.0.0.1',
         port: 0,
+        ...(pageHeaders ? { headers: pageHeaders } : {}),
         proxy: { '/api': api.baseUrl, '/health': api.baseUrl, '/openapi.json': api.baseUrl },
       },
     });
