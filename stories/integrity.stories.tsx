@@ -17,6 +17,10 @@ import {
 import { useAuditEvents } from 'audit-log-sdk/react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 
+/** The integrity banner (the viewer may hold other alerts, e.g. a field's errors). */
+const bannerIn = (canvasElement: HTMLElement) =>
+  canvasElement.querySelector<HTMLElement>('[data-part="integrity-banner"]');
+
 const STATES: IntegrityMarkState[] = ['verified', 'modified', 'notInLog', 'checking', 'unchecked'];
 
 const meta = {
@@ -68,10 +72,14 @@ export const ViewerWithEditedRows: Story = {
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const banner = await canvas.findByRole('alert', {}, { timeout: 10_000 });
-    await expect(banner).toHaveTextContent(
-      '4 events on this page failed verification (4 changed).',
+    await waitFor(
+      () =>
+        expect(bannerIn(canvasElement)).toHaveTextContent(
+          '4 events on this page failed verification (4 changed).',
+        ),
+      { timeout: 10_000 },
     );
+    await expect(bannerIn(canvasElement)).toHaveAttribute('role', 'alert');
     await expect(canvas.getAllByRole('img', { name: /differs from/ })).toHaveLength(4);
   },
 };
