@@ -11,5 +11,6 @@ export const packageAliases = [
   { find: /^audit-log-sdk\/react$/, replacement: entry('src/hooks/index.ts') },
   { find: /^audit-log-sdk\/components$/, replacement: entry('src/components/index.ts') },
   { find: /^audit-log-sdk\/charts$/, replacement: entry('src/components/charts/index.ts') },
+  { find: /^audit-log-sdk\/locales\/de$/, replacement: entry('src/components/ui/locales/de.ts') },
   { find: /^audit-log-sdk\/styles\.css$/, replacement: entry('src/components/styles.css') },
 ];

@@ -18,6 +18,8 @@ export default defineConfig({
         react: entry('src/hooks/index.ts'),
         components: entry('src/components/index.ts'),
         charts: entry('src/components/charts/index.ts'),
+        // Each locale in an entry of its own: an app ships only the language it imports.
+        'locale-de': entry('src/components/ui/locales/de.ts'),
         testing: entry('src/server/index.ts'),
         // Node only: package.json offers it under the `node` condition alone.
         server: entry('src/host/index.ts'),

@@ -36,6 +36,36 @@ export const WithChanges: Story = {
   },
 };
 
+const WIDE = makeStoryEvent(3, {
+  description: 'An export that listed every record it touched',
+  metadata: { record_ids: Array.from({ length: 200_000 }, (_, i) => `rec_${i}`) },
+});
+
+/**
+ * A 200,000-element array opens a hundred items at a time, with its size in words; the
+ * metadata box leaves room under its last line, so no underscore is clipped.
+ */
+export const WideMetadata: Story = {
+  args: { event: WIDE },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const tree = canvas.getByRole('region', { name: 'Metadata' });
+    await expect(within(tree).getByText('200,000 items')).toBeVisible();
+    await expect(tree.querySelectorAll('li').length).toBeLessThanOrEqual(101);
+    await userEvent.click(
+      within(tree).getByRole('button', { name: 'Show 100 more (100 of 200,000 shown)' }),
+    );
+    await expect(tree.querySelectorAll('li').length).toBeLessThanOrEqual(201);
+    await expect(within(tree).getByText('"rec_199"')).toBeInTheDocument();
+    // Scrolled to its end, the last line sits wholly inside the box, above its padding.
+    tree.scrollTop = tree.scrollHeight;
+    const last = tree.querySelector('[data-part="json-more"]')!;
+    const inner =
+      tree.getBoundingClientRect().bottom - parseFloat(getComputedStyle(tree).paddingBottom);
+    await expect(last.getBoundingClientRect().bottom).toBeLessThanOrEqual(inner + 1);
+  },
+};
+
 export const ShowCorrelatedEvents: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);

@@ -1,6 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import {
-  AUDIT_LABELS_DE,
   AuditEventDetail,
   AuditLogFilters,
   AuditLogTable,
@@ -14,6 +13,7 @@ import {
   Toggle,
 } from 'audit-log-sdk/components';
 import { useState } from 'react';
+import { AUDIT_LABELS_DE } from 'audit-log-sdk/locales/de';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { STORY_SUMMARY, makeStoryEvent, makeStoryEvents } from '../test/fixtures/events.js';
 

@@ -306,22 +306,29 @@ export class AuditLogClient {
     await this.#session.refreshOnce();
   }
 
-  /** Signs out: the server revokes this login's refresh token; local tokens go either way. */
+  /**
+   * Signs out: the local tokens go at once, before the server is asked to revoke them, so no
+   * request of the page (a refetch woken by the sign-out) can still carry a token being
+   * revoked; then the server revokes this login's refresh token.
+   */
   async logout(options: RequestOptions = {}): Promise<void> {
-    try {
-      // A host's token (getAccessToken) is the host's to end, not this client's.
-      if (!this.#session.hostProvided && (this.#session.canRefresh || this.isAuthenticated)) {
-        await this.#transport.empty(
-          this.#spec({
-            ...route(ROUTES.logout),
-            signal: options.signal,
-            what: 'signing out',
-          }),
-        );
-      }
-    } finally {
-      this.#session.clear();
-    }
+    // A host's token (getAccessToken) is the host's to end, not this client's.
+    const signedIn =
+      !this.#session.hostProvided && (this.#session.canRefresh || this.isAuthenticated);
+    // Read before the first await, while the session still holds the token.
+    const credentials = this.#session.headers(this.#tenantOverride);
+    this.#session.clear();
+    if (!signedIn) return;
+    const headers = await credentials;
+    await this.#transport.empty(
+      this.#spec({
+        ...route(ROUTES.logout),
+        signal: options.signal,
+        what: 'signing out',
+        credentials: headers,
+        secrets: Object.values(headers),
+      }),
+    );
   }
 
   async getCurrentUser(options: RequestOptions = {}): Promise<UserResponse> {

@@ -16,7 +16,6 @@ export {
   type AuditLabels,
   type LabelOverrides,
 } from './ui/labels.js';
-export { AUDIT_LABELS_DE } from './ui/locales/de.js';
 export { formatTimestamp, type TimeDisplay } from './format/format-time.js';
 
 // Controls, in the kit's look (for a host's own arrangement of the parts)
@@ -94,6 +93,9 @@ export {
   type SavedViewsProps,
 } from './filters/index.js';
 
+// Who read the log
+export { AccessLog, type AccessLogProps } from './access/access-log.js';
+
 // Facets
 export {
   ConnectedFacetSidebar,
@@ -111,7 +113,12 @@ export {
   type QueryBarValue,
 } from './query-bar/index.js';
 
-// The whole viewer
+// One view shared by the parts inside it, and the whole viewer laid out from them
+export { AuditLogView, type AuditLogViewProps } from './viewer/audit-log-view.js';
+export { useAuditLogView, type AuditLogViewOptions } from './viewer/use-audit-log-view.js';
+export { useAuditLogViewContext, type AuditLogViewController } from './viewer/view-context.js';
+export { AuditLogPager, type AuditLogPagerProps } from './viewer/audit-log-pager.js';
+export { AuditLogDetailPanel, type AuditLogDetailPanelProps } from './viewer/detail-panel.js';
 export {
   AuditLogViewer,
   type AuditLogViewerProps,

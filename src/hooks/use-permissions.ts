@@ -16,7 +16,10 @@ export interface AuditPermissions {
   canWrite: boolean;
   canExport: boolean;
   canManageUsers: boolean;
-  /** A signed-in user's roles; empty for API keys and viewer sessions. */
+  /**
+   * A signed-in user's roles (from `/auth/me`, a moment after the permissions); empty for
+   * API keys and viewer sessions.
+   */
   roles: readonly UserRole[];
   /** The credential as the server describes it: kind, subject, a viewer's scope and expiry. */
   session: SessionInfo | null;

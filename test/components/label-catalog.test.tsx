@@ -2,10 +2,10 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
+import { AUDIT_LABELS_DE } from '../../src/components/ui/locales/de.js';
 import { describe, expect, it, vi } from 'vitest';
 import type { AuditLogSummary } from '../../src/client/index.js';
 import {
-  AUDIT_LABELS_DE,
   AuditLogFilters,
   AuditLogTable,
   AuditUiProvider,
@@ -30,7 +30,7 @@ function Page() {
         switch language
       </button>
       <AuditUiProvider
-        labels={german ? AUDIT_LABELS_DE : undefined}
+        {...(german ? { labels: AUDIT_LABELS_DE } : {})}
         locale={german ? 'de' : 'en'}
         timeZone="UTC"
       >

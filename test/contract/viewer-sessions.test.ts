@@ -281,6 +281,14 @@ describe.each(STORE_KINDS)('viewer sessions (%s store)', (kind) => {
     expectError(await api.request('/api/v1/audit/events', minted), 401, 'authentication_error');
   });
 
+  it('lets a system admin mint for another tenant, and the session reads that tenant', async () => {
+    const sysadmin = await api.session(['system_admin']);
+    const session = await viewer(api, { ...sysadmin.auth, tenant: admin.tenant });
+    expect(ids((await api.list(session)).items)).toEqual(ids([...invoices, ...others]));
+    const info = await api.request<SessionInfo>('/api/v1/auth/session', session);
+    expect(info.body.tenant_id).toBe(admin.tenant);
+  });
+
   it('GET /auth/session says what each kind of credential is and may do', async () => {
     const asUser = await api.request<SessionInfo>('/api/v1/auth/session', admin.auth);
     expect(asUser.body).toEqual({

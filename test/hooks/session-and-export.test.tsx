@@ -150,8 +150,10 @@ describe('usePermissions for every kind of credential', () => {
     const user = newClient(server, older);
     await user.login({ username: 'manager', password: 'audit-demo', tenant_id: 'acme' });
     const asUser = renderHook(() => usePermissions(), { wrapper: wrapperFor(user) });
-    await waitFor(() => expect(asUser.result.current.known).toBe(true), slow);
+    // The roles come from /auth/me, a moment after the permissions.
+    await waitFor(() => expect(asUser.result.current.roles).toEqual(['audit_manager']), slow);
     expect(asUser.result.current).toMatchObject({
+      known: true,
       canRead: true,
       canWrite: true,
       canExport: true,

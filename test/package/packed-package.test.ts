@@ -15,7 +15,17 @@ import {
   version,
 } from './support/packed.js';
 
-const ENTRIES = ['client', 'verify', 'react', 'components', 'charts', 'testing', 'server', 'cli'];
+const ENTRIES = [
+  'client',
+  'verify',
+  'react',
+  'components',
+  'charts',
+  'locale-de',
+  'testing',
+  'server',
+  'cli',
+];
 
 let work: string;
 let tarball: string;

@@ -8,6 +8,7 @@ const ENTRIES: Record<string, string> = {
   'audit-log-sdk/react': 'src/hooks/index.ts',
   'audit-log-sdk/components': 'src/components/index.ts',
   'audit-log-sdk/charts': 'src/components/charts/index.ts',
+  'audit-log-sdk/locales/de': 'src/components/ui/locales/de.ts',
   'audit-log-sdk/testing': 'src/server/index.ts',
   'audit-log-sdk/server': 'src/host/index.ts',
   'audit-log-sdk/verify': 'src/client/verification/index.ts',

@@ -13,6 +13,7 @@ import { TextFilters } from './text-filters.js';
 import { TimeRangeFields } from './time-range-fields.js';
 import { useFilterDrafts } from './use-filter-drafts.js';
 import { rootProps } from '../ui/root-props.js';
+import { useAuditLogViewContext } from '../viewer/view-context.js';
 
 export interface AuditLogFiltersProps extends Omit<
   ComponentPropsWithRef<'div'>,
@@ -40,8 +41,26 @@ export interface AuditLogFiltersProps extends Omit<
 
 const EMPTY_QUERY: AuditLogQueryInput = {};
 
-/** Time range, event types, severities, text filters and search, with the active filters as chips. */
-export function AuditLogFilters({
+/**
+ * Time range, event types, severities, text filters and search, with the active filters as
+ * chips. Given neither `value` nor `defaultValue` inside `<AuditLogView>`, it edits that view.
+ */
+export function AuditLogFilters(props: AuditLogFiltersProps) {
+  const view = useAuditLogViewContext();
+  const fromView = view !== null && !('value' in props) && !('defaultValue' in props);
+  return fromView ? (
+    <FiltersFromProps
+      value={view.query}
+      onChange={view.setQuery}
+      summary={view.summary.data}
+      {...props}
+    />
+  ) : (
+    <FiltersFromProps {...props} />
+  );
+}
+
+function FiltersFromProps({
   value,
   defaultValue,
   onChange,
@@ -140,7 +159,7 @@ export function AuditLogFilters({
 
 export type ConnectedAuditLogFiltersProps = Omit<AuditLogFiltersProps, 'summary'>;
 
-/** `AuditLogFilters` with counts from `useSummary` for the current query. */
+/** `AuditLogFilters` with counts from `useSummary` for the current query; inside `<AuditLogView>`, the view's. */
 export function ConnectedAuditLogFilters({
   value,
   defaultValue,
@@ -149,7 +168,9 @@ export function ConnectedAuditLogFilters({
 }: ConnectedAuditLogFiltersProps) {
   const [inner, setInner] = useState<AuditLogQueryInput>(defaultValue ?? EMPTY_QUERY);
   const query = value ?? inner;
-  const { data } = useSummary(query);
+  const view = useAuditLogViewContext();
+  const { data } = useSummary(query, { enabled: view === null });
+  if (view) return <AuditLogFilters {...props} />;
   const handleChange = (next: AuditLogQueryInput) => {
     if (value === undefined) setInner(next);
     onChange?.(next);

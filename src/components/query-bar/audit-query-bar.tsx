@@ -189,6 +189,7 @@ export function AuditQueryBar({
           aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
           aria-invalid={errors.length > 0}
           aria-describedby={errors.length > 0 ? `${errorsId} ${hintId}` : hintId}
+          placeholder={labels.queryBarHint}
           value={text}
           onChange={(event) => {
             setText(event.currentTarget.value);

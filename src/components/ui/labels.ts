@@ -157,6 +157,13 @@ export const DEFAULT_LABELS = {
   nextPage: 'Next page',
   pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
   eventDetail: 'Event detail',
+  resizeDetail: 'Resize event detail',
+  showFilters: 'Filters',
+  allTime: 'All time',
+  timeSince: (start: string) => `Since ${start}`,
+  timeUntil: (end: string) => `Until ${end}`,
+  volume: 'Volume',
+  matchingEvents: (count: string) => `${count} events`,
   columnSettings: 'Columns',
   moveColumnUp: (column: string) => `Move ${column} up`,
   moveColumnDown: (column: string) => `Move ${column} down`,
@@ -165,6 +172,27 @@ export const DEFAULT_LABELS = {
   selectRow: (eventId: string) => `Select ${eventId}`,
   sortAscending: 'sorted ascending',
   sortDescending: 'sorted descending',
+  accessLog: 'Access',
+  accessWho: 'Who',
+  accessWhat: 'What',
+  accessQuery: 'Query',
+  accessRows: 'Rows',
+  accessEmpty: 'No one has read this log yet.',
+  accessAllEvents: 'All events',
+  accessOpenedEvent: (eventId: string) => `Event ${eventId}`,
+  /** What an access record says was done, by its `action` without the `audit_log.` prefix. */
+  accessActions: {
+    query: 'Listed events',
+    view_event: 'Opened an event',
+    summary: 'Viewed the summary',
+    export: 'Exported',
+  },
+  /** Who read, by the access record's `session_kind`. */
+  principalKinds: {
+    user: 'User',
+    api_key: 'API key',
+    viewer: 'Viewer session',
+  },
   /** Event types as the table and the detail show them; the raw value stays in `data-value`. */
   eventTypes: { ...EVENT_TYPE_LABELS },
   severities: {

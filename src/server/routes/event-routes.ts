@@ -1,3 +1,4 @@
+import { AccessAction } from '../../contract/access-records.js';
 import type { Hono } from 'hono';
 import { ENDPOINTS, routePattern } from '../../contract/endpoints.js';
 import {
@@ -51,7 +52,7 @@ export function registerEventRoutes(app: Hono<AppEnv>, state: AppState): void {
       limit: size,
     });
     await state.accessRecords?.record(principal, {
-      action: 'audit_log.query',
+      action: AccessAction.QUERY,
       filters: recordedFilters(filter),
       result_count: total,
     });
@@ -75,7 +76,7 @@ export function registerEventRoutes(app: Hono<AppEnv>, state: AppState): void {
     // existence is not ours to confirm.
     if (!event) throw notFoundError('No such event in this tenant');
     await state.accessRecords?.record(principal, {
-      action: 'audit_log.view_event',
+      action: AccessAction.VIEW_EVENT,
       filters: {},
       event_id: event.id,
     });
