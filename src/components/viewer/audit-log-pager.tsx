@@ -21,7 +21,9 @@ export function AuditLogPager(props: AuditLogPagerProps) {
   const { labels } = useAuditUi(props.labels);
   const fromView = view !== null && props.page === undefined;
   const page = fromView ? view.page : (props.page ?? 1);
-  const pages = fromView ? (view.events.data?.pages ?? 0) : (props.pages ?? 0);
+  // Inside a view, the count is unknown until the first page arrives: claiming "Page 1 of 1"
+  // meanwhile would tell the reader the log is one page long before anything has loaded.
+  const pages = fromView ? view.events.data?.pages : (props.pages ?? 0);
   const onPageChange = fromView ? view.setPage : props.onPageChange;
   return (
     <nav {...rootProps('pagination', props.className)} aria-label={labels.pagination}>
@@ -34,14 +36,14 @@ export function AuditLogPager(props: AuditLogPagerProps) {
         onClick={() => onPageChange?.(page - 1)}
       />
       <span aria-live="polite" data-part="page-status">
-        {labels.pageOf(page, Math.max(pages, 1))}
+        {pages === undefined ? '' : labels.pageOf(page, Math.max(pages, 1))}
       </span>
       <IconButton
         size="sm"
         variant="secondary"
         label={labels.nextPage}
         icon="›"
-        disabled={page >= pages}
+        disabled={page >= (pages ?? 0)}
         onClick={() => onPageChange?.(page + 1)}
       />
     </nav>
