@@ -124,7 +124,7 @@ describe('an app that embeds AuditLogViewer from the packed package', () => {
         await page.getByText(/^Page 1 of \d+$/).waitFor();
         expect(await page.locator('[data-part="body"] [role="row"]').count()).toBeGreaterThan(5);
         await page
-          .locator('[data-part="viewer-charts"] [data-part="chart-plot"] svg')
+          .locator('[data-part="viewer-volume"] [data-part="chart-plot"] svg')
           .first()
           .waitFor();
         const charts = chunksWith(viewer.lazy, ['recharts']).map((chunk) => `/${chunk.fileName}`);
