@@ -29,6 +29,14 @@ export default defineConfig({
     },
     sourcemap: true,
     rollupOptions: {
+      // One file per source module: an app's bundler then drops, and splits behind
+      // `import()`, exactly the modules it does, instead of taking a whole shared chunk.
+      output: {
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        // npm leaves `node_modules` folders out of a tarball; bundled dependencies go here.
+        entryFileNames: (chunk) => `${chunk.name.replace(/^node_modules\//, 'vendor/')}.js`,
+      },
       // Per-module 'use client' cannot survive bundling; the entry's own (hooks/index.ts) does.
       onwarn: (warning, warn) => {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
