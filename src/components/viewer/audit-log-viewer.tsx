@@ -10,12 +10,7 @@ import {
   type ReactNode,
 } from 'react';
 import type { AuditLogEvent } from '../../client/index.js';
-import { ExportButton } from '../export-button/export-button.js';
 import type { TimeDisplay } from '../format/format-time.js';
-import { ConnectedFacetSidebar } from '../facets/index.js';
-import { AuditLogFilters } from '../filters/index.js';
-import { ConnectedAuditQueryBar } from '../query-bar/index.js';
-import { LiveTail } from '../live-tail/live-tail.js';
 import { SummaryCards } from '../summary-cards/summary-cards.js';
 import { AuditLogTable } from '../table/audit-log-table.js';
 import { ColumnSettings, DensityToggle } from '../table/column-settings.js';
@@ -27,16 +22,19 @@ import { Button } from '../ui/button.js';
 import { rootProps } from '../ui/root-props.js';
 import { AuditLogPager } from './audit-log-pager.js';
 import { AuditLogView } from './audit-log-view.js';
-import { AuditLogDetailPanel } from './detail-panel.js';
-import { TimeRangeMenu } from './time-range-menu.js';
 import { useWidthClass } from './use-width-class.js';
+import {
+  LazyDetailPanel,
+  LazyExportButton,
+  LazyLiveTail,
+  LazyQueryBar,
+  LazyTimeRangeMenu,
+  LazyViewerSidebar,
+} from './viewer-lazy-parts.js';
 import { useAuditLogViewContext, type AuditLogViewController } from './view-context.js';
 import type { AuditLogViewOptions } from './use-audit-log-view.js';
 
 const VolumeStrip = lazy(() => import('./viewer-charts.js'));
-
-/** Fields the sidebar lists with counts, beyond the filters' event types and severities. */
-const COUNTED_FIELDS = ['action', 'resource_type', 'user_id'] as const;
 
 export type ViewerPart =
   'summary' | 'filters' | 'charts' | 'export' | 'liveTail' | 'detail' | 'integrity';
@@ -123,6 +121,9 @@ function ViewerLayout({
     () => ({ ...view.query, ...view.sort, last: view.last }),
     [view.query, view.sort, view.last],
   );
+  // Mounted on the first open and kept: the panel hands focus back to its row on every close.
+  const [detailOpened, setDetailOpened] = useState(false);
+  if (!detailOpened && view.eventId !== undefined) setDetailOpened(true);
   const sidebarId = useId();
   const volumeId = useId();
 
@@ -156,9 +157,15 @@ function ViewerLayout({
           </Button>
         )}
         <div data-part="viewer-query">
-          {queryBar ?? <ConnectedAuditQueryBar value={queryBarValue} onChange={view.setQuery} />}
+          {queryBar ?? (
+            <Suspense fallback={<div data-part="query-placeholder" />}>
+              <LazyQueryBar value={queryBarValue} onChange={view.setQuery} />
+            </Suspense>
+          )}
         </div>
-        <TimeRangeMenu view={view} />
+        <Suspense fallback={null}>
+          <LazyTimeRangeMenu view={view} />
+        </Suspense>
         <output data-part="match-count" aria-live="polite">
           {total === undefined
             ? ''
@@ -174,8 +181,16 @@ function ViewerLayout({
             {labels.volume}
           </Button>
         )}
-        {hide.liveTail ? null : <LiveTail />}
-        {hide.export ? null : <ExportButton />}
+        {hide.liveTail ? null : (
+          <Suspense fallback={null}>
+            <LazyLiveTail />
+          </Suspense>
+        )}
+        {hide.export ? null : (
+          <Suspense fallback={null}>
+            <LazyExportButton />
+          </Suspense>
+        )}
         <ColumnSettings
           columns={view.columns}
           columnVisibility={view.columnVisibility}
@@ -216,19 +231,16 @@ function ViewerLayout({
             {/* Names the section for heading navigation; the fields' headings sit under it. */}
             <h2 data-part="sidebar-title">{labels.showFilters}</h2>
             {sidebar ?? (
-              <>
-                <AuditLogFilters />
-                <ConnectedFacetSidebar
-                  value={view.query}
-                  onChange={view.setQuery}
-                  fields={COUNTED_FIELDS}
-                />
-              </>
+              <Suspense fallback={<p role="status">{labels.loading}</p>}>
+                <LazyViewerSidebar />
+              </Suspense>
             )}
           </div>
         ) : null}
-        {hide.detail ? null : (
-          <AuditLogDetailPanel renderDetail={renderDetail} integrity={!hide.integrity} />
+        {hide.detail || !detailOpened ? null : (
+          <Suspense fallback={null}>
+            <LazyDetailPanel renderDetail={renderDetail} integrity={!hide.integrity} />
+          </Suspense>
         )}
       </div>
     </div>

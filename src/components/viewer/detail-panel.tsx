@@ -1,5 +1,6 @@
 'use client';
 import {
+  Suspense,
   useEffect,
   useRef,
   useState,
@@ -9,12 +10,11 @@ import {
   type ReactNode,
 } from 'react';
 import type { AuditLogEvent } from '../../client/index.js';
-import { AuditEventDetail } from '../event-detail/audit-event-detail.js';
-import { IntegrityProof } from '../integrity/integrity-proof.js';
 import { Button } from '../ui/button.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import { rootProps } from '../ui/root-props.js';
 import { useAuditLogViewContext } from './view-context.js';
+import { LazyEventDetail, LazyIntegrityProof } from './viewer-lazy-parts.js';
 
 const MIN_WIDTH = 320;
 const DEFAULT_WIDTH = 480;
@@ -109,17 +109,19 @@ export function AuditLogDetailPanel({
         </Button>
       </div>
       <div data-part="detail-body">
-        {renderDetail ? (
-          renderDetail(event, close)
-        ) : (
-          <AuditEventDetail
-            event={event}
-            onShowCorrelated={(id) => setQuery({ correlation_ids: [id] })}
-            onShowSameSession={(id) => setQuery({ session_ids: [id] })}
-            {...(linkTo ? { eventLink: (shown: AuditLogEvent) => linkTo(shown.id) } : {})}
-          />
-        )}
-        {integrity ? <IntegrityProof event={event} /> : null}
+        <Suspense fallback={<p role="status">{labels.loading}</p>}>
+          {renderDetail ? (
+            renderDetail(event, close)
+          ) : (
+            <LazyEventDetail
+              event={event}
+              onShowCorrelated={(id) => setQuery({ correlation_ids: [id] })}
+              onShowSameSession={(id) => setQuery({ session_ids: [id] })}
+              {...(linkTo ? { eventLink: (shown: AuditLogEvent) => linkTo(shown.id) } : {})}
+            />
+          )}
+          {integrity ? <LazyIntegrityProof event={event} /> : null}
+        </Suspense>
       </div>
       {/* Last, so Tab from the panel reaches Close first. */}
       <div

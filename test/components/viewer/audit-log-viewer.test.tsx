@@ -30,7 +30,9 @@ describe('AuditLogViewer', () => {
     rows()[withCorrelation]!.focus();
     await user.keyboard('{Enter}');
     const detail = await screen.findByRole('complementary', { name: 'Event detail' });
-    const correlation = within(detail).getByRole('button', { name: 'Show correlated events' });
+    const correlation = await within(detail).findByRole('button', {
+      name: 'Show correlated events',
+    });
     await user.click(correlation);
     await waitFor(() => expect(screen.getByText('Page 1 of 1')).toBeTruthy());
     expect(await axeViolations(container)).toEqual([]);

@@ -1,0 +1,47 @@
+'use client';
+import { lazy } from 'react';
+
+// Parts of the viewer that the first paint of rows does not need: each is fetched through
+// `import()` when it is first shown, so an app's first load carries the table alone.
+
+/** The open event's fields, metadata tree and changes: only after a row is opened. */
+export const LazyEventDetail = lazy(() =>
+  import('../event-detail/audit-event-detail.js').then((module) => ({
+    default: module.AuditEventDetail,
+  })),
+);
+
+/** Where the open event sits in the signed log, with its verification. */
+export const LazyIntegrityProof = lazy(() =>
+  import('../integrity/integrity-proof.js').then((module) => ({ default: module.IntegrityProof })),
+);
+
+/** The filters and field counts of the sidebar: only while the sidebar is open. */
+export const LazyViewerSidebar = lazy(() => import('./viewer-sidebar.js'));
+
+/** The export menu and its dialog. */
+export const LazyExportButton = lazy(() =>
+  import('../export-button/export-button.js').then((module) => ({ default: module.ExportButton })),
+);
+
+/** The query bar with its search language and suggestions: typing starts after the rows. */
+export const LazyQueryBar = lazy(() =>
+  import('../query-bar/connected-audit-query-bar.js').then((module) => ({
+    default: module.ConnectedAuditQueryBar,
+  })),
+);
+
+/** The side panel of the open event: mounted once a row has been opened. */
+export const LazyDetailPanel = lazy(() =>
+  import('./detail-panel.js').then((module) => ({ default: module.AuditLogDetailPanel })),
+);
+
+/** The time range button and its presets and fields. */
+export const LazyTimeRangeMenu = lazy(() =>
+  import('./time-range-menu.js').then((module) => ({ default: module.TimeRangeMenu })),
+);
+
+/** The live tail's toggle and its stream. */
+export const LazyLiveTail = lazy(() =>
+  import('../live-tail/live-tail.js').then((module) => ({ default: module.LiveTail })),
+);
