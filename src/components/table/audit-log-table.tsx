@@ -1,9 +1,10 @@
 'use client';
-import { forwardRef, useMemo, useRef, type CSSProperties } from 'react';
+import { forwardRef, Suspense, useMemo, useRef, type CSSProperties } from 'react';
 import type { AuditLogEvent } from '../../client/index.js';
 import { AuditUiProvider, useAuditUi } from '../ui/audit-ui-context.js';
 import { mergeColumns } from './audit-log-column.js';
-import { ColumnSettings, DensityToggle, type AuditLogColumnVisibility } from './column-settings.js';
+import { DensityToggle, type AuditLogColumnVisibility } from './column-settings.js';
+import { LazyColumnSettings } from './lazy-column-settings.js';
 import { useDefaultColumns } from './default-columns.js';
 import { TableHeaderRow } from './table-header-row.js';
 import { useAuditTableModel } from './table-model.js';
@@ -176,18 +177,20 @@ const TableFromProps = forwardRef<HTMLDivElement, AuditLogTableProps>(function T
     >
       {showSettings ? (
         <div data-part="toolbar">
-          <ColumnSettings
-            columns={columns}
-            columnVisibility={columnState.columnVisibility}
-            onColumnVisibilityChange={columnState.setColumnVisibility}
-            columnOrder={columnState.columnOrder}
-            onColumnOrderChange={columnState.setColumnOrder}
-            labels={{
-              button: labels.columnSettings,
-              moveUp: labels.moveColumnUp,
-              moveDown: labels.moveColumnDown,
-            }}
-          />
+          <Suspense fallback={null}>
+            <LazyColumnSettings
+              columns={columns}
+              columnVisibility={columnState.columnVisibility}
+              onColumnVisibilityChange={columnState.setColumnVisibility}
+              columnOrder={columnState.columnOrder}
+              onColumnOrderChange={columnState.setColumnOrder}
+              labels={{
+                button: labels.columnSettings,
+                moveUp: labels.moveColumnUp,
+                moveDown: labels.moveColumnDown,
+              }}
+            />
+          </Suspense>
           <DensityToggle
             density={density}
             onDensityChange={setDensity}

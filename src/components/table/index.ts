@@ -12,12 +12,14 @@ export {
 export { mergeColumns, type AuditLogColumn, type AuditLogSort } from './audit-log-column.js';
 export { createDefaultColumns, useDefaultColumns } from './default-columns.js';
 export {
-  ColumnSettings,
   DensityToggle,
   orderColumns,
   type AuditLogColumnVisibility,
-  type ColumnSettingsLabels,
-  type ColumnSettingsProps,
   type DensityToggleProps,
 } from './column-settings.js';
+export {
+  ColumnSettings,
+  type ColumnSettingsLabels,
+  type ColumnSettingsProps,
+} from './column-settings-menu.js';
 export type { Updater } from './use-controllable.js';

@@ -11,11 +11,12 @@ import {
 } from 'react';
 import type { AuditLogEvent } from '../../client/index.js';
 import type { TimeDisplay } from '../format/format-time.js';
-import { SummaryCards } from '../summary-cards/summary-cards.js';
 import { AuditLogTable } from '../table/audit-log-table.js';
-import { ColumnSettings, DensityToggle } from '../table/column-settings.js';
-import { AuditLogIntegrity } from '../integrity/integrity-state.js';
+import { SummaryCards } from '../summary-cards/summary-cards.js';
+import { DensityToggle } from '../table/column-settings.js';
+import { LazyColumnSettings } from '../table/lazy-column-settings.js';
 import { IntegrityBanner } from '../integrity/integrity-banner.js';
+import { AuditLogIntegrity } from '../integrity/integrity-state.js';
 import { AuditUiProvider, useAuditUi } from '../ui/audit-ui-context.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
 import { Button } from '../ui/button.js';
@@ -191,18 +192,20 @@ function ViewerLayout({
             <LazyExportButton />
           </Suspense>
         )}
-        <ColumnSettings
-          columns={view.columns}
-          columnVisibility={view.columnVisibility}
-          onColumnVisibilityChange={view.setColumnVisibility}
-          columnOrder={view.columnOrder}
-          onColumnOrderChange={view.setColumnOrder}
-          labels={{
-            button: labels.columnSettings,
-            moveUp: labels.moveColumnUp,
-            moveDown: labels.moveColumnDown,
-          }}
-        />
+        <Suspense fallback={null}>
+          <LazyColumnSettings
+            columns={view.columns}
+            columnVisibility={view.columnVisibility}
+            onColumnVisibilityChange={view.setColumnVisibility}
+            columnOrder={view.columnOrder}
+            onColumnOrderChange={view.setColumnOrder}
+            labels={{
+              button: labels.columnSettings,
+              moveUp: labels.moveColumnUp,
+              moveDown: labels.moveColumnDown,
+            }}
+          />
+        </Suspense>
         <DensityToggle
           density={view.density}
           onDensityChange={view.setDensity}
