@@ -24,7 +24,7 @@ describe('AuditLogTable labels', () => {
     expect(screen.getByRole('button', { name: 'Kompakte Zeilen' })).toBeTruthy();
     expect(screen.getByRole('checkbox', { name: 'Alle auswählen' })).toBeTruthy();
     expect(screen.getByRole('checkbox', { name: `${events[0]!.id} auswählen` })).toBeTruthy();
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Spalten' }));
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Spalten' }));
     expect(screen.getAllByRole('button', { name: /nach oben$/ }).length).toBeGreaterThan(0);
   });
 });
