@@ -14,7 +14,7 @@ import { Button } from '../ui/button.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import { rootProps } from '../ui/root-props.js';
 import { useAuditLogViewContext } from './view-context.js';
-import { LazyEventDetail, LazyIntegrityProof } from './viewer-lazy-parts.js';
+import { LazyEventDetail, LazyIntegrityProof } from './detail-lazy-parts.js';
 
 const MIN_WIDTH = 320;
 const DEFAULT_WIDTH = 480;

@@ -4,18 +4,6 @@ import { lazy } from 'react';
 // Parts of the viewer that the first paint of rows does not need: each is fetched through
 // `import()` when it is first shown, so an app's first load carries the table alone.
 
-/** The open event's fields, metadata tree and changes: only after a row is opened. */
-export const LazyEventDetail = lazy(() =>
-  import('../event-detail/audit-event-detail.js').then((module) => ({
-    default: module.AuditEventDetail,
-  })),
-);
-
-/** Where the open event sits in the signed log, with its verification. */
-export const LazyIntegrityProof = lazy(() =>
-  import('../integrity/integrity-proof.js').then((module) => ({ default: module.IntegrityProof })),
-);
-
 /** The filters and field counts of the sidebar: only while the sidebar is open. */
 export const LazyViewerSidebar = lazy(() => import('./viewer-sidebar.js'));
 
