@@ -1,8 +1,5 @@
 'use client';
-import { useState } from 'react';
 import { useAuditUi } from '../ui/audit-ui-context.js';
-import { IconButton } from '../ui/button.js';
-import { Popover } from '../ui/popover.js';
 import { Toggle } from '../ui/toggle.js';
 import type { AuditLogColumn } from './audit-log-column.js';
 import type { AuditLogTableDensity } from './table-types.js';
