@@ -1,4 +1,4 @@
-import type { AuditEventQueue, QueueState } from '../../src/client/index.js';
+import type { AuditEventQueue, QueueState } from '../../src/client/queue/index.js';
 import { useCreateEvent } from '../../src/hooks/index.js';
 
 /**

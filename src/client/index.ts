@@ -29,23 +29,6 @@ export {
 } from './auth/token-store.js';
 export * from './errors/index.js';
 export {
-  AuditEventQueue,
-  waitUntilDrained,
-  type AuditEventQueueOptions,
-  type FailedQueueEvent,
-  type HeldQueueEvents,
-  type QueueState,
-} from './queue/audit-event-queue.js';
-export {
-  localStorageQueueStorage,
-  memoryQueueStorage,
-  type QueueRecord,
-  type QueueStorage,
-  type QueueStorageKind,
-} from './queue/queue-storage.js';
-export { indexedDbQueueStorage } from './queue/indexeddb-queue-storage.js';
-export { defaultQueueStorage } from './queue/default-queue-storage.js';
-export {
   formatAuditSearch,
   parseAuditSearch,
   resolveAuditSearch,

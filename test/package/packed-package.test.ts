@@ -18,6 +18,7 @@ import {
 const ENTRIES = [
   'client',
   'verify',
+  'queue',
   'react',
   'components',
   'charts',
@@ -48,6 +49,7 @@ describe('the packed package', () => {
     for (const layer of [
       'contract',
       'client',
+      'client/queue',
       'hooks',
       'components',
       'components/charts',
