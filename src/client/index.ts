@@ -28,16 +28,6 @@ export {
   type TokenStore,
 } from './auth/token-store.js';
 export * from './errors/index.js';
-export {
-  formatAuditSearch,
-  parseAuditSearch,
-  resolveAuditSearch,
-  type AuditSearchError,
-  type AuditSearchErrorCode,
-  type AuditSearchQuery,
-  type AuditSearchResult,
-  type RelativeDuration,
-} from './search/index.js';
 
 // The wire contract as an app meets it: the seed's models (types and zod schemas), enums and
 // limits. Request parameter schemas and server helpers are in `audit-log-sdk/testing`.
