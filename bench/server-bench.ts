@@ -19,6 +19,9 @@ import { ms, serveWithAdmin, timeRuns } from './support.js';
 const INGEST_EVENTS = Number(process.env.BENCH_INGEST ?? 100_000);
 const LARGE_TENANT_EVENTS = Number(process.env.BENCH_LARGE ?? 1_000_000);
 const DAY = 86_400_000;
+const FACETS_5 = ['event_type', 'severity', 'action', 'resource_type', 'user_id']
+  .map((field) => `fields=${field}`)
+  .join('&');
 
 // Skewed like real logs: mostly info/debug, few critical.
 const SEVERITY_WEIGHTS = [1, 4, 10, 60, 25];
@@ -136,6 +139,18 @@ async function largeTenant(store: AuditStore, afterLoad: () => Promise<void>) {
       ),
     ),
     searchPage: await timeRuns(10, 2, get('/api/v1/audit/events?search=user-42&size=50')),
+    // The sidebar's question: five fields' top values, over the tenant and over a week.
+    facets5: await timeRuns(15, 2, get(`/api/v1/audit/events/facets?${FACETS_5}`)),
+    facets5LastWeek: await timeRuns(
+      15,
+      2,
+      get(`/api/v1/audit/events/facets?${FACETS_5}&start_date=${weekAgo}`),
+    ),
+    facets5OneUser: await timeRuns(
+      15,
+      2,
+      get(`/api/v1/audit/events/facets?${FACETS_5}&user_ids=user-42`),
+    ),
     summary: await timeRuns(15, 2, get('/api/v1/audit/summary')),
     treeHead: await timeRuns(40, 5, get('/api/v1/audit/tree-head')),
     proofsFor50RowPage: await timeRuns(40, 5, proofs),

@@ -14,6 +14,14 @@ const meta = {
   component: AuditLogViewer,
   args: { locale: 'en-US' },
   parameters: { audit: {} },
+  // The viewer fills its container, as in an app screen.
+  decorators: [
+    (Story) => (
+      <div style={{ height: 720 }}>
+        <Story />
+      </div>
+    ),
+  ],
 } satisfies Meta<typeof AuditLogViewer>;
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -87,19 +95,26 @@ export const FilterBySeverity: Story = {
   },
 };
 
-/** A click on a chart's bar filters the whole viewer by it. */
-export const ChartClickFilters: Story = {
+/**
+ * The filters sidebar and the volume strip fold behind their buttons and come back; which
+ * start open depends on the room the viewer has.
+ */
+export const FoldSidebarAndVolume: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'Filter by Warning' }));
-    await expect(chipsText(canvasElement)).toEqual(['Remove filter: Severity: Warning']);
-    await expect(
-      within(canvas.getByRole('group', { name: 'Severities' })).getByRole('checkbox', {
-        name: /^Warning/,
-      }),
-    ).toBeChecked();
-    await userEvent.click(await canvas.findByRole('button', { name: 'Filter by Authentication' }));
-    await expect(chipsText(canvasElement)).toContain('Remove filter: Event type: Authentication');
+    await canvas.findByRole('grid');
+    const toggles = [
+      ['Filters', () => canvas.queryByRole('search', { name: 'Filters' })],
+      ['Volume', () => canvas.queryByRole('figure', { name: 'Event volume' })],
+    ] as const;
+    for (const [name, part] of toggles) {
+      const button = canvas.getByRole('button', { name });
+      const open = button.getAttribute('aria-expanded') === 'true';
+      await waitFor(() => expect(part() !== null).toBe(open), { timeout: 5000 });
+      await userEvent.click(button);
+      await expect(button).toHaveAttribute('aria-expanded', String(!open));
+      await waitFor(() => expect(part() !== null).toBe(!open), { timeout: 5000 });
+    }
   },
 };
 
@@ -168,15 +183,20 @@ export const Dark: Story = {
   globals: { theme: 'dark' },
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByRole('grid');
-    await within(canvasElement).findByRole('button', { name: 'Filter by Warning' });
+    await within(canvasElement).findByRole('figure', { name: 'Event volume' });
   },
 };
 
+/** On a phone the filters wait behind their button, so the rows come first. */
 export const Narrow: Story = {
   parameters: { width: 360 },
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findByRole('grid');
-    await within(canvasElement).findByRole('button', { name: 'Filter by Warning' });
+    const canvas = within(canvasElement);
+    await canvas.findByRole('grid');
+    await expect(canvas.getByRole('button', { name: 'Filters' })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
     await expectWithinCanvas(partOf(canvasElement, 'viewer'), canvasElement);
   },
 };

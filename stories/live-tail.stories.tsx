@@ -19,7 +19,7 @@ function OverList(props: LiveTailProps) {
       enabled={enabled}
       onEnabledChange={(next) => {
         setEnabled(next);
-        props.onEnabledChange(next);
+        props.onEnabledChange?.(next);
       }}
     />
   );

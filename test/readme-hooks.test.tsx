@@ -4,7 +4,11 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { provisionEmbedKeys } from '../demo/host/provision-embed-keys.js';
+import { createViewerSessionHandler } from '../src/host/index.js';
 import { seedDemoData } from '../src/server/seed.js';
 import { MemoryStore } from '../src/server/store/memory-store.js';
 import { startHttpServer, type RunningServer } from './support/http-server.js';
@@ -16,15 +20,32 @@ const readme = readFileSync(resolve('README.md'), 'utf8');
 const blocks = [...readme.matchAll(/```tsx\n([\s\S]*?)```/g)].map((match) => match[1]!);
 const dir = resolve('test/.readme-snippets-react');
 let server: RunningServer;
+// The embed example's "your backend": the README's handler, granting every caller acme.
+let host: ServerType;
+let hostUrl: string;
 
 beforeAll(async () => {
   const store = new MemoryStore();
   await seedDemoData(store, { eventsPerTenant: 300, passwordIterations: 1000 });
   server = await startHttpServer('memory', { store });
+  const { acme } = await provisionEmbedKeys(server.baseUrl, ['acme']);
+  const handler = createViewerSessionHandler({
+    baseUrl: server.baseUrl,
+    apiKey: acme!,
+    tenantId: 'acme',
+    authorize: () => ({ subject: { id: 'readme' }, permissions: ['read', 'export'] }),
+  });
+  host = await new Promise((resolve) => {
+    const running = serve({ fetch: handler, port: 0, hostname: '127.0.0.1' }, () =>
+      resolve(running),
+    );
+  });
+  hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
 });
 
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
+  await new Promise((resolve) => host.close(resolve));
   await server.close();
 });
 
@@ -32,7 +53,12 @@ afterAll(async () => {
 async function runExample(index: number) {
   mkdirSync(dir, { recursive: true });
   const file = resolve(dir, `example-${index}.tsx`);
-  writeFileSync(file, blocks[index]!.replaceAll('http://127.0.0.1:8000', server.baseUrl));
+  // jsdom's fetch is Node's, which needs absolute URLs: the page's own origin is the host's.
+  const code = blocks[index]!.replaceAll('http://127.0.0.1:8000', server.baseUrl).replaceAll(
+    "'/audit/session'",
+    `'${hostUrl}/audit/session'`,
+  );
+  writeFileSync(file, code);
   document.body.innerHTML = '<div id="root"></div>';
   await import(/* @vite-ignore */ pathToFileURL(file).href);
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { AuditLogClient, sessionStorageTokenStore } from '../../src/client/index.js';
-import { AuditLogViewer, LoginForm } from '../../src/components/index.js';
+import { AuditLogViewer, Button, LoginForm, Select } from '../../src/components/index.js';
 import {
   AuditLogProvider,
   useAuditEventQueue,
@@ -100,12 +100,15 @@ function Screens({ page, tenant, onTenant }: PageProps) {
     );
   }
   return (
-    <main className="demo-shell">
-      {/* Every page of the app has one top-level heading, signed in or not. */}
-      <h1 className="demo-title">Audit log demo</h1>
-      <Nav page={page} tenant={tenant} onTenant={onTenant} />
+    <main className={page === 'viewer' ? 'demo-shell demo-shell--fill' : 'demo-shell'}>
+      {/* In the components' scope, so the nav's kit controls take the theme tokens. */}
+      <header className="demo-header" data-scope="audit-log">
+        {/* Every page of the app has one top-level heading, signed in or not. */}
+        <h1 className="demo-title">Audit log demo</h1>
+        <Nav page={page} tenant={tenant} onTenant={onTenant} />
+      </header>
       {page === 'viewer' ? (
-        <AuditLogViewer syncUrl />
+        <AuditLogViewer syncUrl className="demo-viewer" />
       ) : page === 'hooks' ? (
         <HooksPage />
       ) : (
@@ -133,18 +136,18 @@ function Nav({ page, tenant, onTenant }: PageProps) {
       {roles.includes('system_admin') ? (
         <label>
           Tenant{' '}
-          <select value={tenant} onChange={(e) => onTenant(e.target.value)}>
+          <Select value={tenant} onChange={(e) => onTenant(e.target.value)}>
             {TENANTS.map((t) => (
               <option key={t}>{t}</option>
             ))}
-          </select>
+          </Select>
         </label>
       ) : (
         <span>Tenant: {tenant}</span>
       )}
-      <button type="button" onClick={() => logout.mutate()}>
+      <Button size="sm" className="demo-signout" onClick={() => logout.mutate()}>
         Sign out
-      </button>
+      </Button>
     </nav>
   );
 }

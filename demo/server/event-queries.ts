@@ -1,14 +1,28 @@
-import type { SummaryInterval, ViewerScope } from '../../src/contract/schemas/index.js';
+import type {
+  FacetField,
+  FacetValue,
+  SummaryInterval,
+  ViewerScope,
+} from '../../src/contract/schemas/index.js';
+import { topFacetValues } from '../../src/server/store/facet-values.js';
 import { INTERVAL_MS } from '../../src/contract/constants.js';
 import type { EventFilter } from '../../src/server/store/types.js';
-import { edgeCondition, rollupConditions, rollupRange, type RollupRange } from './event-rollups.js';
+import {
+  edgeCondition,
+  ROLLED_UP,
+  rollupConditions,
+  rollupRange,
+  type RollupRange,
+} from './event-rollups.js';
 import {
   eventConditions,
   eventOrder,
+  fieldColumn,
   SqlParams,
   type SearchCondition,
   type SqlFragment,
 } from './event-sql.js';
+import { SEVERITY_BY_RANK } from './summary-fold.js';
 
 // The statements both databases run over `audit_events` and `event_rollups`, built from
 // one description so the two stores cannot drift apart.
@@ -160,4 +174,66 @@ export function timelineQuery(
     sql: edges === null ? rollups : `${rollups} UNION ALL ${fromEvents(edges)}`,
     params: params.values,
   };
+}
+
+/** One facet's rows: a stored value (a severity as its rank) and its count. */
+export interface FacetRow {
+  value: string | number;
+  n: number;
+}
+
+/**
+ * The most frequent non-null values of one field among the matching events, `limit` of them
+ * by count descending, then value ascending. Fields the rollups keep are added up from them
+ * where the filter allows, like a summary. Severities are stored as ranks, whose order is not
+ * their names', so all five are read and ordered by the caller.
+ * `matching`, when given, replaces the filter's conditions (a search already run).
+ */
+export function facetQuery(
+  dialect: SqlDialect,
+  tenantId: string,
+  filter: EventFilter,
+  field: FacetField,
+  limit: number,
+  matching?: (params: SqlParams) => string,
+): SqlFragment {
+  const params = new SqlParams(dialect.placeholders);
+  const column = fieldColumn(field);
+  const fromEvents = (conditions: string) =>
+    `SELECT ${column} AS value, COUNT(*) AS n FROM audit_events
+      WHERE ${conditions} AND ${column} IS NOT NULL GROUP BY ${column}`;
+  const range = matching || !ROLLED_UP.has(column) ? null : rollupRange(filter);
+  let counts: string;
+  if (matching) {
+    counts = fromEvents(matching(params));
+  } else if (!range) {
+    counts = fromEvents(where(eventConditions(params, tenantId, filter, dialect.search)));
+  } else {
+    const rollups = `SELECT ${column} AS value, SUM(n) AS n FROM event_rollups
+      WHERE ${where(rollupConditions(params, tenantId, filter, range))} GROUP BY ${column}`;
+    const edges = edgeEvents(params, dialect, tenantId, filter, range);
+    const parts = edges === null ? rollups : `${rollups} UNION ALL ${fromEvents(edges)}`;
+    counts = `SELECT value, SUM(n) AS n FROM (${parts}) AS parts GROUP BY value`;
+  }
+  const top = field === 'severity' ? '' : ` LIMIT ${params.add(limit)}`;
+  return {
+    sql: `SELECT value, CAST(n AS BIGINT) AS n FROM (${counts}) AS counts
+      ORDER BY n DESC, value ASC${top}`,
+    params: params.values,
+  };
+}
+
+/** A facet's rows as the contract's values: severities by name, in the contract's order. */
+export function facetValues(
+  field: FacetField,
+  rows: readonly FacetRow[],
+  limit: number,
+): FacetValue[] {
+  return topFacetValues(
+    rows.map((row) => [
+      field === 'severity' ? SEVERITY_BY_RANK.get(Number(row.value))! : String(row.value),
+      Number(row.n),
+    ]),
+    limit,
+  );
 }

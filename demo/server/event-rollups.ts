@@ -71,7 +71,7 @@ export interface RollupRange {
 }
 
 /** The event columns a rollup row keeps (beyond tenant and hour). */
-const ROLLED_UP: ReadonlySet<string> = new Set(ROLLUP_KEY.slice(2));
+export const ROLLED_UP: ReadonlySet<string> = new Set(ROLLUP_KEY.slice(2));
 
 /**
  * The hours of a filter's range the rollups can answer, or null when they cannot: a list or

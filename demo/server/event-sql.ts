@@ -1,10 +1,11 @@
 import {
   excludeKey,
   filterFields,
+  type AuditLogEvent,
   type Severity,
   type ViewerScope,
 } from '../../src/contract/schemas/index.js';
-import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
+import { searchFields, SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import type { EventFilter } from '../../src/server/store/types.js';
 
 // The parts of the events' SQL both databases share: which column each filter (from the
@@ -130,4 +131,22 @@ export function eventOrder(filter: EventFilter, alias = '', nulls = false): stri
   return orderColumns(filter)
     .map((column) => `${alias}${column} ${direction}${column === 'user_id' ? nullsOrder : ''}`)
     .join(', ');
+}
+
+/** Between the fields of a search text; a needle holding it is searched field by field. */
+export const SEARCH_SEPARATOR = '\u001f';
+
+/**
+ * The searched fields lower-cased by JavaScript, as `matchesSearch` lowers them, so a
+ * substring of this text is exactly what the in-memory store's search finds.
+ */
+export function searchText(
+  event: Pick<
+    AuditLogEvent,
+    'description' | 'action' | 'resource_type' | 'resource_id' | 'user_id'
+  >,
+): string {
+  return searchFields(event as AuditLogEvent)
+    .map((field) => (field ?? '').toLowerCase())
+    .join(SEARCH_SEPARATOR);
 }

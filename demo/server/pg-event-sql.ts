@@ -1,22 +1,16 @@
-import { SEARCH_FIELDS, type AuditLogEvent } from '../../src/contract/schemas/index.js';
-import { searchFields } from '../../src/server/store/event-order.js';
+import { SEARCH_FIELDS } from '../../src/contract/schemas/index.js';
 import type { EventFilter, PageRequest } from '../../src/server/store/types.js';
 import type { SqlDialect } from './event-queries.js';
-import { eventConditions, eventOrder, SqlParams, type SqlFragment } from './event-sql.js';
+import {
+  eventConditions,
+  eventOrder,
+  SEARCH_SEPARATOR,
+  SqlParams,
+  type SqlFragment,
+} from './event-sql.js';
+
+export { searchText } from './event-sql.js';
 import { EVENT_COLUMNS } from './sqlite-rows.js';
-
-/** Between the fields of `search_text`; a needle holding it is searched field by field. */
-const SEARCH_SEPARATOR = '\u001f';
-
-/**
- * The searched fields lower-cased by JavaScript, as `matchesSearch` lowers them, so the
- * database compares exactly what the in-memory store compares.
- */
-export function searchText(event: AuditLogEvent): string {
-  return searchFields(event)
-    .map((field) => (field ?? '').toLowerCase())
-    .join(SEARCH_SEPARATOR);
-}
 
 function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);

@@ -3,6 +3,8 @@ import Cursor from 'pg-cursor';
 import { canonicalLeafJson } from '../../src/contract/leaf.js';
 import type {
   AuditLogEvent,
+  FacetField,
+  FacetsResponse,
   SummaryInterval,
   ViewerScope,
 } from '../../src/contract/schemas/index.js';
@@ -25,7 +27,10 @@ import {
   eventByIdQuery,
   eventCountQuery,
   eventListQuery,
+  facetQuery,
+  facetValues,
   summaryGroupsQuery,
+  type FacetRow,
   timelineQuery,
 } from './event-queries.js';
 import { ROLLUP_KEY, rollupDeltas } from './event-rollups.js';
@@ -578,6 +583,24 @@ export class PgStore implements AuditStore {
       if (groups.length === 0 || !interval) return foldSummary(groups, []);
       const query = timelineQuery(PG_DIALECT, tenantId, filter, interval);
       return foldSummary(groups, (await client.query<TimelineRow>(query.sql, query.params)).rows);
+    });
+  }
+
+  async facets(
+    tenantId: string,
+    filter: EventFilter,
+    fields: readonly FacetField[],
+    limit: number,
+  ): Promise<FacetsResponse> {
+    return this.#read(tenantId, async (client) => {
+      const total = await this.#count(client, tenantId, filter);
+      const facets: FacetsResponse['facets'] = {};
+      for (const field of fields) {
+        const query = facetQuery(PG_DIALECT, tenantId, filter, field, limit);
+        const { rows } = await client.query<FacetRow>(query.sql, query.params);
+        facets[field] = facetValues(field, rows, limit);
+      }
+      return { total, facets };
     });
   }
 

@@ -1,4 +1,8 @@
-import { SEARCH_FIELDS, type SummaryInterval } from '../../src/contract/schemas/index.js';
+import {
+  SEARCH_FIELDS,
+  type FacetField,
+  type SummaryInterval,
+} from '../../src/contract/schemas/index.js';
 import type { EventFilter, PageRequest } from '../../src/server/store/types.js';
 import * as queries from './event-queries.js';
 import {
@@ -10,16 +14,24 @@ import {
   type SqlParam,
 } from './event-sql.js';
 import { SEARCH_FUNCTION } from './sqlite-connection.js';
+import { indexedNeedle, indexedSearchCondition } from './sqlite-search.js';
 import { EVENT_COLUMNS } from './sqlite-rows.js';
 
 export type { SqlFragment, SqlParam } from './event-sql.js';
 export { eventOrder, orderColumns } from './event-sql.js';
 
-/** SQLite's placeholders, and search through the same JavaScript function as the in-memory store. */
+/**
+ * SQLite's placeholders, and search from the trigram index, or through the same JavaScript
+ * function as the in-memory store where the index cannot answer (sqlite-search.ts).
+ */
 export const SQLITE_DIALECT: queries.SqlDialect = {
   placeholders: 'question',
-  search: (params, needle) =>
-    `${SEARCH_FUNCTION}(${params.add(needle)}, ${SEARCH_FIELDS.join(', ')})`,
+  search: (params, needle) => {
+    const indexed = indexedNeedle(needle);
+    return indexed === null
+      ? `${SEARCH_FUNCTION}(${params.add(needle)}, ${SEARCH_FIELDS.join(', ')})`
+      : indexedSearchCondition(params, indexed);
+  },
   nulls: false,
   eventSelect: EVENT_COLUMNS.join(', '),
 };
@@ -135,4 +147,19 @@ export function timelineQuery(
   interval: SummaryInterval,
 ): SqlFragment {
   return queries.timelineQuery(SQLITE_DIALECT, tenantId, filter, interval);
+}
+
+/** One facet; with `seqs`, over those rows (a search's matches) instead of the filter. */
+export function facetQuery(
+  tenantId: string,
+  filter: EventFilter,
+  field: FacetField,
+  limit: number,
+  seqs?: readonly number[],
+): SqlFragment {
+  const matching = seqs
+    ? (params: SqlParams) =>
+        `seq IN (SELECT value FROM json_each(${params.add(JSON.stringify(seqs))}))`
+    : undefined;
+  return queries.facetQuery(SQLITE_DIALECT, tenantId, filter, field, limit, matching);
 }

@@ -2,6 +2,7 @@ import { canonicalLeafJson } from '../../src/contract/leaf.js';
 import { bucketExpression } from './event-queries.js';
 import type { Connection } from './sqlite-connection.js';
 import { SqliteTree } from './sqlite-merkle.js';
+import { fillSearchIndex } from './sqlite-search.js';
 import { EVENT_COLUMNS, toEvent, type EventRow } from './sqlite-rows.js';
 import { StatementCache } from './sqlite-statement-cache.js';
 
@@ -236,6 +237,8 @@ const MIGRATIONS: readonly (string | ((db: Connection) => void))[] = [
      expires_at INTEGER NOT NULL,
      revoked_at INTEGER
    );`,
+  // 6: the search index (see sqlite-search.ts), filled from the events already stored.
+  fillSearchIndex,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,5 +1,7 @@
 import type {
   AuditLogEvent,
+  FacetField,
+  FacetsResponse,
   SummaryInterval,
   ViewerScope,
 } from '../../src/contract/schemas/index.js';
@@ -33,6 +35,7 @@ import {
   eventPageQuery,
   eventStreamPageQuery,
   eventWhere,
+  facetQuery,
   orderColumns,
   SQLITE_DIALECT,
   type SqlParam,
@@ -62,11 +65,18 @@ import {
   viewerSessionValues,
   type ViewerSessionRow,
 } from './sqlite-rows.js';
+import { facetValues, type FacetRow } from './event-queries.js';
 import { migrate } from './sqlite-schema.js';
+import { indexedNeedle } from './sqlite-search.js';
+import { searchText } from './event-sql.js';
 import { StatementCache } from './sqlite-statement-cache.js';
 import { foldSummary, type SummaryGroupRow, type TimelineRow } from './summary-fold.js';
 
 const EVENT_SELECT = EVENT_COLUMNS.join(', ');
+
+/** A search (the query's or its scope's) the index cannot answer is scanned row by row. */
+const scansSearch = (filter: EventFilter) =>
+  searches(filter).some((needle) => indexedNeedle(needle) === null);
 /** Row ids a search reads between pauses for other requests (a few milliseconds' work). */
 const SEARCH_SLICE_ROWS = 20_000;
 /** Rows per streamed page: a few milliseconds of reading, then the transaction ends. */
@@ -373,7 +383,13 @@ export class SqliteStore implements AuditStore {
         // The write lock is held from here to commit, so sequences follow commit order.
         const size = this.#tree.size(tenantId);
         const stored = events.map((event, offset) => ({ ...event, sequence: size + offset }));
-        for (const event of stored) insert.run(...eventValues(event));
+        const index = this.#statements.get(
+          'INSERT INTO event_search (rowid, search_text) VALUES (?, ?)',
+        );
+        for (const event of stored) {
+          const { lastInsertRowid } = insert.run(...eventValues(event));
+          index.run(lastInsertRowid, searchText(event));
+        }
         this.#tree.append(
           tenantId,
           stored.map((event) => canonicalLeafJson(event)),
@@ -432,7 +448,7 @@ export class SqliteStore implements AuditStore {
     filter: EventFilter,
     page: PageRequest,
   ): MaybePromise<{ items: AuditLogEvent[]; total: number }> {
-    if (searches(filter).length > 0) return this.#searchPage(tenantId, filter, page);
+    if (scansSearch(filter)) return this.#searchPage(tenantId, filter, page);
     // One read transaction, so the total and the page agree under concurrent writers.
     return this.#db.transaction(() => {
       const total = this.countEvents(tenantId, filter) as number;
@@ -443,7 +459,7 @@ export class SqliteStore implements AuditStore {
   }
 
   countEvents(tenantId: string, filter: EventFilter): MaybePromise<number> {
-    if (searches(filter).length > 0) {
+    if (scansSearch(filter)) {
       return this.#searchSeqs(tenantId, filter).then((seqs) => seqs.length);
     }
     const query = eventCountQuery(tenantId, filter);
@@ -531,6 +547,28 @@ export class SqliteStore implements AuditStore {
       const query = timelineQuery(tenantId, filter, interval);
       return foldSummary(groups, this.#all<TimelineRow>(query.sql, ...query.params));
     })();
+  }
+
+  facets(
+    tenantId: string,
+    filter: EventFilter,
+    fields: readonly FacetField[],
+    limit: number,
+  ): MaybePromise<FacetsResponse> {
+    const count = (total: number, seqs?: readonly number[]): FacetsResponse => {
+      const facets: FacetsResponse['facets'] = {};
+      for (const field of fields) {
+        const query = facetQuery(tenantId, filter, field, limit, seqs);
+        facets[field] = facetValues(field, this.#all<FacetRow>(query.sql, ...query.params), limit);
+      }
+      return { total, facets };
+    };
+    // A search the index cannot answer is matched in slices first (see #searchSeqs).
+    if (scansSearch(filter)) {
+      return this.#searchSeqs(tenantId, filter).then((seqs) => count(seqs.length, seqs));
+    }
+    // One read transaction, so the total and every facet agree under concurrent writers.
+    return this.#db.transaction(() => count(this.countEvents(tenantId, filter) as number))();
   }
 
   getTreeSize(tenantId: string): number {

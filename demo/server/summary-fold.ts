@@ -4,7 +4,8 @@ import { emptySummaryCounts } from '../../src/server/store/summary-counts.js';
 import type { SummaryCounts } from '../../src/server/store/types.js';
 import { toIso } from './sqlite-rows.js';
 
-const SEVERITY_BY_RANK = new Map(
+/** A stored severity rank's name. */
+export const SEVERITY_BY_RANK = new Map(
   Object.entries(SEVERITY_RANK).map(([severity, rank]) => [rank, severity as Severity]),
 );
 

@@ -93,7 +93,32 @@ export {
   type SavedViewsProps,
 } from './filters/index.js';
 
-// The whole viewer
+// Who read the log
+export { AccessLog, type AccessLogProps } from './access/access-log.js';
+
+// Facets
+export {
+  ConnectedFacetSidebar,
+  FacetSidebar,
+  type ConnectedFacetSidebarProps,
+  type FacetSidebarProps,
+} from './facets/index.js';
+
+// Query bar
+export {
+  AuditQueryBar,
+  ConnectedAuditQueryBar,
+  type AuditQueryBarProps,
+  type ConnectedAuditQueryBarProps,
+  type QueryBarValue,
+} from './query-bar/index.js';
+
+// One view shared by the parts inside it, and the whole viewer laid out from them
+export { AuditLogView, type AuditLogViewProps } from './viewer/audit-log-view.js';
+export { useAuditLogView, type AuditLogViewOptions } from './viewer/use-audit-log-view.js';
+export { useAuditLogViewContext, type AuditLogViewController } from './viewer/view-context.js';
+export { AuditLogPager, type AuditLogPagerProps } from './viewer/audit-log-pager.js';
+export { AuditLogDetailPanel, type AuditLogDetailPanelProps } from './viewer/detail-panel.js';
 export {
   AuditLogViewer,
   type AuditLogViewerProps,

@@ -4,6 +4,9 @@ import type { ExportFormat, SortField, SortOrder, SummaryInterval } from './sche
 export const MAX_PAGE_SIZE = 1000;
 /** The page size the server uses when none is asked for, and the viewer's default. */
 export const DEFAULT_PAGE_SIZE = 50;
+/** Values a facet lists per field: by default, and at most. */
+export const DEFAULT_FACET_LIMIT = 10;
+export const MAX_FACET_LIMIT = 100;
 
 /** Newest first: the order the server uses when none is asked for. */
 export const DEFAULT_SORT: { readonly sort_by: SortField; readonly sort_order: SortOrder } = {

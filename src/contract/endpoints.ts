@@ -25,7 +25,13 @@ import {
 } from './schemas/event.js';
 import { AuditLogExportSchema } from './schemas/export.js';
 import { HealthSchema } from './schemas/health.js';
-import { EventListParamsSchema, ExportParamsSchema, SummaryParamsSchema } from './schemas/query.js';
+import { FacetsResponseSchema } from './schemas/facets.js';
+import {
+  EventListParamsSchema,
+  ExportParamsSchema,
+  FacetsParamsSchema,
+  SummaryParamsSchema,
+} from './schemas/query.js';
 import { AuditLogSummarySchema } from './schemas/summary.js';
 import {
   ConsistencyParamsSchema,
@@ -241,6 +247,18 @@ export const ENDPOINTS = {
     answer: AuditLogExportSchema,
     status: 200,
     permission: 'events:export',
+    idempotent: true,
+  },
+  // Registered before `getEvent` too.
+  getFacets: {
+    ...ROUTES.getFacets,
+    summary: 'The most frequent values of chosen fields over the filtered events, with counts',
+    description:
+      '`fields` (repeated) names the fields to count; `limit` (1..100, default 10) values per field, by count descending, then value ascending. Events whose field is null are not counted. Takes the filters of the event list, exclusions included.',
+    params: FacetsParamsSchema,
+    answer: FacetsResponseSchema,
+    status: 200,
+    permission: 'events:read',
     idempotent: true,
   },
   getEvent: {

@@ -29,6 +29,7 @@ export const ROUTES = {
   createEventsBatch: { method: 'POST', path: '/api/v1/audit/events/batch' },
   queryEvents: { method: 'GET', path: '/api/v1/audit/events' },
   exportEvents: { method: 'GET', path: '/api/v1/audit/events/export' },
+  getFacets: { method: 'GET', path: '/api/v1/audit/events/facets' },
   getEvent: { method: 'GET', path: '/api/v1/audit/events/{id}' },
   getSummary: { method: 'GET', path: '/api/v1/audit/summary' },
   treeHead: { method: 'GET', path: '/api/v1/audit/tree-head' },

@@ -7,6 +7,7 @@ export {
   auditEventQueryOptions,
   auditEventsQueryOptions,
   currentUserQueryOptions,
+  facetsQueryOptions,
   infiniteAuditEventsQueryOptions,
   summaryQueryOptions,
 } from './query-options.js';
@@ -15,6 +16,7 @@ export { LIVE_INTERVAL_MS } from '../contract/constants.js';
 export { useInfiniteAuditEvents } from './use-infinite-audit-events.js';
 export { useAuditEvent } from './use-audit-event.js';
 export { useSummary } from './use-summary.js';
+export { useFacets, type FacetsResult, type UseFacetsOptions } from './use-facets.js';
 export {
   useExport,
   type ExportProgressState,

@@ -1,4 +1,9 @@
-import type { AuditLogClient, AuditLogQueryInput, SummaryInterval } from '../client/index.js';
+import type {
+  AuditLogClient,
+  AuditLogQueryInput,
+  FacetField,
+  SummaryInterval,
+} from '../client/index.js';
 
 export const AUDIT_LOG_ROOT_KEY = 'audit-log';
 
@@ -23,6 +28,12 @@ export const auditLogKeys = {
   summaries: (client: AuditLogClient) => [...auditLogKeys.scope(client), 'summary'] as const,
   summary: (client: AuditLogClient, query: AuditLogQueryInput, interval: SummaryInterval | null) =>
     [...auditLogKeys.summaries(client), { query, interval }] as const,
+  facets: (
+    client: AuditLogClient,
+    fields: readonly FacetField[],
+    query: AuditLogQueryInput,
+    limit: number,
+  ) => [...auditLogKeys.scope(client), 'facets', { fields, query, limit }] as const,
   currentUser: (client: AuditLogClient) => [...auditLogKeys.scope(client), 'me'] as const,
   session: (client: AuditLogClient) => [...auditLogKeys.scope(client), 'session'] as const,
 };

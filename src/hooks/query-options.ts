@@ -1,6 +1,11 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type { AuditLogClient, AuditLogQueryInput, SummaryInterval } from '../client/index.js';
-import { DEFAULT_PAGE_SIZE } from '../contract/constants.js';
+import type {
+  AuditLogClient,
+  AuditLogQueryInput,
+  FacetField,
+  SummaryInterval,
+} from '../client/index.js';
+import { DEFAULT_FACET_LIMIT, DEFAULT_PAGE_SIZE } from '../contract/constants.js';
 import { auditLogKeys } from './query-keys.js';
 
 // The client owns retries (backoff, Retry-After, idempotency); retrying here too would
@@ -55,6 +60,21 @@ export function summaryQueryOptions(
     queryKey: auditLogKeys.summary(client, query, interval ?? null),
     queryFn: ({ signal }) => client.getSummary(query, { interval, signal }),
     enabled: client.isAuthenticated,
+    retry: false,
+  });
+}
+
+/** The top values of `fields` among the query's events, with counts. */
+export function facetsQueryOptions(
+  client: AuditLogClient,
+  fields: readonly FacetField[],
+  query: AuditLogQueryInput = {},
+  { limit = DEFAULT_FACET_LIMIT }: { limit?: number } = {},
+) {
+  return queryOptions({
+    queryKey: auditLogKeys.facets(client, fields, query, limit),
+    queryFn: ({ signal }) => client.getFacets(fields, query, { limit, signal }),
+    enabled: client.isAuthenticated && fields.length > 0,
     retry: false,
   });
 }

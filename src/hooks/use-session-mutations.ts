@@ -21,7 +21,8 @@ export function useLogin() {
 }
 
 /**
- * Signs out: cancels this session's requests, drops its cached data, then revokes it.
+ * Signs out: drops the tokens, cancels this session's requests and cached data, and has the
+ * server revoke the login.
  *
  * @example
  * const logout = useLogout();
@@ -33,9 +34,11 @@ export function useLogout() {
   return useMutation({
     mutationFn: async () => {
       const scope = auditLogKeys.scope(client);
+      // The client drops its tokens first, so nothing below refetches with the one revoked.
+      const revoking = client.logout();
       await queryClient.cancelQueries({ queryKey: scope });
       queryClient.removeQueries({ queryKey: scope });
-      await client.logout();
+      await revoking;
     },
     retry: false,
   });

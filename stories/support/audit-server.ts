@@ -10,6 +10,8 @@ export interface AuditStoryServer {
   events?: number;
   /** Store the hostile corpus in the signed-in tenant, on top of the seed. */
   hostile?: boolean;
+  /** Store a few access records (reads of the log by a host's viewer and an API key). */
+  accessRecords?: boolean;
   /**
    * `ok` answers; `loading` never answers data requests (the story stays loading);
    * `error` answers them with a 503.
@@ -18,6 +20,42 @@ export interface AuditStoryServer {
   /** Not signed in: for the login form. */
   signedOut?: boolean;
 }
+
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+const accessRecord = (minutes: number, user_id: string, action: string, metadata: object) =>
+  ({
+    timestamp: minutesAgo(minutes),
+    event_type: 'data_access',
+    severity: 'info',
+    action,
+    resource_type: 'audit_log',
+    user_id,
+    description: `Read the audit log (${action})`,
+    metadata: { ...metadata },
+  }) as const;
+
+/** Reads of the log as the server records them: who, what, for which query, how many rows. */
+const SAMPLE_ACCESS_RECORDS = [
+  accessRecord(30, 'viewer:dana', 'audit_log.query', {
+    filters: { severities: ['error', 'critical'], search: 'login' },
+    result_count: 12,
+    session_kind: 'viewer',
+  }),
+  accessRecord(25, 'viewer:dana', 'audit_log.view_event', {
+    event_id: 'evt_0001',
+    session_kind: 'viewer',
+  }),
+  accessRecord(20, 'viewer:dana', 'audit_log.export', {
+    filters: { event_types: ['authentication'] },
+    result_count: 340,
+    format: 'csv',
+    session_kind: 'viewer',
+  }),
+  accessRecord(10, 'api_key:alk_3f9a', 'audit_log.summary', {
+    filters: {},
+    session_kind: 'api_key',
+  }),
+];
 
 const DATA_PATHS = ['/api/v1/audit/', '/api/v1/users/me'];
 
@@ -62,6 +100,11 @@ export async function createStoryClient(options: AuditStoryServer): Promise<Audi
     const writer = new AuditLogClient({ baseUrl: server.baseUrl, fetch: server.fetch });
     await writer.login({ username: 'writer', password: 'audit-demo', tenant_id: tenant });
     await writer.createEventsBatch([...HOSTILE_EVENTS]);
+  }
+  if (options.accessRecords) {
+    const writer = new AuditLogClient({ baseUrl: server.baseUrl, fetch: server.fetch });
+    await writer.login({ username: 'writer', password: 'audit-demo', tenant_id: tenant });
+    await writer.createEventsBatch(SAMPLE_ACCESS_RECORDS.map((record) => ({ ...record })));
   }
   if (!options.signedOut) {
     await client.login({ username: user, password: 'audit-demo', tenant_id: tenant });

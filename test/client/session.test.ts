@@ -89,6 +89,31 @@ describe('session lifecycle', () => {
     expect(reuse.status).toBe(401);
   });
 
+  it('has dropped its tokens before the revocation goes out, which still carries the token it revokes', async () => {
+    const { server } = await serverWithClock();
+    let held: unknown = 'not asked';
+    let sentWith: string | null = null;
+    const client: AuditLogClient = new AuditLogClient({
+      baseUrl: server.baseUrl,
+      fetch: (input, init) => {
+        const request = new Request(input, init);
+        if (request.url.endsWith('/auth/logout')) {
+          held = client.isAuthenticated;
+          sentWith = request.headers.get('Authorization');
+        }
+        return server.fetch(request);
+      },
+    });
+    const { access_token } = await client.login({
+      username: 'admin',
+      password: 'audit-demo',
+      tenant_id: 'acme',
+    });
+    await client.logout();
+    expect(held).toBe(false);
+    expect(sentWith).toBe(`Bearer ${access_token}`);
+  });
+
   it('asks getAccessToken for a token on every request', async () => {
     const { server } = await serverWithClock();
     const { access_token } = await server.login('viewer', 'acme');
@@ -118,13 +143,16 @@ describe('session lifecycle', () => {
         tokenStore: sessionStorageTokenStore(),
       });
       await first.login({ username: 'viewer', password: 'audit-demo', tenant_id: 'acme' });
+      // No tenant given: the stored token names the one it was issued for.
       const afterReload = new AuditLogClient({
         baseUrl: server.baseUrl,
         fetch: server.fetch,
-        tenantId: 'acme',
         tokenStore: sessionStorageTokenStore(),
       });
+      expect(afterReload.tenantId).toBe('acme');
       expect((await afterReload.queryEvents()).total).toBe(20);
+      await afterReload.logout();
+      expect(afterReload.isAuthenticated).toBe(false);
     } finally {
       vi.unstubAllGlobals();
     }

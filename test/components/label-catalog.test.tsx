@@ -30,7 +30,7 @@ function Page() {
         switch language
       </button>
       <AuditUiProvider
-        labels={german ? AUDIT_LABELS_DE : undefined}
+        {...(german ? { labels: AUDIT_LABELS_DE } : {})}
         locale={german ? 'de' : 'en'}
         timeZone="UTC"
       >

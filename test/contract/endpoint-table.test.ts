@@ -113,6 +113,7 @@ describe('the endpoint table', () => {
       exportEvents: (c) => c.exportEvents({}, { format: 'json' }),
       getEvent: (c) => c.getEvent('no-such-event'),
       getSummary: (c) => c.getSummary(),
+      getFacets: (c) => c.getFacets(['action']),
       treeHead: (c) => c.getTreeHead(),
       publicKeys: (c) => c.getPublicKeys(),
       proofs: (c) => c.getInclusionProofs(['no-such-event'], 1),

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { openConnection } from '../../demo/server/sqlite-connection.js';
+import { openConnection, SEARCH_FUNCTION } from '../../demo/server/sqlite-connection.js';
 import {
   eventCountQuery,
   eventPageQuery,
@@ -10,6 +10,7 @@ import {
   type SqlFragment,
 } from '../../demo/server/sqlite-event-sql.js';
 import { SqliteStore } from '../../demo/server/sqlite-store.js';
+import { MemoryStore } from '../../src/server/store/memory-store.js';
 import { DuplicateError, type EventFilter, type UserRecord } from '../../src/server/store/types.js';
 import { ANY, DAY, event, expectAgreesWithMemory, iso, NOW } from '../support/store-agreement.js';
 
@@ -113,9 +114,10 @@ describe('a SQLite file store', () => {
     store.insertEvents('globex', events.slice(3));
     const expected = store.summarize('acme', ANY, 'hour');
     store.close();
-    // Back to schema version 3: no rollups, the summary index, and no viewer sessions.
+    // Back to schema version 3: no rollups, the summary index, no viewer sessions and no
+    // search index.
     const db = openConnection(path, { readonly: false });
-    db.exec(`DROP TABLE viewer_sessions; DROP TABLE event_rollups;
+    db.exec(`DROP TABLE viewer_sessions; DROP TABLE event_rollups; DROP TABLE event_search;
       CREATE INDEX events_summary ON audit_events
         (tenant_id, event_type, severity_rank, resource_type, timestamp);
       UPDATE meta SET value = '3' WHERE key = 'schema_version';`);
@@ -324,22 +326,19 @@ describe('streaming events', () => {
     store.insertEvents(
       'acme',
       Array.from({ length: 3000 }, (_, i) =>
-        event('acme', { description: i % 1000 === 0 ? 'the needle' : 'hay' }),
+        event('acme', { description: i % 1000 === 0 ? 'the q!' : 'hay' }),
       ),
     );
     let otherRan = false;
-    const search = store.queryEvents(
-      'acme',
-      { ...ANY, search: 'needle' },
-      { offset: 0, limit: 10 },
-    );
+    // Two characters: too short for the trigram index, so the rows are scanned.
+    const search = store.queryEvents('acme', { ...ANY, search: 'q!' }, { offset: 0, limit: 10 });
     setImmediate(() => (otherRan = true));
     const found = await search;
     // Another request's turn came while the scan was still going.
     const ranBeforeDone = otherRan;
     expect(found.total).toBe(3);
     expect(ranBeforeDone).toBe(true);
-    expect(await store.countEvents('acme', { ...ANY, search: 'NEEDLE' })).toBe(3);
+    expect(await store.countEvents('acme', { ...ANY, search: 'Q!' })).toBe(3);
   });
 
   it('in memory, streams without blocking writes either', () => {
@@ -406,6 +405,48 @@ describe('query plans at scale', () => {
     expect(plan).toContain('SEARCH event_rollups USING PRIMARY KEY (tenant_id=? AND hour>?)');
     expect(plan).toMatch(/SEARCH audit_events USING (COVERING )?INDEX events_by_time/);
     expect(plan).not.toMatch(/SCAN audit_events/);
+  });
+
+  it('answers a search of three characters or more from the trigram index', () => {
+    const { path } = fileStore();
+    const plan = planOf(path, eventCountQuery('acme', { ...ANY, search: 'İstanbul' })).join('\n');
+    expect(plan).toContain('event_search');
+    expect(plan).not.toContain(SEARCH_FUNCTION);
+  });
+
+  it('finds by search what the in-memory store finds, beyond ASCII and at any length', async () => {
+    const { store } = fileStore();
+    const memory = new MemoryStore();
+    const texts = [
+      'Signed in from İstanbul',
+      'STRASSE und Straße',
+      '300 \u212A',
+      'a*b?c[d]',
+      'ǅemal',
+    ];
+    const events = texts.map((description) => event('acme', { description }));
+    store.insertEvents('acme', events);
+    memory.insertEvents('acme', events);
+    const needles = [
+      'i̇stanbul',
+      'İSTANBUL',
+      'istanbul',
+      'straße',
+      'STRASSE',
+      'ss',
+      '300 k',
+      'ǆ',
+      'ǅem',
+      '*b?',
+      'c[d',
+      'x',
+    ];
+    for (const search of needles) {
+      expect(await store.countEvents('acme', { ...ANY, search }), search).toBe(
+        memory.countEvents('acme', { ...ANY, search }),
+      );
+    }
+    expect(await store.countEvents('acme', { ...ANY, search: 'İstanbul' })).toBe(1);
   });
 
   it('counts a tenant without filters from the rollups alone', () => {

@@ -58,7 +58,11 @@ test('switching tenant as root never shows the previous tenant, not even for a f
 
   // And back: no globex row once acme is chosen again.
   await forbidAfterSwitch(page, '@globex.example');
-  await page.getByRole('button', { name: 'Last 7 days' }).click();
+  await page.locator('[data-part="time-range-trigger"]').click();
+  await page
+    .getByRole('dialog', { name: 'Time range' })
+    .getByRole('button', { name: 'Last 7 days' })
+    .click();
   await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') !== null);
   expect(requests.pending).toBeGreaterThan(0);
   await switchTenant(page, requests, 'acme');

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import {
   EVENT_TYPES,
+  FACET_FIELDS,
   SEVERITIES,
   SORT_FIELDS,
   type AuditLogEvent,
@@ -126,7 +127,7 @@ export function comparable(summary: SummaryCounts) {
 
 /**
  * Loads the dataset into `store` and an in-memory store, then checks `numRuns` random
- * queries: count, page, stream and summary must be the same. More than `minNonEmpty` cases
+ * queries: count, page, stream, summary and facets must be the same. More than `minNonEmpty` cases
  * must compare real rows, not two empty answers.
  */
 export async function expectAgreesWithMemory(
@@ -160,6 +161,11 @@ export async function expectAgreesWithMemory(
         expect(streamed).toEqual([...memory.streamEvents(tenant, filter)]);
         expect(comparable(await store.summarize(tenant, filter, interval))).toEqual(
           comparable(memory.summarize(tenant, filter, interval)),
+        );
+        // Few values per field and small limits, so ties at the cut are common.
+        const top = 1 + (limit % 6);
+        expect(await store.facets(tenant, filter, FACET_FIELDS, top)).toEqual(
+          memory.facets(tenant, filter, FACET_FIELDS, top),
         );
       },
     ),

@@ -50,8 +50,14 @@ export class Session {
     this.#tenantId = options.tenantId;
   }
 
+  /**
+   * The tenant requests act for: the one named at sign-in or in the options, else the one the
+   * stored access token was issued for, so a reloaded page that kept its tokens keeps its tenant.
+   */
   get tenantId(): string | undefined {
-    return this.#tenantId;
+    if (this.#tenantId !== undefined || this.options.getAccessToken) return this.#tenantId;
+    const token = this.options.tokenStore.get()?.accessToken;
+    return token === undefined ? undefined : tokenClaims(token)?.tid;
   }
 
   set tenantId(value: string | undefined) {
@@ -96,7 +102,7 @@ export class Session {
       : this.options.tokenStore.get()?.accessToken;
     if (token) headers.Authorization = `Bearer ${token}`;
     else if (this.options.apiKey) headers['X-API-Key'] = this.options.apiKey;
-    const tenant = tenantOverride ?? this.#tenantId;
+    const tenant = tenantOverride ?? this.tenantId;
     if (tenant) headers['X-Tenant-ID'] = tenant;
     return headers;
   }

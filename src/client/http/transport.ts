@@ -57,6 +57,11 @@ export interface RequestSpec {
   idempotencyKey?: string | undefined;
   /** False for login and refresh, which must not carry (or refresh) credentials. */
   authenticated?: boolean;
+  /**
+   * Sent instead of the session's credentials: a logout revokes a token the session has
+   * already dropped, so nothing else goes out with it meanwhile.
+   */
+  credentials?: Record<string, string> | undefined;
   tenantId?: string | undefined;
   /** Secrets in this request's body (a password), scrubbed from any error text. */
   secrets?: readonly string[];
@@ -173,7 +178,8 @@ export class Transport {
     const { spec } = call;
     call.started = this.options.now();
     const credentials =
-      spec.authenticated === false ? {} : await this.options.session.headers(spec.tenantId);
+      spec.credentials ??
+      (spec.authenticated === false ? {} : await this.options.session.headers(spec.tenantId));
     if (
       spec.principal &&
       !samePrincipal(await this.options.session.principalOf(credentials), spec.principal)

@@ -8,11 +8,15 @@ import type { ChartBaseProps } from './chart-frame.js';
 import { mergeChartLabels, type ChartLabels } from './chart-labels.js';
 import type { ChartSeriesConfig } from './chart-series.js';
 import { chartState } from './chart-state.js';
+import { readsView, useAuditLogViewContext, viewSummary } from '../viewer/view-context.js';
 
 /** The props every breakdown chart takes, for its kind of category `K`. */
 export interface BreakdownChartProps<K extends string> extends ChartBaseProps<K> {
-  /** The summary to chart; undefined while it loads. */
-  summary: AuditLogSummary | undefined;
+  /**
+   * The summary to chart; undefined while it loads. Left out inside `<AuditLogView>`, the
+   * view's summary, and a click on a bar filters the view by that category.
+   */
+  summary?: AuditLogSummary | undefined;
   /** Called with the category whose bar was clicked, e.g. to filter by it. */
   onSelect?: (category: K) => void;
 }
@@ -28,10 +32,23 @@ export interface BreakdownKind<K extends string> {
   colours: (series: Partial<ChartSeriesConfig<K>> | undefined) => ChartSeriesConfig<K>;
   /** Most frequent first; otherwise in the order of `categories`. */
   byCount: boolean;
+  /** The list filter a click on a bar sets inside a view. */
+  filter: 'severities' | 'event_types';
 }
 
 /** Events per category of `kind`, as clickable bars with a data table for screen readers. */
-export function BreakdownChart<K extends string>({
+export function BreakdownChart<K extends string>(
+  props: BreakdownChartProps<K> & { kind: BreakdownKind<K> },
+) {
+  const view = useAuditLogViewContext();
+  if (!readsView(view, props, 'summary')) return <BreakdownChartFromProps {...props} />;
+  const { summary, error } = viewSummary(view);
+  const filterBy = (category: K) =>
+    view.setQuery({ ...view.query, [props.kind.filter]: [category] });
+  return <BreakdownChartFromProps summary={summary} error={error} onSelect={filterBy} {...props} />;
+}
+
+function BreakdownChartFromProps<K extends string>({
   kind,
   summary,
   error = false,

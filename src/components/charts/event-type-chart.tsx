@@ -1,6 +1,7 @@
 'use client';
 import { EVENT_TYPES, type AuditLogQueryInput, type EventType } from '../../client/index.js';
 import { useSummary } from '../../hooks/index.js';
+import { useAuditLogViewContext } from '../viewer/view-context.js';
 import { BreakdownChart, type BreakdownChartProps, type BreakdownKind } from './breakdown-chart.js';
 import type { ChartSeriesConfig } from './chart-series.js';
 
@@ -19,6 +20,7 @@ const EVENT_TYPE_KIND: BreakdownKind<EventType> = {
       EVENT_TYPES.map((type) => [type, series?.[type] ?? { color: 'var(--audit-chart-bar)' }]),
     ) as ChartSeriesConfig<EventType>,
   byCount: true,
+  filter: 'event_types',
 };
 
 /** Events per type, most frequent first. */
@@ -30,8 +32,10 @@ export type ConnectedEventTypeChartProps = Omit<EventTypeChartProps, 'summary' |
   query?: AuditLogQueryInput;
 };
 
-/** `EventTypeChart` fed by `useSummary` for a query. */
+/** `EventTypeChart` fed by `useSummary` for a query; inside `<AuditLogView>`, by the view's. */
 export function ConnectedEventTypeChart({ query, ...props }: ConnectedEventTypeChartProps) {
-  const { data, isError } = useSummary(query);
+  const view = useAuditLogViewContext();
+  const { data, isError } = useSummary(query, { enabled: view === null });
+  if (view) return <EventTypeChart {...props} />;
   return <EventTypeChart summary={data} error={isError} {...props} />;
 }

@@ -24,13 +24,18 @@ import { intervalForQuery, rangeFromDrag, type ChartTimeRange } from './chart-ra
 import { SEVERITY_SERIES, seriesFill, seriesStyle, TOOLTIP_STYLE } from './chart-series.js';
 import { chartState } from './chart-state.js';
 import { ColumnHeads } from '../ui/column-heads.js';
+import { readsView, useAuditLogViewContext, viewSummary } from '../viewer/view-context.js';
 
 /** `series` colours default to the theme's `--audit-severity-*`. */
 export interface EventVolumeChartProps extends ChartBaseProps<Severity> {
-  /** The summary to chart (fetched with `interval`, so it has a `timeline`); undefined while it loads. */
-  summary: AuditLogSummary | undefined;
-  /** The bucket size the timeline was counted in. */
-  interval: SummaryInterval;
+  /**
+   * The summary to chart (fetched with `interval`, so it has a `timeline`); undefined while it
+   * loads. Left out inside `<AuditLogView>`, the view's summary and interval, and a drag
+   * narrows the view's time range.
+   */
+  summary?: AuditLogSummary | undefined;
+  /** The bucket size the timeline was counted in (the view's inside one). */
+  interval?: SummaryInterval | undefined;
   /**
    * Called with the range dragged across, from the start of the first bucket to the end of the
    * last; dragging is on only when this is given.
@@ -49,9 +54,24 @@ const labelOf = (state: MouseHandlerDataParam) =>
   typeof state.activeLabel === 'string' ? state.activeLabel : undefined;
 
 /** Events over time, stacked by severity; drag across buckets to select (zoom into) a range. */
-export function EventVolumeChart({
+export function EventVolumeChart(props: EventVolumeChartProps) {
+  const view = useAuditLogViewContext();
+  if (!readsView(view, props, 'summary')) return <VolumeChartFromProps {...props} />;
+  const { summary, error } = viewSummary(view);
+  return (
+    <VolumeChartFromProps
+      summary={summary}
+      error={error}
+      interval={view.interval}
+      onRangeSelect={(range) => view.setQuery({ ...view.query, ...range })}
+      {...props}
+    />
+  );
+}
+
+function VolumeChartFromProps({
   summary,
-  interval: requested,
+  interval: requested = 'day',
   error = false,
   onRangeSelect,
   series,
@@ -236,13 +256,18 @@ export type ConnectedEventVolumeChartProps = Omit<
   interval?: SummaryInterval;
 };
 
-/** `EventVolumeChart` fed by `useSummary` for a query, at an interval that fits its range. */
+/**
+ * `EventVolumeChart` fed by `useSummary` for a query, at an interval that fits its range;
+ * inside `<AuditLogView>`, by the view's.
+ */
 export function ConnectedEventVolumeChart({
   query = {},
   interval,
   ...props
 }: ConnectedEventVolumeChartProps) {
   const chosen = interval ?? intervalForQuery(query);
-  const { data, isError } = useSummary(query, { interval: chosen });
+  const view = useAuditLogViewContext();
+  const { data, isError } = useSummary(query, { interval: chosen, enabled: view === null });
+  if (view) return <EventVolumeChart {...props} />;
   return <EventVolumeChart summary={data} error={isError} interval={chosen} {...props} />;
 }

@@ -1,6 +1,7 @@
 'use client';
 import { SEVERITIES, type AuditLogQueryInput, type Severity } from '../../client/index.js';
 import { useSummary } from '../../hooks/index.js';
+import { useAuditLogViewContext } from '../viewer/view-context.js';
 import { BreakdownChart, type BreakdownChartProps, type BreakdownKind } from './breakdown-chart.js';
 import { SEVERITY_SERIES } from './chart-series.js';
 
@@ -16,6 +17,7 @@ const SEVERITY_KIND: BreakdownKind<Severity> = {
   categoryLabel: (labels) => labels.severity,
   colours: (series) => ({ ...SEVERITY_SERIES, ...series }),
   byCount: false,
+  filter: 'severities',
 };
 
 /** Events per severity, most severe first, as bars in the severity colours. */
@@ -28,11 +30,13 @@ export type ConnectedSeverityBreakdownChartProps = Omit<
   'summary' | 'error'
 > & { query?: AuditLogQueryInput };
 
-/** `SeverityBreakdownChart` fed by `useSummary` for a query. */
+/** `SeverityBreakdownChart` fed by `useSummary` for a query; inside `<AuditLogView>`, by the view's. */
 export function ConnectedSeverityBreakdownChart({
   query,
   ...props
 }: ConnectedSeverityBreakdownChartProps) {
-  const { data, isError } = useSummary(query);
+  const view = useAuditLogViewContext();
+  const { data, isError } = useSummary(query, { enabled: view === null });
+  if (view) return <SeverityBreakdownChart {...props} />;
   return <SeverityBreakdownChart summary={data} error={isError} {...props} />;
 }

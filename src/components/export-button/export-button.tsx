@@ -16,10 +16,14 @@ import { csvColumnsFor } from './csv-columns.js';
 import { downloadBlob, pickSaveFile } from './save-file.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
 import { rootProps } from '../ui/root-props.js';
+import { readsView, useAuditLogViewContext } from '../viewer/view-context.js';
 
 export interface ExportButtonProps {
-  /** Exactly the filters on screen; the export holds what the list shows. */
-  query: AuditLogQueryInput;
+  /**
+   * Exactly the filters on screen; the export holds what the list shows. Left out inside
+   * `<AuditLogView>`, the view's filters, sort and chosen columns.
+   */
+  query?: AuditLogQueryInput | undefined;
   /**
    * Visible table column ids: a CSV export then holds just those columns, in that order.
    * Left out, the CSV has every field.
@@ -53,8 +57,20 @@ const isAbort = (error: unknown) => error instanceof Error && error.name === 'Ab
  * and saves a file named for tenant and date. For roles that may not export it stays
  * visible but disabled, saying why.
  */
-export function ExportButton({
-  query,
+export function ExportButton(props: ExportButtonProps) {
+  const view = useAuditLogViewContext();
+  if (!readsView(view, props, 'query')) return <ExportFromProps {...props} />;
+  return (
+    <ExportFromProps
+      query={{ ...view.resolvedQuery, ...view.sort }}
+      {...(view.exportColumns ? { columns: view.exportColumns } : {})}
+      {...props}
+    />
+  );
+}
+
+function ExportFromProps({
+  query = {},
   columns,
   defaultFormat = 'csv',
   onExported,

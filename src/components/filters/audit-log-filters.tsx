@@ -1,6 +1,7 @@
 'use client';
 import { useCallback, useMemo, useState, type ComponentPropsWithRef } from 'react';
 import type { AuditLogQueryInput, AuditLogSummary } from '../../client/index.js';
+import type { RelativeDuration } from '../../client/search/index.js';
 import { filterFields } from '../../contract/schemas/query.js';
 import { useSummary } from '../../hooks/index.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
@@ -13,6 +14,7 @@ import { TextFilters } from './text-filters.js';
 import { TimeRangeFields } from './time-range-fields.js';
 import { useFilterDrafts } from './use-filter-drafts.js';
 import { rootProps } from '../ui/root-props.js';
+import { useAuditLogViewContext } from '../viewer/view-context.js';
 
 export interface AuditLogFiltersProps extends Omit<
   ComponentPropsWithRef<'div'>,
@@ -32,12 +34,34 @@ export interface AuditLogFiltersProps extends Omit<
   uiLabels?: AuditLabelOverrides;
   /** Milliseconds of quiet before typed text becomes a filter. */
   debounceMs?: number;
+  /** A range counting back from now (`last=24h` in the URL), shown as a chip. */
+  last?: RelativeDuration | undefined;
+  /** The `last` chip was removed. */
+  onLastChange?: (last: RelativeDuration | undefined) => void;
 }
 
 const EMPTY_QUERY: AuditLogQueryInput = {};
 
-/** Time range, event types, severities, text filters and search, with the active filters as chips. */
-export function AuditLogFilters({
+/**
+ * Time range, event types, severities, text filters and search, with the active filters as
+ * chips. Given neither `value` nor `defaultValue` inside `<AuditLogView>`, it edits that view.
+ */
+export function AuditLogFilters(props: AuditLogFiltersProps) {
+  const view = useAuditLogViewContext();
+  const fromView = view !== null && !('value' in props) && !('defaultValue' in props);
+  return fromView ? (
+    <FiltersFromProps
+      value={view.query}
+      onChange={view.setQuery}
+      summary={view.summary.data}
+      {...props}
+    />
+  ) : (
+    <FiltersFromProps {...props} />
+  );
+}
+
+function FiltersFromProps({
   value,
   defaultValue,
   onChange,
@@ -45,6 +69,8 @@ export function AuditLogFilters({
   labels: overrides,
   uiLabels,
   debounceMs = 300,
+  last,
+  onLastChange,
   className,
   ...rest
 }: AuditLogFiltersProps) {
@@ -76,16 +102,25 @@ export function AuditLogFilters({
       }),
     [locale, timeZone],
   );
-  const chips = filterChips(query, {
-    ...names,
-    from: labels.from,
-    to: labels.to,
-    search: labels.search,
-    formatTime: (at) => {
-      const ms = at instanceof Date ? at.getTime() : Date.parse(at);
-      return Number.isNaN(ms) ? String(at) : time.format(ms);
+  const chips = filterChips(
+    query,
+    {
+      ...names,
+      from: labels.from,
+      to: labels.to,
+      search: labels.search,
+      not: labels.notValue,
+      timeRange: labels.timeRange,
+      last: (duration) =>
+        (labels.presets as Readonly<Record<string, string>>)[duration] ??
+        `${labels.lastDuration} ${duration}`,
+      formatTime: (at) => {
+        const ms = at instanceof Date ? at.getTime() : Date.parse(at);
+        return Number.isNaN(ms) ? String(at) : time.format(ms);
+      },
     },
-  });
+    last ? { duration: last, clear: () => onLastChange?.(undefined) } : undefined,
+  );
   const lists = query as Readonly<Record<string, readonly string[] | undefined>>;
   // The summary counts enum filters under the filter's own name (`event_types`, `severities`).
   const counts = summary as
@@ -125,7 +160,7 @@ export function AuditLogFilters({
 
 export type ConnectedAuditLogFiltersProps = Omit<AuditLogFiltersProps, 'summary'>;
 
-/** `AuditLogFilters` with counts from `useSummary` for the current query. */
+/** `AuditLogFilters` with counts from `useSummary` for the current query; inside `<AuditLogView>`, the view's. */
 export function ConnectedAuditLogFilters({
   value,
   defaultValue,
@@ -134,7 +169,9 @@ export function ConnectedAuditLogFilters({
 }: ConnectedAuditLogFiltersProps) {
   const [inner, setInner] = useState<AuditLogQueryInput>(defaultValue ?? EMPTY_QUERY);
   const query = value ?? inner;
-  const { data } = useSummary(query);
+  const view = useAuditLogViewContext();
+  const { data } = useSummary(query, { enabled: view === null });
+  if (view) return <AuditLogFilters {...props} />;
   const handleChange = (next: AuditLogQueryInput) => {
     if (value === undefined) setInner(next);
     onChange?.(next);

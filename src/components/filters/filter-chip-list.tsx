@@ -30,7 +30,7 @@ export function FilterChipList({ chips, query, onReplace, labels }: FilterChipLi
               size="sm"
               data-part="chip"
               aria-label={`${labels.removeFilter}: ${truncateText(chip.text, CELL_TEXT_LIMIT)}`}
-              onClick={() => onReplace(chip.without(query))}
+              onClick={() => (chip.remove ? chip.remove() : onReplace(chip.without(query)))}
             >
               <LongText text={chip.text} limit={CELL_TEXT_LIMIT} />
               <span aria-hidden="true">×</span>

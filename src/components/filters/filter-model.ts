@@ -1,5 +1,6 @@
 import type { AuditLogQueryInput } from '../../client/index.js';
-import { filterFields, type ListFilter } from '../../contract/schemas/query.js';
+import type { RelativeDuration } from '../../client/search/index.js';
+import { excludeKey, filterFields, type ListFilter } from '../../contract/schemas/query.js';
 
 /** Time range presets, each a duration back from now. */
 export const TIME_PRESETS = [
@@ -75,9 +76,11 @@ export interface FilterChip {
   text: string;
   /** The query without this filter. */
   without: (query: AuditLogQueryInput) => AuditLogQueryInput;
+  /** Removes a filter kept outside the query (`last`), instead of `without`. */
+  remove?: () => void;
 }
 
-function withoutItem(key: ListFilter, item: string) {
+function withoutItem(key: ListFilter | `exclude_${ListFilter}`, item: string) {
   return (query: AuditLogQueryInput): AuditLogQueryInput => {
     const rest = ((query[key] ?? []) as readonly string[]).filter((value) => value !== item);
     return compactQuery({ ...query, [key]: rest });
@@ -97,6 +100,11 @@ export interface ChipNames {
   to: string;
   search: string;
   formatTime: (value: Date | string) => string;
+  /** Put before an excluded value: "Action: not read". */
+  not: string;
+  /** A relative range as read: "Last 15 minutes". */
+  last: (duration: RelativeDuration) => string;
+  timeRange: string;
 }
 
 /** Chip order: the picked values (event types, severities) first, then the typed ones. */
@@ -108,9 +116,23 @@ function chipOrder(): ListFilter[] {
   ].map(([key]) => key);
 }
 
-/** One removable chip per active filter value. */
-export function filterChips(query: AuditLogQueryInput, names: ChipNames): FilterChip[] {
+/**
+ * One removable chip per active filter value and exclusion. `last`, a range relative to now
+ * kept beside the query, is a chip too; removing it calls its `clear`.
+ */
+export function filterChips(
+  query: AuditLogQueryInput,
+  names: ChipNames,
+  last?: { duration: RelativeDuration; clear: () => void },
+): FilterChip[] {
   const chips: FilterChip[] = [];
+  if (last !== undefined)
+    chips.push({
+      id: 'last',
+      text: `${names.timeRange}: ${names.last(last.duration)}`,
+      without: (current) => current,
+      remove: last.clear,
+    });
   if (query.start_date !== undefined)
     chips.push({
       id: 'start_date',
@@ -129,6 +151,13 @@ export function filterChips(query: AuditLogQueryInput, names: ChipNames): Filter
         id: `${key}:${item}`,
         text: `${names.title(key)}: ${names.value(key, item)}`,
         without: withoutItem(key, item),
+      });
+  for (const key of chipOrder())
+    for (const item of (query[excludeKey(key)] ?? []) as readonly string[])
+      chips.push({
+        id: `${excludeKey(key)}:${item}`,
+        text: `${names.title(key)}: ${names.not} ${names.value(key, item)}`,
+        without: withoutItem(excludeKey(key), item),
       });
   if (query.search)
     chips.push({

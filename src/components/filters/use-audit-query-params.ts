@@ -1,10 +1,13 @@
 'use client';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { AuditLogQueryInput } from '../../client/index.js';
+import type { RelativeDuration } from '../../client/search/index.js';
+import { parseRelativeDuration } from '../../client/search/relative-time.js';
 import { isListFilter, toSearchParams } from '../../contract/query-params.js';
 import { IdSchema } from '../../contract/schemas/fields.js';
 import {
   AuditLogQuerySchema,
+  excludeKey,
   filterFields,
   LIST_FILTERS,
   PaginationSchema,
@@ -19,6 +22,12 @@ export interface AuditUrlState {
   columns: string[] | undefined;
   /** The event whose detail is open. */
   eventId: string | undefined;
+  /**
+   * A range that counts back from now (`last=24h`), kept relative so a link or a saved view
+   * opened tomorrow shows tomorrow's last 24 hours; it replaces `start_date` and `end_date`.
+   * Resolve it when querying (`resolveAuditSearch`).
+   */
+  last?: RelativeDuration | undefined;
 }
 
 export type AuditUrlStateUpdate = AuditUrlState | ((previous: AuditUrlState) => AuditUrlState);
@@ -26,9 +35,13 @@ export type AuditUrlStateUpdate = AuditUrlState | ((previous: AuditUrlState) => 
 const PAGE = 'page';
 const COLUMNS = 'columns';
 const EVENT = 'event';
+const LAST = 'last';
 const SCALAR_KEYS = ['start_date', 'end_date', 'search', 'sort_by', 'sort_order'] as const;
+const EXCLUDE_KEYS: readonly string[] = LIST_FILTERS.map((key) => excludeKey(key));
 const OWN_KEYS: ReadonlySet<string> = new Set([
   ...LIST_FILTERS,
+  ...EXCLUDE_KEYS,
+  LAST,
   ...SCALAR_KEYS,
   PAGE,
   COLUMNS,
@@ -46,10 +59,15 @@ export function parseAuditUrlState(search: string): AuditUrlState {
   const params = new URLSearchParams(search);
   const query: Record<string, unknown> = {};
   for (const [key, row] of filterFields()) {
-    const items = params.getAll(key).filter((item) => valid(row.item, item));
-    if (items.length > 0) query[key] = [...new Set(items)];
+    for (const name of [key, excludeKey(key)]) {
+      const items = params.getAll(name).filter((item) => valid(row.item, item));
+      if (items.length > 0) query[name] = [...new Set(items)];
+    }
   }
+  const last = parseRelativeDuration(params.get(LAST) ?? '') ?? undefined;
   for (const key of SCALAR_KEYS) {
+    // A relative range stands in for both ends, as in the search language.
+    if (last && (key === 'start_date' || key === 'end_date')) continue;
     const value = params.get(key);
     if (value !== null && value !== '' && valid(AuditLogQuerySchema.shape[key], value))
       query[key] = value;
@@ -64,6 +82,7 @@ export function parseAuditUrlState(search: string): AuditUrlState {
     page: page.success ? page.data : 1,
     columns,
     eventId: event !== null && valid(IdSchema, event) ? event : undefined,
+    ...(last ? { last } : {}),
   };
 }
 
@@ -75,8 +94,17 @@ export function formatAuditUrlState(state: AuditUrlState, search = ''): string {
     state.query as Readonly<Record<string, string | Date | readonly string[] | undefined>>,
   );
   for (const [key, value] of own) {
-    if (isListFilter(key) || (SCALAR_KEYS as readonly string[]).includes(key))
+    if (
+      isListFilter(key) ||
+      EXCLUDE_KEYS.includes(key) ||
+      (SCALAR_KEYS as readonly string[]).includes(key)
+    )
       params.append(key, value);
+  }
+  if (state.last) {
+    params.delete('start_date');
+    params.delete('end_date');
+    params.set(LAST, state.last);
   }
   if (state.page > 1) params.set(PAGE, String(state.page));
   // An empty column list is kept as one empty parameter so "no columns" survives a reload.

@@ -2,18 +2,20 @@
 import { useCallback, useState } from 'react';
 import type { AuditLogQueryInput } from '../../client/index.js';
 import {
-  localStorageSavedViewStorage,
   newSavedViewId,
   toStoredQuery,
   type SavedView,
   type SavedViewStorage,
 } from './saved-views.js';
+import { useSavedViewStorage } from './use-saved-view-storage.js';
 
-let defaultStorage: SavedViewStorage | undefined;
-
-/** Saved views over a storage (localStorage by default): the list, save and remove. */
+/**
+ * Saved views over a storage: the list, save and remove. Left out, the storage is this
+ * browser's `localStorage` for the signed-in principal of the provider's server and tenant,
+ * so no view crosses to another tenant or user.
+ */
 export function useSavedViews(storage?: SavedViewStorage) {
-  const store = storage ?? (defaultStorage ??= localStorageSavedViewStorage());
+  const store = useSavedViewStorage(storage);
   const [views, setViews] = useState<SavedView[]>(() => store.load());
   const [loadedFrom, setLoadedFrom] = useState(store);
   if (loadedFrom !== store) {

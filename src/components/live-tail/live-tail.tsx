@@ -7,17 +7,19 @@ import { useAuditEvents } from '../../hooks/index.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
 import { rootProps } from '../ui/root-props.js';
+import { readsView, useAuditLogViewContext } from '../viewer/view-context.js';
 
+/** Inside `<AuditLogView>`, leave out `query` and the rest: the view supplies them. */
 export interface LiveTailProps {
   /** The filters of the list on screen. */
-  query: AuditLogQueryInput;
+  query?: AuditLogQueryInput | undefined;
   /** The newest event's timestamp on screen; newer ones are counted, not inserted. */
-  since: string | undefined;
+  since?: string | undefined;
   /** Whether to watch for new events; the toggle calls `onEnabledChange`. */
-  enabled: boolean;
-  onEnabledChange: (enabled: boolean) => void;
+  enabled?: boolean | undefined;
+  onEnabledChange?: ((enabled: boolean) => void) | undefined;
   /** The reader asked to see the new events (typically: back to page 1 and refetch). */
-  onShowNew: () => void;
+  onShowNew?: (() => void) | undefined;
   /** Milliseconds between polls. Default 10,000; polling pauses while the tab is hidden. */
   interval?: number;
   labels?: AuditLabelOverrides;
@@ -28,10 +30,25 @@ export interface LiveTailProps {
  * A "live" toggle that polls for events newer than those on screen and offers them as
  * "N new events" instead of shifting rows under the reader.
  */
-export function LiveTail({
-  query,
+export function LiveTail(props: LiveTailProps) {
+  const view = useAuditLogViewContext();
+  if (!readsView(view, props, 'query')) return <LiveTailFromProps {...props} />;
+  return (
+    <LiveTailFromProps
+      query={view.resolvedQuery}
+      since={view.newest}
+      enabled={view.live}
+      onEnabledChange={view.setLive}
+      onShowNew={view.showNew}
+      {...props}
+    />
+  );
+}
+
+function LiveTailFromProps({
+  query = {},
   since,
-  enabled,
+  enabled = false,
   onEnabledChange,
   onShowNew,
   interval = LIVE_INTERVAL_MS,
@@ -48,7 +65,7 @@ export function LiveTail({
   const count = enabled && after ? (newer.data?.total ?? 0) : 0;
   return (
     <div {...rootProps('live-tail', className, enabled ? 'on' : 'off')}>
-      <Toggle pressed={enabled} onPressedChange={onEnabledChange}>
+      <Toggle pressed={enabled} onPressedChange={(next) => onEnabledChange?.(next)}>
         {labels.liveTail}
       </Toggle>
       <span aria-live="polite">

@@ -5,10 +5,14 @@ import { useSummary } from '../../hooks/index.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
 import { rootProps } from '../ui/root-props.js';
+import { readsView, useAuditLogViewContext, viewSummary } from '../viewer/view-context.js';
 
 export interface SummaryCardsProps {
-  /** The summary to show; undefined while it loads. */
-  summary: AuditLogSummary | undefined;
+  /**
+   * The summary to show; undefined while it loads. Left out inside `<AuditLogView>`, the
+   * view's summary.
+   */
+  summary?: AuditLogSummary | undefined;
   /** Set when the summary failed to load: the figures read as unknown instead of loading. */
   error?: boolean;
   /** Offered as a retry button while `error` is set. */
@@ -18,7 +22,16 @@ export interface SummaryCardsProps {
 }
 
 /** Four figures for the current filters: all events, critical + errors, warnings, resource types. */
-export function SummaryCards({
+export function SummaryCards(props: SummaryCardsProps) {
+  const view = useAuditLogViewContext();
+  return (
+    <SummaryCardsFromProps
+      {...(readsView(view, props, 'summary') ? { ...viewSummary(view), ...props } : props)}
+    />
+  );
+}
+
+function SummaryCardsFromProps({
   summary,
   error = false,
   onRetry,
@@ -73,11 +86,13 @@ export function SummaryCards({
   );
 }
 
-/** `SummaryCards` fed by `useSummary` for a query. */
+/** `SummaryCards` fed by `useSummary` for a query; inside `<AuditLogView>`, by the view's. */
 export function ConnectedSummaryCards({
   query,
   ...props
 }: Omit<SummaryCardsProps, 'summary'> & { query?: AuditLogQueryInput }) {
-  const { data, isError, refetch } = useSummary(query);
+  const view = useAuditLogViewContext();
+  const { data, isError, refetch } = useSummary(query, { enabled: view === null });
+  if (view) return <SummaryCards {...props} />;
   return <SummaryCards summary={data} error={isError} onRetry={() => void refetch()} {...props} />;
 }

@@ -29,6 +29,8 @@ import { useRowSelection } from './use-row-selection.js';
 import { useActiveRow, useRowKeyboard } from './use-roving-row.js';
 import { useTableVirtualizer } from './use-table-virtualizer.js';
 import { rootProps } from '../ui/root-props.js';
+import { useAuditLogViewContext } from '../viewer/view-context.js';
+import { tablePropsFromView } from './table-view-props.js';
 
 export {
   ROW_HEIGHT,
@@ -45,8 +47,12 @@ export interface AuditLogTableProps extends Omit<
   HTMLAttributes<HTMLDivElement>,
   'children' | 'onError'
 > {
-  /** The rows, in the order the server sorted them. Keep the reference stable between renders. */
-  events: readonly AuditLogEvent[];
+  /**
+   * The rows, in the order the server sorted them. Keep the reference stable between renders.
+   * Left out inside `<AuditLogView>`, the table shows that view: its rows, sort, columns,
+   * density and open event.
+   */
+  events?: readonly AuditLogEvent[] | undefined;
   /** The current server-side sort, shown through `aria-sort`. */
   sort?: AuditLogSort | undefined;
   /** Called when a sortable header is clicked: desc first, then asc, for that field. */
@@ -113,9 +119,23 @@ const NO_IDS: readonly string[] = [];
  * Its seams live beside it: column state, row selection, the active row and its keys, the
  * virtualizer, the header row, the row and the status blocks.
  */
-export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(function AuditLogTable(
+export const AuditLogTable = forwardRef<HTMLDivElement, AuditLogTableProps>(
+  function AuditLogTable(props, ref) {
+    const view = useAuditLogViewContext();
+    return (
+      <TableFromProps
+        ref={ref}
+        {...(props.events === undefined && view ? tablePropsFromView(view, props) : props)}
+      />
+    );
+  },
+);
+
+const NO_EVENTS: readonly AuditLogEvent[] = [];
+
+const TableFromProps = forwardRef<HTMLDivElement, AuditLogTableProps>(function TableFromProps(
   {
-    events,
+    events = NO_EVENTS,
     sort,
     onSortChange,
     columns: customColumns,

@@ -5,6 +5,7 @@ import { useAuditEvents } from '../../hooks/index.js';
 import { DEFAULT_SORT } from '../../contract/constants.js';
 import type { AuditLogSort } from './audit-log-column.js';
 import { AuditLogTable, type AuditLogTableProps } from './audit-log-table.js';
+import { useAuditLogViewContext } from '../viewer/view-context.js';
 
 const NO_EVENTS: readonly AuditLogEvent[] = [];
 
@@ -24,6 +25,7 @@ export interface ConnectedAuditLogTableProps extends Omit<
 
 /**
  * `AuditLogTable` fed by `useAuditEvents`: one page of the query, sorted by the server.
+ * Inside `<AuditLogView>` it shows the view instead, as `AuditLogTable` does.
  * While the next page or sort loads, the previous rows stay on screen (`data-state="loading"`).
  */
 export const ConnectedAuditLogTable = forwardRef<HTMLDivElement, ConnectedAuditLogTableProps>(
@@ -43,7 +45,14 @@ export const ConnectedAuditLogTable = forwardRef<HTMLDivElement, ConnectedAuditL
       () => ({ ...query, sort_by: activeSort.sort_by, sort_order: activeSort.sort_order }),
       [query, activeSort.sort_by, activeSort.sort_order],
     );
-    const result = useAuditEvents(sortedQuery, size === undefined ? { page } : { page, size });
+    // Inside a view the table shows the view's request; asking again would only duplicate it.
+    const view = useAuditLogViewContext();
+    const result = useAuditEvents(sortedQuery, {
+      page,
+      ...(size === undefined ? {} : { size }),
+      enabled: view === null,
+    });
+    if (view) return <AuditLogTable ref={ref} {...props} />;
     const handleSortChange = (next: AuditLogSort) => {
       if (sort === undefined) setOwnSort(next);
       onSortChange?.(next);

@@ -44,6 +44,21 @@ const FILTERS = {
   saveView: 'Save view',
   deleteView: 'Delete view',
   noSavedViews: 'No saved views yet.',
+  notValue: 'not',
+  lastDuration: 'Last',
+  facets: 'Fields',
+  excludeValue: 'Exclude',
+  excludedValue: 'excluded',
+  moreValues: 'More',
+  fewerValues: 'Fewer',
+  noValues: 'No values',
+  loadingValues: 'Counting…',
+  facetsUnavailable: 'This server does not count values by field, so no counts are shown.',
+  facetsError: 'Could not count the values',
+  queryBar: 'Query',
+  queryBarHint: 'field:value, -field:value to exclude, "quoted text" to search',
+  suggestions: 'Suggestions',
+  queryErrors: 'Problems in the query',
 };
 
 /** The charts' strings (the charts ship in their own entry; their words are here all the same). */
@@ -142,6 +157,13 @@ export const DEFAULT_LABELS = {
   nextPage: 'Next page',
   pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
   eventDetail: 'Event detail',
+  resizeDetail: 'Resize event detail',
+  showFilters: 'Filters',
+  allTime: 'All time',
+  timeSince: (start: string) => `Since ${start}`,
+  timeUntil: (end: string) => `Until ${end}`,
+  volume: 'Volume',
+  matchingEvents: (count: string) => `${count} events`,
   columnSettings: 'Columns',
   moveColumnUp: (column: string) => `Move ${column} up`,
   moveColumnDown: (column: string) => `Move ${column} down`,
@@ -150,6 +172,27 @@ export const DEFAULT_LABELS = {
   selectRow: (eventId: string) => `Select ${eventId}`,
   sortAscending: 'sorted ascending',
   sortDescending: 'sorted descending',
+  accessLog: 'Access',
+  accessWho: 'Who',
+  accessWhat: 'What',
+  accessQuery: 'Query',
+  accessRows: 'Rows',
+  accessEmpty: 'No one has read this log yet.',
+  accessAllEvents: 'All events',
+  accessOpenedEvent: (eventId: string) => `Event ${eventId}`,
+  /** What an access record says was done, by its `action` without the `audit_log.` prefix. */
+  accessActions: {
+    query: 'Listed events',
+    view_event: 'Opened an event',
+    summary: 'Viewed the summary',
+    export: 'Exported',
+  },
+  /** Who read, by the access record's `session_kind`. */
+  principalKinds: {
+    user: 'User',
+    api_key: 'API key',
+    viewer: 'Viewer session',
+  },
   /** Event types as the table and the detail show them; the raw value stays in `data-value`. */
   eventTypes: { ...EVENT_TYPE_LABELS },
   severities: {

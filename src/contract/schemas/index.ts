@@ -3,6 +3,7 @@ export * from './timestamp.js';
 export * from './event.js';
 export * from './query.js';
 export * from './summary.js';
+export * from './facets.js';
 export * from './export.js';
 export * from './auth.js';
 export * from './viewer-session.js';

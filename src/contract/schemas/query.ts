@@ -8,7 +8,14 @@ import {
 import { CSV_COLUMNS } from './export.js';
 import { TimestampSchema } from './timestamp.js';
 import { FILTER_FIELDS, type FilterField, type ListFilter } from '../field-table.js';
-import { DEFAULT_PAGE_SIZE, DEFAULT_SORT, MAX_PAGE_SIZE } from '../constants.js';
+import {
+  DEFAULT_FACET_LIMIT,
+  DEFAULT_PAGE_SIZE,
+  DEFAULT_SORT,
+  MAX_FACET_LIMIT,
+  MAX_PAGE_SIZE,
+} from '../constants.js';
+import { FacetFieldSchema } from './facets.js';
 
 export type { ListFilter };
 
@@ -49,11 +56,14 @@ const listShape = Object.fromEntries([
 ]) as ListShape;
 
 /** Filters shared by the event list, the export and the summary (the seed's `AuditLogQuery`). */
-const queryShape = {
+const filterShape = {
   start_date: z.optional(TimestampSchema),
   end_date: z.optional(TimestampSchema),
   ...listShape,
   search: z.optional(z.string().check(z.maxLength(500))),
+};
+const queryShape = {
+  ...filterShape,
   sort_by: z._default(SortFieldSchema, DEFAULT_SORT.sort_by),
   sort_order: z._default(SortOrderSchema, DEFAULT_SORT.sort_order),
 };
@@ -109,3 +119,14 @@ export const ExportParamsSchema = z
     columns: z.optional(z.array(z.enum(CSV_COLUMNS))),
   })
   .check(orderedRange);
+
+/** The query's filters, no sort (counts have no order), the fields to count and how many values. */
+export const FacetsParamsSchema = z
+  .object({
+    ...filterShape,
+    /** Repeated parameter; at least one. */
+    fields: z.array(FacetFieldSchema).check(z.minLength(1, 'Name at least one field to count')),
+    limit: intParam(1, MAX_FACET_LIMIT, DEFAULT_FACET_LIMIT),
+  })
+  .check(orderedRange);
+export type FacetsParams = z.input<typeof FacetsParamsSchema>;

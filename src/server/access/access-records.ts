@@ -1,11 +1,8 @@
+import { ACCESS_RECORD, AccessAction } from '../../contract/access-records.js';
 import type { AuditLogEvent } from '../../contract/schemas/index.js';
 import { newTimeOrderedId } from '../auth/crypto-utils.js';
 import type { Principal } from '../http/principal.js';
 import type { AuditStore } from '../store/types.js';
-
-/** The ways of reading the log that are themselves recorded. */
-export type AccessAction =
-  'audit_log.query' | 'audit_log.view_event' | 'audit_log.summary' | 'audit_log.export';
 
 export interface Access {
   action: AccessAction;
@@ -37,13 +34,13 @@ export function accessPrincipal(principal: Principal): string {
 function description(access: Access): string {
   const rows = (n: number | undefined) => (n === undefined ? '' : ` (${n} events)`);
   switch (access.action) {
-    case 'audit_log.query':
+    case AccessAction.QUERY:
       return `Queried the audit log${rows(access.result_count)}`;
-    case 'audit_log.summary':
+    case AccessAction.SUMMARY:
       return `Read the audit log summary${rows(access.result_count)}`;
-    case 'audit_log.view_event':
+    case AccessAction.VIEW_EVENT:
       return `Opened audit log event ${access.event_id ?? ''}`.trimEnd();
-    case 'audit_log.export':
+    case AccessAction.EXPORT:
       return `Exported the audit log as ${(access.format ?? 'json').toUpperCase()}${rows(access.result_count)}`;
   }
 }
@@ -66,7 +63,7 @@ export class AccessRecorder {
   async record(principal: Principal, access: Access): Promise<void> {
     const now = this.now();
     const who = accessPrincipal(principal);
-    if (access.action === 'audit_log.query' || access.action === 'audit_log.summary') {
+    if (access.action === AccessAction.QUERY || access.action === AccessAction.SUMMARY) {
       this.#forget(now);
       const key = JSON.stringify([principal.tenantId, who, access.action, access.filters]);
       if (this.#recent.has(key)) return;
@@ -76,8 +73,7 @@ export class AccessRecorder {
     const event: AuditLogEvent = {
       id: newTimeOrderedId(now),
       tenant_id: principal.tenantId,
-      event_type: 'data_access',
-      resource_type: 'audit_log',
+      ...ACCESS_RECORD,
       action: access.action,
       severity: 'info',
       description: description(access),

@@ -1,3 +1,4 @@
+import { AccessAction } from '../../contract/access-records.js';
 import type { Hono } from 'hono';
 import { ENDPOINTS, routePattern } from '../../contract/endpoints.js';
 import {
@@ -13,6 +14,7 @@ import type { AppEnv, AppState } from '../http/context.js';
 import { principalScope, queryRequest } from '../http/endpoint-request.js';
 import { recordedFilters } from '../access/access-records.js';
 import { registerExportRoute } from './export-route.js';
+import { registerFacetsRoute } from './facets-route.js';
 import { storeEvents } from './event-writes.js';
 import { registerSummaryRoute } from './summary-route.js';
 
@@ -50,7 +52,7 @@ export function registerEventRoutes(app: Hono<AppEnv>, state: AppState): void {
       limit: size,
     });
     await state.accessRecords?.record(principal, {
-      action: 'audit_log.query',
+      action: AccessAction.QUERY,
       filters: recordedFilters(filter),
       result_count: total,
     });
@@ -58,8 +60,9 @@ export function registerEventRoutes(app: Hono<AppEnv>, state: AppState): void {
     return c.json(body);
   });
 
-  // Registered before `/events/:id` so "export" is never read as an event id.
+  // Registered before `/events/:id` so "export" and "facets" are never read as event ids.
   registerExportRoute(app, state);
+  registerFacetsRoute(app, state);
   registerSummaryRoute(app, state);
 
   app.get(routePattern(ENDPOINTS.getEvent), auth, async (c) => {
@@ -73,7 +76,7 @@ export function registerEventRoutes(app: Hono<AppEnv>, state: AppState): void {
     // existence is not ours to confirm.
     if (!event) throw notFoundError('No such event in this tenant');
     await state.accessRecords?.record(principal, {
-      action: 'audit_log.view_event',
+      action: AccessAction.VIEW_EVENT,
       filters: {},
       event_id: event.id,
     });

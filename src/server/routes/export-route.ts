@@ -1,3 +1,4 @@
+import { AccessAction } from '../../contract/access-records.js';
 import type { Hono } from 'hono';
 import { ENDPOINTS, routePattern } from '../../contract/endpoints.js';
 import { exportFileName } from '../../contract/constants.js';
@@ -35,7 +36,7 @@ export function registerExportRoute(app: Hono<AppEnv>, state: AppState): void {
     const release = state.exports.acquire(principal.tenantId);
     try {
       await state.accessRecords?.record(principal, {
-        action: 'audit_log.export',
+        action: AccessAction.EXPORT,
         filters: recordedFilters(columns ? { ...filter, columns } : filter),
         result_count: count,
         format,

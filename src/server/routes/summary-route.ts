@@ -1,3 +1,4 @@
+import { AccessAction } from '../../contract/access-records.js';
 import type { Hono } from 'hono';
 import { ENDPOINTS, routePattern } from '../../contract/endpoints.js';
 import {
@@ -150,7 +151,7 @@ export function registerSummaryRoute(app: Hono<AppEnv>, state: AppState): void {
     } = queryRequest(c, ENDPOINTS.getSummary);
     const counts = await state.store.summarize(principal.tenantId, filter, interval ?? null);
     await state.accessRecords?.record(principal, {
-      action: 'audit_log.summary',
+      action: AccessAction.SUMMARY,
       filters: recordedFilters({ ...filter, ...(interval && { interval }) }),
       result_count: counts.total_count,
     });

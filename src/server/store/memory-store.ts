@@ -1,5 +1,7 @@
 import {
   type AuditLogEvent,
+  type FacetField,
+  type FacetsResponse,
   type SummaryInterval,
   type ViewerScope,
 } from '../../contract/schemas/index.js';
@@ -9,6 +11,7 @@ import { portableSha256 } from '../merkle/tree-hash.js';
 import { nodeKey, type NodeId } from '../merkle/tree-math.js';
 import { eventComparator, eventMatches, scopeMatches } from './event-filter.js';
 import { bucketStart } from './event-order.js';
+import { topFacetValues } from './facet-values.js';
 import { emptySummaryCounts } from './summary-counts.js';
 import {
   DuplicateError,
@@ -274,6 +277,25 @@ export class MemoryStore implements AuditStore {
     }
     counts.resource_types = Object.fromEntries(resourceTypes);
     return counts;
+  }
+
+  facets(
+    tenantId: string,
+    filter: EventFilter,
+    fields: readonly FacetField[],
+    limit: number,
+  ): FacetsResponse {
+    const matching = this.#matching(tenantId, filter);
+    const facets: FacetsResponse['facets'] = {};
+    for (const field of fields) {
+      const counts = new Map<string, number>();
+      for (const event of matching) {
+        const value = event[field];
+        if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+      }
+      facets[field] = topFacetValues(counts, limit);
+    }
+    return { total: matching.length, facets };
   }
 
   getTreeSize(tenantId: string): number {

@@ -3,6 +3,8 @@ import type {
   AuditLogEvent,
   AuditLogQueryParsed,
   EventType,
+  FacetField,
+  FacetsResponse,
   Severity,
   SummaryInterval,
   UserRole,
@@ -195,6 +197,16 @@ export interface AuditStore {
     filter: EventFilter,
     interval: SummaryInterval | null,
   ): MaybePromise<SummaryCounts>;
+  /**
+   * The matching events' total and, per field, its `limit` most frequent non-null values:
+   * count descending, then value ascending in code-point order.
+   */
+  facets(
+    tenantId: string,
+    filter: EventFilter,
+    fields: readonly FacetField[],
+    limit: number,
+  ): MaybePromise<FacetsResponse>;
 
   // Tamper evidence. `insertEvents` gives each new event the tenant's next `sequence` (0-based,
   // gap-free, in commit order) and, in the same transaction, stores the RFC 6962 tree nodes

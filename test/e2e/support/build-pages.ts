@@ -7,8 +7,10 @@ import { build } from 'vite';
 /** The pages the browser tests serve, each built once per run. */
 export const PAGE_ROOTS = {
   demo: resolve(import.meta.dirname, '../../../demo/app'),
+  host: resolve(import.meta.dirname, '../../../demo/host'),
   queue: resolve(import.meta.dirname, '../queue-page'),
   export: resolve(import.meta.dirname, '../export-page'),
+  investigate: resolve(import.meta.dirname, '../investigate-page'),
 } as const;
 export type PageName = keyof typeof PAGE_ROOTS;
 

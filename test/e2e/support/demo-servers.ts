@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import { preview, type PreviewServer } from 'vite';
+import { preview, type PluginOption, type PreviewServer } from 'vite';
 import { AuditLogClient } from '../../../src/client/index.js';
 import type { AuditLogAppOptions } from '../../../src/server/app-options.js';
 import type { AuditStore } from '../../../src/server/store/types.js';
@@ -26,6 +26,10 @@ export interface DemoServerOptions extends Partial<Omit<AuditLogAppOptions, 'sto
   eventsPerTenant?: number;
   /** Puts something in front of the seeded store, e.g. generated events. */
   wrapStore?: (store: AuditStore) => AuditStore;
+  /** Headers the page's server sends with every answer, e.g. a Content-Security-Policy. */
+  pageHeaders?: Record<string, string>;
+  /** Backends mounted in front of the page (the host demo's), given the API's URL. */
+  pagePlugins?: (apiBaseUrl: string) => PluginOption[];
 }
 
 const PASSWORD_ITERATIONS = 1000;
@@ -35,7 +39,14 @@ const PASSWORD_ITERATIONS = 1000;
  * it, proxying `/api`, `/health` and `/openapi.json` as `npm run demo` does.
  */
 export async function startDemoServers(options: DemoServerOptions = {}): Promise<DemoServers> {
-  const { page = 'demo', eventsPerTenant = 300, wrapStore, ...appOptions } = options;
+  const {
+    page = 'demo',
+    eventsPerTenant = 300,
+    wrapStore,
+    pageHeaders,
+    pagePlugins,
+    ...appOptions
+  } = options;
   const store = new MemoryStore();
   await seedDemoData(store, { eventsPerTenant, passwordIterations: PASSWORD_ITERATIONS });
   const api = await startHttpServer('memory', {
@@ -49,10 +60,12 @@ export async function startDemoServers(options: DemoServerOptions = {}): Promise
       root: PAGE_ROOTS[page],
       configFile: false,
       logLevel: 'warn',
+      plugins: pagePlugins?.(api.baseUrl) ?? [],
       build: { outDir: inject('builtPages')[page] },
       preview: {
         host: '127.0.0.1',
         port: 0,
+        ...(pageHeaders ? { headers: pageHeaders } : {}),
         proxy: { '/api': api.baseUrl, '/health': api.baseUrl, '/openapi.json': api.baseUrl },
       },
     });

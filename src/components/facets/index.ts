@@ -1,0 +1,6 @@
+export {
+  ConnectedFacetSidebar,
+  FacetSidebar,
+  type ConnectedFacetSidebarProps,
+  type FacetSidebarProps,
+} from './facet-sidebar.js';

@@ -1,0 +1,199 @@
+'use client';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { AuditLogEvent, AuditLogQueryInput } from '../../client/index.js';
+import { resolveAuditSearch, type AuditSearchQuery } from '../../client/search/index.js';
+import { DEFAULT_PAGE_SIZE, DEFAULT_SORT } from '../../contract/constants.js';
+import { useAuditEvent, useAuditEvents, useSummary } from '../../hooks/index.js';
+import { intervalForQuery } from '../charts/chart-range.js';
+import { mergeColumns, type AuditLogColumn, type AuditLogSort } from '../table/audit-log-column.js';
+import { useDefaultColumns } from '../table/default-columns.js';
+import type { AuditLogTableActions, AuditLogTableDensity } from '../table/table-types.js';
+import { applyUpdater, type Updater } from '../table/use-controllable.js';
+import { useAuditUi } from '../ui/audit-ui-context.js';
+import type { AuditLogViewController, AuditLogViewQuery } from './view-context.js';
+import { definedOnly } from './defined-only.js';
+import { useViewerColumns } from './use-viewer-columns.js';
+import { useViewerState } from './use-viewer-state.js';
+
+const COLUMNS_STORAGE_KEY = 'audit-log-sdk:viewer-table';
+
+export interface AuditLogViewOptions {
+  /** Filters the view starts with. */
+  defaultQuery?: AuditLogQueryInput | undefined;
+  /** Events per page. Default 50. */
+  pageSize?: number | undefined;
+  /**
+   * Keep the query, page, open event and chosen columns in the URL, so a view is a shareable
+   * link. Columns in the URL win over the ones this browser remembers.
+   */
+  syncUrl?: boolean | undefined;
+  /** Table columns added to or replacing the defaults. */
+  columns?: readonly AuditLogColumn[] | undefined;
+  /** Where the chosen columns are remembered in this browser. */
+  columnsStorageKey?: string | undefined;
+  defaultDensity?: AuditLogTableDensity | undefined;
+  /** Load the open event. Default true; false when the arrangement shows no detail. */
+  detail?: boolean | undefined;
+}
+
+/**
+ * The headless state of one view of the log: filters, sort, page, columns, density, the open
+ * event and live mode, optionally kept in the URL, with one events query and one summary
+ * query for every part that shows them. `<AuditLogView>` hands it to the parts inside.
+ *
+ * @example
+ * const view = useAuditLogView({ syncUrl: true });
+ * // view.events.data?.items, view.summary.data?.total_count, view.setQuery({ severities: ['error'] })
+ */
+export function useAuditLogView({
+  defaultQuery = {},
+  pageSize = DEFAULT_PAGE_SIZE,
+  syncUrl = false,
+  columns: customColumns,
+  columnsStorageKey = COLUMNS_STORAGE_KEY,
+  defaultDensity = 'comfortable',
+  detail = true,
+}: AuditLogViewOptions = {}): AuditLogViewController {
+  const settings = useAuditUi();
+  const [state, setState, linkTo] = useViewerState(syncUrl, {
+    query: defaultQuery,
+    page: 1,
+    columns: undefined,
+    eventId: undefined,
+  });
+  const { query: urlQuery, page, eventId, last } = state;
+  const sort = useMemo<AuditLogSort>(
+    () => ({
+      sort_by: urlQuery.sort_by ?? DEFAULT_SORT.sort_by,
+      sort_order: urlQuery.sort_order ?? DEFAULT_SORT.sort_order,
+    }),
+    [urlQuery.sort_by, urlQuery.sort_order],
+  );
+  const query = useMemo<AuditLogQueryInput>(() => {
+    const filters = { ...urlQuery };
+    delete filters.sort_by;
+    delete filters.sort_order;
+    return filters;
+  }, [urlQuery]);
+  // A relative range (`last`) is resolved once per change, so the request keys hold still.
+  const resolved = useMemo(
+    () => resolveAuditSearch({ ...query, ...(last ? { last } : {}) } as AuditSearchQuery),
+    [query, last],
+  );
+  const sortedQuery = useMemo(() => ({ ...resolved, ...sort }), [resolved, sort]);
+  const interval = intervalForQuery(resolved);
+
+  const events = useAuditEvents(sortedQuery, { page, size: pageSize });
+  const summary = useSummary(resolved, { interval });
+  const openEvent = useAuditEvent(detail ? (eventId ?? null) : null);
+  const [live, setLive] = useState(false);
+  const [density, setDensityState] = useState<AuditLogTableDensity>(defaultDensity);
+
+  const defaultColumns = useDefaultColumns(settings);
+  const columns = useMemo(
+    () => mergeColumns(defaultColumns, customColumns),
+    [defaultColumns, customColumns],
+  );
+  const writeUrlColumns = useCallback(
+    (next: string[] | undefined) => setState((s) => ({ ...s, columns: next })),
+    [setState],
+  );
+  const columnState = useViewerColumns({
+    columns,
+    storageKey: columnsStorageKey,
+    urlColumns: syncUrl ? state.columns : undefined,
+    onUrlColumnsChange: syncUrl ? writeUrlColumns : undefined,
+  });
+  const tableActions = useRef<AuditLogTableActions>(null);
+
+  // The URL keeps the sort beside the filters, as the API takes them. A relative range
+  // stays in force until the new query names a range of its own.
+  const setQuery = useCallback(
+    (given: AuditLogViewQuery) => {
+      const { last: nextLast, ...next } = given;
+      setState((s) => ({
+        ...s,
+        // Keys given as undefined are left out, never sent as empty values.
+        query: definedOnly({
+          ...next,
+          sort_by: next.sort_by ?? s.query.sort_by,
+          sort_order: next.sort_order ?? s.query.sort_order,
+        }),
+        last:
+          'last' in given
+            ? nextLast
+            : next.start_date !== undefined || next.end_date !== undefined
+              ? undefined
+              : s.last,
+        page: 1,
+      }));
+    },
+    [setState],
+  );
+  const setSort = useCallback(
+    (next: AuditLogSort) => setState((s) => ({ ...s, query: { ...s.query, ...next }, page: 1 })),
+    [setState],
+  );
+  const setPage = useCallback(
+    (next: number) => setState((s) => ({ ...s, page: next })),
+    [setState],
+  );
+  const detailFocusRef = useRef<string | null>(null);
+  const open = useCallback(
+    (event: AuditLogEvent) => {
+      detailFocusRef.current = event.id;
+      setState((s) => ({ ...s, eventId: event.id }));
+    },
+    [setState],
+  );
+  const close = useCallback(() => setState((s) => ({ ...s, eventId: undefined })), [setState]);
+  const { refetch } = events;
+  const showNew = useCallback(() => {
+    setState((s) => ({ ...s, page: 1 }));
+    void refetch();
+  }, [setState, refetch]);
+  const setDensity = useCallback(
+    (updater: Updater<AuditLogTableDensity>) => setDensityState((d) => applyUpdater(updater, d)),
+    [],
+  );
+
+  const newest =
+    page === 1 && sort.sort_by === 'timestamp' && sort.sort_order === 'desc'
+      ? events.data?.items[0]?.timestamp
+      : undefined;
+
+  return {
+    query,
+    last,
+    resolvedQuery: resolved,
+    sort,
+    page,
+    pageSize,
+    events,
+    summary,
+    interval,
+    eventId,
+    openEvent,
+    live,
+    density,
+    columns,
+    customColumns,
+    columnVisibility: columnState.visibility,
+    columnOrder: columnState.order,
+    exportColumns: columnState.chosen,
+    newest,
+    tableActions,
+    detailFocusRef,
+    linkTo,
+    setQuery,
+    setSort,
+    setPage,
+    open,
+    close,
+    setLive,
+    showNew,
+    setDensity,
+    setColumnVisibility: columnState.setVisibility,
+    setColumnOrder: columnState.setOrder,
+  };
+}
