@@ -64,8 +64,8 @@ async function runExample(index: number) {
 }
 
 describe('README React examples', () => {
-  it('are the embedded viewer, the hooks page, the components page and the composed dashboard', () => {
-    expect(blocks).toHaveLength(4);
+  it('are the embedded viewer, the hooks page, the components page and two composed dashboards', () => {
+    expect(blocks).toHaveLength(5);
   });
 
   it('viewer: shows the tenant’s events, pages and the open event in the address bar', async () => {
@@ -152,5 +152,52 @@ describe('README React examples', () => {
     bodyRows()[0]!.focus();
     await user.keyboard('{Enter}');
     expect(new URLSearchParams(window.location.search).get('event')).toBeTruthy();
+  });
+
+  it('view arrangement: one events and one summary request per filter change, shared by every part', async () => {
+    window.history.replaceState(null, '', '/');
+    const requests: string[] = [];
+    const realFetch = globalThis.fetch;
+    // Only this example's requests: the earlier examples' pages still run their own.
+    globalThis.fetch = (input, init) => {
+      const request = new Request(input, init);
+      if (request.headers.get('x-api-key') === 'alk_demo_globex_key')
+        requests.push(new URL(request.url).pathname);
+      return realFetch(input, init);
+    };
+    try {
+      await runExample(4);
+      const user = userEvent.setup();
+      const bodyRows = () =>
+        within(screen.getByRole('grid'))
+          .getAllByRole('row')
+          .filter((row) => row.getAttribute('aria-rowindex') !== '1');
+      await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5), { timeout: 5000 });
+      await screen.findByRole('table', { name: 'Event volume' }, { timeout: 5000 });
+
+      requests.length = 0;
+      const severities = screen.getByRole('group', { name: 'Severities' });
+      await user.click(within(severities).getByRole('checkbox', { name: /^Critical/ }));
+      expect(new URLSearchParams(window.location.search).getAll('severities')).toEqual([
+        'critical',
+      ]);
+      await waitFor(
+        () => expect(bodyRows().every((row) => within(row).queryByText('Critical'))).toBe(true),
+        { timeout: 5000 },
+      );
+      const total = document.querySelector('[data-card="total"] dd')!;
+      await waitFor(() => expect(total.textContent).toBe(String(bodyRows().length)), {
+        timeout: 5000,
+      });
+      expect(requests.filter((path) => path.endsWith('/audit/events'))).toHaveLength(1);
+      expect(requests.filter((path) => path.endsWith('/audit/summary'))).toHaveLength(1);
+
+      bodyRows()[0]!.focus();
+      await user.keyboard('{Enter}');
+      await screen.findByRole('complementary', { name: 'Event detail' });
+      expect(new URLSearchParams(window.location.search).get('event')).toBeTruthy();
+    } finally {
+      globalThis.fetch = realFetch;
+    }
   });
 });

@@ -605,13 +605,14 @@ export class AuditLogClient {
     const filter = Object.fromEntries(
       Object.entries(validateQuery(query)).filter(([key]) => !SORT_KEYS.has(key)),
     );
-    const params = validateInput(
+    // The filters were checked above; only the facet's own parameters are left to check.
+    const { fields: named, limit } = validateInput(
       FacetsParamsSchema,
-      { ...filter, fields, limit: options.limit },
+      { fields, limit: options.limit },
       'facets',
     );
     return this.#call(ROUTES.getFacets, FacetsResponseSchema, {
-      searchParams: toSearchParams(params),
+      searchParams: toSearchParams({ ...filter, fields: named, limit }),
       signal: options.signal,
       what: 'counting values',
     });

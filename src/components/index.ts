@@ -124,3 +124,23 @@ export {
   type AuditLogViewerProps,
   type ViewerPart,
 } from './viewer/audit-log-viewer.js';
+
+// Integrity: marks, the failure banner, the proof section and "Verify a file"
+export {
+  AuditLogIntegrity,
+  EventIntegrityMark,
+  INTEGRITY_COLUMN_ID,
+  IntegrityBanner,
+  IntegrityMark,
+  IntegrityProof,
+  VerifyExportFile,
+  createIntegrityColumn,
+  useIntegrity,
+  type AuditLogIntegrityProps,
+  type EventIntegrityMarkProps,
+  type IntegrityBannerProps,
+  type IntegrityMarkProps,
+  type IntegrityMarkState,
+  type IntegrityProofProps,
+  type VerifyExportFileProps,
+} from './integrity/index.js';

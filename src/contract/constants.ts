@@ -36,3 +36,8 @@ export function exportFileName(
   const tenant = (tenantId ?? 'export').replace(/[^A-Za-z0-9_.-]/g, '_');
   return `audit-logs-${tenant}-${generatedAt.slice(0, 10)}.${format}`;
 }
+
+/** The name an export's signed manifest is saved under, beside the file: `<file>.manifest.json`. */
+export function exportManifestFileName(exportFile: string): string {
+  return `${exportFile}.manifest.json`;
+}

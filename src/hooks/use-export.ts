@@ -1,7 +1,12 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
-import type { AuditLogQueryInput, ExportColumn, ExportProgress } from '../client/index.js';
+import type {
+  AuditLogQueryInput,
+  ExportColumn,
+  ExportManifest,
+  ExportProgress,
+} from '../client/index.js';
 import { useAuditLogContext } from './audit-log-context.js';
 
 export interface ExportRequest {
@@ -28,6 +33,11 @@ export interface ExportResult {
   count: number;
   /** Bytes in the file. */
   bytes: number;
+  /**
+   * The server's signed manifest of exactly these bytes, to keep beside the file: with it the
+   * file verifies offline (`verifyExport`). Undefined from a server that signs no exports.
+   */
+  manifest: ExportManifest | undefined;
 }
 
 export interface ExportProgressState extends ExportProgress {
@@ -73,6 +83,10 @@ export function useExport() {
         signal: abort.signal,
         onProgress: (p) => setProgress({ ...p, percent: percentOf(p) }),
       });
+      // Signed once the server has sent the whole body, which it has now.
+      const manifest = file.exportId
+        ? await client.getExportManifest(file.exportId, { signal: abort.signal })
+        : undefined;
       setProgress((p) => (p ? { ...p, percent: 100 } : p));
       return {
         format,
@@ -80,6 +94,7 @@ export function useExport() {
         fileName: destination?.name ?? file.fileName,
         count: file.count,
         bytes: file.bytes,
+        manifest,
       };
     },
   });

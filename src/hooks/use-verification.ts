@@ -1,5 +1,5 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import {
   isAuditLogSDKError,
@@ -56,7 +56,7 @@ const NO_VERDICTS = new Map<string, EventVerification>();
 
 /**
  * Checks shown events against the server's signed log, after they are painted: it never
- * delays rows. Verdicts are cached per page of ids and tree size.
+ * delays rows. Verdicts are cached per event id and tree size.
  *
  * @example
  * const { verdicts, failed, consistency } = useVerification(page?.items ?? []);
@@ -82,14 +82,34 @@ export function useVerification(events: readonly AuditLogEvent[]): VerificationS
     if (headIsBehind && !isFetching) void refetch();
   }, [headIsBehind, isFetching, refetch]);
 
+  const queryClient = useQueryClient();
+  const size = treeHead?.tree_size ?? 0;
+  const root = treeHead?.root_hash ?? '';
+  // Each verdict is also kept under its own id and tree size: a page that shares rows with
+  // one already checked (the next page, a new event on top, the open detail) asks only for
+  // the proofs of the rows not seen yet.
+  const verdictKey = (id: string) => [...scope, 'verdict', size, root, id];
   const ids = useMemo(() => events.map((event) => event.id).sort(), [events]);
   const proofs = useQuery({
-    queryKey: [...scope, 'events', treeHead?.tree_size ?? 0, treeHead?.root_hash ?? '', ids],
+    queryKey: [...scope, 'events', size, root, ids],
     // A plain object in the cache (JSON-compatible), a Map for callers.
-    queryFn: async ({ signal }) =>
-      Object.fromEntries(
-        await (await verifierFor(client)).verifyEvents(events, { treeHead: treeHead!, signal }),
-      ),
+    queryFn: async ({ signal }) => {
+      const known: Record<string, EventVerification> = {};
+      const unknown = events.filter((event) => {
+        const cached = queryClient.getQueryData<EventVerification>(verdictKey(event.id));
+        if (cached) known[event.id] = cached;
+        return !cached;
+      });
+      if (unknown.length > 0) {
+        const verifier = await verifierFor(client);
+        const fresh = await verifier.verifyEvents(unknown, { treeHead: treeHead!, signal });
+        for (const [id, result] of fresh) {
+          known[id] = result;
+          queryClient.setQueryData(verdictKey(id), result);
+        }
+      }
+      return known;
+    },
     enabled: enabled && treeHead !== undefined && !headIsBehind,
     retry: false,
     staleTime: Infinity,

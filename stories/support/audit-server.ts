@@ -1,5 +1,5 @@
 import { AuditLogClient } from 'audit-log-sdk';
-import { createAuditLogTestServer, HOSTILE_EVENTS } from 'audit-log-sdk/testing';
+import { createAuditLogTestServer, HOSTILE_EVENTS, type MemoryStore } from 'audit-log-sdk/testing';
 
 /** How a story's reference server behaves; stories set it as `parameters.audit`. */
 export interface AuditStoryServer {
@@ -19,6 +19,11 @@ export interface AuditStoryServer {
   answers?: 'ok' | 'loading' | 'error';
   /** Not signed in: for the login form. */
   signedOut?: boolean;
+  /**
+   * Rewrites the descriptions of the newest events, every `tampered`-th of the first 20, behind
+   * the API's back, as someone with database access could: their rows fail verification.
+   */
+  tampered?: number;
 }
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -100,6 +105,15 @@ export async function createStoryClient(options: AuditStoryServer): Promise<Audi
     const writer = new AuditLogClient({ baseUrl: server.baseUrl, fetch: server.fetch });
     await writer.login({ username: 'writer', password: 'audit-demo', tenant_id: tenant });
     await writer.createEventsBatch([...HOSTILE_EVENTS]);
+  }
+  if (options.tampered) {
+    const every = options.tampered;
+    (server.store as MemoryStore).editStoredEvents(tenant, (rows) => {
+      const newest = [...rows].sort((a, b) => b.timestamp.localeCompare(a.timestamp));
+      newest.slice(0, 20).forEach((row, index) => {
+        if (index % every === 1) row.description = `${row.description} (edited in the database)`;
+      });
+    });
   }
   if (options.accessRecords) {
     const writer = new AuditLogClient({ baseUrl: server.baseUrl, fetch: server.fetch });

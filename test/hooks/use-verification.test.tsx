@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { renderHook, waitFor } from '@testing-library/react';
+import type { AuditLogEvent } from '../../src/client/index.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useAuditEvents, useVerification } from '../../src/hooks/index.js';
 import type { MemoryStore } from '../../src/server/index.js';
@@ -42,6 +43,32 @@ describe('useVerification', () => {
     expect(result.current.verification.failed).toEqual([
       expect.objectContaining({ id: victim.id, verdict: 'modified' }),
     ]);
+  });
+
+  it('asks only for proofs of rows it has not checked under this tree size', async () => {
+    const server = await testServer();
+    const asked: string[][] = [];
+    const client = newClient(server, async (input, init) => {
+      const request = new Request(input, init);
+      if (new URL(request.url).pathname.endsWith('/proofs')) {
+        asked.push(((await request.clone().json()) as { ids: string[] }).ids);
+      }
+      return server.fetch(request);
+    });
+    await client.login({ username: 'viewer', password: 'audit-demo', tenant_id: 'acme' });
+    const { items } = await client.queryEvents({}, { size: 30 });
+    const { result, rerender } = renderHook(
+      ({ events }: { events: AuditLogEvent[] }) => useVerification(events),
+      { wrapper: wrapperFor(client), initialProps: { events: items.slice(0, 20) } },
+    );
+    await waitFor(() => expect(result.current.status).toBe('done'));
+    // The next view shares ten rows with the first: only the ten new ones are proven.
+    rerender({ events: items.slice(10, 30) });
+    await waitFor(() => expect(result.current.verdicts.size).toBe(20));
+    expect(result.current.verdicts.has(items[29]!.id)).toBe(true);
+    expect(asked.map((ids) => ids.length)).toEqual([20, 10]);
+    expect(new Set(asked[1])).toEqual(new Set(items.slice(20, 30).map((event) => event.id)));
+    expect(result.current.failed).toEqual([]);
   });
 
   it('stays idle with nothing to check, and is marked unsupported by a server without a log', async () => {

@@ -10,6 +10,8 @@ import type { StoreKind } from './http-server.js';
 /** Edits of stored rows behind the API's back, as someone with database access could make. */
 export interface Tamperer {
   store: AuditStore;
+  /** The database file, for a store kept in one (SQLite). */
+  file?: string;
   setDescription(tenantId: string, id: string, description: string): MaybePromise<void>;
   deleteEvent(tenantId: string, id: string): MaybePromise<void>;
   /** Swaps the sequences of two rows (their places in the log). */
@@ -63,6 +65,7 @@ export async function tamperableStore(kind: StoreKind): Promise<Tamperer> {
   const db = openConnection(path, { readonly: false });
   return {
     store,
+    file: path,
     setDescription: (tenantId, id, description) => {
       db.prepare('UPDATE audit_events SET description = ? WHERE tenant_id = ? AND id = ?').run(
         description,

@@ -3,7 +3,7 @@ import { Button } from '../ui/button.js';
 import { Select } from '../ui/text-input.js';
 import { useId, useState } from 'react';
 import type { AuditLogQueryInput } from '../../client/index.js';
-import { exportFileName } from '../../contract/constants.js';
+import { exportFileName, exportManifestFileName } from '../../contract/constants.js';
 import {
   useAuditLogClient,
   useExport,
@@ -32,7 +32,8 @@ export interface ExportButtonProps {
   /** Format chosen at first. Default CSV. */
   defaultFormat?: 'csv' | 'json';
   /**
-   * Called with the file, kept in memory, instead of saving it (e.g. to upload it).
+   * Called with the file, kept in memory, and its signed `manifest`, instead of saving them
+   * (e.g. to upload them).
    * Left out, the file is saved: see `chooseFile`.
    */
   onExported?: ((file: ExportResult & { blob: Blob }) => void) | undefined;
@@ -54,7 +55,8 @@ const isAbort = (error: unknown) => error instanceof Error && error.name === 'Ab
 
 /**
  * Exports the current filters as CSV or JSON with a real progress bar and a cancel button,
- * and saves a file named for tenant and date. For roles that may not export it stays
+ * and saves a file named for tenant and date with its signed manifest beside it
+ * (`<file>.manifest.json`), so the file verifies offline. For roles that may not export it stays
  * visible but disabled, saying why.
  */
 export function ExportButton(props: ExportButtonProps) {
@@ -97,7 +99,17 @@ function ExportFromProps({
     }
     const save = (destination: FileSystemFileHandle | null) =>
       exporter.mutate(destination ? { ...request, destination } : request, {
-        onSuccess: (file) => file.blob && downloadBlob(file.blob, file.fileName),
+        onSuccess: (file) => {
+          if (file.blob) downloadBlob(file.blob, file.fileName);
+          // The manifest goes beside the file, however the file was saved: the two verify
+          // together, offline ("Verify a file", `audit-log-sdk verify`).
+          if (file.manifest) {
+            downloadBlob(
+              new Blob([JSON.stringify(file.manifest, null, 2)], { type: 'application/json' }),
+              exportManifestFileName(file.fileName),
+            );
+          }
+        },
       });
     // Asked now, while the click still counts as the user's gesture. Closing the dialog
     // cancels; a dialog that cannot open leaves the download from memory.
@@ -161,6 +173,9 @@ function ExportFromProps({
       {exporter.isSuccess ? (
         <span role="status" data-part="done">
           {labels.exportDone}: <span data-part="file-name">{exporter.data.fileName}</span>
+          {exporter.data.manifest ? (
+            <span data-part="manifest-saved"> ({labels.integrity.manifestSaved})</span>
+          ) : null}
         </span>
       ) : null}
     </div>

@@ -16,6 +16,8 @@ export interface AuditLogColumn {
   sortField?: SortField;
   /** A CSS grid track size for the column, `minmax(8rem, 1fr)` by default. */
   width?: string;
+  /** Where a custom column joins the defaults: after them (default), or before them. */
+  placement?: 'start' | 'end';
 }
 
 /** The server-side sort of the rows shown. */
@@ -24,7 +26,10 @@ export interface AuditLogSort {
   sort_order: SortOrder;
 }
 
-/** Defaults first (replaced in place by custom columns of the same id), then the other custom columns. */
+/**
+ * Defaults (replaced in place by custom columns of the same id), with the other custom columns
+ * after them, or before them when placed at the start.
+ */
 export function mergeColumns(
   defaults: readonly AuditLogColumn[],
   custom: readonly AuditLogColumn[] | undefined,
@@ -33,5 +38,10 @@ export function mergeColumns(
   const byId = new Map(custom.map((column) => [column.id, column]));
   const merged = defaults.map((column) => byId.get(column.id) ?? column);
   const defaultIds = new Set(defaults.map((column) => column.id));
-  return [...merged, ...custom.filter((column) => !defaultIds.has(column.id))];
+  const added = custom.filter((column) => !defaultIds.has(column.id));
+  return [
+    ...added.filter((column) => column.placement === 'start'),
+    ...merged,
+    ...added.filter((column) => column.placement !== 'start'),
+  ];
 }

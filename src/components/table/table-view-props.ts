@@ -1,6 +1,6 @@
 import { definedOnly } from '../viewer/defined-only.js';
 import type { AuditLogViewController } from '../viewer/view-context.js';
-import type { AuditLogTableProps } from './audit-log-table.js';
+import type { AuditLogTableProps } from './audit-log-table-props.js';
 
 const NO_EVENTS = [] as const;
 

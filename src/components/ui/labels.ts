@@ -83,6 +83,54 @@ const CHARTS = {
   filterBy: (name: string) => `Filter by ${name}`,
 };
 
+/** The integrity parts' strings: the row marks, the banner, the proof section, "Verify a file". */
+const INTEGRITY = {
+  column: 'Integrity',
+  verified: 'Verified',
+  modified: 'Changed',
+  notInLog: 'Not in log',
+  checking: 'Checking…',
+  unchecked: 'Not checked',
+  /** A mark's accessible name and tooltip, longer than what the cell shows. */
+  markTitle: {
+    verified: 'Verified: this event is in the signed log, unchanged',
+    modified: 'Failed: this event differs from the one the signed log holds',
+    notInLog: 'Failed: the signed log holds no such event',
+    checking: 'Checking this event against the signed log…',
+    unchecked: 'Not checked against the signed log',
+  },
+  bannerTitle: 'Integrity check failed',
+  failedEvents: (count: number, changed: number, missing: number) =>
+    `${count === 1 ? '1 event' : `${count} events`} on this page failed verification` +
+    ` (${[changed > 0 ? `${changed} changed` : '', missing > 0 ? `${missing} not in the log` : '']
+      .filter(Boolean)
+      .join(', ')}).`,
+  consistencyFailed: (problem: string) => `The log is not the one seen before: ${problem}.`,
+  signatureFailed: (problem: string) => `The log's signature does not hold: ${problem}.`,
+  proof: 'Integrity proof',
+  status: 'Status',
+  leafIndex: 'Leaf index',
+  treeSize: 'Tree size',
+  rootHash: 'Root hash',
+  signer: 'Signing key',
+  signedAt: 'Signed',
+  verifyFile: 'Verify a file',
+  verifyFileHint:
+    'Drop an exported file and its manifest here, or choose them. Nothing is uploaded.',
+  exportFile: 'Exported file',
+  manifestFile: 'Manifest',
+  keysFile: 'Public keys (JWKS, optional)',
+  verify: 'Verify',
+  verifying: 'Verifying…',
+  fileVerified: (count: number) =>
+    `Verified: ${count === 1 ? '1 event' : `${count.toLocaleString('en')} events`}, nothing changed, added or removed.`,
+  fileFailed: 'This file does not match its signed manifest',
+  notAManifest: (name: string) => `${name} is not an export manifest.`,
+  notKeys: (name: string) => `${name} is not a JSON Web Key Set.`,
+  needKeys: 'Add the public keys (JWKS) to verify this file.',
+  manifestSaved: 'with its signed manifest',
+};
+
 /**
  * Every visible string of the components, in one catalog, translated as a whole through
  * `AuditUiProvider` (see locales/ for a complete second language). The words several parts
@@ -204,6 +252,7 @@ export const DEFAULT_LABELS = {
   },
   filters: FILTERS,
   charts: CHARTS,
+  integrity: INTEGRITY,
 };
 
 export type AuditLabels = typeof DEFAULT_LABELS;

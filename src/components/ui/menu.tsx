@@ -48,7 +48,7 @@ export function Menu({ trigger, label, items, align = 'start', triggerProps }: M
 
   const close = useCallback(() => setOpen(false), []);
   useDismissOnOutsidePointer(rootRef, open, close);
-  const fit = useFitInViewport(listRef, open, align);
+  useFitInViewport(listRef, open, align);
 
   useEffect(() => {
     if (open) itemRefs.current[active]?.focus();
@@ -116,8 +116,6 @@ export function Menu({ trigger, label, items, align = 'start', triggerProps }: M
         aria-labelledby={label === undefined ? `${id}-trigger` : undefined}
         hidden={!open}
         data-ui="menu-list"
-        data-align={fit.align}
-        style={fit.shift ? { translate: `${fit.shift}px 0` } : undefined}
         onKeyDown={onMenuKeyDown}
       >
         {items.map((item, index) => (

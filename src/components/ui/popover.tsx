@@ -61,7 +61,7 @@ export function Popover({
   );
   const close = useCallback(() => setOpen(false), [setOpen]);
   useDismissOnOutsidePointer(rootRef, open, close);
-  const fit = useFitInViewport(panelRef, open, align);
+  useFitInViewport(panelRef, open, align);
 
   useEffect(() => {
     if (open && focusOnOpen.current) {
@@ -107,8 +107,6 @@ export function Popover({
         tabIndex={-1}
         hidden={!open}
         data-ui="popover-panel"
-        data-align={fit.align}
-        style={fit.shift ? { translate: `${fit.shift}px 0` } : undefined}
       >
         {children}
       </div>

@@ -19,6 +19,8 @@ import { LiveTail } from '../live-tail/live-tail.js';
 import { SummaryCards } from '../summary-cards/summary-cards.js';
 import { AuditLogTable } from '../table/audit-log-table.js';
 import { ColumnSettings, DensityToggle } from '../table/column-settings.js';
+import { AuditLogIntegrity } from '../integrity/integrity-state.js';
+import { IntegrityBanner } from '../integrity/integrity-banner.js';
 import { AuditUiProvider, useAuditUi } from '../ui/audit-ui-context.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
 import { Button } from '../ui/button.js';
@@ -36,7 +38,8 @@ const VolumeStrip = lazy(() => import('./viewer-charts.js'));
 /** Fields the sidebar lists with counts, beyond the filters' event types and severities. */
 const COUNTED_FIELDS = ['action', 'resource_type', 'user_id'] as const;
 
-export type ViewerPart = 'summary' | 'filters' | 'charts' | 'export' | 'liveTail' | 'detail';
+export type ViewerPart =
+  'summary' | 'filters' | 'charts' | 'export' | 'liveTail' | 'detail' | 'integrity';
 
 export interface AuditLogViewerProps extends Omit<AuditLogViewOptions, 'detail'> {
   /** Parts to leave out, e.g. `{ charts: true }`. */
@@ -87,8 +90,12 @@ export function AuditLogViewer({
         columnsStorageKey={props.columnsStorageKey}
         defaultDensity={props.defaultDensity ?? 'compact'}
         detail={!props.hide?.detail}
+        integrity={!props.hide?.integrity}
       >
-        <ViewerLayout {...props} />
+        {/* One check of the page for the marks and the banner, after the rows are painted. */}
+        <AuditLogIntegrity>
+          <ViewerLayout {...props} />
+        </AuditLogIntegrity>
       </AuditLogView>
     </AuditUiProvider>
   );
@@ -200,6 +207,7 @@ function ViewerLayout({
               </Suspense>
             </div>
           ) : null}
+          {hide.integrity ? null : <IntegrityBanner />}
           <AuditLogTable />
         </div>
         {/* After the table in focus order, so Tab reaches the rows first; drawn on the left. */}
@@ -219,7 +227,9 @@ function ViewerLayout({
             )}
           </div>
         ) : null}
-        {hide.detail ? null : <AuditLogDetailPanel renderDetail={renderDetail} />}
+        {hide.detail ? null : (
+          <AuditLogDetailPanel renderDetail={renderDetail} integrity={!hide.integrity} />
+        )}
       </div>
     </div>
   );

@@ -10,6 +10,7 @@ import {
 } from 'react';
 import type { AuditLogEvent } from '../../client/index.js';
 import { AuditEventDetail } from '../event-detail/audit-event-detail.js';
+import { IntegrityProof } from '../integrity/integrity-proof.js';
 import { Button } from '../ui/button.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import { rootProps } from '../ui/root-props.js';
@@ -22,6 +23,8 @@ const KEY_STEP = 32;
 export interface AuditLogDetailPanelProps {
   /** Replaces the event's detail inside the panel. */
   renderDetail?: ((event: AuditLogEvent, close: () => void) => ReactNode) | undefined;
+  /** Show where the event sits in the signed log, under its detail. Default true. */
+  integrity?: boolean | undefined;
   className?: string | undefined;
 }
 
@@ -30,7 +33,11 @@ export interface AuditLogDetailPanelProps {
  * reader drags it. It takes focus when a row opens it; when it closes, however it closes,
  * focus goes back to that row.
  */
-export function AuditLogDetailPanel({ renderDetail, className }: AuditLogDetailPanelProps) {
+export function AuditLogDetailPanel({
+  renderDetail,
+  integrity = true,
+  className,
+}: AuditLogDetailPanelProps) {
   const view = useAuditLogViewContext();
   if (!view) throw new Error('AuditLogDetailPanel needs an <AuditLogView> around it.');
   const { labels } = useAuditUi();
@@ -112,6 +119,7 @@ export function AuditLogDetailPanel({ renderDetail, className }: AuditLogDetailP
             {...(linkTo ? { eventLink: (shown: AuditLogEvent) => linkTo(shown.id) } : {})}
           />
         )}
+        {integrity ? <IntegrityProof event={event} /> : null}
       </div>
       {/* Last, so Tab from the panel reaches Close first. */}
       <div

@@ -9,6 +9,7 @@ import { mergeColumns, type AuditLogColumn, type AuditLogSort } from '../table/a
 import { useDefaultColumns } from '../table/default-columns.js';
 import type { AuditLogTableActions, AuditLogTableDensity } from '../table/table-types.js';
 import { applyUpdater, type Updater } from '../table/use-controllable.js';
+import { createIntegrityColumn } from '../integrity/integrity-column.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import type { AuditLogViewController, AuditLogViewQuery } from './view-context.js';
 import { definedOnly } from './defined-only.js';
@@ -34,6 +35,8 @@ export interface AuditLogViewOptions {
   defaultDensity?: AuditLogTableDensity | undefined;
   /** Load the open event. Default true; false when the arrangement shows no detail. */
   detail?: boolean | undefined;
+  /** Lead the columns with each row's integrity mark (see `createIntegrityColumn`). Default false. */
+  integrity?: boolean | undefined;
 }
 
 /**
@@ -53,6 +56,7 @@ export function useAuditLogView({
   columnsStorageKey = COLUMNS_STORAGE_KEY,
   defaultDensity = 'comfortable',
   detail = true,
+  integrity = false,
 }: AuditLogViewOptions = {}): AuditLogViewController {
   const settings = useAuditUi();
   const [state, setState, linkTo] = useViewerState(syncUrl, {
@@ -90,9 +94,16 @@ export function useAuditLogView({
   const [density, setDensityState] = useState<AuditLogTableDensity>(defaultDensity);
 
   const defaultColumns = useDefaultColumns(settings);
+  // The integrity mark is a custom column of the view's own, so every part (table, column
+  // settings, export) sees it as it sees a host's.
+  const { labels } = settings;
+  const viewColumns = useMemo(
+    () => (integrity ? [createIntegrityColumn(labels), ...(customColumns ?? [])] : customColumns),
+    [integrity, labels, customColumns],
+  );
   const columns = useMemo(
-    () => mergeColumns(defaultColumns, customColumns),
-    [defaultColumns, customColumns],
+    () => mergeColumns(defaultColumns, viewColumns),
+    [defaultColumns, viewColumns],
   );
   const writeUrlColumns = useCallback(
     (next: string[] | undefined) => setState((s) => ({ ...s, columns: next })),
@@ -177,7 +188,7 @@ export function useAuditLogView({
     live,
     density,
     columns,
-    customColumns,
+    customColumns: viewColumns,
     columnVisibility: columnState.visibility,
     columnOrder: columnState.order,
     exportColumns: columnState.chosen,

@@ -49,7 +49,8 @@ async function renderViewer(syncUrl = false) {
 async function exportedHeader(): Promise<string[]> {
   const toolbar = document.querySelector<HTMLElement>('[data-part="export-button"]')!;
   await userEvent.setup().click(within(toolbar).getByRole('button', { name: 'Export' }));
-  await waitFor(() => expect(saved).toHaveLength(1), { timeout: 5000 });
+  // The file, then its signed manifest beside it.
+  await waitFor(() => expect(saved).toHaveLength(2), { timeout: 5000 });
   const text = await readBlobText(saved[0]);
   return text.slice(0, text.indexOf('\r\n')).split(',');
 }
@@ -88,7 +89,7 @@ describe('AuditLogViewer columns', () => {
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Columns' }));
     await user.click(screen.getByRole('button', { name: 'Move Severity up' }));
-    expect((await headerTexts()).slice(0, 2)).toEqual(['Severity', 'Time']);
+    expect((await headerTexts()).slice(0, 3)).toEqual(['Integrity', 'Severity', 'Time']);
     expect((await exportedHeader()).slice(0, 2)).toEqual(['severity', 'timestamp']);
   });
 
@@ -104,6 +105,7 @@ describe('AuditLogViewer columns', () => {
     await hideColumn('IP address');
     const columns = () => new URLSearchParams(window.location.search).getAll('columns');
     expect(columns()).toEqual([
+      'integrity',
       'time',
       'severity',
       'event_type',

@@ -26,6 +26,8 @@ export interface DemoServerOptions extends Partial<Omit<AuditLogAppOptions, 'sto
   eventsPerTenant?: number;
   /** Puts something in front of the seeded store, e.g. generated events. */
   wrapStore?: (store: AuditStore) => AuditStore;
+  /** The store to seed and serve; a fresh in-memory one by default (e.g. a SQLite file to tamper with). */
+  store?: AuditStore;
   /** Headers the page's server sends with every answer, e.g. a Content-Security-Policy. */
   pageHeaders?: Record<string, string>;
   /** Backends mounted in front of the page (the host demo's), given the API's URL. */
@@ -45,9 +47,9 @@ export async function startDemoServers(options: DemoServerOptions = {}): Promise
     wrapStore,
     pageHeaders,
     pagePlugins,
+    store = new MemoryStore(),
     ...appOptions
   } = options;
-  const store = new MemoryStore();
   await seedDemoData(store, { eventsPerTenant, passwordIterations: PASSWORD_ITERATIONS });
   const api = await startHttpServer('memory', {
     ...appOptions,

@@ -185,4 +185,53 @@ export const AUDIT_LABELS_DE: AuditLabels = {
         : ''),
     filterBy: (name) => `Nach ${name} filtern`,
   },
+  integrity: {
+    column: 'Integrität',
+    verified: 'Geprüft',
+    modified: 'Verändert',
+    notInLog: 'Nicht im Log',
+    checking: 'Wird geprüft…',
+    unchecked: 'Nicht geprüft',
+    markTitle: {
+      verified: 'Geprüft: Dieses Ereignis steht unverändert im signierten Log',
+      modified: 'Fehlgeschlagen: Dieses Ereignis weicht vom Eintrag im signierten Log ab',
+      notInLog: 'Fehlgeschlagen: Das signierte Log enthält dieses Ereignis nicht',
+      checking: 'Dieses Ereignis wird gegen das signierte Log geprüft…',
+      unchecked: 'Nicht gegen das signierte Log geprüft',
+    },
+    bannerTitle: 'Integritätsprüfung fehlgeschlagen',
+    failedEvents: (count, changed, missing) =>
+      `${count === 1 ? '1 Ereignis' : `${number(count)} Ereignisse`} auf dieser Seite ` +
+      `${count === 1 ? 'hat' : 'haben'} die Prüfung nicht bestanden` +
+      ` (${[
+        changed > 0 ? `${number(changed)} verändert` : '',
+        missing > 0 ? `${number(missing)} nicht im Log` : '',
+      ]
+        .filter(Boolean)
+        .join(', ')}).`,
+    consistencyFailed: (problem) => `Das Log ist nicht mehr das zuvor gesehene: ${problem}.`,
+    signatureFailed: (problem) => `Die Signatur des Logs ist ungültig: ${problem}.`,
+    proof: 'Integritätsnachweis',
+    status: 'Prüfergebnis',
+    leafIndex: 'Blattindex',
+    treeSize: 'Baumgröße',
+    rootHash: 'Wurzel-Hash',
+    signer: 'Signaturschlüssel',
+    signedAt: 'Signiert',
+    verifyFile: 'Datei prüfen',
+    verifyFileHint:
+      'Exportierte Datei und ihr Manifest hierher ziehen oder auswählen. Es wird nichts hochgeladen.',
+    exportFile: 'Exportierte Datei',
+    manifestFile: 'Manifestdatei',
+    keysFile: 'Öffentliche Schlüssel (JWKS, optional)',
+    verify: 'Prüfen',
+    verifying: 'Wird geprüft…',
+    fileVerified: (count) =>
+      `Geprüft: ${count === 1 ? '1 Ereignis' : `${number(count)} Ereignisse`}, nichts verändert, hinzugefügt oder entfernt.`,
+    fileFailed: 'Diese Datei passt nicht zu ihrem signierten Manifest',
+    notAManifest: (name) => `${name} ist kein Export-Manifest.`,
+    notKeys: (name) => `${name} ist kein JSON Web Key Set.`,
+    needKeys: 'Zum Prüfen die öffentlichen Schlüssel (JWKS) hinzufügen.',
+    manifestSaved: 'mit signiertem Manifest',
+  },
 };
