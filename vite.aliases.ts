@@ -6,6 +6,8 @@ const entry = (path: string) => resolve(import.meta.dirname, path);
 export const packageAliases = [
   { find: /^audit-log-sdk$/, replacement: entry('src/client/index.ts') },
   { find: /^audit-log-sdk\/verify$/, replacement: entry('src/client/verification/index.ts') },
+  { find: /^audit-log-sdk\/queue$/, replacement: entry('src/client/queue/index.ts') },
+  { find: /^audit-log-sdk\/search$/, replacement: entry('src/client/search/index.ts') },
   { find: /^audit-log-sdk\/testing$/, replacement: entry('src/server/index.ts') },
   { find: /^audit-log-sdk\/server$/, replacement: entry('src/host/index.ts') },
   { find: /^audit-log-sdk\/react$/, replacement: entry('src/hooks/index.ts') },

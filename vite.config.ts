@@ -15,6 +15,8 @@ export default defineConfig({
       entry: {
         client: entry('src/client/index.ts'),
         verify: entry('src/client/verification/index.ts'),
+        queue: entry('src/client/queue/index.ts'),
+        search: entry('src/client/search/index.ts'),
         react: entry('src/hooks/index.ts'),
         components: entry('src/components/index.ts'),
         charts: entry('src/components/charts/index.ts'),

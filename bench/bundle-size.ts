@@ -37,15 +37,24 @@ function staticClosure(chunks: Rollup.OutputChunk[]): Set<Rollup.OutputChunk> {
 const root = resolve(import.meta.dirname, '..');
 const PEERS = [/^react(\/.*)?$/, /^react-dom(\/.*)?$/, /^@tanstack\/react-query$/, /^zod(\/.*)?$/];
 const layer = (name: string) => `${resolve(root, 'src', name)}${sep}`;
+/** One source module, whatever extension its importer names it by. */
+const module = (name: string) => `${resolve(root, 'src', name)}.`;
 
 /**
  * Budgets in kB min+gzip. Hooks and components hold the package issue's 6 and 45 kB. The
  * client's target of 12 kB is out of reach with its two required libraries (ky 5.5 kB, and
  * zod, a peer left out here); its budget is the measured size plus a little, so it cannot
- * grow unnoticed (BENCHMARKS.md has the breakdown). The charts entry is mostly recharts; its
- * budget too is the measured size plus a little.
+ * grow unnoticed (BENCHMARKS.md has the breakdown). The durable queue is an entry of its own
+ * (`audit-log-sdk/queue`), measured on top of the client. The charts entry is mostly
+ * recharts; its budget too, like the queue's, is the measured size plus a little.
  */
-export const BUDGETS_KB = { client: 24.5, hooks: 6, components: 45, charts: 140 } as const;
+export const BUDGETS_KB = {
+  client: 21.5,
+  queue: 5.5,
+  hooks: 6,
+  components: 45,
+  charts: 140,
+} as const;
 export const CLIENT_TARGET_KB = 12;
 
 interface EntrySpec {
@@ -57,9 +66,21 @@ interface EntrySpec {
 }
 
 const ENTRIES: Record<keyof typeof BUDGETS_KB, EntrySpec> = {
-  // The search language is left out here and measured on its own (search-size.ts): an app
-  // that does not import it does not ship it, and the package test holds it to its budget.
-  client: { file: 'src/client/index.ts', below: [], excluded: [/\/search\/index\.js$/] },
+  // The queue and the search language are entries of their own: nothing is left out here.
+  // The search language's cost on top of the client is search-size.ts's.
+  client: { file: 'src/client/index.ts', below: [], excluded: [] },
+  // The durable queue and idb, on top of the client parts it shares with AuditLogClient.
+  queue: {
+    file: 'src/client/queue/index.ts',
+    below: [
+      layer('contract'),
+      layer('client/auth'),
+      layer('client/errors'),
+      layer('client/http'),
+      module('client/inputs'),
+    ],
+    excluded: [],
+  },
   hooks: {
     file: 'src/hooks/index.ts',
     below: [layer('contract'), layer('client')],

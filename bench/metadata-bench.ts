@@ -1,36 +1,15 @@
 // The event detail of an event with a 200,000-element metadata array, in headless Chromium:
 // `npm run bench:metadata` (CHROMIUM_PATH, default /usr/bin/chromium).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { build, preview } from 'vite';
 import { assertChromium, chromiumLaunchOptions } from '../test/support/chromium.js';
+import { serveBuiltPage } from './page-server.js';
 
 assertChromium();
-const root = resolve(import.meta.dirname, 'metadata-page');
-const outDir = mkdtempSync(join(tmpdir(), 'metadata-bench-'));
-await build({
-  root,
-  logLevel: 'warn',
-  build: {
-    outDir,
-    emptyOutDir: true,
-    target: 'es2022',
-    rollupOptions: {
-      onwarn: (warning, warn) => {
-        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
-      },
-    },
-  },
+const site = await serveBuiltPage(resolve(import.meta.dirname, 'metadata-page'), {
+  target: 'es2022',
 });
-const server = await preview({
-  root,
-  logLevel: 'warn',
-  build: { outDir },
-  preview: { port: 0, host: '127.0.0.1' },
-});
-const base = server.resolvedUrls!.local[0]!;
+const base = site.base;
 const browser = await chromium.launch(chromiumLaunchOptions());
 
 interface Run {
@@ -55,8 +34,7 @@ async function measure(): Promise<Run> {
 const runs: Run[] = [];
 for (let round = 0; round < 5; round++) runs.push(await measure());
 await browser.close();
-server.httpServer.close();
-rmSync(outDir, { recursive: true, force: true });
+site.close();
 
 const median = (f: (run: Run) => number) => [...runs.map(f)].sort((a, b) => a - b)[2]!;
 console.log(

@@ -1,6 +1,6 @@
-// What the search language adds to an app that uses the client, and that an app which does
-// not import it ships none of it: the client entry is built as the package ships it, then
-// two small apps are built against that file, as an app's bundler would tree-shake it.
+// What the search language (`audit-log-sdk/search`) adds to an app that uses the client, and
+// that an app which does not import it ships none of it: two small apps importing the entries'
+// sources, built as an app's bundler would (production, minified, tree-shaken).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -46,21 +46,21 @@ export interface SearchLanguageCost {
 export async function measureSearchLanguage(): Promise<SearchLanguageCost> {
   const dir = mkdtempSync(join(tmpdir(), 'audit-search-size-'));
   try {
-    writeFileSync(join(dir, 'client.js'), await bundle(resolve(root, 'src/client/index.ts')));
-    const app = (names: string[]) => {
-      const file = join(dir, `app-${names.length}.js`);
-      writeFileSync(
-        file,
-        `import { ${names.join(', ')} } from './client.js';\nconsole.log(${names.join(', ')});\n`,
-      );
+    const client = JSON.stringify(resolve(root, 'src/client/index.ts'));
+    const search = JSON.stringify(resolve(root, 'src/client/search/index.ts'));
+    const app = (name: string, lines: string[]) => {
+      const file = join(dir, `${name}.js`);
+      writeFileSync(file, `${lines.join('\n')}\n`);
       return bundle(file);
     };
-    const clientOnly = await app(['AuditLogClient']);
-    const withSearch = await app([
-      'AuditLogClient',
-      'parseAuditSearch',
-      'formatAuditSearch',
-      'resolveAuditSearch',
+    const clientOnly = await app('client-only', [
+      `import { AuditLogClient } from ${client};`,
+      'console.log(AuditLogClient);',
+    ]);
+    const withSearch = await app('with-search', [
+      `import { AuditLogClient } from ${client};`,
+      `import { formatAuditSearch, parseAuditSearch, resolveAuditSearch } from ${search};`,
+      'console.log(AuditLogClient, parseAuditSearch, formatAuditSearch, resolveAuditSearch);',
     ]);
     const gzip = (code: string) => gzipSync(code, { level: 9 }).byteLength;
     return {

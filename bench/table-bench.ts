@@ -1,37 +1,15 @@
 // AuditLogTable vs a plain (non-virtualized) TanStack table of the same 10,000 rows, in
 // headless Chromium: `npm run bench:table` (CHROMIUM_PATH, default /usr/bin/chromium).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { build, preview } from 'vite';
 import { assertChromium, chromiumLaunchOptions } from '../test/support/chromium.js';
+import { serveBuiltPage } from './page-server.js';
 
 assertChromium();
 const launchOptions = chromiumLaunchOptions();
 
-const root = resolve(import.meta.dirname, 'table-page');
-const outDir = mkdtempSync(join(tmpdir(), 'table-bench-'));
-await build({
-  root,
-  logLevel: 'warn',
-  build: {
-    outDir,
-    emptyOutDir: true,
-    rollupOptions: {
-      onwarn: (warning, warn) => {
-        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
-      },
-    },
-  },
-});
-const server = await preview({
-  root,
-  logLevel: 'warn',
-  build: { outDir },
-  preview: { port: 0, host: '127.0.0.1' },
-});
-const base = server.resolvedUrls!.local[0]!;
+const site = await serveBuiltPage(resolve(import.meta.dirname, 'table-page'));
+const base = site.base;
 
 const browser = await chromium.launch(launchOptions);
 
@@ -61,8 +39,7 @@ for (let round = 0; round < 5; round++) {
   for (const mode of ['virtual', 'plain'] as const) runs[mode].push(await measure(mode));
 }
 await browser.close();
-server.httpServer.close();
-rmSync(outDir, { recursive: true, force: true });
+site.close();
 
 console.log(`Chromium ${browser.version()}, 10,000 rows, median of 5 runs each (interleaved)`);
 for (const mode of ['virtual', 'plain'] as const) {

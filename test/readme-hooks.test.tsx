@@ -49,6 +49,12 @@ afterAll(async () => {
   await server.close();
 });
 
+/** The table's rows below its header. */
+const bodyRows = () =>
+  within(screen.getByRole('grid'))
+    .getAllByRole('row')
+    .filter((row) => row.getAttribute('aria-rowindex') !== '1');
+
 /** Writes one README example to a module and runs it in a fresh document. */
 async function runExample(index: number) {
   mkdirSync(dir, { recursive: true });
@@ -113,10 +119,6 @@ describe('README React examples', () => {
     window.history.replaceState(null, '', '/');
     await runExample(3);
     const user = userEvent.setup();
-    const bodyRows = () =>
-      within(screen.getByRole('grid'))
-        .getAllByRole('row')
-        .filter((row) => row.getAttribute('aria-rowindex') !== '1');
     await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5), { timeout: 5000 });
 
     const severities = screen.getByRole('group', { name: 'Severities' });
@@ -168,10 +170,6 @@ describe('README React examples', () => {
     try {
       await runExample(4);
       const user = userEvent.setup();
-      const bodyRows = () =>
-        within(screen.getByRole('grid'))
-          .getAllByRole('row')
-          .filter((row) => row.getAttribute('aria-rowindex') !== '1');
       await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5), { timeout: 5000 });
       await screen.findByRole('table', { name: 'Event volume' }, { timeout: 5000 });
 

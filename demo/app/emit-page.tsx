@@ -1,4 +1,5 @@
-import type { AuditEventQueue, QueueState } from '../../src/client/index.js';
+import type { AuditEventQueue, QueueState } from '../../src/client/queue/index.js';
+import { Button } from '../../src/components/index.js';
 import { useCreateEvent } from '../../src/hooks/index.js';
 
 /**
@@ -17,18 +18,18 @@ export function EmitPage({ queue, state }: { queue: AuditEventQueue | null; stat
   return (
     <section aria-labelledby="emit-title">
       <h2 id="emit-title">Write events</h2>
-      <button
-        type="button"
+      <Button
+        variant="primary"
         onClick={() => create.mutate(event('direct'))}
         disabled={create.isPending}
       >
         Record an event now
-      </button>
+      </Button>
       {create.error ? <p role="alert">{create.error.message}</p> : null}
       {create.data ? <p role="status">Stored {create.data.id}</p> : null}
-      <button type="button" onClick={() => void queue?.enqueue(event('queued'))} disabled={!queue}>
+      <Button onClick={() => void queue?.enqueue(event('queued'))} disabled={!queue}>
         Queue an event
-      </button>
+      </Button>
       <p role="status">
         Queue ({state.storage}): {state.pending} pending, {state.failed.length} refused
         {state.lastError ? `; retrying after: ${state.lastError.message}` : ''}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Button } from '../../src/components/index.js';
 import { useAuditEvents, useSummary } from '../../src/hooks/index.js';
 
 /** The "hooks in your own page" path: the host's own markup over the SDK's hooks. */
@@ -32,16 +33,12 @@ export function HooksPage() {
           ))}
         </tbody>
       </table>
-      <button type="button" disabled={page === 1} onClick={() => setPage(page - 1)}>
+      <Button disabled={page === 1} onClick={() => setPage(page - 1)}>
         Previous
-      </button>
-      <button
-        type="button"
-        disabled={page >= (events.data?.pages ?? 1)}
-        onClick={() => setPage(page + 1)}
-      >
+      </Button>
+      <Button disabled={page >= (events.data?.pages ?? 1)} onClick={() => setPage(page + 1)}>
         Next
-      </button>
+      </Button>
     </section>
   );
 }

@@ -28,33 +28,6 @@ export {
   type TokenStore,
 } from './auth/token-store.js';
 export * from './errors/index.js';
-export {
-  AuditEventQueue,
-  waitUntilDrained,
-  type AuditEventQueueOptions,
-  type FailedQueueEvent,
-  type HeldQueueEvents,
-  type QueueState,
-} from './queue/audit-event-queue.js';
-export {
-  localStorageQueueStorage,
-  memoryQueueStorage,
-  type QueueRecord,
-  type QueueStorage,
-  type QueueStorageKind,
-} from './queue/queue-storage.js';
-export { indexedDbQueueStorage } from './queue/indexeddb-queue-storage.js';
-export { defaultQueueStorage } from './queue/default-queue-storage.js';
-export {
-  formatAuditSearch,
-  parseAuditSearch,
-  resolveAuditSearch,
-  type AuditSearchError,
-  type AuditSearchErrorCode,
-  type AuditSearchQuery,
-  type AuditSearchResult,
-  type RelativeDuration,
-} from './search/index.js';
 
 // The wire contract as an app meets it: the seed's models (types and zod schemas), enums and
 // limits. Request parameter schemas and server helpers are in `audit-log-sdk/testing`.

@@ -5,7 +5,7 @@ import {
   type AuditEventQueueOptions,
   type HeldQueueEvents,
   type QueueState,
-} from '../client/index.js';
+} from '../client/queue/index.js';
 import { useAuditLogClient } from './audit-log-context.js';
 
 const EMPTY: QueueState = {

@@ -85,7 +85,7 @@ describe.each(STORE_KINDS)('viewer sessions (%s store)', (kind) => {
     expect(lifetime).toBeLessThanOrEqual(900_000);
   });
 
-  it('reads only its tenant inside its scope: list, get, summary and export', async () => {
+  it('reads only its tenant inside its scope: list, get, summary, facets and export', async () => {
     const scoped = await viewer(api, embedKey, {
       permissions: ['read', 'export'],
       scope: { resource_types: ['invoice'] },
@@ -116,6 +116,17 @@ describe.each(STORE_KINDS)('viewer sessions (%s store)', (kind) => {
     expect(summary.body.total_count).toBe(3);
     expect(summary.body.resource_types).toEqual({ invoice: 3 });
     expect(summary.body.timeline!.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(3);
+
+    const facets = await api.request<{
+      total: number;
+      facets: Record<string, { value: string; count: number }[]>;
+    }>('/api/v1/audit/events/facets', {
+      ...scoped,
+      query: { fields: ['resource_type', 'event_type'] },
+    });
+    expect(facets.status, facets.text).toBe(200);
+    expect(facets.body.total).toBe(3);
+    expect(facets.body.facets['resource_type']).toEqual([{ value: 'invoice', count: 3 }]);
 
     const exported = await api.request<{ data: AuditLogEvent[]; count: number }>(
       '/api/v1/audit/events/export',

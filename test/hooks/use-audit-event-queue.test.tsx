@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { AuditLogClient, memoryQueueStorage } from '../../src/client/index.js';
+import { AuditLogClient } from '../../src/client/index.js';
+import { memoryQueueStorage } from '../../src/client/queue/index.js';
 import { useAuditEventQueue } from '../../src/hooks/index.js';
 import { createAuditLogTestServer, DEMO_API_KEYS } from '../../src/server/index.js';
 import { wrapperFor } from './setup.js';

@@ -18,6 +18,8 @@ import {
 const ENTRIES = [
   'client',
   'verify',
+  'queue',
+  'search',
   'react',
   'components',
   'charts',
@@ -49,6 +51,8 @@ describe('the packed package', () => {
     for (const layer of [
       'contract',
       'client',
+      'client/queue',
+      'client/search',
       'hooks',
       'components',
       'components/charts',

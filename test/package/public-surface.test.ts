@@ -12,6 +12,8 @@ const ENTRIES: Record<string, string> = {
   'audit-log-sdk/testing': 'src/server/index.ts',
   'audit-log-sdk/server': 'src/host/index.ts',
   'audit-log-sdk/verify': 'src/client/verification/index.ts',
+  'audit-log-sdk/queue': 'src/client/queue/index.ts',
+  'audit-log-sdk/search': 'src/client/search/index.ts',
 };
 
 function listedNames(): Map<string, string[]> {

@@ -28,5 +28,7 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
   link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  // The browser reads the Blob after this task; revoked at once, a second download started
+  // right behind it (the export's manifest) leaves the first one cancelled.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -1,6 +1,7 @@
 'use client';
 import { useCallback, useMemo, useState, type ComponentPropsWithRef } from 'react';
-import type { AuditLogQueryInput, AuditLogSummary, RelativeDuration } from '../../client/index.js';
+import type { AuditLogQueryInput, AuditLogSummary } from '../../client/index.js';
+import type { RelativeDuration } from '../../client/search/index.js';
 import { filterFields } from '../../contract/schemas/query.js';
 import { useSummary } from '../../hooks/index.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';

@@ -1,4 +1,5 @@
-import type { AuditLogQueryInput, RelativeDuration } from '../../client/index.js';
+import type { AuditLogQueryInput } from '../../client/index.js';
+import type { RelativeDuration } from '../../client/search/index.js';
 import { excludeKey, filterFields, type ListFilter } from '../../contract/schemas/query.js';
 
 /** Time range presets, each a duration back from now. */

@@ -1,6 +1,7 @@
 'use client';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import type { AuditLogQueryInput, RelativeDuration } from '../../client/index.js';
+import type { AuditLogQueryInput } from '../../client/index.js';
+import type { RelativeDuration } from '../../client/search/index.js';
 import { parseRelativeDuration } from '../../client/search/relative-time.js';
 import { isListFilter, toSearchParams } from '../../contract/query-params.js';
 import { IdSchema } from '../../contract/schemas/fields.js';

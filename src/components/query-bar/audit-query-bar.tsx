@@ -9,12 +9,8 @@ import {
   type ComponentPropsWithRef,
   type KeyboardEvent,
 } from 'react';
-import {
-  parseAuditSearch,
-  type AuditSearchError,
-  type FacetField,
-  type FacetValue,
-} from '../../client/index.js';
+import type { FacetField, FacetValue } from '../../client/index.js';
+import { parseAuditSearch, type AuditSearchError } from '../../client/search/index.js';
 import { FILTER_FIELDS } from '../../contract/field-table.js';
 import { filterNames, type FilterLabelOverrides } from '../filters/filter-labels.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';

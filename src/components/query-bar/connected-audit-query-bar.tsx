@@ -1,6 +1,7 @@
 'use client';
 import { useMemo, useState } from 'react';
-import { resolveAuditSearch, type AuditSearchQuery, type FacetField } from '../../client/index.js';
+import type { FacetField } from '../../client/index.js';
+import { resolveAuditSearch, type AuditSearchQuery } from '../../client/search/index.js';
 import { useFacets } from '../../hooks/index.js';
 import { AuditQueryBar, type AuditQueryBarProps } from './audit-query-bar.js';
 import type { QueryBarValue } from './query-bar-model.js';

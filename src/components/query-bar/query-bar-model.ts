@@ -1,11 +1,9 @@
+import type { AuditLogQueryInput, FacetField, ListFilter } from '../../client/index.js';
 import {
   formatAuditSearch,
-  type AuditLogQueryInput,
   type AuditSearchQuery,
-  type FacetField,
-  type ListFilter,
   type RelativeDuration,
-} from '../../client/index.js';
+} from '../../client/search/index.js';
 import { FILTER_FIELDS } from '../../contract/field-table.js';
 import { excludeKey, filterFields } from '../../contract/schemas/index.js';
 

@@ -1,5 +1,5 @@
 'use client';
-import type { AuditSearchError } from '../../client/index.js';
+import type { AuditSearchError } from '../../client/search/index.js';
 import { CELL_TEXT_LIMIT, truncateText } from '../format/truncate-text.js';
 
 /**

@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import type { RelativeDuration } from '../../client/index.js';
+import type { RelativeDuration } from '../../client/search/index.js';
 import { TIME_PRESETS } from '../filters/filter-model.js';
 import { fromDateTimeLocal, toDateTimeLocal } from '../filters/zoned-time.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';

@@ -1,11 +1,7 @@
 'use client';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import {
-  resolveAuditSearch,
-  type AuditLogEvent,
-  type AuditLogQueryInput,
-  type AuditSearchQuery,
-} from '../../client/index.js';
+import type { AuditLogEvent, AuditLogQueryInput } from '../../client/index.js';
+import { resolveAuditSearch, type AuditSearchQuery } from '../../client/search/index.js';
 import { DEFAULT_PAGE_SIZE, DEFAULT_SORT } from '../../contract/constants.js';
 import { useAuditEvent, useAuditEvents, useSummary } from '../../hooks/index.js';
 import { intervalForQuery } from '../charts/chart-range.js';

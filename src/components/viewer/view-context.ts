@@ -6,9 +6,9 @@ import type {
   AuditLogQueryInput,
   AuditLogSummary,
   PaginatedAuditLogs,
-  RelativeDuration,
   SummaryInterval,
 } from '../../client/index.js';
+import type { RelativeDuration } from '../../client/search/index.js';
 import type { AuditLogColumn, AuditLogSort } from '../table/audit-log-column.js';
 import type { AuditLogColumnVisibility } from '../table/column-settings.js';
 import type { AuditLogTableActions, AuditLogTableDensity } from '../table/table-types.js';

@@ -1,15 +1,17 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import {
-  AuditEventQueue,
   AuditLogClient,
   QueueFullError,
   ValidationError,
+  type AuditLogEventInput,
+} from '../../../src/client/index.js';
+import {
+  AuditEventQueue,
   indexedDbQueueStorage,
   memoryQueueStorage,
   waitUntilDrained,
-  type AuditLogEventInput,
-} from '../../../src/client/index.js';
+} from '../../../src/client/queue/index.js';
 import { createAuditLogTestServer, DEMO_API_KEYS } from '../../../src/server/index.js';
 
 const event = (i: number, extra: Partial<AuditLogEventInput> = {}): AuditLogEventInput => ({

@@ -1,13 +1,15 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import {
-  AuditEventQueue,
   AuditLogClient,
   AuthenticationError,
-  indexedDbQueueStorage,
   type AuditLogEventInput,
-  type HeldQueueEvents,
 } from '../../../src/client/index.js';
+import {
+  AuditEventQueue,
+  indexedDbQueueStorage,
+  type HeldQueueEvents,
+} from '../../../src/client/queue/index.js';
 import {
   createAuditLogTestServer,
   DEMO_API_KEYS,

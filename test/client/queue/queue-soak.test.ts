@@ -1,12 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { describe, expect, it } from 'vitest';
+import { AuditLogClient } from '../../../src/client/index.js';
 import {
   AuditEventQueue,
-  AuditLogClient,
   memoryQueueStorage,
   waitUntilDrained,
-} from '../../../src/client/index.js';
+} from '../../../src/client/queue/index.js';
 import { createAuditLogApp } from '../../../src/server/app.js';
 import { DEMO_API_KEYS, seedDemoData } from '../../../src/server/seed.js';
 import { MemoryStore } from '../../../src/server/store/memory-store.js';

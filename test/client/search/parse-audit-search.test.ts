@@ -4,7 +4,7 @@ import {
   parseAuditSearch,
   resolveAuditSearch,
   type AuditSearchError,
-} from '../../../src/client/index.js';
+} from '../../../src/client/search/index.js';
 import { FILTER_FIELDS } from '../../../src/contract/field-table.js';
 
 const queryOf = (text: string) => {

@@ -5,7 +5,7 @@ import {
   parseAuditSearch,
   type AuditSearchQuery,
   type RelativeDuration,
-} from '../../../src/client/index.js';
+} from '../../../src/client/search/index.js';
 import { FILTER_FIELDS } from '../../../src/contract/field-table.js';
 import { excludeKey, type ListFilter } from '../../../src/contract/schemas/index.js';
 

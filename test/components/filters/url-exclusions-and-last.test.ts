@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveAuditSearch, type AuditSearchQuery } from '../../../src/client/index.js';
+import { resolveAuditSearch, type AuditSearchQuery } from '../../../src/client/search/index.js';
 import {
   formatAuditUrlState,
   parseAuditUrlState,

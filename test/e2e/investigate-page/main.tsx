@@ -3,11 +3,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
-import {
-  AuditLogClient,
-  resolveAuditSearch,
-  type AuditSearchQuery,
-} from '../../../src/client/index.js';
+import { AuditLogClient } from '../../../src/client/index.js';
+import { resolveAuditSearch, type AuditSearchQuery } from '../../../src/client/search/index.js';
 import {
   ConnectedAuditQueryBar,
   ConnectedFacetSidebar,

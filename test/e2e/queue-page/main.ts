@@ -1,9 +1,9 @@
+import { AuditLogClient } from '../../../src/client/index.js';
 import {
   AuditEventQueue,
-  AuditLogClient,
   indexedDbQueueStorage,
   type QueueState,
-} from '../../../src/client/index.js';
+} from '../../../src/client/queue/index.js';
 
 /** What the test drives from outside, through `page.evaluate`. */
 export interface QueuePageApi {

@@ -1,6 +1,7 @@
 // An app that installed the packed tarball: every entry, imported by its public name.
 import { QueryClient } from '@tanstack/react-query';
-import { AuditLogClient, AuditEventQueue, ValidationError } from 'audit-log-sdk';
+import { AuditLogClient, ValidationError } from 'audit-log-sdk';
+import { AuditEventQueue } from 'audit-log-sdk/queue';
 import { EventVolumeChart } from 'audit-log-sdk/charts';
 import { AuditLogViewer, LoginForm } from 'audit-log-sdk/components';
 import { AuditLogProvider, useAuditSession } from 'audit-log-sdk/react';
