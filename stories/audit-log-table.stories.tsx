@@ -228,7 +228,7 @@ export const WithSettings: Story = {
   args: { showSettings: true },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: 'Columns' }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Columns' }));
     await userEvent.click(canvas.getByRole('checkbox', { name: 'IP address' }));
     await expect(canvas.queryByRole('columnheader', { name: 'IP address' })).toBeNull();
     await userEvent.click(canvas.getByRole('button', { name: 'Compact rows' }));

@@ -70,11 +70,13 @@ export const OpenDetailByKeyboard: Story = {
     const detail = await canvas.findByRole('complementary', { name: 'Event detail' });
     const third = rowsOf(canvasElement)[2]!;
     const description = third.querySelector('[data-column="description"]')!.textContent!;
-    await expect(within(detail).getByRole('article')).toHaveAccessibleName(
+    await expect(await within(detail).findByRole('article')).toHaveAccessibleName(
       `Description: ${description.slice(0, 120)}`,
     );
-    await userEvent.click(within(detail).getByRole('button', { name: 'Close' }));
-    await expect(canvas.queryByRole('complementary', { name: 'Event detail' })).toBeNull();
+    await userEvent.click(await within(detail).findByRole('button', { name: 'Close' }));
+    await waitFor(() =>
+      expect(canvas.queryByRole('complementary', { name: 'Event detail' })).toBeNull(),
+    );
   },
 };
 

@@ -61,7 +61,7 @@ const itemNames = (canvasElement: HTMLElement) =>
 
 export const Closed: Story = {
   play: async ({ canvasElement }) => {
-    const trigger = within(canvasElement).getByRole('button', { name: 'Columns' });
+    const trigger = await within(canvasElement).findByRole('button', { name: 'Columns' });
     await expect(trigger).toHaveAttribute('aria-expanded', 'false');
     await expect(within(canvasElement).queryByRole('list')).toBeNull();
   },
@@ -71,7 +71,7 @@ export const Closed: Story = {
 export const HideAndReorder: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    const trigger = canvas.getByRole('button', { name: 'Columns' });
+    const trigger = await canvas.findByRole('button', { name: 'Columns' });
     await userEvent.click(trigger);
     await expect(trigger).toHaveAttribute('aria-expanded', 'true');
     const list = canvas.getByRole('list', { name: 'Columns' });
@@ -101,7 +101,7 @@ export const SavedSettings: Story = {
   args: { columnVisibility: { user: false }, columnOrder: ['description', 'time'] },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: 'Columns' }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Columns' }));
     await expect(itemNames(canvasElement).slice(0, 2)).toEqual(['Description', 'Time']);
     await expect(canvas.getByRole('checkbox', { name: 'User' })).not.toBeChecked();
   },
@@ -110,7 +110,7 @@ export const SavedSettings: Story = {
 export const Dark: Story = {
   globals: { theme: 'dark' },
   play: async ({ canvasElement }) => {
-    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Columns' }));
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: 'Columns' }));
     await expect(within(canvasElement).getByRole('list')).toBeVisible();
   },
 };
@@ -118,7 +118,7 @@ export const Dark: Story = {
 export const Narrow: Story = {
   parameters: { width: 360 },
   play: async ({ canvasElement }) => {
-    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Columns' }));
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: 'Columns' }));
     await expectWithinCanvas(partOf(canvasElement, 'column-settings'), canvasElement);
   },
 };

@@ -176,8 +176,8 @@ export const RightToLeft: Story = {
       Math.abs(first.getBoundingClientRect().right - filters.getBoundingClientRect().right),
     ).toBeLessThan(2);
     await expect(within(page).getByRole('group', { name: 'Zeitraum' })).toBeVisible();
-    await userEvent.click(within(page).getByRole('button', { name: 'Spalten' }));
-    const panel = within(page).getByRole('dialog', { name: 'Spalten' });
+    await userEvent.click(await within(page).findByRole('button', { name: 'Spalten' }));
+    const panel = await within(page).findByRole('dialog', { name: 'Spalten' });
     const box = panel.getBoundingClientRect();
     await expect(box.left).toBeGreaterThanOrEqual(0);
     await expect(box.right).toBeLessThanOrEqual(document.documentElement.clientWidth);
