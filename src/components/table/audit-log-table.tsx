@@ -184,11 +184,6 @@ const TableFromProps = forwardRef<HTMLDivElement, AuditLogTableProps>(function T
               onColumnVisibilityChange={columnState.setColumnVisibility}
               columnOrder={columnState.columnOrder}
               onColumnOrderChange={columnState.setColumnOrder}
-              labels={{
-                button: labels.columnSettings,
-                moveUp: labels.moveColumnUp,
-                moveDown: labels.moveColumnDown,
-              }}
             />
           </Suspense>
           <DensityToggle

@@ -199,11 +199,6 @@ function ViewerLayout({
             onColumnVisibilityChange={view.setColumnVisibility}
             columnOrder={view.columnOrder}
             onColumnOrderChange={view.setColumnOrder}
-            labels={{
-              button: labels.columnSettings,
-              moveUp: labels.moveColumnUp,
-              moveDown: labels.moveColumnDown,
-            }}
           />
         </Suspense>
         <DensityToggle
