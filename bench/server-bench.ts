@@ -14,10 +14,13 @@ import { EVENT_TYPES, SEVERITIES, type AuditLogEvent } from '../src/contract/sch
 import { newTimeOrderedId } from '../src/server/auth/crypto-utils.js';
 import type { AuditStore } from '../src/server/store/types.js';
 import { createDatabase, startPostgresCluster } from '../test/support/postgres-cluster.js';
+import { bulkLoadPg } from './pg-bulk-load.js';
 import { ms, serveWithAdmin, timeRuns } from './support.js';
 
 const INGEST_EVENTS = Number(process.env.BENCH_INGEST ?? 100_000);
 const LARGE_TENANT_EVENTS = Number(process.env.BENCH_LARGE ?? 1_000_000);
+// BENCH_LOAD=bulk (PostgreSQL only) loads the large tenant through bench/pg-bulk-load.ts.
+const BULK_LOAD = process.env.BENCH_LOAD === 'bulk';
 const DAY = 86_400_000;
 const FACETS_5 = ['event_type', 'severity', 'action', 'resource_type', 'user_id']
   .map((field) => `fields=${field}`)
@@ -99,11 +102,17 @@ async function largeTenant(store: AuditStore, afterLoad: () => Promise<void>) {
   const tenant = 'large';
   const now = Date.now();
   const start = performance.now();
-  for (let from = 0; from < LARGE_TENANT_EVENTS; from += 10_000) {
-    const events = Array.from({ length: Math.min(10_000, LARGE_TENANT_EVENTS - from) }, (_, k) =>
-      storedEvent(tenant, from + k, now, LARGE_TENANT_EVENTS),
-    );
-    await store.insertEvents(tenant, events);
+  const eventAt = (i: number) => storedEvent(tenant, i, now, LARGE_TENANT_EVENTS);
+  if (BULK_LOAD && pgConfig) {
+    await bulkLoadPg(pgConfig, tenant, LARGE_TENANT_EVENTS, eventAt, console.log);
+  } else {
+    for (let from = 0; from < LARGE_TENANT_EVENTS; from += 10_000) {
+      const count = Math.min(10_000, LARGE_TENANT_EVENTS - from);
+      await store.insertEvents(
+        tenant,
+        Array.from({ length: count }, (_, k) => eventAt(from + k)),
+      );
+    }
   }
   const loadSeconds = (performance.now() - start) / 1000;
   await afterLoad();
@@ -128,40 +137,42 @@ async function largeTenant(store: AuditStore, afterLoad: () => Promise<void>) {
     if (!response.ok) throw new Error(`proofs: ${response.status}`);
     await response.arrayBuffer();
   };
-  const results = {
-    loadSeconds,
-    firstPage: await timeRuns(40, 5, get('/api/v1/audit/events?size=50')),
-    filteredPage: await timeRuns(
+  const measures: [string, number, number, () => Promise<void>][] = [
+    ['firstPage', 40, 5, get('/api/v1/audit/events?size=50')],
+    [
+      'filteredPage',
       40,
       5,
       get(
         `/api/v1/audit/events?severities=error&severities=critical&start_date=${weekAgo}&size=50`,
       ),
-    ),
-    searchPage: await timeRuns(10, 2, get('/api/v1/audit/events?search=user-42&size=50')),
+    ],
+    ['searchPage', 10, 2, get('/api/v1/audit/events?search=user-42&size=50')],
     // The sidebar's question: five fields' top values, over the tenant and over a week.
-    facets5: await timeRuns(15, 2, get(`/api/v1/audit/events/facets?${FACETS_5}`)),
-    facets5LastWeek: await timeRuns(
+    ['facets5', 15, 2, get(`/api/v1/audit/events/facets?${FACETS_5}`)],
+    [
+      'facets5LastWeek',
       15,
       2,
       get(`/api/v1/audit/events/facets?${FACETS_5}&start_date=${weekAgo}`),
-    ),
-    facets5OneUser: await timeRuns(
-      15,
-      2,
-      get(`/api/v1/audit/events/facets?${FACETS_5}&user_ids=user-42`),
-    ),
-    summary: await timeRuns(15, 2, get('/api/v1/audit/summary')),
-    treeHead: await timeRuns(40, 5, get('/api/v1/audit/tree-head')),
-    proofsFor50RowPage: await timeRuns(40, 5, proofs),
-    summaryTimeline: await timeRuns(
-      15,
-      2,
-      get(`/api/v1/audit/summary?interval=hour&start_date=${weekAgo}`),
-    ),
-  };
+    ],
+    ['facets5OneUser', 15, 2, get(`/api/v1/audit/events/facets?${FACETS_5}&user_ids=user-42`)],
+    ['summary', 15, 2, get('/api/v1/audit/summary')],
+    ['treeHead', 40, 5, get('/api/v1/audit/tree-head')],
+    ['proofsFor50RowPage', 40, 5, proofs],
+    ['summaryTimeline', 15, 2, get(`/api/v1/audit/summary?interval=hour&start_date=${weekAgo}`)],
+  ];
+  console.log(
+    `load${BULK_LOAD ? ' (bulk)' : ''}: ${LARGE_TENANT_EVENTS} events into one tenant in ${loadSeconds.toFixed(1)} s`,
+  );
+  // BENCH_MEASURES=firstPage,summary runs only those (a run at 10M events, say).
+  const only = process.env.BENCH_MEASURES?.split(',');
+  for (const [name, runs, warmup, fn] of measures) {
+    if (only && !only.includes(name)) continue;
+    const timing = await timeRuns(runs, warmup, fn);
+    console.log(`${name}: p50 ${ms(timing.p50)}, p95 ${ms(timing.p95)}`);
+  }
   await server.close();
-  return results;
 }
 
 /** Streams a CSV export of the last `days` and samples this process's memory meanwhile. */
@@ -247,14 +258,7 @@ try {
   );
   // BENCH_ONLY=ingest stops here (before and after comparisons of writes).
   if (process.env.BENCH_ONLY !== 'ingest') {
-    const large = await largeTenant(store, afterLoad);
-    console.log(
-      `load: ${LARGE_TENANT_EVENTS} events into one tenant in ${large.loadSeconds.toFixed(1)} s`,
-    );
-    for (const [name, timing] of Object.entries(large)) {
-      if (typeof timing === 'object')
-        console.log(`${name}: p50 ${ms(timing.p50)}, p95 ${ms(timing.p95)}`);
-    }
+    await largeTenant(store, afterLoad);
     // Flat means the memory an export costs does not grow with its size: compare 10× apart.
     // BENCH_EXPORT=0 skips it (a run at 10M events measures pages and summaries only).
     for (const days of process.env.BENCH_EXPORT === '0' ? [] : [0.3, 3]) {
