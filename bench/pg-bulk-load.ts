@@ -31,7 +31,7 @@ export async function bulkLoadPg(
     );
     const { rows: indexes } = await client.query<{ name: string; definition: string }>(
       `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
-       WHERE schemaname = current_schema() AND tablename = 'audit_events'`,
+       WHERE schemaname = current_schema() AND tablename IN ('audit_events', 'event_search')`,
     );
     for (const index of indexes) await client.query(`DROP INDEX ${index.name}`);
     const partitions = new Partitions(pool);

@@ -14,9 +14,16 @@ const EVENT_COLUMN_TYPES: Record<string, string> = {
   sequence: 'bigint',
   metadata: 'json',
 };
-// Column by column as arrays: one statement, one parse and one round trip for the batch.
-const EVENT_INSERT = `INSERT INTO audit_events (${EVENT_INSERT_COLUMNS.join(', ')})
-  SELECT * FROM unnest(${EVENT_INSERT_COLUMNS.map((column, i) => `$${i + 1}::${EVENT_COLUMN_TYPES[column] ?? 'text'}[]`).join(', ')})`;
+// Column by column as arrays, events and their search text (pg-schema.ts, SEARCH_TABLE) in
+// one statement: one parse and one round trip for the whole batch.
+const EVENT_INSERT = `WITH batch AS (
+    SELECT * FROM unnest(${EVENT_INSERT_COLUMNS.map((column, i) => `$${i + 1}::${EVENT_COLUMN_TYPES[column] ?? 'text'}[]`).join(', ')})
+      AS b (${EVENT_INSERT_COLUMNS.join(', ')})
+  ), events AS (
+    INSERT INTO audit_events (${INSERT_EVENT_COLUMNS.join(', ')})
+    SELECT ${INSERT_EVENT_COLUMNS.join(', ')} FROM batch
+  )
+  INSERT INTO event_search (tenant_id, id, search_text) SELECT tenant_id, id, search_text FROM batch`;
 
 const ROLLUP_COLUMNS = [...ROLLUP_KEY, 'n', 'first_at', 'last_at'] as const;
 const ROLLUP_TYPES = ['text', 'bigint', 'text', 'smallint', 'text', 'bigint', 'bigint', 'bigint'];

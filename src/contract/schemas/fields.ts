@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
  * Metadata keeps it: stored as JSON, the character is the escape `\u0000`, which every store
  * holds as written.
  */
-export const noNul = z.refine((value: string) => !value.includes('\u0000'), {
+export const noNul = z.refine<string>((value) => !value.includes('\u0000'), {
   message: 'Must not contain the character U+0000',
 });
 
