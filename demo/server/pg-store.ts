@@ -33,7 +33,7 @@ import {
   type FacetRow,
   timelineQuery,
 } from './event-queries.js';
-import { addToRollups, insertEventRows } from './pg-event-insert.js';
+import { insertEvents } from './pg-event-insert.js';
 import { eventPageQuery, PG_DIALECT } from './pg-event-sql.js';
 import { appendTreeLeaves, lockTreeSize, readTreeNodes } from './pg-merkle.js';
 import { Partitions } from './pg-partitions.js';
@@ -448,9 +448,8 @@ export class PgStore implements AuditStore {
       // The tree's row is locked from here to commit, so sequences follow commit order.
       const size = await lockTreeSize(client, tenantId);
       stored = events.map((event, offset) => ({ ...event, sequence: size + offset }));
-      await insertEventRows(client, stored);
+      await insertEvents(client, stored);
       await appendTreeLeaves(client, tenantId, size, stored.map(canonicalLeafJson));
-      await addToRollups(client, events);
     }
     if (claim) {
       await client.query(
