@@ -34,6 +34,7 @@ export const SQLITE_DIALECT: queries.SqlDialect = {
   },
   nulls: false,
   eventSelect: EVENT_COLUMNS.join(', '),
+  facetRollups: true,
 };
 
 /** The `WHERE` of a query as one fragment (see `eventConditions`). */

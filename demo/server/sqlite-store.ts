@@ -25,6 +25,7 @@ import {
   type ViewerSessionRecord,
 } from '../../src/server/store/types.js';
 import { ROLLUP_KEY, rollupDeltas } from './event-rollups.js';
+import { FACET_ROLLUP_UPSERT, facetRollupDeltas } from './facet-rollups.js';
 import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import { yieldToOthers } from '../../src/server/store/yield-to-others.js';
 import { openConnection, type Connection } from './sqlite-connection.js';
@@ -402,6 +403,10 @@ export class SqliteStore implements AuditStore {
             delta.first_at,
             delta.last_at,
           );
+        }
+        const facetUpsert = this.#statements.get(FACET_ROLLUP_UPSERT);
+        for (const delta of facetRollupDeltas(events)) {
+          facetUpsert.run(delta.tenant_id, delta.field, delta.hour, delta.value, delta.n);
         }
         if (claim) {
           this.#run(
