@@ -4,9 +4,9 @@ import type { EventFilter } from '../../src/server/store/types.js';
 import { rollupRange, type RollupRange } from './event-rollups.js';
 import { listFilters, type SqlParams } from './event-sql.js';
 
-// Counts per tenant, field, value and span of time for facet fields of few values per hour
-// that the hourly rollups (event-rollups.ts) do not key on: a sidebar over a whole tenant then
-// adds up a few rows per day instead of grouping every event. Each event counts in its hour
+// Counts per tenant, field, value and span of time for facet fields the hourly rollups
+// (event-rollups.ts) do not key on: a sidebar over a whole tenant then adds up a few rows per
+// day and value instead of grouping every event. Each event counts in its hour
 // and in its day: whole days are read from the days (a month of 300 users is 9,000 rows, its
 // hours 216,000), the hours at the ends of a range from the hours, and the partial hours
 // from the events. Kept in the write's transaction like the hourly rollups; a null value is
