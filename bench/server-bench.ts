@@ -142,6 +142,7 @@ async function largeTenant(store: AuditStore, afterLoad: () => Promise<void>) {
   };
   const results = {
     loadSeconds,
+    reused: held >= LARGE_TENANT_EVENTS,
     firstPage: await timeRuns(40, 5, get('/api/v1/audit/events?size=50')),
     filteredPage: await timeRuns(
       40,
@@ -257,7 +258,7 @@ try {
   // events would make it a different measure.
   const ingestStore = KEPT_FILE && !pgConfig ? new SqliteStore(join(dir, 'ingest.sqlite')) : store;
   const ingestResult = await ingest(ingestStore);
-  if (ingestStore !== store) await ingestStore.close();
+  if (ingestStore !== store) await ingestStore.close?.();
   console.log(
     `ingest: ${INGEST_EVENTS} events via /events/batch (1000 per request, 4 in flight) in ${ingestResult.seconds.toFixed(2)} s = ${Math.round(ingestResult.perSecond)} events/s; ${ingestResult.cpuSeconds.toFixed(2)} s of CPU (server and client) = ${Math.round(INGEST_EVENTS / ingestResult.cpuSeconds)} events per CPU-second`,
   );
@@ -265,7 +266,7 @@ try {
   if (process.env.BENCH_ONLY !== 'ingest') {
     const large = await largeTenant(store, afterLoad);
     console.log(
-      large.loadSeconds < 1 && KEPT_FILE
+      large.reused
         ? `load: ${LARGE_TENANT_EVENTS} events already in ${KEPT_FILE}`
         : `load: ${LARGE_TENANT_EVENTS} events into one tenant in ${large.loadSeconds.toFixed(1)} s`,
     );
