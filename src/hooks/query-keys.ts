@@ -20,11 +20,8 @@ export const auditLogKeys = {
   scope: (client: AuditLogClient) =>
     [AUDIT_LOG_ROOT_KEY, client.baseUrl, client.tenantId ?? null, client.sessionVersion] as const,
   events: (client: AuditLogClient) => [...auditLogKeys.scope(client), 'events'] as const,
-  eventList: (
-    client: AuditLogClient,
-    query: KeyQuery,
-    page: { page: number; size: number },
-  ) => [...auditLogKeys.events(client), 'list', { query, ...page }] as const,
+  eventList: (client: AuditLogClient, query: KeyQuery, page: { page: number; size: number }) =>
+    [...auditLogKeys.events(client), 'list', { query, ...page }] as const,
   eventPages: (client: AuditLogClient, query: KeyQuery, size: number) =>
     [...auditLogKeys.events(client), 'infinite', { query, size }] as const,
   event: (client: AuditLogClient, id: string) =>
@@ -32,12 +29,8 @@ export const auditLogKeys = {
   summaries: (client: AuditLogClient) => [...auditLogKeys.scope(client), 'summary'] as const,
   summary: (client: AuditLogClient, query: KeyQuery, interval: SummaryInterval | null) =>
     [...auditLogKeys.summaries(client), { query, interval }] as const,
-  facets: (
-    client: AuditLogClient,
-    fields: readonly FacetField[],
-    query: KeyQuery,
-    limit: number,
-  ) => [...auditLogKeys.scope(client), 'facets', { fields, query, limit }] as const,
+  facets: (client: AuditLogClient, fields: readonly FacetField[], query: KeyQuery, limit: number) =>
+    [...auditLogKeys.scope(client), 'facets', { fields, query, limit }] as const,
   currentUser: (client: AuditLogClient) => [...auditLogKeys.scope(client), 'me'] as const,
   session: (client: AuditLogClient) => [...auditLogKeys.scope(client), 'session'] as const,
 };

@@ -70,8 +70,7 @@ export function summaryQueryOptions(
 ) {
   return queryOptions({
     queryKey: auditLogKeys.summary(client, query, interval ?? null),
-    queryFn: ({ signal }) =>
-      client.getSummary(resolveRelativeRange(query), { interval, signal }),
+    queryFn: ({ signal }) => client.getSummary(resolveRelativeRange(query), { interval, signal }),
     enabled: client.isAuthenticated,
     retry: false,
   });

@@ -1,11 +1,7 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
-import type {
-  ExportColumn,
-  ExportManifest,
-  ExportProgress,
-} from '../client/index.js';
+import type { ExportColumn, ExportManifest, ExportProgress } from '../client/index.js';
 import { resolveRelativeRange } from '../client/search/relative-time.js';
 import { useAuditLogContext } from './audit-log-context.js';
 import type { AuditLogQueryRequest } from './query-options.js';

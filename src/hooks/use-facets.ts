@@ -1,11 +1,7 @@
 'use client';
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import type {
-  FacetField,
-  FacetsResponse,
-  FacetValue,
-} from '../client/index.js';
+import type { FacetField, FacetsResponse, FacetValue } from '../client/index.js';
 import { facetFilter } from '../contract/facet-filter.js';
 import { excludeKey } from '../contract/schemas/index.js';
 import { useAuditLogContext } from './audit-log-context.js';

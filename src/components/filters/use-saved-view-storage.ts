@@ -10,7 +10,11 @@ import {
 const byKey = new Map<string, SavedViewStorage>();
 // Signed out, or the principal not known yet: nothing is read, and nothing kept for whoever
 // is next.
-const NOBODY: SavedViewStorage = { load: () => [], save: () => {} };
+const NOBODY: SavedViewStorage = {
+  list: () => Promise.resolve([]),
+  save: () => Promise.resolve(),
+  remove: () => Promise.resolve(),
+};
 
 /** Where one principal's views live: a key per server, tenant and user (or API key). */
 export function savedViewsKey(server: string, tenantId: string, principalId: string): string {
