@@ -72,6 +72,14 @@ test('a saved "last 24 hours" view recalled a day later shows the new day’s wi
     'Last 24 hours',
   );
 
+  // Another day on, the reader comes back to the tab: the same query, asked again, counts
+  // back from the new now, and day two's check has left the window too.
+  await page.clock.setSystemTime(dayOne + 2 * DAY);
+  await page.evaluate(() => window.dispatchEvent(new Event('visibilitychange')));
+  await page.locator('[data-part="table"][data-state="empty"]').waitFor();
+  expect(search(page).get('last')).toBe('24h');
+  await page.clock.setSystemTime(dayOne + DAY);
+
   // The link as it stands opens the same moving window after a reload.
   await page.reload();
   await waitForEveryRow(page, `(row) => row.textContent.includes('day two')`);
