@@ -142,11 +142,11 @@ export function localStorageSavedViewStorage(
 
 /** The query as JSON-safe data: `Date` bounds become ISO strings; `last` stays as written. */
 export function toStoredQuery(query: SavedViewQuery): SavedViewQuery {
-  const stored: SavedViewQuery = { ...query };
+  const stored = Object.fromEntries(
+    Object.entries(query).filter(([, value]) => value !== undefined),
+  ) as SavedViewQuery;
   if (query.start_date instanceof Date) stored.start_date = query.start_date.toISOString();
   if (query.end_date instanceof Date) stored.end_date = query.end_date.toISOString();
-  for (const [name, value] of Object.entries(stored))
-    if (value === undefined) delete (stored as Record<string, unknown>)[name];
   return stored;
 }
 
