@@ -49,13 +49,13 @@ describe('saved views in the viewer', () => {
     const lastDay = (
       await client.queryEvents({ start_date: new Date(Date.now() - DAY).toISOString() })
     ).total;
-    await waitFor(() => expect(matchCount()).toBe(`${lastDay} events`));
+    await waitFor(() => expect(matchCount()).toBe(`${lastDay} events`), { timeout: 5000 });
 
     const trigger = await screen.findByRole('button', { name: 'Saved views' }, { timeout: 10_000 });
     await user.click(trigger);
     const panel = screen.getByRole('dialog', { name: 'Saved views' });
     await user.type(within(panel).getByRole('textbox', { name: 'View name' }), 'Today{Enter}');
-    await within(panel).findByRole('button', { name: 'Today' });
+    await within(panel).findByRole('button', { name: 'Today' }, { timeout: 5000 });
     expect(kept.map((view) => view.query)).toEqual([
       { last: '24h', sort_by: 'timestamp', sort_order: 'desc' },
     ]);
@@ -63,11 +63,11 @@ describe('saved views in the viewer', () => {
     // Another range, then the view again: the relative range comes back, not a date.
     await user.click(timeRange());
     await user.click(ranges().getByRole('button', { name: 'All time' }));
-    await waitFor(() => expect(matchCount()).toBe(`${all} events`));
+    await waitFor(() => expect(matchCount()).toBe(`${all} events`), { timeout: 5000 });
     await user.click(trigger);
     await user.click(within(panel).getByRole('button', { name: 'Today' }));
     expect(panel.hidden).toBe(true);
     expect(timeRange().textContent).toBe('Last 24 hours');
-    await waitFor(() => expect(matchCount()).toBe(`${lastDay} events`));
+    await waitFor(() => expect(matchCount()).toBe(`${lastDay} events`), { timeout: 5000 });
   }, 30_000);
 });
