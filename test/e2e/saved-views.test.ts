@@ -1,9 +1,11 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import type { AuditLogEventCreate } from '../../src/client/index.js';
+import { axeViolations } from './support/axe.js';
 import { freshPage } from './support/browser.js';
 import { bodyRows, signIn, waitForEveryRow, waitForRows } from './support/demo-app.js';
 import { demoInChromium } from './support/demo-suite.js';
+import { saveScreenshot } from './support/screenshots.js';
 
 const suite = demoInChromium({ eventsPerTenant: 50 });
 
@@ -48,6 +50,8 @@ test('a saved "last 24 hours" view recalled a day later shows the new day’s wi
   await panel.getByRole('button', { name: 'Save view' }).click();
   const recall = panel.getByRole('button', { name: 'Clock checks, last day', exact: true });
   await recall.waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+  await saveScreenshot(page, 'viewer-saved-views', { fullPage: false });
 
   // Another range in the meantime: all time, which still holds day one's check.
   await page.locator('[data-part="time-range-trigger"]').click();
