@@ -3,6 +3,7 @@ import {
   memorySavedViewStorage,
   SavedViews,
   type SavedView,
+  type SavedViewStorage,
   type SavedViewsProps,
 } from 'audit-log-sdk/components';
 import { useState } from 'react';
@@ -86,6 +87,41 @@ export const RecallAndDelete: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Delete view: Errors this week' }));
     await expect(await canvas.findByText('No saved views yet.')).toBeVisible();
     await expect(canvas.queryByRole('button', { name: 'Errors this week' })).toBeNull();
+  },
+};
+
+/** A view renamed in place; Escape or Cancel leaves the name as it was. */
+export const Rename: Story = {
+  render: (args) => <WithStore {...args} initial={SAVED} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(
+      await canvas.findByRole('button', { name: 'Rename view: Errors this week' }),
+    );
+    const field = canvas.getByRole('textbox', { name: 'View name: Errors this week' });
+    await userEvent.clear(field);
+    await userEvent.type(field, 'Errors, last 7 days{Enter}');
+    await expect(await canvas.findByRole('button', { name: 'Errors, last 7 days' })).toBeVisible();
+  },
+};
+
+/** A storage that refuses to save (a host's server that is down): said, and the name kept. */
+export const SaveRefused: Story = {
+  render: (args) => {
+    const refusing: SavedViewStorage = {
+      list: () => Promise.resolve(SAVED),
+      save: () => Promise.reject(new Error('503')),
+      remove: () => Promise.reject(new Error('503')),
+    };
+    return <SavedViews {...args} storage={refusing} />;
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(canvas.getByRole('textbox', { name: 'View name' }), 'Mine{Enter}');
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'Could not save the view; its name is kept to try again',
+    );
+    await expect(canvas.getByRole('textbox', { name: 'View name' })).toHaveValue('Mine');
   },
 };
 
