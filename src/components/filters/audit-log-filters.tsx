@@ -186,7 +186,10 @@ export function ConnectedAuditLogFilters({
   const [inner, setInner] = useState<AuditLogQueryInput>(defaultValue ?? EMPTY_QUERY);
   const query = value ?? inner;
   const view = useAuditLogViewContext();
-  const { data } = useSummary(query, { enabled: view === null });
+  // Counted over the relative range too, as the list beside them is.
+  const { data } = useSummary(props.last ? { ...query, last: props.last } : query, {
+    enabled: view === null,
+  });
   if (view) return <AuditLogFilters {...props} />;
   const handleChange = (next: AuditLogQueryInput) => {
     if (value === undefined) setInner(next);

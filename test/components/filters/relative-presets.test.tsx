@@ -2,7 +2,11 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AuditLogFilters, AuditLogView } from '../../../src/components/index.js';
+import {
+  AuditLogFilters,
+  AuditLogView,
+  ConnectedAuditLogFilters,
+} from '../../../src/components/index.js';
 import type { AuditLogTestServer } from '../../../src/server/index.js';
 import { signedInClient, testServer, wrapperFor } from '../../hooks/setup.js';
 
@@ -49,5 +53,28 @@ describe('time presets inside a view', () => {
     await user.click(presets.getByRole('button', { name: 'Last 7 days' }));
     expect(params().has('last')).toBe(false);
     expect(params().has('start_date')).toBe(false);
+  });
+
+  it('count each value over the relative range when connected', async () => {
+    const client = await signedInClient(server, 'viewer', 'acme');
+    const start = new Date(Date.now() - 7 * 86_400_000).toISOString();
+    const [week, all] = await Promise.all([
+      client.getSummary({ start_date: start }),
+      client.getSummary({}),
+    ]);
+    expect(week.severities.info).toBeLessThan(all.severities.info ?? 0);
+    render(<ConnectedAuditLogFilters last="7d" onLastChange={() => {}} />, {
+      wrapper: wrapperFor(client),
+    });
+    const info = week.severities.info ?? 0;
+    await waitFor(
+      () =>
+        expect(
+          within(screen.getByRole('group', { name: 'Severities' })).getByRole('checkbox', {
+            name: `Info ${info}`,
+          }),
+        ).toBeTruthy(),
+      { timeout: 5000 },
+    );
   });
 });
