@@ -9,10 +9,10 @@ import {
 
 const byKey = new Map<string, SavedViewStorage>();
 // Signed out, or the principal not known yet: nothing is read, and nothing kept for whoever
-// is next.
+// is next. A save is refused rather than dropped, so the user keeps the name to try again.
 const NOBODY: SavedViewStorage = {
   list: () => Promise.resolve([]),
-  save: () => Promise.resolve(),
+  save: () => Promise.reject(new Error('No signed-in user to keep saved views for')),
   remove: () => Promise.resolve(),
 };
 
