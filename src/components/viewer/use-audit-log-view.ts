@@ -11,6 +11,12 @@ import type { AuditLogTableActions, AuditLogTableDensity } from '../table/table-
 import { applyUpdater, type Updater } from '../table/use-controllable.js';
 import { createIntegrityColumn } from '../integrity/integrity-column.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
+import {
+  pivotQuery,
+  type PivotField,
+  type PivotMode,
+  type ResourceRef,
+} from '../pivots/pivot-model.js';
 import type { AuditLogViewController, AuditLogViewQuery } from './view-context.js';
 import { definedOnly } from './defined-only.js';
 import { useViewerColumns } from './use-viewer-columns.js';
@@ -65,7 +71,7 @@ export function useAuditLogView({
     columns: undefined,
     eventId: undefined,
   });
-  const { query: urlQuery, page, eventId, last } = state;
+  const { query: urlQuery, page, eventId, last, history } = state;
   const sort = useMemo<AuditLogSort>(
     () => ({
       sort_by: urlQuery.sort_by ?? DEFAULT_SORT.sort_by,
@@ -137,8 +143,32 @@ export function useAuditLogView({
               ? undefined
               : s.last,
         page: 1,
+        // A new query is a new question: the list answers it, not a history still open.
+        history: undefined,
       }));
     },
+    [setState],
+  );
+  const filterValue = useCallback(
+    (field: PivotField, value: string, mode: PivotMode) =>
+      setState((s) => ({
+        ...s,
+        query: pivotQuery(s.query, field, value, mode),
+        page: 1,
+        history: undefined,
+      })),
+    [setState],
+  );
+  const showHistory = useCallback(
+    (resource: ResourceRef) =>
+      setState((s) => ({
+        ...s,
+        history: { resource_type: resource.resource_type, resource_id: resource.resource_id },
+      })),
+    [setState],
+  );
+  const closeHistory = useCallback(
+    () => setState((s) => ({ ...s, history: undefined })),
     [setState],
   );
   const setSort = useCallback(
@@ -195,6 +225,7 @@ export function useAuditLogView({
     newest,
     tableActions,
     detailFocusRef,
+    history,
     linkTo,
     setQuery,
     setSort,
@@ -206,5 +237,8 @@ export function useAuditLogView({
     setDensity,
     setColumnVisibility: columnState.setVisibility,
     setColumnOrder: columnState.setOrder,
+    filterValue,
+    showHistory,
+    closeHistory,
   };
 }
