@@ -51,6 +51,8 @@ describe('AuditLogViewer pivots', () => {
       ]),
     );
     await waitFor(() => expect(rows().every((row) => row.dataset.severity !== severity)).toBe(true));
+    // The row went with the value; focus stays in the grid, on its active row.
+    await waitFor(() => expect(document.activeElement).toBe(rows()[0]));
   }, 30_000);
 
   it('opens a resource’s history from the detail in place of the list, and Back returns', async () => {
