@@ -74,7 +74,8 @@ export function PivotMenu({
   return (
     <span data-part="pivot">
       <Menu
-        trigger={<span aria-hidden="true">⋯</span>}
+        // Drawn by the stylesheet, so a cell's or a field's text stays its value alone.
+        trigger={<span aria-hidden="true" data-part="pivot-icon" />}
         label={labels.valueActions(what)}
         items={items}
         triggerProps={{
