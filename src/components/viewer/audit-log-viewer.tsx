@@ -193,7 +193,8 @@ function ViewerLayout({
             ? ''
             : labels.matchingEvents(new Intl.NumberFormat(locale).format(total))}
         </output>
-        {hide.charts ? null : (
+        {/* The volume is the list's: a history in its place has none to show. */}
+        {hide.charts || history ? null : (
           <Button
             data-part="chart-toggle"
             aria-expanded={chartOpen}
