@@ -86,7 +86,8 @@ describe('README React examples', () => {
       .find((row) => row.getAttribute('aria-rowindex') === '2')!;
     firstRow.focus();
     await user.keyboard('{Enter}');
-    await screen.findByRole('complementary', { name: 'Event detail' });
+    // The panel arrives through import() when a row is first opened.
+    await screen.findByRole('complementary', { name: 'Event detail' }, { timeout: 5000 });
     expect(new URLSearchParams(window.location.search).get('event')).toBeTruthy();
   });
 
