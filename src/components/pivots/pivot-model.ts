@@ -1,7 +1,6 @@
 import type { AuditLogEvent, AuditLogQueryInput, FacetField } from '../../client/index.js';
 import { facetFilter } from '../../contract/facet-filter.js';
-import { excludeKey } from '../../contract/schemas/index.js';
-import { compactQuery } from '../filters/filter-model.js';
+import { excludeKey } from '../../contract/schemas/query.js';
 
 /** An event field a filter matches by exact value: what a pivot can narrow or exclude by. */
 export type PivotField = FacetField;
@@ -27,7 +26,8 @@ export interface PivotHandlers {
 }
 
 const listOf = (query: AuditLogQueryInput, key: string): readonly string[] =>
-  ((query as Readonly<Record<string, readonly string[] | undefined>>)[key] ?? []) as readonly string[];
+  ((query as Readonly<Record<string, readonly string[] | undefined>>)[key] ??
+    []) as readonly string[];
 
 /**
  * The query narrowed to `value` of `field` (its list becomes that one value: other values
@@ -44,11 +44,17 @@ export function pivotQuery(
   const exclude = excludeKey(key);
   const included = listOf(query, key).filter((item) => item !== value);
   const excluded = listOf(query, exclude).filter((item) => item !== value);
-  return compactQuery({
-    ...query,
+  const next: Record<string, unknown> = { ...query };
+  delete next[key];
+  delete next[exclude];
+  // An emptied list leaves the query, as the chips and the URL expect. Written here rather
+  // than through the filter bar's helpers: the view loads this with its first rows.
+  const lists = {
     [key]: mode === 'include' ? [value] : included,
     [exclude]: mode === 'exclude' ? [...excluded, value] : excluded,
-  } as AuditLogQueryInput);
+  };
+  for (const [name, list] of Object.entries(lists)) if (list.length > 0) next[name] = list;
+  return next as AuditLogQueryInput;
 }
 
 /** The event's value of a field, or null when the event has none. */

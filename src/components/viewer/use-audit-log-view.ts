@@ -11,12 +11,7 @@ import type { AuditLogTableActions, AuditLogTableDensity } from '../table/table-
 import { applyUpdater, type Updater } from '../table/use-controllable.js';
 import { createIntegrityColumn } from '../integrity/integrity-column.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
-import {
-  pivotQuery,
-  type PivotField,
-  type PivotMode,
-  type ResourceRef,
-} from '../pivots/pivot-model.js';
+import type { PivotField, PivotMode, ResourceRef } from '../pivots/pivot-model.js';
 import type { AuditLogViewController, AuditLogViewQuery } from './view-context.js';
 import { definedOnly } from './defined-only.js';
 import { useViewerColumns } from './use-viewer-columns.js';
@@ -149,14 +144,18 @@ export function useAuditLogView({
     },
     [setState],
   );
+  // The pivot's query maths comes with the menus that ask for it (already loaded by the time
+  // one is chosen), not with the first rows.
   const filterValue = useCallback(
     (field: PivotField, value: string, mode: PivotMode) =>
-      setState((s) => ({
-        ...s,
-        query: pivotQuery(s.query, field, value, mode),
-        page: 1,
-        history: undefined,
-      })),
+      void import('../pivots/pivot-model.js').then(({ pivotQuery }) =>
+        setState((s) => ({
+          ...s,
+          query: pivotQuery(s.query, field, value, mode),
+          page: 1,
+          history: undefined,
+        })),
+      ),
     [setState],
   );
   const showHistory = useCallback(
