@@ -162,9 +162,7 @@ export function AuditEventDetail({
         <Field label={labels.tenant} value={event.tenant_id} labels={labels} />
         <Field label={labels.createdAt} value={when(event.created_at)} labels={labels} />
       </dl>
-      {changes && changes.length > 0 ? (
-        <ChangeTable changes={changes} labels={labels} />
-      ) : null}
+      {changes && changes.length > 0 ? <ChangeTable changes={changes} labels={labels} /> : null}
       {event.metadata ? (
         <section data-part="metadata" aria-label={labels.metadata}>
           <JsonTree value={event.metadata} name={labels.metadata} labels={labels} />

@@ -9,7 +9,13 @@ import type { ChangeRow } from './change-diff.js';
 const show = (value: unknown) => (value === undefined ? '' : JSON.stringify(value));
 
 /** A change field by field, before beside after: in an event's detail and in a resource's history. */
-export function ChangeTable({ changes, labels }: { changes: readonly ChangeRow[]; labels: AuditLabels }) {
+export function ChangeTable({
+  changes,
+  labels,
+}: {
+  changes: readonly ChangeRow[];
+  labels: AuditLabels;
+}) {
   return (
     <table data-part="changes">
       <caption>{labels.changes}</caption>

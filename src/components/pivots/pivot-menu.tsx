@@ -5,12 +5,7 @@ import { filterNames } from '../filters/filter-labels.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
 import { Menu, type MenuItem } from '../ui/menu.js';
-import {
-  pivotValue,
-  resourceOf,
-  type PivotField,
-  type PivotHandlers,
-} from './pivot-model.js';
+import { pivotValue, resourceOf, type PivotField, type PivotHandlers } from './pivot-model.js';
 
 export interface PivotMenuProps extends PivotHandlers {
   event: AuditLogEvent;

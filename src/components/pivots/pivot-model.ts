@@ -1,6 +1,7 @@
 import type { AuditLogEvent, AuditLogQueryInput, FacetField } from '../../client/index.js';
 import { facetFilter } from '../../contract/facet-filter.js';
 import { excludeKey } from '../../contract/schemas/query.js';
+import { compactQuery } from '../filters/filter-model.js';
 
 /** An event field a filter matches by exact value: what a pivot can narrow or exclude by. */
 export type PivotField = FacetField;
@@ -44,17 +45,11 @@ export function pivotQuery(
   const exclude = excludeKey(key);
   const included = listOf(query, key).filter((item) => item !== value);
   const excluded = listOf(query, exclude).filter((item) => item !== value);
-  const next: Record<string, unknown> = { ...query };
-  delete next[key];
-  delete next[exclude];
-  // An emptied list leaves the query, as the chips and the URL expect. Written here rather
-  // than through the filter bar's helpers: the view loads this with its first rows.
-  const lists = {
+  return compactQuery({
+    ...query,
     [key]: mode === 'include' ? [value] : included,
     [exclude]: mode === 'exclude' ? [...excluded, value] : excluded,
-  };
-  for (const [name, list] of Object.entries(lists)) if (list.length > 0) next[name] = list;
-  return next as AuditLogQueryInput;
+  } as AuditLogQueryInput);
 }
 
 /** The event's value of a field, or null when the event has none. */

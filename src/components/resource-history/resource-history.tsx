@@ -51,7 +51,10 @@ export function ResourceHistory({
   const [state, setState] = useState({ type, id, page: 1 });
   const page = state.type === type && state.id === id ? state.page : 1;
   const setPage = (next: number) => setState({ type, id, page: next });
-  const query = useMemo(() => resourceHistoryQuery({ resource_type: type, resource_id: id }), [type, id]);
+  const query = useMemo(
+    () => resourceHistoryQuery({ resource_type: type, resource_id: id }),
+    [type, id],
+  );
   const events = useAuditEvents(query, { page, size: pageSize });
   // A page kept on screen while the next loads is shown; another resource's never is.
   const items = (events.data?.items ?? []).filter(
@@ -91,7 +94,9 @@ export function ResourceHistory({
       {loading ? (
         <p role="status">{labels.loading}</p>
       ) : items.length === 0 ? (
-        events.error ? null : <p role="status">{labels.historyEmpty}</p>
+        events.error ? null : (
+          <p role="status">{labels.historyEmpty}</p>
+        )
       ) : (
         <>
           <nav data-part="history-pages" aria-label={labels.pagination}>
@@ -102,11 +107,7 @@ export function ResourceHistory({
               {labels.olderEvents}
             </Button>
             <span aria-live="polite" data-part="page-status">
-              {labels.historyRange(
-                number(first),
-                number(first + items.length - 1),
-                number(total),
-              )}
+              {labels.historyRange(number(first), number(first + items.length - 1), number(total))}
             </span>
             <Button size="sm" disabled={page >= pages} onClick={() => setPage(page + 1)}>
               {labels.newerEvents}

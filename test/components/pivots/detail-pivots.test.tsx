@@ -60,10 +60,11 @@ describe('pivots from the event detail', () => {
     trigger.focus();
     await user.keyboard('{Enter}');
     const menu = screen.getByRole('menu', { name: 'Actions for User: alice' });
-    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
-      'Filter to this value',
-      'Exclude this value',
-    ]);
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Filter to this value', 'Exclude this value']);
     expect(document.activeElement?.textContent).toBe('Filter to this value');
     await user.keyboard('{Escape}');
     expect(menu.hidden).toBe(true);
@@ -114,7 +115,9 @@ describe('pivots from the event detail', () => {
         <AuditEventDetail event={event} onFilterValue={vi.fn()} />
       </AuditUiProvider>,
     );
-    await userEvent.click(await screen.findByRole('button', { name: 'Aktionen für Aktion: update' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Aktionen für Aktion: update' }),
+    );
     expect(screen.getByRole('menuitem', { name: 'Diesen Wert ausschließen' })).toBeTruthy();
   });
 });

@@ -45,7 +45,9 @@ beforeAll(async () => {
 });
 
 const entries = () =>
-  within(screen.getByRole('list')).getAllByRole('listitem').map((item) => item.textContent);
+  within(screen.getByRole('list'))
+    .getAllByRole('listitem')
+    .map((item) => item.textContent);
 
 describe('ResourceHistory', () => {
   it('shows one resource’s events oldest first, each with its change, a page at a time', async () => {
@@ -64,9 +66,12 @@ describe('ResourceHistory', () => {
     ]);
     // Each entry's own change, field by field, before beside after.
     const publish = within(items[1]!).getByRole('table', { name: 'Changes' });
-    expect(within(publish).getAllByRole('row').slice(1).map((row) => row.textContent)).toEqual([
-      'status"draft""live"',
-    ]);
+    expect(
+      within(publish)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.textContent),
+    ).toEqual(['status"draft""live"']);
     const created = within(items[0]!).getByRole('table', { name: 'Changes' });
     expect(within(created).getAllByRole('row')).toHaveLength(3);
     expect(await axeViolations(container)).toEqual([]);
@@ -108,9 +113,7 @@ describe('ResourceHistory', () => {
     await screen.findByText('Events 1–3 of 5, oldest first', undefined, { timeout: 5000 });
     await userEvent.click(screen.getByRole('button', { name: 'Newer' }));
     await screen.findByText('Events 4–5 of 5, oldest first');
-    rerender(
-      <ResourceHistory resource={{ ...APOLLO, resource_id: 'gemini' }} pageSize={3} />,
-    );
+    rerender(<ResourceHistory resource={{ ...APOLLO, resource_id: 'gemini' }} pageSize={3} />);
     await waitFor(() => expect(entries()).toHaveLength(1));
     expect(entries()[0]).toContain('Gemini');
     expect(screen.getByText('Events 1–1 of 1, oldest first')).toBeTruthy();

@@ -41,7 +41,11 @@ describe('AuditLogViewer pivots', () => {
     await user.tab();
     expect(document.activeElement).toBe(trigger);
     // Only the active row's menus are Tab stops; the grid stays one stop in the page.
-    expect(within(rows()[1]!).queryAllByRole('button').every((b) => b.tabIndex === -1)).toBe(true);
+    expect(
+      within(rows()[1]!)
+        .queryAllByRole('button')
+        .every((b) => b.tabIndex === -1),
+    ).toBe(true);
     await user.keyboard('{Enter}');
     expect(trigger.getAttribute('aria-expanded')).toBe('true');
     await user.keyboard('{ArrowDown}{Enter}');
@@ -50,7 +54,9 @@ describe('AuditLogViewer pivots', () => {
         severity,
       ]),
     );
-    await waitFor(() => expect(rows().every((row) => row.dataset.severity !== severity)).toBe(true));
+    await waitFor(() =>
+      expect(rows().every((row) => row.dataset.severity !== severity)).toBe(true),
+    );
     // The row went with the value; focus stays in the grid, on its active row.
     await waitFor(() => expect(document.activeElement).toBe(rows()[0]));
   }, 30_000);

@@ -44,8 +44,7 @@ export const AUDIT_LABELS_DE: AuditLabels = {
   back: 'Zurück',
   historyEmpty: 'Für diese Ressource sind keine Ereignisse erfasst.',
   noChangeRecorded: 'Keine Änderung erfasst',
-  historyRange: (first, last, total) =>
-    `Ereignisse ${first}–${last} von ${total}, älteste zuerst`,
+  historyRange: (first, last, total) => `Ereignisse ${first}–${last} von ${total}, älteste zuerst`,
   olderEvents: 'Älter',
   newerEvents: 'Neuer',
   oldestEvents: 'Älteste',
