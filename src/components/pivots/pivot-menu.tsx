@@ -1,4 +1,5 @@
 'use client';
+import { useLayoutEffect, useRef } from 'react';
 import type { AuditLogEvent } from '../../client/index.js';
 import { facetFilter } from '../../contract/facet-filter.js';
 import { filterNames } from '../filters/filter-labels.js';
@@ -33,6 +34,24 @@ export function PivotMenu({
   labels: overrides,
 }: PivotMenuProps) {
   const { labels } = useAuditUi(overrides);
+  const placeRef = useRef<HTMLSpanElement>(null);
+  // A value excluded from a table row takes the row, and this focused menu, away with it:
+  // focus then goes to the grid's active row rather than to the top of the page. Run while
+  // the row is still in the document, so it can still be told whether focus was here.
+  useLayoutEffect(() => {
+    const place = placeRef.current;
+    return () => {
+      const rows = place?.closest('[role="rowgroup"]');
+      if (!rows || !place?.contains(document.activeElement)) return;
+      setTimeout(() => {
+        const focused = document.activeElement;
+        if (focused && focused !== document.body && focused.isConnected) return;
+        rows
+          .querySelector<HTMLElement>('[data-part="row"][tabindex="0"]')
+          ?.focus({ preventScroll: true });
+      });
+    };
+  }, []);
   const names = filterNames(labels.filters, labels);
   const shown = fields.flatMap((field) => {
     const value = pivotValue(event, field);
@@ -67,7 +86,7 @@ export function PivotMenu({
   if (items.length === 0) return null;
   const what = shown.map(({ title, shownValue }) => `${title}: ${shownValue}`).join(', ');
   return (
-    <span data-part="pivot">
+    <span ref={placeRef} data-part="pivot">
       <Menu
         // Drawn by the stylesheet, so a cell's or a field's text stays its value alone.
         trigger={<span aria-hidden="true" data-part="pivot-icon" />}

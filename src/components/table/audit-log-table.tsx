@@ -1,5 +1,5 @@
 'use client';
-import { forwardRef, Suspense, useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { forwardRef, Suspense, useMemo, useRef, type CSSProperties } from 'react';
 import type { AuditLogEvent } from '../../client/index.js';
 import { AuditUiProvider, useAuditUi } from '../ui/audit-ui-context.js';
 import { mergeColumns } from './audit-log-column.js';
@@ -134,22 +134,9 @@ const TableFromProps = forwardRef<HTMLDivElement, AuditLogTableProps>(function T
     onSortChange,
   });
   const rowHeight = ROW_HEIGHT[density];
-  // A value excluded from a row's cell takes that row, and the focused menu, away with it:
-  // focus then goes to the active row rather than to the top of the page.
-  const pivotedFromCell = useRef(false);
   const pivots = useMemo(
     () =>
-      onFilterValue || onShowResourceHistory
-        ? {
-            onFilterValue: onFilterValue
-              ? (...args: Parameters<typeof onFilterValue>) => {
-                  pivotedFromCell.current = true;
-                  onFilterValue(...args);
-                }
-              : undefined,
-            onShowResourceHistory,
-          }
-        : undefined,
+      onFilterValue || onShowResourceHistory ? { onFilterValue, onShowResourceHistory } : undefined,
     [onFilterValue, onShowResourceHistory],
   );
   const { headerCheckboxRef, ...selection } = useRowSelection(
@@ -175,19 +162,6 @@ const TableFromProps = forwardRef<HTMLDivElement, AuditLogTableProps>(function T
     rowHeight,
     initialHeight,
   });
-
-  useEffect(() => {
-    if (!pivotedFromCell.current) return;
-    const focused = document.activeElement;
-    if (focused && focused !== document.body && focused.isConnected) {
-      if (!loading) pivotedFromCell.current = false;
-      return;
-    }
-    pivotedFromCell.current = false;
-    bodyRef.current
-      ?.querySelector<HTMLElement>('[data-part="row"][tabindex="0"]')
-      ?.focus({ preventScroll: true });
-  }, [rows, loading]);
 
   const state = tableState(rows.length, loading, error);
   const gridColumns = [
