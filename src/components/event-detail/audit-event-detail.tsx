@@ -12,6 +12,8 @@ import { changesOf } from './change-diff.js';
 import { CopyButton } from './copy-button.js';
 import { JsonTree } from './json-tree.js';
 import { ColumnHeads } from '../ui/column-heads.js';
+import { AuditName } from '../names/audit-name.js';
+import type { AuditNameKind } from '../names/name-resolver.js';
 import { rootProps } from '../ui/root-props.js';
 
 export interface AuditEventDetailProps {
@@ -46,6 +48,43 @@ function Field({
         <ExpandableText text={value ?? labels.none} limit={DETAIL_TEXT_LIMIT} labels={labels} />
         {copy && value ? (
           <CopyButton text={value} label={labels.copy} copiedLabel={labels.copied} />
+        ) : null}
+      </dd>
+    </div>
+  );
+}
+
+/**
+ * An actor or a resource: the host's name for it (a link to the host's page when it gave one),
+ * the id beside it, and a copy button for the id.
+ */
+function NameField({
+  label,
+  kind,
+  type,
+  id,
+  labels,
+}: {
+  label: string;
+  kind: AuditNameKind;
+  type?: string;
+  id: string | null;
+  labels: AuditLabels;
+}) {
+  return (
+    <div data-part="field" data-name={kind}>
+      <dt>{label}</dt>
+      <dd>
+        {type === undefined ? null : (
+          <LongText text={id ? `${type} / ` : type} limit={DETAIL_TEXT_LIMIT} />
+        )}
+        {id ? (
+          <>
+            <AuditName kind={kind} id={id} link showId />
+            <CopyButton text={id} label={labels.copy} copiedLabel={labels.copied} />
+          </>
+        ) : type === undefined ? (
+          labels.none
         ) : null}
       </dd>
     </div>
@@ -98,13 +137,14 @@ export function AuditEventDetail({
           labels={labels}
         />
         <Field label={labels.action} value={event.action} labels={labels} />
-        <Field
+        <NameField
           label={labels.resource}
-          value={`${event.resource_type}${event.resource_id ? ` / ${event.resource_id}` : ''}`}
-          copy
+          kind="resource"
+          type={event.resource_type}
+          id={event.resource_id}
           labels={labels}
         />
-        <Field label={labels.user} value={event.user_id} copy labels={labels} />
+        <NameField label={labels.user} kind="actor" id={event.user_id} labels={labels} />
         <Field label={labels.ipAddress} value={event.ip_address} copy labels={labels} />
         <Field label={labels.userAgent} value={event.user_agent} labels={labels} />
         <Field label={labels.sessionId} value={event.session_id} copy labels={labels} />

@@ -17,6 +17,7 @@ import {
 
 /** Names change seldom; a page left open refreshes them after this long. */
 const NAME_STALE_MS = 10 * 60_000;
+const TOOLTIP_LIMIT = 1000;
 
 export interface AuditNameProps {
   kind: AuditNameKind;
@@ -74,10 +75,14 @@ function show(
   labels: AuditLabels,
 ): ReactNode {
   if (children) return children(entry);
-  const title = entry ? labels.names.withId(truncateText(entry.name, 1000), id) : id;
+  // Bounded like a cell's tooltip: a hostile megabyte id or name stays out of the DOM.
+  const shortId = truncateText(id, TOOLTIP_LIMIT);
+  const title = entry
+    ? labels.names.withId(truncateText(entry.name, TOOLTIP_LIMIT), shortId)
+    : shortId;
   const text = <LongText text={entry?.name ?? id} limit={CELL_TEXT_LIMIT} data-part="name-text" />;
   return (
-    <span data-ui="name" data-kind={kind} data-id={id} data-resolved={entry !== null} title={title}>
+    <span data-ui="name" data-kind={kind} data-resolved={entry !== null} title={title}>
       {entry?.avatarUrl ? (
         // Beside the name it repeats, so screen readers skip it (an empty alt, not a missing one).
         <img data-part="avatar" src={entry.avatarUrl} alt="" loading="lazy" decoding="async" />

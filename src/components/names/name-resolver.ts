@@ -68,7 +68,9 @@ async function flush(
     const names = typeof answer === 'object' && answer !== null ? answer : {};
     // Own keys only: an id such as `constructor` must not find the prototype's.
     for (const [id, waiters] of batch) {
-      const name = readName(Object.hasOwn(names, id) ? (names as Record<string, unknown>)[id] : null);
+      const name = readName(
+        Object.hasOwn(names, id) ? (names as Record<string, unknown>)[id] : null,
+      );
       for (const waiter of waiters) waiter.resolve(name);
     }
   } catch (error) {
