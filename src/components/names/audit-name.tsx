@@ -80,7 +80,7 @@ function show(
   const title = entry
     ? labels.names.withId(truncateText(entry.name, TOOLTIP_LIMIT), shortId)
     : shortId;
-  const text = <LongText text={entry?.name ?? id} limit={CELL_TEXT_LIMIT} data-part="name-text" />;
+  const text = <LongText text={entry?.name ?? id} limit={CELL_TEXT_LIMIT} />;
   return (
     <span data-ui="name" data-kind={kind} data-resolved={entry !== null} title={title}>
       {entry?.avatarUrl ? (

@@ -253,7 +253,7 @@ export const DEFAULT_LABELS = {
   /** Names a host's resolver gives actors and resources (`AuditUiProvider`'s `resolveActors`). */
   names: {
     /** A name's tooltip: the id stays there to read and copy. */
-    withId: (name: string, id: string) => `${name} (${id})`,
+    withId: (name: string, id: string) => `${name} (id ${id})`,
     /** Added to the tooltip of a link to the host's page. */
     newTab: 'opens in a new tab',
   },

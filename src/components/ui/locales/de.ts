@@ -125,7 +125,7 @@ export const AUDIT_LABELS_DE: AuditLabels = {
     debug: 'Debug',
   },
   names: {
-    withId: (name, id) => `${name} (${id})`,
+    withId: (name, id) => `${name} (ID ${id})`,
     newTab: 'öffnet in einem neuen Tab',
   },
   filters: {
