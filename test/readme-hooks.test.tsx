@@ -70,8 +70,8 @@ async function runExample(index: number) {
 }
 
 describe('README React examples', () => {
-  it('are the embedded viewer, the hooks page, the components page and two composed dashboards', () => {
-    expect(blocks).toHaveLength(5);
+  it('are the embedded viewer, the hooks page, the components page, two composed dashboards and names', () => {
+    expect(blocks).toHaveLength(6);
   });
 
   it('viewer: shows the tenant’s events, pages and the open event in the address bar', async () => {
@@ -196,6 +196,29 @@ describe('README React examples', () => {
       expect(new URLSearchParams(window.location.search).get('event')).toBeTruthy();
     } finally {
       globalThis.fetch = realFetch;
+    }
+  });
+
+  it('names: the viewer shows the directory’s names for its users and the ids of the rest', async () => {
+    window.history.replaceState(null, '', '/');
+    await runExample(5);
+    await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5), { timeout: 5000 });
+    const users = () =>
+      bodyRows()
+        .map((row) => row.querySelector('[data-column="user"] [data-ui="name"]'))
+        .filter((name) => name !== null);
+    await waitFor(
+      () =>
+        expect(users().some((name) => /^(Alice Archer|Bob Baker)$/.test(name.textContent!))).toBe(
+          true,
+        ),
+      { timeout: 5000 },
+    );
+    for (const name of users()) {
+      const title = name.getAttribute('title')!;
+      if (name.getAttribute('data-resolved') === 'true')
+        expect(title).toMatch(/^(Alice Archer \(id alice|Bob Baker \(id bob)@acme\.example\)$/);
+      else expect(name.textContent).toBe(title);
     }
   });
 });
