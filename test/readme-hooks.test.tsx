@@ -216,7 +216,7 @@ describe('README React examples', () => {
     );
     for (const name of users()) {
       const title = name.getAttribute('title')!;
-      if (name.getAttribute('data-resolved') === 'true')
+      if (name.getAttribute('data-state') === 'named')
         expect(title).toMatch(/^(Alice Archer \(id alice|Bob Baker \(id bob)@acme\.example\)$/);
       else expect(name.textContent).toBe(title);
     }

@@ -39,6 +39,9 @@ const KINDS: Record<string, string> = {
   rol: 'Role',
   sub: 'Subscription',
   pay: 'Payment',
+  ses: 'Session',
+  set: 'Settings',
+  dat: 'Database',
 };
 
 const capital = (word: string) => word[0]!.toUpperCase() + word.slice(1);

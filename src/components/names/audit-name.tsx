@@ -54,7 +54,7 @@ function ResolvedName({
   ...props
 }: AuditNameProps & { resolver: AuditNameResolver; client: AuditLogClient; labels: AuditLabels }) {
   const key = auditLogKeys.name(client, props.kind, props.id);
-  const { data } = useQuery({
+  const { data, isPending } = useQuery({
     queryKey: key,
     queryFn: () =>
       lookUpName(
@@ -66,13 +66,14 @@ function ResolvedName({
     staleTime: NAME_STALE_MS,
     retry: false,
   });
-  return show(props, data ?? null, labels);
+  return show(props, data ?? null, labels, isPending);
 }
 
 function show(
   { kind, id, link, showId, children }: AuditNameProps,
   entry: AuditNameEntry | null,
   labels: AuditLabels,
+  loading = false,
 ): ReactNode {
   if (children) return children(entry);
   // Bounded like a cell's tooltip: a hostile megabyte id or name stays out of the DOM.
@@ -82,10 +83,24 @@ function show(
     : shortId;
   const text = <LongText text={entry?.name ?? id} limit={CELL_TEXT_LIMIT} />;
   return (
-    <span data-ui="name" data-kind={kind} data-resolved={entry !== null} title={title}>
+    <span
+      data-ui="name"
+      data-kind={kind}
+      data-state={entry ? 'named' : loading ? 'loading' : 'id'}
+      title={title}
+    >
       {entry?.avatarUrl ? (
-        // Beside the name it repeats, so screen readers skip it (an empty alt, not a missing one).
-        <img data-part="avatar" src={entry.avatarUrl} alt="" loading="lazy" decoding="async" />
+        // Beside the name it repeats, so screen readers skip it (an empty alt, not a missing
+        // one). Sized in the markup too, so it takes no more than its place before the styles load.
+        <img
+          data-part="avatar"
+          src={entry.avatarUrl}
+          alt=""
+          width={20}
+          height={20}
+          loading="lazy"
+          decoding="async"
+        />
       ) : null}
       {link && entry?.href ? (
         <a
