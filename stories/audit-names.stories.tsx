@@ -10,11 +10,12 @@ import { makeStoryEvents } from '../test/fixtures/events.js';
 
 const events = makeStoryEvents(8);
 
+// Long enough to be cut: it stays on one line, whole in its tooltip.
+const LONG_NAME = 'Dr. Maximiliane Alexandra von und zu Hohenzollern-Sigmaringen-Württemberg';
 const PEOPLE: Record<string, string> = {
   'user-0': 'Alice Archer',
   'user-1': 'Bob Baker',
-  // Long enough to be cut: it stays on one line, whole in its tooltip.
-  'user-2': 'Dr. Maximiliane Alexandra von und zu Hohenzollern-Sigmaringen-Württemberg',
+  'user-2': LONG_NAME,
 };
 
 /** A host's directory: user-3 and up are unknown to it and show as their ids. */
@@ -51,12 +52,16 @@ export const TableAndDetail: Story = {
     const canvas = within(canvasElement);
     await waitFor(() => expect(canvas.getAllByText('Alice Archer').length).toBeGreaterThan(0));
     await expect(canvas.getAllByText('user-3').length).toBeGreaterThan(0);
-    const link = await canvas.findByRole('link', { name: PEOPLE['user-2'] });
+    const link = await canvas.findByRole('link', { name: LONG_NAME });
     await expect(link.getAttribute('rel')).toBe('noopener noreferrer');
     const name = link.closest('[data-ui="name"]')!;
-    await expect(name.getAttribute('title')).toBe(`${PEOPLE['user-2']} (id user-2)`);
-    // One line: the long name is cut inside its box, never wrapped.
-    const text = name.querySelector('[data-part="value"]')!;
+    await expect(name.getAttribute('title')).toBe(`${LONG_NAME} (id user-2)`);
+    // One line: in the table's narrow user cell the long name is cut, never wrapped.
+    const cell = canvas
+      .getAllByTitle(`${LONG_NAME} (id user-2)`)
+      .find((name) => name.closest('[data-column="user"]'))!;
+    const text = cell.querySelector('[data-part="value"]')!;
     await expect(text.scrollWidth).toBeGreaterThan(text.clientWidth);
+    await expect(text.getBoundingClientRect().height).toBeLessThan(30);
   },
 };
