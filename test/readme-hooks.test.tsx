@@ -199,14 +199,14 @@ describe('README React examples', () => {
     }
   });
 
-  it('names: the viewer shows the directory’s names for its users and the ids of the rest', async () => {
+  it('names: the table shows the directory’s names for its users and the ids of the rest', async () => {
     window.history.replaceState(null, '', '/');
     await runExample(5);
     await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5), { timeout: 5000 });
-    const users = () =>
-      bodyRows()
-        .map((row) => row.querySelector('[data-column="user"] [data-ui="name"]'))
-        .filter((name) => name !== null);
+    // Queried by selector: role queries over a whole grid are slow in jsdom.
+    const users = () => [
+      ...document.querySelectorAll('[data-part="body"] [data-column="user"] [data-ui="name"]'),
+    ];
     await waitFor(
       () =>
         expect(users().some((name) => /^(Alice Archer|Bob Baker)$/.test(name.textContent!))).toBe(
