@@ -13,6 +13,7 @@ import {
 import { FacetSidebar } from '../../../src/components/facets/index.js';
 import { safeHttpUrl } from '../../../src/components/names/name-resolver.js';
 import { AuditLogProvider } from '../../../src/hooks/index.js';
+import { auditLogKeys } from '../../../src/hooks/query-keys.js';
 import { makeEvents } from '../../fixtures/events.js';
 import { freshQueryClient } from '../../hooks/setup.js';
 
@@ -117,6 +118,13 @@ describe('names for actors and resources', () => {
     rerender(view('globex'));
     expect(screen.queryByText('u-1 of acme')).toBeNull();
     await screen.findByText('u-1 of globex');
+    // Cached under the tenant's key; the previous tenant's entry left with its scope.
+    const keys = queryClient
+      .getQueryCache()
+      .findAll({ queryKey: auditLogKeys.all })
+      .map((query) => query.queryKey);
+    expect(keys).toContainEqual(auditLogKeys.name(root.withTenant('globex'), 'actor', 'u-1'));
+    expect(keys).not.toContainEqual(auditLogKeys.name(root.withTenant('acme'), 'actor', 'u-1'));
     expect(resolveActors.mock.calls.map(([ids, context]) => [ids, context.tenantId])).toEqual([
       [['u-1'], 'acme'],
       [['u-1'], 'globex'],
