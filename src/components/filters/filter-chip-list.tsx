@@ -5,11 +5,11 @@ import type { AuditLogQueryInput } from '../../client/index.js';
 import { LongText } from '../format/long-text.js';
 import { CELL_TEXT_LIMIT, truncateText } from '../format/truncate-text.js';
 import type { FilterLabels } from './filter-labels.js';
-import { clearFilters, type FilterChip } from './filter-model.js';
 import { AuditName } from '../names/audit-name.js';
+import { nameKindOfFilter } from '../names/name-fields.js';
 import type { AuditNameKind } from '../names/name-resolver.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
-import { nameKindOfFilter } from '../names/name-fields.js';
+import { clearFilters, type FilterChip } from './filter-model.js';
 
 export interface FilterChipListProps {
   chips: readonly FilterChip[];
