@@ -96,6 +96,7 @@ export {
   type FilterLabelOverrides,
   type FilterLabels,
   type SavedView,
+  type SavedViewQuery,
   type SavedViewStorage,
   type SavedViewsProps,
 } from './filters/index.js';
