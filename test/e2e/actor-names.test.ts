@@ -92,7 +92,9 @@ test("the directory's names show in the table, the detail, the facets and the ch
   );
   expect(await link.getAttribute('target')).toBe('_blank');
   expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
-  expect(await detail.locator('[data-name="actor"] [data-part="name-id"]').textContent()).toBe(userId);
+  expect(await detail.locator('[data-name="actor"] [data-part="name-id"]').textContent()).toBe(
+    userId,
+  );
   await saveScreenshot(page, 'names-table-and-detail');
 
   // Facets: the user field's values are names; picking one filters by its id.
