@@ -70,8 +70,8 @@ async function runExample(index: number) {
 }
 
 describe('README React examples', () => {
-  it('are the embedded viewer, the hooks page, the components page, two composed dashboards and the pivots page', () => {
-    expect(blocks).toHaveLength(6);
+  it('are the embedded viewer, the hooks page, the components page, two composed dashboards, the pivots page and names', () => {
+    expect(blocks).toHaveLength(7);
   });
 
   it('viewer: shows the tenant’s events, pages and the open event in the address bar', async () => {
@@ -207,7 +207,7 @@ describe('README React examples', () => {
     const user = userEvent.setup();
     await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5), { timeout: 5000 });
     const row = bodyRows().find((candidate) =>
-      candidate.querySelector('[data-column="resource"] [data-field="resource_id"]'),
+      candidate.querySelector('[data-column="resource"] [data-ui="name"][data-kind="resource"]'),
     )!;
     const menu = await within(row).findByRole(
       'button',
@@ -228,5 +228,51 @@ describe('README React examples', () => {
     await user.click(within(history).getByRole('button', { name: 'Back' }));
     await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5));
     expect(new URLSearchParams(window.location.search).has('history_id')).toBe(false);
+  });
+
+  it('names: the table shows the directory’s names for its users, each id asked once', async () => {
+    window.history.replaceState(null, '', '/');
+    // The example's directory API, answered here: a name for every acme address but one.
+    const asked: URLSearchParams[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (input, init) => {
+      if (typeof input !== 'string' || !input.startsWith('/directory/people?'))
+        return realFetch(input, init);
+      const query = new URLSearchParams(input.slice(input.indexOf('?')));
+      asked.push(query);
+      const names = query
+        .getAll('id')
+        .filter((id) => id.endsWith(`@${query.get('tenant')}.example`) && !id.startsWith('niaj@'))
+        .map((id) => [id, { name: `Person ${id.split('@')[0]}` }]);
+      return Promise.resolve(Response.json(Object.fromEntries(names)));
+    };
+    try {
+      await runExample(6);
+      await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5), { timeout: 5000 });
+      // Queried by selector: role queries over a whole grid are slow in jsdom.
+      const users = () => [
+        ...document.querySelectorAll('[data-part="body"] [data-column="user"] [data-ui="name"]'),
+      ];
+      await waitFor(
+        () =>
+          expect(users().filter((name) => name.getAttribute('data-state') === 'loading')).toEqual(
+            [],
+          ),
+        { timeout: 10_000 },
+      );
+      const shown = users().map((name) => [name.textContent, name.getAttribute('title')]);
+      expect(shown.length).toBeGreaterThan(5);
+      for (const [text, title] of shown) {
+        const first = /^(?:Person \w+ \(id )?(\w+)@acme\.example\)?$/.exec(title!)?.[1];
+        expect(text).toBe(first === 'niaj' ? title : `Person ${first}`);
+      }
+      // A render's ids go in one request, each id once; a later render asks only for new ones.
+      expect(asked.length).toBeLessThan(shown.length);
+      expect(asked.every((query) => query.get('tenant') === 'acme')).toBe(true);
+      const ids = asked.flatMap((query) => query.getAll('id'));
+      expect(new Set(ids).size).toBe(ids.length);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
   });
 });

@@ -1,6 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { AuditLogClient, sessionStorageTokenStore } from '../../src/client/index.js';
-import { AuditLogViewer, Button, LoginForm, Select } from '../../src/components/index.js';
+import {
+  AuditLogViewer,
+  AuditUiProvider,
+  Button,
+  LoginForm,
+  Select,
+} from '../../src/components/index.js';
 import {
   AuditLogProvider,
   useAuditEventQueue,
@@ -8,6 +14,7 @@ import {
   useLogout,
   usePermissions,
 } from '../../src/hooks/index.js';
+import { demoActors, demoResources } from './demo-directory.js';
 import { EmitPage } from './emit-page.js';
 import { HooksPage } from './hooks-page.js';
 
@@ -108,7 +115,10 @@ function Screens({ page, tenant, onTenant }: PageProps) {
         <Nav page={page} tenant={tenant} onTenant={onTenant} />
       </header>
       {page === 'viewer' ? (
-        <AuditLogViewer syncUrl className="demo-viewer" />
+        // Names for user and resource ids, from the demo's stand-in directory.
+        <AuditUiProvider resolveActors={demoActors} resolveResources={demoResources}>
+          <AuditLogViewer syncUrl className="demo-viewer" />
+        </AuditUiProvider>
       ) : page === 'hooks' ? (
         <HooksPage />
       ) : (

@@ -17,6 +17,13 @@ export {
   type LabelOverrides,
 } from './ui/labels.js';
 export { formatTimestamp, type TimeDisplay } from './format/format-time.js';
+export { AuditName, type AuditNameProps } from './names/audit-name.js';
+export type {
+  AuditNameContext,
+  AuditNameEntry,
+  AuditNameKind,
+  AuditNameResolver,
+} from './names/name-resolver.js';
 
 // Controls, in the kit's look (for a host's own arrangement of the parts)
 export {

@@ -31,6 +31,9 @@ export const auditLogKeys = {
     [...auditLogKeys.summaries(client), { query, interval }] as const,
   facets: (client: AuditLogClient, fields: readonly FacetField[], query: KeyQuery, limit: number) =>
     [...auditLogKeys.scope(client), 'facets', { fields, query, limit }] as const,
+  /** A host's name for an actor or a resource id; per scope, so no tenant sees another's. */
+  name: (client: AuditLogClient, kind: 'actor' | 'resource', id: string) =>
+    [...auditLogKeys.scope(client), 'names', kind, id] as const,
   currentUser: (client: AuditLogClient) => [...auditLogKeys.scope(client), 'me'] as const,
   session: (client: AuditLogClient) => [...auditLogKeys.scope(client), 'session'] as const,
 };

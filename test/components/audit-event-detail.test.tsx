@@ -33,9 +33,10 @@ const base: AuditLogEvent = {
 describe('AuditEventDetail', () => {
   it('shows every field and the before/after change, only for what changed', async () => {
     const { container } = render(<AuditEventDetail event={base} />);
+    const resource = screen.getByText('Resource').closest('[data-part="field"]')!;
+    expect(resource.querySelector('dd')!.textContent).toBe('invoice / inv-42Copy');
     for (const text of [
       'Invoice inv-42 updated',
-      'invoice / inv-42',
       'alice@acme.example',
       '10.0.0.7',
       'sess-9',

@@ -28,7 +28,10 @@ async function switchTenant(
   await page.getByRole('navigation', { name: 'Demo' }).getByLabel('Tenant').selectOption(to);
   await waitForEveryRow(
     page,
-    `(row) => row.textContent.includes('@${to}.example') || row.querySelector('[data-column="user"]').textContent === '—'`,
+    // A user cell shows the directory's name once it is known, and the id in its tooltip.
+    `(row) => row.textContent.includes('@${to}.example') ||
+      row.querySelector('[data-column="user"] [data-ui="name"]')?.title.includes('@${to}.example') ||
+      row.querySelector('[data-column="user"]').textContent === '—'`,
   );
   await requests.settled();
   await page.evaluate(() => new Promise(requestAnimationFrame));

@@ -4,6 +4,7 @@ import { Button } from '../ui/button.js';
 import type { AuditLogEvent } from '../../client/index.js';
 import { ExpandableText } from '../format/expandable-text.js';
 import { formatFullTimestamp } from '../format/format-time.js';
+import { LongText } from '../format/long-text.js';
 import { DETAIL_TEXT_LIMIT, truncateText } from '../format/truncate-text.js';
 import { SeverityBadge } from '../severity-badge/severity-badge.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
@@ -12,6 +13,8 @@ import { changesOf } from './change-diff.js';
 import { ChangeTable } from './change-table.js';
 import { CopyButton } from './copy-button.js';
 import { JsonTree } from './json-tree.js';
+import { AuditName } from '../names/audit-name.js';
+import type { AuditNameKind } from '../names/name-resolver.js';
 import { rootProps } from '../ui/root-props.js';
 import { LazyPivotMenu } from '../pivots/lazy-pivot-menu.js';
 import type { PivotField, PivotHandlers } from '../pivots/pivot-model.js';
@@ -49,6 +52,46 @@ function Field({
         <ExpandableText text={value ?? labels.none} limit={DETAIL_TEXT_LIMIT} labels={labels} />
         {copy && value ? (
           <CopyButton text={value} label={labels.copy} copiedLabel={labels.copied} />
+        ) : null}
+        {pivot}
+      </dd>
+    </div>
+  );
+}
+
+/**
+ * An actor or a resource: the host's name for it (a link to the host's page when it gave one),
+ * the id beside it, and a copy button for the id.
+ */
+function NameField({
+  label,
+  kind,
+  type,
+  id,
+  labels,
+  pivot,
+}: {
+  label: string;
+  kind: AuditNameKind;
+  type?: string;
+  id: string | null;
+  labels: AuditLabels;
+  pivot?: ReactNode;
+}) {
+  return (
+    <div data-part="field" data-name={kind}>
+      <dt>{label}</dt>
+      <dd>
+        {type === undefined ? null : (
+          <LongText text={id ? `${type} / ` : type} limit={DETAIL_TEXT_LIMIT} />
+        )}
+        {id ? (
+          <>
+            <AuditName kind={kind} id={id} link showId />
+            <CopyButton text={id} label={labels.copy} copiedLabel={labels.copied} />
+          </>
+        ) : type === undefined ? (
+          labels.none
         ) : null}
         {pivot}
       </dd>
@@ -122,17 +165,18 @@ export function AuditEventDetail({
           labels={labels}
           pivot={pivot(['action'])}
         />
-        <Field
+        <NameField
           label={labels.resource}
-          value={`${event.resource_type}${event.resource_id ? ` / ${event.resource_id}` : ''}`}
-          copy
+          kind="resource"
+          type={event.resource_type}
+          id={event.resource_id}
           labels={labels}
           pivot={pivot(['resource_type', 'resource_id'], true)}
         />
-        <Field
+        <NameField
           label={labels.user}
-          value={event.user_id}
-          copy
+          kind="actor"
+          id={event.user_id}
           labels={labels}
           pivot={pivot(['user_id'])}
         />

@@ -5,6 +5,8 @@ import type { FilterLabels } from '../filters/filter-labels.js';
 import { LongText } from '../format/long-text.js';
 import { Button, IconButton } from '../ui/button.js';
 import { CELL_TEXT_LIMIT, truncateText } from '../format/truncate-text.js';
+import { AuditName } from '../names/audit-name.js';
+import { nameKindOf } from '../names/name-fields.js';
 import { facetRows, facetValueState, setFacetValue } from './facet-model.js';
 
 export interface FacetSectionProps {
@@ -46,6 +48,7 @@ export function FacetSection({
   const shown = long ? counted : counted.slice(0, shortLength);
   const rows = facetRows(query, field, shown);
   const hasMore = !long && counted.length > shortLength;
+  const nameKind = nameKindOf(field);
   return (
     <section
       data-part="facet"
@@ -87,7 +90,11 @@ export function FacetSection({
                       )
                     }
                   >
-                    <LongText text={name} limit={CELL_TEXT_LIMIT} />
+                    {nameKind ? (
+                      <AuditName kind={nameKind} id={value} />
+                    ) : (
+                      <LongText text={name} limit={CELL_TEXT_LIMIT} />
+                    )}
                     {state === 'excluded' ? (
                       <>
                         {' '}

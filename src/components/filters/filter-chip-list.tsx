@@ -5,6 +5,10 @@ import type { AuditLogQueryInput } from '../../client/index.js';
 import { LongText } from '../format/long-text.js';
 import { CELL_TEXT_LIMIT, truncateText } from '../format/truncate-text.js';
 import type { FilterLabels } from './filter-labels.js';
+import { AuditName } from '../names/audit-name.js';
+import { nameKindOfFilter } from '../names/name-fields.js';
+import type { AuditNameKind } from '../names/name-resolver.js';
+import { useAuditUi } from '../ui/audit-ui-context.js';
 import { clearFilters, type FilterChip } from './filter-model.js';
 
 export interface FilterChipListProps {
@@ -13,6 +17,56 @@ export interface FilterChipListProps {
   /** Replaces the whole query (a chip removed, or all cleared). */
   onReplace: (next: AuditLogQueryInput) => void;
   labels: FilterLabels;
+}
+
+interface ChipProps {
+  text: string;
+  /** The whole name and the id, where the chip shows a name. */
+  title?: string | undefined;
+  removeLabel: string;
+  onRemove: () => void;
+}
+
+function Chip({ text, title, removeLabel, onRemove }: ChipProps) {
+  return (
+    <Button
+      size="sm"
+      data-part="chip"
+      aria-label={`${removeLabel}: ${truncateText(text, CELL_TEXT_LIMIT)}`}
+      title={title}
+      onClick={onRemove}
+    >
+      <LongText text={text} limit={CELL_TEXT_LIMIT} />
+      <span aria-hidden="true">×</span>
+    </Button>
+  );
+}
+
+/** A user's or a resource's chip: the host's name for the id, the id in its tooltip. */
+function NamedChip({
+  kind,
+  item,
+  ...rest
+}: Omit<ChipProps, 'text' | 'title'> & {
+  kind: AuditNameKind;
+  item: NonNullable<FilterChip['item']>;
+}) {
+  const { labels } = useAuditUi();
+  return (
+    <AuditName kind={kind} id={item.value}>
+      {(entry) => (
+        <Chip
+          text={`${item.prefix}${entry?.name ?? item.value}`}
+          title={
+            entry
+              ? labels.names.withId(truncateText(entry.name, CELL_TEXT_LIMIT), item.value)
+              : undefined
+          }
+          {...rest}
+        />
+      )}
+    </AuditName>
+  );
 }
 
 /** The active filters, one removable chip per value, and "Clear all". */
@@ -24,19 +78,24 @@ export function FilterChipList({ chips, query, onReplace, labels }: FilterChipLi
         {labels.activeFilters}
       </span>
       <ul>
-        {chips.map((chip) => (
-          <li key={chip.id}>
-            <Button
-              size="sm"
-              data-part="chip"
-              aria-label={`${labels.removeFilter}: ${truncateText(chip.text, CELL_TEXT_LIMIT)}`}
-              onClick={() => (chip.remove ? chip.remove() : onReplace(chip.without(query)))}
-            >
-              <LongText text={chip.text} limit={CELL_TEXT_LIMIT} />
-              <span aria-hidden="true">×</span>
-            </Button>
-          </li>
-        ))}
+        {chips.map((chip) => {
+          const remove = () => (chip.remove ? chip.remove() : onReplace(chip.without(query)));
+          const kind = chip.item && nameKindOfFilter(chip.item.key);
+          return (
+            <li key={chip.id}>
+              {kind && chip.item ? (
+                <NamedChip
+                  kind={kind}
+                  item={chip.item}
+                  removeLabel={labels.removeFilter}
+                  onRemove={remove}
+                />
+              ) : (
+                <Chip text={chip.text} removeLabel={labels.removeFilter} onRemove={remove} />
+              )}
+            </li>
+          );
+        })}
       </ul>
       <Button
         variant="ghost"

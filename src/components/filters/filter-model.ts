@@ -78,6 +78,8 @@ export interface FilterChip {
   without: (query: AuditLogQueryInput) => AuditLogQueryInput;
   /** Removes a filter kept outside the query (`last`), instead of `without`. */
   remove?: () => void;
+  /** A list filter's value apart from its words ("User: not "), for a chip that names it. */
+  item?: { key: ListFilter; value: string; prefix: string };
 }
 
 function withoutItem(key: ListFilter | `exclude_${ListFilter}`, item: string) {
@@ -151,6 +153,7 @@ export function filterChips(
         id: `${key}:${item}`,
         text: `${names.title(key)}: ${names.value(key, item)}`,
         without: withoutItem(key, item),
+        item: { key, value: item, prefix: `${names.title(key)}: ` },
       });
   for (const key of chipOrder())
     for (const item of (query[excludeKey(key)] ?? []) as readonly string[])
@@ -158,6 +161,7 @@ export function filterChips(
         id: `${excludeKey(key)}:${item}`,
         text: `${names.title(key)}: ${names.not} ${names.value(key, item)}`,
         without: withoutItem(excludeKey(key), item),
+        item: { key, value: item, prefix: `${names.title(key)}: ${names.not} ` },
       });
   if (query.search)
     chips.push({

@@ -8,6 +8,7 @@ import {
 } from '../format/format-time.js';
 import { LongText } from '../format/long-text.js';
 import { CELL_TEXT_LIMIT, truncateText } from '../format/truncate-text.js';
+import { AuditName } from '../names/audit-name.js';
 import { SeverityBadge } from '../severity-badge/severity-badge.js';
 import type { AuditUiSettings } from '../ui/audit-ui-context.js';
 import type { AuditLogColumn } from './audit-log-column.js';
@@ -59,7 +60,10 @@ export function createDefaultColumns({
   locale,
   timeZone,
   timeDisplay,
-}: AuditUiSettings): readonly AuditLogColumn[] {
+}: Pick<
+  AuditUiSettings,
+  'labels' | 'locale' | 'timeZone' | 'timeDisplay'
+>): readonly AuditLogColumn[] {
   const none = labels.none;
   return [
     {
@@ -139,7 +143,7 @@ export function createDefaultColumns({
           {event.resource_id === null ? null : (
             <>
               {' '}
-              <LongText text={event.resource_id} limit={CELL_TEXT_LIMIT} data-field="resource_id" />
+              <AuditName kind="resource" id={event.resource_id} />
             </>
           )}
         </span>
@@ -150,7 +154,12 @@ export function createDefaultColumns({
       fields: ['user_id'],
       header: labels.user,
       sortField: 'user_id',
-      cell: (event) => <Value text={event.user_id} none={none} />,
+      cell: (event) =>
+        event.user_id === null ? (
+          <Value text={null} none={none} />
+        ) : (
+          <AuditName kind="actor" id={event.user_id} />
+        ),
     },
     {
       id: 'ip_address',
@@ -169,7 +178,9 @@ export function createDefaultColumns({
 }
 
 /** The default columns for the UI settings in force, rebuilt only when those change. */
-export function useDefaultColumns(settings: AuditUiSettings): readonly AuditLogColumn[] {
+export function useDefaultColumns(
+  settings: Pick<AuditUiSettings, 'labels' | 'locale' | 'timeZone' | 'timeDisplay'>,
+): readonly AuditLogColumn[] {
   const { labels, locale, timeZone, timeDisplay } = settings;
   return useMemo(
     () => createDefaultColumns({ labels, locale, timeZone, timeDisplay }),

@@ -1,6 +1,7 @@
 'use client';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { TimeDisplay } from '../format/format-time.js';
+import type { AuditNameResolver } from '../names/name-resolver.js';
 import {
   DEFAULT_LABELS,
   mergeLabels,
@@ -15,6 +16,10 @@ export interface AuditUiSettings {
   /** IANA time zone for times; the browser's when left out. */
   timeZone: string | undefined;
   timeDisplay: TimeDisplay;
+  /** Names for `user_id`s; ids show as they are without it. */
+  resolveActors: AuditNameResolver | undefined;
+  /** Names for `resource_id`s; ids show as they are without it. */
+  resolveResources: AuditNameResolver | undefined;
 }
 
 const AuditUiContext = createContext<AuditUiSettings>({
@@ -22,6 +27,8 @@ const AuditUiContext = createContext<AuditUiSettings>({
   locale: undefined,
   timeZone: undefined,
   timeDisplay: 'absolute',
+  resolveActors: undefined,
+  resolveResources: undefined,
 });
 
 export interface AuditUiProviderProps {
@@ -29,11 +36,20 @@ export interface AuditUiProviderProps {
   locale?: string | undefined;
   timeZone?: string | undefined;
   timeDisplay?: TimeDisplay | undefined;
+  /**
+   * Looks up the names of actors (`user_id`s) shown anywhere below: table, detail, facets and
+   * filter chips. Called once per render's worth of new ids and cached per server, tenant and
+   * login inside the nearest `AuditLogProvider`; keep the function stable (module scope or
+   * `useCallback`).
+   */
+  resolveActors?: AuditNameResolver | undefined;
+  /** Likewise for `resource_id`s, keyed by id alone, as the API filters and counts them. */
+  resolveResources?: AuditNameResolver | undefined;
   children?: ReactNode;
 }
 
 /**
- * Labels, locale, time zone and time display for every component below it. A provider inside
+ * Labels, locale, time zone, time display and name lookups for every component below it. A provider inside
  * another lays its labels over the outer one's and keeps any setting it leaves out.
  */
 export function AuditUiProvider({
@@ -41,6 +57,8 @@ export function AuditUiProvider({
   locale,
   timeZone,
   timeDisplay,
+  resolveActors,
+  resolveResources,
   children,
 }: AuditUiProviderProps) {
   const outer = useContext(AuditUiContext);
@@ -50,8 +68,10 @@ export function AuditUiProvider({
       locale: locale ?? outer.locale,
       timeZone: timeZone ?? outer.timeZone,
       timeDisplay: timeDisplay ?? outer.timeDisplay,
+      resolveActors: resolveActors ?? outer.resolveActors,
+      resolveResources: resolveResources ?? outer.resolveResources,
     }),
-    [outer, labels, locale, timeZone, timeDisplay],
+    [outer, labels, locale, timeZone, timeDisplay, resolveActors, resolveResources],
   );
   return <AuditUiContext.Provider value={value}>{children}</AuditUiContext.Provider>;
 }

@@ -273,6 +273,13 @@ export const DEFAULT_LABELS = {
     info: 'Info',
     debug: 'Debug',
   },
+  /** Names a host's resolver gives actors and resources (`AuditUiProvider`'s `resolveActors`). */
+  names: {
+    /** A name's tooltip: the id stays there to read and copy. */
+    withId: (name: string, id: string) => `${name} (id ${id})`,
+    /** Added to the tooltip of a link to the host's page. */
+    newTab: 'opens in a new tab',
+  },
   filters: FILTERS,
   charts: CHARTS,
   integrity: INTEGRITY,

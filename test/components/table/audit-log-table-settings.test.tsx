@@ -27,8 +27,9 @@ describe('AuditLogTable column settings', () => {
   it('hides a column, removing its header and its cells, when its box is unchecked', async () => {
     const user = userEvent.setup();
     render(<AuditLogTable events={makeEvents(2)} showSettings />);
-    // The menu's code arrives through import(), after the first render.
-    await user.click(await screen.findByRole('button', { name: 'Columns' }));
+    // The menu's code arrives through import(), after the first render; the first test of a
+    // file also waits for the table's own modules to load, longer than findBy's 1 s on a busy machine.
+    await user.click(await screen.findByRole('button', { name: 'Columns' }, { timeout: 5000 }));
     await user.click(screen.getByRole('checkbox', { name: 'Action' }));
     expect(headerTexts()).not.toContain('Action');
     expect(document.querySelector('[data-part="cell"][data-column="action"]')).toBeNull();

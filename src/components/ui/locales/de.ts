@@ -137,6 +137,10 @@ export const AUDIT_LABELS_DE: AuditLabels = {
     info: 'Info',
     debug: 'Debug',
   },
+  names: {
+    withId: (name, id) => `${name} (ID ${id})`,
+    newTab: 'öffnet in einem neuen Tab',
+  },
   filters: {
     filters: 'Filter',
     timeRange: 'Zeitraum',
