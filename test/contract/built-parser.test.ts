@@ -8,7 +8,7 @@ import { safeParse } from '../../src/contract/schemas/index.js';
 type Schema = Parameters<typeof safeParse>[0];
 const isSchema = (value: unknown): value is Schema =>
   typeof value === 'object' && value !== null && '_zod' in value;
-const contractSchemas = Object.entries(schemas).filter(
+const contractSchemas = Object.entries(schemas as Record<string, unknown>).filter(
   (entry): entry is [string, Schema] => isSchema(entry[1]) && entry[0].endsWith('Schema'),
 );
 
@@ -89,9 +89,15 @@ const seeds: unknown[] = [
 const nearlyValid = fc
   .tuple(
     fc.constantFrom(...seeds),
-    fc.array(fc.tuple(fc.constantFrom(...Object.keys(event), 'items', 'total', 'page', 'size', 'extra'), tricky), {
-      maxLength: 3,
-    }),
+    fc.array(
+      fc.tuple(
+        fc.constantFrom(...Object.keys(event), 'items', 'total', 'page', 'size', 'extra'),
+        tricky,
+      ),
+      {
+        maxLength: 3,
+      },
+    ),
     fc.boolean(),
   )
   .map(([seed, changes, intoItems]) => {
