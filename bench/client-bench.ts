@@ -67,7 +67,10 @@ async function main() {
     for (let i = 0; i < runs; i++) fn();
     return (performance.now() - start) / runs;
   };
-  for (let i = 0; i < 20; i++) (parseOnly(), parseAndValidate());
+  for (let i = 0; i < 20; i++) {
+    parseOnly();
+    parseAndValidate();
+  }
   const parseRounds: number[] = [];
   const validateRounds: number[] = [];
   for (let i = 0; i < 15; i++) {

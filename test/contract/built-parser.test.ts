@@ -103,10 +103,10 @@ const nearlyValid = fc
   .map(([seed, changes, intoItems]) => {
     const apply = (value: unknown): unknown => {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-      const copy: Record<string, unknown> = { ...value };
+      const removed = new Set(changes.filter(([, to]) => to === undefined).map(([key]) => key));
+      const copy = Object.fromEntries(Object.entries(value).filter(([key]) => !removed.has(key)));
       for (const [key, replacement] of changes) {
-        if (replacement === undefined) delete copy[key];
-        else copy[key] = replacement;
+        if (replacement !== undefined) copy[key] = replacement;
       }
       return copy;
     };
