@@ -98,7 +98,9 @@ beforeAll(async () => {
   );
 }, 300_000);
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+// The installed apps hold thousands of files; on a disk shared with other work, removing
+// them has taken over the default minute.
+afterAll(() => rmSync(work, { recursive: true, force: true }), 300_000);
 
 describe('an app that embeds AuditLogViewer from the packed package', () => {
   it('loads recharts and what only it needs through import(), never first', () => {
