@@ -3,6 +3,7 @@ import { bucketExpression } from './event-queries.js';
 import type { Connection } from './sqlite-connection.js';
 import { SqliteTree } from './sqlite-merkle.js';
 import { fillSearchIndex } from './sqlite-search.js';
+import { FACET_ROLLUPS_TABLE, FILL_FACET_ROLLUPS } from './facet-rollups.js';
 import { EVENT_COLUMNS, toEvent, type EventRow } from './sqlite-rows.js';
 import { StatementCache } from './sqlite-statement-cache.js';
 
@@ -239,6 +240,8 @@ const MIGRATIONS: readonly (string | ((db: Connection) => void))[] = [
    );`,
   // 6: the search index (see sqlite-search.ts), filled from the events already stored.
   fillSearchIndex,
+  // 7: facet rollups (see facet-rollups.ts), filled from the events already stored.
+  FACET_ROLLUPS_TABLE + FILL_FACET_ROLLUPS,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
