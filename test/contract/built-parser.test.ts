@@ -30,6 +30,7 @@ const tricky = fc.constantFrom<unknown>(
   '😀'.repeat(128),
   '😀'.repeat(200),
   'x😀'.repeat(120),
+  'a\u0000b',
   '2026-12-02T05:15:39.123Z',
   '2026-12-02T05:15:39Z',
   '2026-12-02 05:15',
