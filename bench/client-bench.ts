@@ -59,44 +59,76 @@ async function main() {
   });
   const text = await page.text();
   const parseOnly = () => JSON.parse(text) as unknown;
-  const cpu = (fn: () => unknown, runs = 200) => {
-    for (let i = 0; i < 20; i++) fn();
+  const parseAndValidate = () => safeParse(PaginatedAuditLogsSchema, JSON.parse(text));
+  // Alternating rounds of 20 calls each, medians compared: load from other work on the
+  // machine then falls on both sides alike instead of on whichever ran during it.
+  const round = (fn: () => unknown, runs = 20) => {
     const start = performance.now();
     for (let i = 0; i < runs; i++) fn();
     return (performance.now() - start) / runs;
   };
-  const parseMs = cpu(parseOnly);
-  const validateMs = cpu(() => safeParse(PaginatedAuditLogsSchema, JSON.parse(text)));
+  for (let i = 0; i < 20; i++) {
+    parseOnly();
+    parseAndValidate();
+  }
+  const parseRounds: number[] = [];
+  const validateRounds: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    parseRounds.push(round(parseOnly));
+    validateRounds.push(round(parseAndValidate));
+  }
+  const parseMs = median(parseRounds);
+  const validateMs = median(validateRounds);
   console.log(
     `1000-event page: JSON.parse ${parseMs.toFixed(2)} ms, parse + validate ${validateMs.toFixed(2)} ms → validation costs ${((validateMs - parseMs) / parseMs).toFixed(2)}× the parse (target ≤ 1.5×)`,
   );
 
   // Writes: createEventsBatch vs one createEvent per event vs a hand-written chunked loop.
+  // Client and server share this process, so its CPU time is the steadier measure on a
+  // shared machine; batch and loop alternate, three rounds each, medians compared.
   const events = Array.from({ length: WRITE_EVENTS }, (_, i) => body(i));
-  let start = performance.now();
-  await client.createEventsBatch(events);
-  const batchMs = performance.now() - start;
-
-  start = performance.now();
-  for (let from = 0; from < events.length; from += 1000) {
-    const response = await fetch(`${server.baseUrl}/api/v1/audit/events/batch`, {
-      method: 'POST',
-      headers: server.headers,
-      body: JSON.stringify({ audit_logs: events.slice(from, from + 1000) }),
-    });
-    await response.arrayBuffer();
+  const cpuMs = () => {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  };
+  const timed = async (fn: () => Promise<void>) => {
+    const [wall, cpu] = [performance.now(), cpuMs()];
+    await fn();
+    return { wall: performance.now() - wall, cpu: cpuMs() - cpu };
+  };
+  const batch = async () => {
+    await client.createEventsBatch(events);
+  };
+  const handLoop = async () => {
+    for (let from = 0; from < events.length; from += 1000) {
+      const response = await fetch(`${server.baseUrl}/api/v1/audit/events/batch`, {
+        method: 'POST',
+        headers: server.headers,
+        body: JSON.stringify({ audit_logs: events.slice(from, from + 1000) }),
+      });
+      await response.arrayBuffer();
+    }
+  };
+  const batchRuns: { wall: number; cpu: number }[] = [];
+  const handRuns: { wall: number; cpu: number }[] = [];
+  for (let round = 0; round < 3; round++) {
+    batchRuns.push(await timed(batch));
+    handRuns.push(await timed(handLoop));
   }
-  const handMs = performance.now() - start;
+  const batchMs = median(batchRuns.map((run) => run.wall));
+  const handMs = median(handRuns.map((run) => run.wall));
+  const batchCpu = median(batchRuns.map((run) => run.cpu));
+  const handCpu = median(handRuns.map((run) => run.cpu));
 
-  start = performance.now();
+  const start = performance.now();
   for (const event of events) await client.createEvent(event);
   const singleMs = performance.now() - start;
 
   console.log(
-    `${WRITE_EVENTS} events: createEventsBatch ${batchMs.toFixed(0)} ms, hand-written chunked fetch loop ${handMs.toFixed(0)} ms, sequential createEvent ${singleMs.toFixed(0)} ms`,
+    `${WRITE_EVENTS} events (median of 3): createEventsBatch ${batchMs.toFixed(0)} ms (CPU ${batchCpu.toFixed(0)} ms), hand-written chunked fetch loop ${handMs.toFixed(0)} ms (CPU ${handCpu.toFixed(0)} ms), sequential createEvent ${singleMs.toFixed(0)} ms`,
   );
   console.log(
-    `  batch vs sequential: ${(singleMs / batchMs).toFixed(1)}× faster (target ≥ 20×); batch speed vs hand loop: ${(handMs / batchMs).toFixed(2)}× (target ≥ 0.9×)`,
+    `  batch vs sequential: ${(singleMs / batchMs).toFixed(1)}× faster (target ≥ 20×); batch speed vs hand loop: ${(handMs / batchMs).toFixed(2)}× wall clock, ${(handCpu / batchCpu).toFixed(2)}× CPU time (target ≥ 0.9×)`,
   );
   await server.close();
 }

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, type Rollup } from 'vite';
+import { productionBuild } from './production-build.js';
 
 const root = resolve(import.meta.dirname, '..');
 const PEERS = /^(zod|react|react-dom|@tanstack\/react-query)(\/.*)?$/;
@@ -15,22 +15,16 @@ export const SEARCH_BUDGET_KB = 3;
 export const SEARCH_MARKER = 'This quote is never closed';
 
 async function bundle(entry: string): Promise<string> {
-  const output = (await build({
+  const chunks = await productionBuild({
     root,
-    configFile: false,
-    logLevel: 'silent',
-    mode: 'production',
     build: {
       write: false,
       minify: true,
       lib: { entry, formats: ['es'], fileName: 'out' },
       rollupOptions: { external: (id) => PEERS.test(id) },
     },
-  })) as Rollup.RollupOutput[];
-  return output
-    .flatMap((result) => result.output)
-    .map((chunk) => (chunk.type === 'chunk' ? chunk.code : ''))
-    .join('\n');
+  });
+  return chunks.map((chunk) => chunk.code).join('\n');
 }
 
 export interface SearchLanguageCost {

@@ -2,16 +2,10 @@ import type * as z from 'zod/mini';
 import type { Principal } from './auth/principal.js';
 import { Session } from './auth/session.js';
 import { memoryTokenStore } from './auth/token-store.js';
-import { sendInChunks, type BatchOptions } from './batch.js';
+import type { BatchOptions } from './batch.js';
 import { checkOptions, type AuditLogClientOptions } from './client-options.js';
 import { ValidationError } from './errors/index.js';
-import {
-  fileNameFrom,
-  MAX_BLOB_EXPORT_BYTES,
-  memorySink,
-  readDownload,
-  type ExportProgress,
-} from './export-download.js';
+import type { ExportProgress } from './export-download.js';
 import { DEFAULT_RETRY_POLICY } from './http/retry-policy.js';
 import { Transport, type RequestSpec } from './http/transport.js';
 import { exportFileName, MAX_PAGE_SIZE } from '../contract/constants.js';
@@ -22,60 +16,44 @@ import { route } from './paths.js';
 import { ROUTES, type Route } from '../contract/routes.js';
 import { toSearchParams } from '../contract/query-params.js';
 import {
-  APIKeyCreateSchema,
-  APIKeyListSchema,
-  APIKeyResponseSchema,
   AuditLogEventListSchema,
   AuditLogEventSchema,
-  AuditLogExportSchema,
-  AuditLogSummarySchema,
-  ConsistencyProofSchema,
-  EXPORT_ID_HEADER,
-  ExportManifestSchema,
-  FacetsParamsSchema,
-  FacetsResponseSchema,
-  HealthSchema,
-  JwksSchema,
-  LoginRequestSchema,
   MAX_BATCH_SIZE,
   PaginatedAuditLogsSchema,
-  PaginationSchema,
-  ProofsRequestSchema,
-  ProofsResponseSchema,
-  SummaryIntervalSchema,
-  TokenResponseSchema,
-  TreeHeadSchema,
-  UserCreateSchema,
-  UserResponseSchema,
-  UserUpdateSchema,
-  SessionInfoSchema,
-  ViewerSessionCreateSchema,
-  ViewerSessionResponseSchema,
-  type SessionInfo,
-  type ViewerSessionCreate,
-  type ViewerSessionResponse,
-  type APIKeyCreate,
-  type APIKeyResponse,
-  type AuditLogEvent,
-  type AuditLogExport,
-  type AuditLogSummary,
-  type ConsistencyProof,
-  type ExportManifest,
-  type ExportColumn,
-  type FacetField,
-  type FacetsResponse,
-  type Health,
-  type Jwks,
-  type LoginRequest,
-  type PaginatedAuditLogs,
-  type ProofsResponse,
-  type SummaryInterval,
-  type TokenResponse,
-  type TreeHead,
-  type UserCreate,
-  type UserResponse,
-  type UserUpdate,
+} from '../contract/schemas/event.js';
+import { FacetsParamsSchema, PaginationSchema } from '../contract/schemas/query.js';
+import { SummaryIntervalSchema } from '../contract/schemas/enums.js';
+import { AuditLogSummarySchema } from '../contract/schemas/summary.js';
+import type {
+  SessionInfo,
+  ViewerSessionCreate,
+  ViewerSessionResponse,
+  APIKeyCreate,
+  APIKeyResponse,
+  AuditLogEvent,
+  AuditLogExport,
+  AuditLogSummary,
+  ConsistencyProof,
+  ExportManifest,
+  ExportColumn,
+  FacetField,
+  FacetsResponse,
+  Health,
+  Jwks,
+  LoginRequest,
+  PaginatedAuditLogs,
+  ProofsResponse,
+  SummaryInterval,
+  TokenResponse,
+  TreeHead,
+  UserCreate,
+  UserResponse,
+  UserUpdate,
 } from '../contract/schemas/index.js';
+
+// What a page of events needs is imported above; every other endpoint's schemas and code
+// load with the first call of one (see on-first-call.ts).
+const onFirstCall = () => import('./on-first-call.js');
 
 export interface RequestOptions {
   /** Cancels the request at once, also while it waits to retry. */
@@ -270,6 +248,7 @@ export class AuditLogClient {
 
   /** Signs in; later requests carry the token and refresh it when it expires. */
   async login(credentials: LoginRequest, options: RequestOptions = {}): Promise<TokenResponse> {
+    const { LoginRequestSchema, TokenResponseSchema } = await onFirstCall();
     const body = validateInput(LoginRequestSchema, credentials, 'login');
     const tokens = await this.#transport.json(
       {
@@ -287,7 +266,8 @@ export class AuditLogClient {
     return tokens;
   }
 
-  #refresh(refreshToken: string): Promise<TokenResponse> {
+  async #refresh(refreshToken: string): Promise<TokenResponse> {
+    const { TokenResponseSchema } = await onFirstCall();
     return this.#transport.json(
       {
         ...route(ROUTES.refresh),
@@ -332,6 +312,7 @@ export class AuditLogClient {
   }
 
   async getCurrentUser(options: RequestOptions = {}): Promise<UserResponse> {
+    const { UserResponseSchema } = await onFirstCall();
     return this.#call(ROUTES.me, UserResponseSchema, {
       signal: options.signal,
       what: 'loading the current user',
@@ -340,6 +321,7 @@ export class AuditLogClient {
 
   /** What this client's credential is and may do, for every kind of credential (extension). */
   async getSession(options: RequestOptions = {}): Promise<SessionInfo> {
+    const { SessionInfoSchema } = await onFirstCall();
     return this.#call(ROUTES.session, SessionInfoSchema, {
       signal: options.signal,
       what: 'loading what this session may do',
@@ -356,6 +338,7 @@ export class AuditLogClient {
     session: ViewerSessionCreate,
     options: RequestOptions = {},
   ): Promise<ViewerSessionResponse> {
+    const { ViewerSessionCreateSchema, ViewerSessionResponseSchema } = await onFirstCall();
     const body = validateInput(ViewerSessionCreateSchema, session, 'viewer session');
     return this.#call(ROUTES.createViewerSession, ViewerSessionResponseSchema, {
       json: body,
@@ -378,6 +361,7 @@ export class AuditLogClient {
   // Users and API keys
 
   async createUser(user: UserCreate, options: RequestOptions = {}): Promise<UserResponse> {
+    const { UserCreateSchema, UserResponseSchema } = await onFirstCall();
     const body = validateInput(UserCreateSchema, user, 'user');
     return this.#call(ROUTES.createUser, UserResponseSchema, {
       json: body,
@@ -388,6 +372,7 @@ export class AuditLogClient {
   }
 
   async getUser(id: string, options: RequestOptions = {}): Promise<UserResponse> {
+    const { UserResponseSchema } = await onFirstCall();
     return this.#call(ROUTES.getUser, UserResponseSchema, {
       id: { id, what: 'user' },
       signal: options.signal,
@@ -400,6 +385,7 @@ export class AuditLogClient {
     update: UserUpdate,
     options: RequestOptions = {},
   ): Promise<UserResponse> {
+    const { UserUpdateSchema, UserResponseSchema } = await onFirstCall();
     const body = validateInput(UserUpdateSchema, update, 'user update');
     return this.#call(ROUTES.updateUser, UserResponseSchema, {
       id: { id, what: 'user' },
@@ -414,6 +400,7 @@ export class AuditLogClient {
 
   /** Deactivates a user (the API's DELETE); their sessions stop working. */
   async deactivateUser(id: string, options: RequestOptions = {}): Promise<UserResponse> {
+    const { UserResponseSchema } = await onFirstCall();
     return this.#call(ROUTES.deactivateUser, UserResponseSchema, {
       id: { id, what: 'user' },
       signal: options.signal,
@@ -423,6 +410,7 @@ export class AuditLogClient {
 
   /** Creates an API key; the answer is the only time its `key` is shown. */
   async createApiKey(key: APIKeyCreate, options: RequestOptions = {}): Promise<APIKeyResponse> {
+    const { APIKeyCreateSchema, APIKeyResponseSchema } = await onFirstCall();
     const body = validateInput(APIKeyCreateSchema, key, 'API key');
     return this.#call(ROUTES.createApiKey, APIKeyResponseSchema, {
       json: body,
@@ -433,6 +421,7 @@ export class AuditLogClient {
 
   /** The tenant's API keys, each with its prefix; a key itself is never shown again. */
   async listApiKeys(options: RequestOptions = {}): Promise<APIKeyResponse[]> {
+    const { APIKeyListSchema } = await onFirstCall();
     return this.#call(ROUTES.listApiKeys, APIKeyListSchema, {
       signal: options.signal,
       what: 'listing API keys',
@@ -441,6 +430,7 @@ export class AuditLogClient {
 
   /** Revokes an API key at once; the answer shows it inactive. */
   async revokeApiKey(id: string, options: RequestOptions = {}): Promise<APIKeyResponse> {
+    const { APIKeyResponseSchema } = await onFirstCall();
     return this.#call(ROUTES.revokeApiKey, APIKeyResponseSchema, {
       id: { id, what: 'API key' },
       signal: options.signal,
@@ -486,6 +476,7 @@ export class AuditLogClient {
       });
     }
     const bodies = events.map((event, index) => validateEvent(event, String(index)));
+    const { sendInChunks } = await onFirstCall();
     return sendInChunks(
       events,
       (start, length, signal) =>
@@ -606,6 +597,7 @@ export class AuditLogClient {
       Object.entries(validateQuery(query)).filter(([key]) => !SORT_KEYS.has(key)),
     );
     // The filters were checked above; only the facet's own parameters are left to check.
+    const { FacetsResponseSchema } = await onFirstCall();
     const { fields: named, limit } = validateInput(
       FacetsParamsSchema,
       { fields, limit: options.limit },
@@ -647,7 +639,10 @@ export class AuditLogClient {
       signal: options.signal,
       what: 'exporting events',
     });
-    if (format === 'json') return this.#transport.json(spec, AuditLogExportSchema);
+    if (format === 'json') {
+      const { AuditLogExportSchema } = await onFirstCall();
+      return this.#transport.json(spec, AuditLogExportSchema);
+    }
     const file = await this.exportFile(query, {
       format: 'csv',
       signal: options.signal,
@@ -678,6 +673,8 @@ export class AuditLogClient {
     const { destination } = options;
     const writer = destination?.getWriter();
     try {
+      const { EXPORT_ID_HEADER, fileNameFrom, MAX_BLOB_EXPORT_BYTES, memorySink, readDownload } =
+        await onFirstCall();
       const response = await this.#transport.stream(
         this.#spec({
           ...route(ROUTES.exportEvents),
@@ -724,6 +721,7 @@ export class AuditLogClient {
 
   /** The tenant's log as it stands, signed by the server (check it with `AuditLogVerifier`). */
   async getTreeHead(options: RequestOptions = {}): Promise<TreeHead> {
+    const { TreeHeadSchema } = await onFirstCall();
     return this.#call(ROUTES.treeHead, TreeHeadSchema, {
       signal: options.signal,
       what: 'loading the tree head',
@@ -732,6 +730,7 @@ export class AuditLogClient {
 
   /** Every key the server signs with (a JWKS); needs no credentials. */
   async getPublicKeys(options: RequestOptions = {}): Promise<Jwks> {
+    const { JwksSchema } = await onFirstCall();
     return this.#call(ROUTES.publicKeys, JwksSchema, {
       signal: options.signal,
       authenticated: false,
@@ -745,6 +744,7 @@ export class AuditLogClient {
     treeSize: number,
     options: RequestOptions = {},
   ): Promise<ProofsResponse> {
+    const { ProofsRequestSchema, ProofsResponseSchema } = await onFirstCall();
     const body = validateInput(
       ProofsRequestSchema,
       { ids: [...ids], tree_size: treeSize },
@@ -765,6 +765,7 @@ export class AuditLogClient {
     second: number,
     options: RequestOptions = {},
   ): Promise<ConsistencyProof> {
+    const { ConsistencyProofSchema } = await onFirstCall();
     return this.#call(ROUTES.consistency, ConsistencyProofSchema, {
       searchParams: new URLSearchParams({ first: String(first), second: String(second) }),
       signal: options.signal,
@@ -774,6 +775,7 @@ export class AuditLogClient {
 
   /** The signed manifest of a finished export (`exportId` from the export). */
   async getExportManifest(exportId: string, options: RequestOptions = {}): Promise<ExportManifest> {
+    const { ExportManifestSchema } = await onFirstCall();
     return this.#call(ROUTES.exportManifest, ExportManifestSchema, {
       id: { id: exportId, what: 'export' },
       signal: options.signal,
@@ -783,6 +785,7 @@ export class AuditLogClient {
 
   /** The API's health; needs no credentials. */
   async health(options: RequestOptions = {}): Promise<Health> {
+    const { HealthSchema } = await onFirstCall();
     return this.#call(ROUTES.health, HealthSchema, {
       signal: options.signal,
       authenticated: false,

@@ -27,12 +27,13 @@ import {
 
 /**
  * The package's share of an app's first load, beyond React, React DOM and React Query. The
- * asked-for figure is 60 kB; the log-explorer viewer measures 63.3 kB with everything the first
- * paint of rows does not need behind `import()`, and what is left is mostly TanStack Table
- * (9.8 kB), TanStack Virtual, ky and the client (BENCHMARKS.md). The budget holds that figure
- * plus a little, so it cannot grow unnoticed while the last 3 kB are open.
+ * asked-for figure is 60 kB; the viewer measures 62.3 kB with everything the first paint of
+ * rows does not need behind `import()`, the client's other endpoints included. What is left is
+ * mostly TanStack Table and Virtual, ky, and zod's whole used surface, which arrives in one
+ * module whatever part of the package uses it (BENCHMARKS.md). The budget holds the measured
+ * figure plus a little, so it cannot grow unnoticed while the last 2.3 kB are open.
  */
-const INITIAL_BUDGET_BYTES = 64_000;
+const INITIAL_BUDGET_BYTES = 63_000;
 
 let work: string;
 let app: string;
@@ -97,7 +98,9 @@ beforeAll(async () => {
   );
 }, 300_000);
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+// The installed apps hold thousands of files; on a disk shared with other work, removing
+// them has taken over the default minute.
+afterAll(() => rmSync(work, { recursive: true, force: true }), 300_000);
 
 describe('an app that embeds AuditLogViewer from the packed package', () => {
   it('loads recharts and what only it needs through import(), never first', () => {

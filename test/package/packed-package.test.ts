@@ -38,7 +38,9 @@ beforeAll(async () => {
   ({ tarball, files } = await buildAndPack(work));
 }, 180_000);
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+// The installed apps hold thousands of files; on a disk shared with other work, removing
+// them has taken over the default minute.
+afterAll(() => rmSync(work, { recursive: true, force: true }), 300_000);
 
 describe('the packed package', () => {
   it('holds ESM, types and source maps for every entry, the stylesheet, and nothing else', () => {

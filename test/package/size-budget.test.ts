@@ -7,6 +7,7 @@ describe('bundle size budgets (min+gzip)', () => {
     const sizes = await measureEntries();
     expect(sizes.map((size) => size.entry)).toEqual([
       'client',
+      'client-app',
       'queue',
       'hooks',
       'components',

@@ -1,0 +1,37 @@
+// What AuditLogClient's endpoints other than reading events need: their schemas, the batch
+// sender and the download reader. One module behind one import(), so an app that shows
+// events loads it only when it first signs in, writes, exports or verifies.
+export {
+  APIKeyCreateSchema,
+  APIKeyListSchema,
+  APIKeyResponseSchema,
+  LoginRequestSchema,
+  TokenResponseSchema,
+  UserCreateSchema,
+  UserResponseSchema,
+  UserUpdateSchema,
+} from '../contract/schemas/auth.js';
+export {
+  SessionInfoSchema,
+  ViewerSessionCreateSchema,
+  ViewerSessionResponseSchema,
+} from '../contract/schemas/viewer-session.js';
+export {
+  ConsistencyProofSchema,
+  EXPORT_ID_HEADER,
+  ExportManifestSchema,
+  JwksSchema,
+  ProofsRequestSchema,
+  ProofsResponseSchema,
+  TreeHeadSchema,
+} from '../contract/schemas/tamper.js';
+export { AuditLogExportSchema } from '../contract/schemas/export.js';
+export { FacetsResponseSchema } from '../contract/schemas/facets.js';
+export { HealthSchema } from '../contract/schemas/health.js';
+export { sendInChunks } from './batch.js';
+export {
+  fileNameFrom,
+  MAX_BLOB_EXPORT_BYTES,
+  memorySink,
+  readDownload,
+} from './export-download.js';
