@@ -26,10 +26,15 @@ const tricky = fc.constantFrom(
   'é',
   '😀',
 );
-const textValue = fc.oneof(
-  fc.string({ unit: tricky, minLength: 1, maxLength: 20 }),
-  fc.string({ unit: 'binary', minLength: 1, maxLength: 255 }),
-);
+// U+0000 is outside what the contract accepts in a filter or search, so a query holding it
+// is not one a format can round-trip; the never-throws property below still feeds it in.
+const withoutNul = (text: string) => !text.includes('\u0000');
+const textValue = fc
+  .oneof(
+    fc.string({ unit: tricky, minLength: 1, maxLength: 20 }),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 255 }),
+  )
+  .filter(withoutNul);
 
 function listOf(key: ListFilter): fc.Arbitrary<string[]> {
   const row = FILTER_FIELDS[key];
@@ -76,10 +81,12 @@ const queries: fc.Arbitrary<AuditSearchQuery> = fc
     lists,
     range,
     fc.option(
-      fc.oneof(
-        fc.string({ unit: tricky, minLength: 1, maxLength: 30 }),
-        fc.string({ unit: 'binary', minLength: 1, maxLength: 500 }),
-      ),
+      fc
+        .oneof(
+          fc.string({ unit: tricky, minLength: 1, maxLength: 30 }),
+          fc.string({ unit: 'binary', minLength: 1, maxLength: 500 }),
+        )
+        .filter(withoutNul),
       { nil: undefined },
     ),
   )
