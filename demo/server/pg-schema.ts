@@ -207,6 +207,9 @@ const MIGRATIONS: readonly (string | ((client: pg.ClientBase) => Promise<void>))
      expires_at bigint NOT NULL,
      revoked_at bigint
    );`,
+  // 4: events looked up by their place in the log (`/audit/entries`), so a row deleted
+  // while the tree keeps its leaf shows as a gap.
+  'CREATE INDEX events_by_sequence ON audit_events (tenant_id, sequence);',
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

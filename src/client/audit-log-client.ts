@@ -30,6 +30,7 @@ import {
   AuditLogExportSchema,
   AuditLogSummarySchema,
   ConsistencyProofSchema,
+  LogEntriesSchema,
   EXPORT_ID_HEADER,
   ExportManifestSchema,
   FacetsParamsSchema,
@@ -60,6 +61,7 @@ import {
   type AuditLogExport,
   type AuditLogSummary,
   type ConsistencyProof,
+  type LogEntries,
   type ExportManifest,
   type ExportColumn,
   type FacetField,
@@ -769,6 +771,18 @@ export class AuditLogClient {
       searchParams: new URLSearchParams({ first: String(first), second: String(second) }),
       signal: options.signal,
       what: 'loading a consistency proof',
+    });
+  }
+
+  /**
+   * The stored events at places `start`..`end - 1` of the log (at most 1000), by sequence; a
+   * place whose row was deleted is absent.
+   */
+  async getLogEntries(start: number, end: number, options: RequestOptions = {}): Promise<LogEntries> {
+    return this.#call(ROUTES.logEntries, LogEntriesSchema, {
+      searchParams: new URLSearchParams({ start: String(start), end: String(end) }),
+      signal: options.signal,
+      what: 'loading log entries',
     });
   }
 

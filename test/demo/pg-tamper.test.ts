@@ -49,6 +49,7 @@ describe('the PostgreSQL log', () => {
     const client = new pg.Client(config);
     await client.connect();
     await client.query(`DROP TABLE viewer_sessions; DROP TABLE merkle_runs; DROP TABLE merkle_trees;
+      DROP INDEX events_by_sequence;
       ALTER TABLE audit_events DROP COLUMN sequence;
       UPDATE meta SET value = '1' WHERE key = 'schema_version';`);
     await client.end();

@@ -39,6 +39,7 @@ describe('the SQLite log', () => {
     const db = openConnection(path, { readonly: false });
     db.exec(`DROP TABLE viewer_sessions; DROP TABLE merkle_runs; DROP TABLE merkle_trees;
       DROP TABLE event_search;
+      DROP INDEX events_by_sequence;
       ALTER TABLE audit_events DROP COLUMN sequence;
       DROP TABLE event_rollups;
       CREATE INDEX events_summary ON audit_events
