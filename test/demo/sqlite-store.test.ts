@@ -114,10 +114,11 @@ describe('a SQLite file store', () => {
     store.insertEvents('globex', events.slice(3));
     const expected = store.summarize('acme', ANY, 'hour');
     store.close();
-    // Back to schema version 3: no rollups, the summary index, no viewer sessions and no
-    // search index.
+    // Back to schema version 3: no rollups, the summary index, no viewer sessions, no
+    // search index and no index by sequence.
     const db = openConnection(path, { readonly: false });
     db.exec(`DROP TABLE viewer_sessions; DROP TABLE event_rollups; DROP TABLE event_search;
+      DROP INDEX events_by_sequence;
       CREATE INDEX events_summary ON audit_events
         (tenant_id, event_type, severity_rank, resource_type, timestamp);
       UPDATE meta SET value = '3' WHERE key = 'schema_version';`);
