@@ -71,6 +71,51 @@ describe('useVerification', () => {
     expect(result.current.failed).toEqual([]);
   });
 
+  it('names the places whose stored rows were deleted while the log kept them', async () => {
+    const server = await testServer();
+    const client = await signedInClient(server, 'viewer', 'acme');
+    const logged = (await client.queryEvents({}, { size: 1000 })).items.sort(
+      (a, b) => a.sequence! - b.sequence!,
+    );
+    const gone = logged[20]!;
+    (server.store as MemoryStore).editStoredEvents('acme', (rows) => {
+      rows.splice(
+        rows.findIndex((row) => row.id === gone.id),
+        1,
+      );
+    });
+    // A page of rows logged one after another, as the list shows them now: one short.
+    const page = logged.slice(10, 40).filter((event) => event.id !== gone.id);
+    const { result } = renderHook(() => useVerification(page), { wrapper: wrapperFor(client) });
+    await waitFor(() => expect(result.current.missing).toEqual([gone.sequence]));
+    expect(result.current.failed).toEqual([]);
+    expect(result.current.consistency).toEqual({ ok: true });
+  });
+
+  it('still marks the rows of a server that cannot answer the places around them', async () => {
+    const server = await testServer();
+    let refused = 0;
+    const older = newClient(server, async (input, init) => {
+      const request = new Request(input, init);
+      if (new URL(request.url).pathname.endsWith('/entries')) {
+        refused += 1;
+        return Response.json({ error: 'not_found', message: 'No such endpoint' }, { status: 404 });
+      }
+      return server.fetch(request);
+    });
+    await older.login({ username: 'viewer', password: 'audit-demo', tenant_id: 'acme' });
+    const logged = (await older.queryEvents({}, { size: 1000 })).items.sort(
+      (a, b) => a.sequence! - b.sequence!,
+    );
+    const page = logged.slice(0, 30);
+    const { result } = renderHook(() => useVerification(page), { wrapper: wrapperFor(older) });
+    await waitFor(() => expect(result.current.status).toBe('done'));
+    await waitFor(() => expect(refused).toBe(1));
+    expect(result.current.verdicts.size).toBe(30);
+    expect(result.current.missing).toEqual([]);
+    expect(result.current.error).toBeNull();
+  });
+
   it('stays idle with nothing to check, and is marked unsupported by a server without a log', async () => {
     const server = await testServer();
     const client = await signedInClient(server, 'viewer', 'acme');
