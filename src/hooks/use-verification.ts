@@ -1,6 +1,6 @@
 'use client';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   isAuditLogSDKError,
   type AuditLogClient,
@@ -100,13 +100,22 @@ export function useVerification(events: readonly AuditLogEvent[]): VerificationS
 
   const head = useQuery({ ...headQuery(client), enabled });
   const treeHead = head.data?.head;
-  // Rows newer than the head cannot be proven under it: ask for a newer head, once.
+  // Rows newer than the head cannot be proven under it: ask for a newer head, once per size.
+  // A head that still does not reach them is final: a row claiming a place beyond the log
+  // (forged behind its back) must not keep the check waiting, or asking, forever.
   const newest = events.reduce((max, event) => Math.max(max, event.sequence ?? -1), -1);
-  const headIsBehind = treeHead !== undefined && newest >= treeHead.tree_size;
+  const [askedBeyond, setAskedBeyond] = useState<number | null>(null);
   const { refetch, isFetching } = head;
+  const headIsBehind =
+    treeHead !== undefined &&
+    newest >= treeHead.tree_size &&
+    (askedBeyond !== treeHead.tree_size || isFetching);
   useEffect(() => {
-    if (headIsBehind && !isFetching) void refetch();
-  }, [headIsBehind, isFetching, refetch]);
+    if (headIsBehind && !isFetching && treeHead) {
+      setAskedBeyond(treeHead.tree_size);
+      void refetch();
+    }
+  }, [headIsBehind, isFetching, refetch, treeHead]);
 
   const queryClient = useQueryClient();
   const size = treeHead?.tree_size ?? 0;

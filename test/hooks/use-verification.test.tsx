@@ -92,6 +92,30 @@ describe('useVerification', () => {
     expect(result.current.consistency).toEqual({ ok: true });
   });
 
+  it('asks once for a newer head for a row beyond the log, then marks it not in the log', async () => {
+    const server = await testServer();
+    let heads = 0;
+    const client = newClient(server, async (input, init) => {
+      const request = new Request(input, init);
+      if (new URL(request.url).pathname.endsWith('/tree-head')) heads += 1;
+      return server.fetch(request);
+    });
+    await client.login({ username: 'viewer', password: 'audit-demo', tenant_id: 'acme' });
+    const { items } = await client.queryEvents({}, { size: 20 });
+    const size = await server.store.getTreeSize('acme');
+    const forged = { ...items[0]!, id: 'forged-beyond', sequence: size };
+    (server.store as MemoryStore).editStoredEvents('acme', (rows) => void rows.push(forged));
+    const { result } = renderHook(() => useVerification([forged, ...items]), {
+      wrapper: wrapperFor(client),
+    });
+    await waitFor(() => expect(result.current.status).toBe('done'));
+    expect(result.current.failed).toEqual([
+      expect.objectContaining({ id: 'forged-beyond', verdict: 'not_in_log' }),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(heads).toBe(2);
+  });
+
   it('still marks the rows of a server that cannot answer the places around them', async () => {
     const server = await testServer();
     let refused = 0;
