@@ -24,7 +24,7 @@ export function IntegrityBanner({ events, labels: overrides, className }: Integr
   const changed = failed.filter((result) => result.verdict === 'modified').length;
   const lines = [
     failed.length > 0 ? words.failedEvents(failed.length, changed, failed.length - changed) : null,
-    missing.length > 0 ? words.missingEvents(missing) : null,
+    missing.length > 0 ? words.missingEvents(...missing) : null,
     consistency && !consistency.ok ? words.consistencyFailed(consistency.problem ?? '') : null,
     error instanceof IntegrityError ? words.signatureFailed(error.message) : null,
   ].filter((line): line is string => line !== null);

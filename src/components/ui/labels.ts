@@ -106,7 +106,7 @@ const INTEGRITY = {
       .filter(Boolean)
       .join(', ')}).`,
   /** Places (sequence numbers) the signed log holds but whose stored rows are gone. */
-  missingEvents: (sequences: readonly number[]) =>
+  missingEvents: (...sequences: number[]) =>
     sequences.length === 1
       ? `The event at sequence ${sequences[0]!.toLocaleString('en')} is missing: the signed log holds it, but its row was deleted from the store.`
       : `The events at sequences ${sequences.map((at) => at.toLocaleString('en')).join(', ')} are missing: the signed log holds them, but their rows were deleted from the store.`,

@@ -209,7 +209,7 @@ export const AUDIT_LABELS_DE: AuditLabels = {
       ]
         .filter(Boolean)
         .join(', ')}).`,
-    missingEvents: (sequences) =>
+    missingEvents: (...sequences) =>
       sequences.length === 1
         ? `Das Ereignis mit der Sequenznummer ${number(sequences[0]!)} fehlt: Das signierte Log enthält es, seine Zeile wurde aber aus dem Speicher gelöscht.`
         : `Die Ereignisse mit den Sequenznummern ${sequences.map(number).join(', ')} fehlen: Das signierte Log enthält sie, ihre Zeilen wurden aber aus dem Speicher gelöscht.`,
