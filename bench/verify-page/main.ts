@@ -36,6 +36,7 @@ for (let run = 0; run < 25; run++) {
   await verifier.verifyEvents(events, { treeHead: head });
   const { missing } = await verifier.findGaps(events, { treeHead: head });
   withGaps.push(performance.now() - start);
-  if (missing.length > 0) throw new Error(`Places ${missing.join(', ')} missing from an untouched log`);
+  if (missing.length > 0)
+    throw new Error(`Places ${missing.join(', ')} missing from an untouched log`);
 }
 window.benchVerify = { samples, withGaps, verified, treeSize: head.tree_size };

@@ -629,7 +629,11 @@ export class PgStore implements AuditStore {
     return found;
   }
 
-  async getEventsBySequence(tenantId: string, start: number, end: number): Promise<AuditLogEvent[]> {
+  async getEventsBySequence(
+    tenantId: string,
+    start: number,
+    end: number,
+  ): Promise<AuditLogEvent[]> {
     const { rows } = await this.#read(tenantId, (client) =>
       client.query<EventRow>(
         `SELECT ${PG_DIALECT.eventSelect} FROM audit_events

@@ -778,7 +778,11 @@ export class AuditLogClient {
    * The stored events at places `start`..`end - 1` of the log (at most 1000), by sequence; a
    * place whose row was deleted is absent.
    */
-  async getLogEntries(start: number, end: number, options: RequestOptions = {}): Promise<LogEntries> {
+  async getLogEntries(
+    start: number,
+    end: number,
+    options: RequestOptions = {},
+  ): Promise<LogEntries> {
     return this.#call(ROUTES.logEntries, LogEntriesSchema, {
       searchParams: new URLSearchParams({ start: String(start), end: String(end) }),
       signal: options.signal,

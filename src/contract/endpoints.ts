@@ -320,7 +320,7 @@ export const ENDPOINTS = {
     summary: 'The stored events at places `start`..`end - 1` of the log, by sequence (extension)',
     description:
       'At most 1000 places. A place whose stored row is gone is absent from `events`: with the ' +
-      "signed log, a client sees that a row was deleted even where the tree still holds its leaf.",
+      'signed log, a client sees that a row was deleted even where the tree still holds its leaf.',
     params: LogEntriesParamsSchema,
     answer: LogEntriesSchema,
     status: 200,

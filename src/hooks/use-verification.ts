@@ -1,6 +1,6 @@
 'use client';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import {
   isAuditLogSDKError,
   type AuditLogClient,
@@ -104,18 +104,17 @@ export function useVerification(events: readonly AuditLogEvent[]): VerificationS
   // A head that still does not reach them is final: a row claiming a place beyond the log
   // (forged behind its back) must not keep the check waiting, or asking, forever.
   const newest = events.reduce((max, event) => Math.max(max, event.sequence ?? -1), -1);
-  const [askedBeyond, setAskedBeyond] = useState<number | null>(null);
-  const { refetch, isFetching } = head;
-  const headIsBehind =
-    treeHead !== undefined &&
-    newest >= treeHead.tree_size &&
-    (askedBeyond !== treeHead.tree_size || isFetching);
-  useEffect(() => {
-    if (headIsBehind && !isFetching && treeHead) {
-      setAskedBeyond(treeHead.tree_size);
-      void refetch();
-    }
-  }, [headIsBehind, isFetching, refetch, treeHead]);
+  const { refetch } = head;
+  const behind = treeHead !== undefined && newest >= treeHead.tree_size;
+  // A query of its own, keyed by the size it looks beyond, so it asks once per size.
+  const newer = useQuery({
+    queryKey: [...scope, 'head-beyond', treeHead?.tree_size],
+    queryFn: async () => (await refetch()).data?.head.tree_size ?? null,
+    enabled: behind,
+    retry: false,
+    staleTime: Infinity,
+  });
+  const headIsBehind = behind && !newer.isFetched;
 
   const queryClient = useQueryClient();
   const size = treeHead?.tree_size ?? 0;

@@ -100,7 +100,11 @@ test('an export saves one file, then offers its signed manifest as a second down
   expect(manifestDownload.suggestedFilename()).toBe(`${fileName}.manifest.json`);
   const manifest = JSON.parse(await readFile(await manifestDownload.path(), 'utf8'));
   const api = suite.servers.apiClient('globex');
-  const check = await verifyExport(new TextEncoder().encode(text), manifest, await api.getPublicKeys());
+  const check = await verifyExport(
+    new TextEncoder().encode(text),
+    manifest,
+    await api.getPublicKeys(),
+  );
   expect(check).toEqual({ ok: true, count: (await expectedEvents()).length, problems: [] });
   await page.context().close();
 });

@@ -172,9 +172,13 @@ test('a swapped pair, a forged row and a row deleted while the tree keeps its le
     '✕Not in log',
   );
 
-  await banner(page).getByText(/is missing/).waitFor();
+  await banner(page)
+    .getByText(/is missing/)
+    .waitFor();
   const text = await banner(page).textContent();
-  expect(text).toContain('3 events on this page failed verification (2 changed, 1 not in the log).');
+  expect(text).toContain(
+    '3 events on this page failed verification (2 changed, 1 not in the log).',
+  );
   expect(text).toContain(
     `The event at sequence ${middle.toLocaleString('en')} is missing: the signed log holds it, but its row was deleted from the store.`,
   );

@@ -180,7 +180,9 @@ export class AuditLogVerifier {
     events: readonly AuditLogEvent[],
     options: RequestOptions & { treeHead: TreeHead },
   ): Promise<GapCheck> {
-    const sequences = events.flatMap((event) => (event.sequence === undefined ? [] : [event.sequence]));
+    const sequences = events.flatMap((event) =>
+      event.sequence === undefined ? [] : [event.sequence],
+    );
     const range = gapCheckRange(sequences, options.treeHead.tree_size);
     if (!range) return { range, missing: [] };
     const { events: stored } = await this.#client.getLogEntries(range.start, range.end, options);

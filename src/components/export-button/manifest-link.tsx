@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { ExportManifest } from '../../client/index.js';
 import { exportManifestFileName } from '../../contract/constants.js';
 
@@ -17,13 +17,12 @@ export interface ManifestLinkProps {
  * download several files, and a refusal silently loses the manifest; one click, one download.
  */
 export function ManifestLink({ manifest, fileName, label, hint }: ManifestLinkProps) {
-  const [href, setHref] = useState<string>();
-  useEffect(() => {
-    const json = JSON.stringify(manifest, null, 2);
-    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-    setHref(url);
-    return () => URL.revokeObjectURL(url);
-  }, [manifest]);
+  // A data URL rather than a Blob's: a few hundred bytes, nothing to revoke, nothing to leak.
+  const href = useMemo(
+    () =>
+      `data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(manifest, null, 2))}`,
+    [manifest],
+  );
   return (
     <span data-part="manifest">
       <a

@@ -337,7 +337,9 @@ export class MemoryStore implements AuditStore {
   getEventsBySequence(tenantId: string, start: number, end: number): AuditLogEvent[] {
     const all = this.#events.get(tenantId)?.all ?? [];
     return all
-      .filter((event) => event.sequence !== undefined && event.sequence >= start && event.sequence < end)
+      .filter(
+        (event) => event.sequence !== undefined && event.sequence >= start && event.sequence < end,
+      )
       .sort((a, b) => a.sequence! - b.sequence!)
       .map((event) => structuredClone(event));
   }

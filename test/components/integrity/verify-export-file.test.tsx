@@ -156,11 +156,14 @@ describe('ExportButton and the manifest', () => {
     ]);
     const file = downloads[0]!;
     expect(link.getAttribute('download')).toBe(`${file.name}.manifest.json`);
-    expect(screen.getByText('Keep it beside the file: with it the file verifies offline.')).toBeTruthy();
+    expect(
+      screen.getByText('Keep it beside the file: with it the file verifies offline.'),
+    ).toBeTruthy();
 
-    const manifest = blobs[Number(link.getAttribute('href')!.split(':')[1]) - 1]!;
+    const href = link.getAttribute('href')!;
+    expect(href.startsWith('data:application/json;charset=utf-8,')).toBe(true);
     const { verifyExport } = await import('../../../src/client/verification/index.js');
-    const signed = JSON.parse(await readBlobText(manifest));
+    const signed = JSON.parse(decodeURIComponent(href.slice(href.indexOf(',') + 1)));
     const result = await verifyExport(await readBytes(file.blob), signed, exported.keys);
     expect(result).toEqual({ ok: true, count: signed.count, problems: [] });
   });
