@@ -11,7 +11,7 @@ export interface LogRange {
  * Events logged roughly in time order put a page of rows within a few pages' worth of
  * places; a narrow filter spreads them far, and the places between them are the filter's.
  */
-const MAX_SPREAD = 4;
+const MAX_SPREAD = 8;
 
 /**
  * The places a gap check of a page covers: one before its lowest sequence to one after its
