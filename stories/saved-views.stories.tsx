@@ -3,6 +3,7 @@ import {
   memorySavedViewStorage,
   SavedViews,
   type SavedView,
+  type SavedViewStorage,
   type SavedViewsProps,
 } from 'audit-log-sdk/components';
 import { useState } from 'react';
@@ -42,7 +43,7 @@ export const Empty: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('region', { name: 'Saved views' })).toBeVisible();
-    await expect(canvas.getByText('No saved views yet.')).toBeVisible();
+    await expect(await canvas.findByText('No saved views yet.')).toBeVisible();
   },
 };
 
@@ -56,7 +57,7 @@ export const SaveAndRecall: Story = {
     );
     await userEvent.click(canvas.getByRole('button', { name: 'Save view' }));
     await expect(canvas.getByRole('textbox', { name: 'View name' })).toHaveValue('');
-    await userEvent.click(canvas.getByRole('button', { name: 'Warnings of user 3' }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Warnings of user 3' }));
     await expect(args.onRecall).toHaveBeenCalledWith(
       expect.objectContaining({
         name: 'Warnings of user 3',
@@ -73,7 +74,7 @@ export const BlankName: Story = {
     const canvas = within(canvasElement);
     await userEvent.type(canvas.getByRole('textbox', { name: 'View name' }), '   ');
     await userEvent.click(canvas.getByRole('button', { name: 'Save view' }));
-    await expect(canvas.getByText('No saved views yet.')).toBeVisible();
+    await expect(await canvas.findByText('No saved views yet.')).toBeVisible();
   },
 };
 
@@ -81,11 +82,46 @@ export const RecallAndDelete: Story = {
   render: (args) => <WithStore {...args} initial={SAVED} />,
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: 'Errors this week' }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Errors this week' }));
     await expect(args.onRecall).toHaveBeenCalledWith(SAVED[0]);
     await userEvent.click(canvas.getByRole('button', { name: 'Delete view: Errors this week' }));
+    await expect(await canvas.findByText('No saved views yet.')).toBeVisible();
     await expect(canvas.queryByRole('button', { name: 'Errors this week' })).toBeNull();
-    await expect(canvas.getByText('No saved views yet.')).toBeVisible();
+  },
+};
+
+/** A view renamed in place; Escape or Cancel leaves the name as it was. */
+export const Rename: Story = {
+  render: (args) => <WithStore {...args} initial={SAVED} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(
+      await canvas.findByRole('button', { name: 'Rename view: Errors this week' }),
+    );
+    const field = canvas.getByRole('textbox', { name: 'View name: Errors this week' });
+    await userEvent.clear(field);
+    await userEvent.type(field, 'Errors, last 7 days{Enter}');
+    await expect(await canvas.findByRole('button', { name: 'Errors, last 7 days' })).toBeVisible();
+  },
+};
+
+/** A storage that refuses to save (a host's server that is down): said, and the name kept. */
+export const SaveRefused: Story = {
+  render: (args) => {
+    const refusing: SavedViewStorage = {
+      list: () => Promise.resolve(SAVED),
+      save: () => Promise.reject(new Error('503')),
+      remove: () => Promise.reject(new Error('503')),
+    };
+    return <SavedViews {...args} storage={refusing} />;
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(canvas.getByRole('textbox', { name: 'View name' }), 'Mine{Enter}');
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'Could not save the view; its name is kept to try again',
+    );
+    await expect(canvas.getByRole('textbox', { name: 'View name' })).toHaveValue('Mine');
   },
 };
 
@@ -94,7 +130,7 @@ export const Dark: Story = {
   render: (args) => <WithStore {...args} initial={SAVED} />,
   play: async ({ canvasElement }) => {
     await expect(
-      within(canvasElement).getByRole('button', { name: 'Errors this week' }),
+      await within(canvasElement).findByRole('button', { name: 'Errors this week' }),
     ).toBeVisible();
   },
 };
@@ -103,6 +139,7 @@ export const Narrow: Story = {
   parameters: { width: 360 },
   render: (args) => <WithStore {...args} initial={SAVED} />,
   play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole('button', { name: 'Errors this week' });
     await expectWithinCanvas(partOf(canvasElement, 'saved-views'), canvasElement);
   },
 };
@@ -116,7 +153,7 @@ export const OverriddenLabels: Story = {
     await expect(canvas.getByRole('region', { name: 'Gespeicherte Ansichten' })).toBeVisible();
     await userEvent.type(canvas.getByRole('textbox', { name: 'Name' }), 'Meine Ansicht');
     await userEvent.click(canvas.getByRole('button', { name: 'Speichern' }));
-    await expect(canvas.getByRole('button', { name: 'Meine Ansicht' })).toBeVisible();
+    await expect(await canvas.findByRole('button', { name: 'Meine Ansicht' })).toBeVisible();
   },
 };
 
@@ -127,7 +164,7 @@ export const Hostile: Story = {
     const name = '<img src=x onerror="window.__auditHostileRan=1">\u202Eexe.txt';
     await userEvent.type(canvas.getByRole('textbox', { name: 'View name' }), name);
     await userEvent.click(canvas.getByRole('button', { name: 'Save view' }));
-    const recall = canvas.getByRole('button', { name });
+    const recall = await canvas.findByRole('button', { name });
     await userEvent.click(recall);
     await expect(args.onRecall).toHaveBeenCalledWith(expect.objectContaining({ name }));
     await expectWithinCanvas(partOf(canvasElement, 'saved-views'), canvasElement);

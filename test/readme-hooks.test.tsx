@@ -134,7 +134,8 @@ describe('README React examples', () => {
     await user.click(screen.getByRole('button', { name: 'Save view' }));
     await user.click(within(severities).getByRole('checkbox', { name: /^Critical/ }));
     expect(new URLSearchParams(window.location.search).getAll('severities')).toEqual([]);
-    await user.click(screen.getByRole('button', { name: 'Critical only' }));
+    // Saved views go through an asynchronous storage: the button follows the save.
+    await user.click(await screen.findByRole('button', { name: 'Critical only' }));
     expect(new URLSearchParams(window.location.search).getAll('severities')).toEqual(['critical']);
 
     await waitFor(

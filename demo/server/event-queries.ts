@@ -14,6 +14,7 @@ import {
   rollupRange,
   type RollupRange,
 } from './event-rollups.js';
+import { facetRollupCounts, facetRollupRange } from './facet-rollups.js';
 import {
   eventConditions,
   eventOrder,
@@ -34,6 +35,8 @@ export interface SqlDialect {
   nulls: boolean;
   /** The select list that reads an event row as `EventRow`. */
   eventSelect: string;
+  /** Whether the store keeps `facet_rollups` (facet-rollups.ts) to count facets from. */
+  facetRollups?: boolean;
 }
 
 /**
@@ -176,6 +179,34 @@ export function timelineQuery(
   };
 }
 
+/**
+ * A facet's counts per value over the whole hours of the filter's range, from the hourly
+ * rollups or the facet rollups (where the dialect has them), or null when neither can apply
+ * the filter.
+ */
+function rolledUpCounts(
+  params: SqlParams,
+  dialect: SqlDialect,
+  tenantId: string,
+  filter: EventFilter,
+  column: string,
+): { sql: string; range: RollupRange } | null {
+  const facetRange = dialect.facetRollups ? facetRollupRange(filter, column) : null;
+  if (facetRange) {
+    return {
+      sql: facetRollupCounts(params, tenantId, filter, column, facetRange),
+      range: facetRange,
+    };
+  }
+  const range = ROLLED_UP.has(column) ? rollupRange(filter) : null;
+  if (!range) return null;
+  return {
+    sql: `SELECT ${column} AS value, SUM(n) AS n FROM event_rollups
+      WHERE ${where(rollupConditions(params, tenantId, filter, range))} GROUP BY ${column}`,
+    range,
+  };
+}
+
 /** One facet's rows: a stored value (a severity as its rank) and its count. */
 export interface FacetRow {
   value: string | number;
@@ -202,17 +233,15 @@ export function facetQuery(
   const fromEvents = (conditions: string) =>
     `SELECT ${column} AS value, COUNT(*) AS n FROM audit_events
       WHERE ${conditions} AND ${column} IS NOT NULL GROUP BY ${column}`;
-  const range = matching || !ROLLED_UP.has(column) ? null : rollupRange(filter);
   let counts: string;
+  const rolled = matching ? null : rolledUpCounts(params, dialect, tenantId, filter, column);
   if (matching) {
     counts = fromEvents(matching(params));
-  } else if (!range) {
+  } else if (!rolled) {
     counts = fromEvents(where(eventConditions(params, tenantId, filter, dialect.search)));
   } else {
-    const rollups = `SELECT ${column} AS value, SUM(n) AS n FROM event_rollups
-      WHERE ${where(rollupConditions(params, tenantId, filter, range))} GROUP BY ${column}`;
-    const edges = edgeEvents(params, dialect, tenantId, filter, range);
-    const parts = edges === null ? rollups : `${rollups} UNION ALL ${fromEvents(edges)}`;
+    const edges = edgeEvents(params, dialect, tenantId, filter, rolled.range);
+    const parts = edges === null ? rolled.sql : `${rolled.sql} UNION ALL ${fromEvents(edges)}`;
     counts = `SELECT value, SUM(n) AS n FROM (${parts}) AS parts GROUP BY value`;
   }
   const top = field === 'severity' ? '' : ` LIMIT ${params.add(limit)}`;

@@ -75,12 +75,16 @@ export const ROLLED_UP: ReadonlySet<string> = new Set(ROLLUP_KEY.slice(2));
 
 /**
  * The hours of a filter's range the rollups can answer, or null when they cannot: a list or
- * exclusion on any field the rollups do not keep, a search, or no whole hour. A viewer
- * scope counts as filters too: one the rollups cannot apply sends the query to the events.
+ * exclusion on any field the rollups do not keep (`kept`: the columns of the rollup asked,
+ * these hourly ones by default), a search, or no whole hour. A viewer scope counts as
+ * filters too: one the rollups cannot apply sends the query to the events.
  */
-export function rollupRange(filter: EventFilter): RollupRange | null {
+export function rollupRange(
+  filter: EventFilter,
+  kept: ReadonlySet<string> = ROLLED_UP,
+): RollupRange | null {
   if (searches(filter).length > 0) return null;
-  if (listFilters(filter).some(({ field }) => !ROLLED_UP.has(fieldColumn(field)))) return null;
+  if (listFilters(filter).some(({ field }) => !kept.has(fieldColumn(field)))) return null;
   const from =
     filter.start_date === undefined
       ? null

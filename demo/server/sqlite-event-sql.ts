@@ -23,18 +23,26 @@ export { eventOrder, orderColumns } from './event-sql.js';
 /**
  * SQLite's placeholders, and search from the trigram index, or through the same JavaScript
  * function as the in-memory store where the index cannot answer (sqlite-search.ts).
+ * `terms`: per (lowered) needle, the rare trigrams the index should read (`rareTrigrams`).
  */
-export const SQLITE_DIALECT: queries.SqlDialect = {
-  placeholders: 'question',
-  search: (params, needle) => {
-    const indexed = indexedNeedle(needle);
-    return indexed === null
-      ? `${SEARCH_FUNCTION}(${params.add(needle)}, ${SEARCH_FIELDS.join(', ')})`
-      : indexedSearchCondition(params, indexed);
-  },
-  nulls: false,
-  eventSelect: EVENT_COLUMNS.join(', '),
-};
+export function sqliteDialect(
+  terms: ReadonlyMap<string, readonly string[]> = new Map(),
+): queries.SqlDialect {
+  return {
+    placeholders: 'question',
+    search: (params, needle) => {
+      const indexed = indexedNeedle(needle);
+      return indexed === null
+        ? `${SEARCH_FUNCTION}(${params.add(needle)}, ${SEARCH_FIELDS.join(', ')})`
+        : indexedSearchCondition(params, indexed, terms.get(indexed));
+    },
+    nulls: false,
+    eventSelect: EVENT_COLUMNS.join(', '),
+    facetRollups: true,
+  };
+}
+
+export const SQLITE_DIALECT = sqliteDialect();
 
 /** The `WHERE` of a query as one fragment (see `eventConditions`). */
 export function eventWhere(tenantId: string, filter: EventFilter): SqlFragment {
@@ -45,8 +53,12 @@ export function eventWhere(tenantId: string, filter: EventFilter): SqlFragment {
 
 // The statements the store runs, built here so tests can ask SQLite how it plans them.
 
-export function eventCountQuery(tenantId: string, filter: EventFilter): SqlFragment {
-  return queries.eventCountQuery(SQLITE_DIALECT, tenantId, filter);
+export function eventCountQuery(
+  tenantId: string,
+  filter: EventFilter,
+  dialect = SQLITE_DIALECT,
+): SqlFragment {
+  return queries.eventCountQuery(dialect, tenantId, filter);
 }
 
 /**
@@ -57,12 +69,37 @@ export function eventPageQuery(
   tenantId: string,
   filter: EventFilter,
   page: PageRequest,
+  dialect = SQLITE_DIALECT,
+): SqlFragment {
+  return pageQuery(tenantId, filter, page, dialect, '');
+}
+
+/**
+ * A page with the number of all matching rows in each row (`total`), in one pass: for a
+ * search, whose matches no rollup counts, a separate count would find them all again.
+ * No row when the page is past the end, so no total either.
+ */
+export function eventPageWithTotalQuery(
+  tenantId: string,
+  filter: EventFilter,
+  page: PageRequest,
+  dialect = SQLITE_DIALECT,
+): SqlFragment {
+  return pageQuery(tenantId, filter, page, dialect, ', COUNT(*) OVER () AS total');
+}
+
+function pageQuery(
+  tenantId: string,
+  filter: EventFilter,
+  page: PageRequest,
+  dialect: queries.SqlDialect,
+  total: string,
 ): SqlFragment {
   const params = new SqlParams('question');
-  const conditions = eventConditions(params, tenantId, filter, SQLITE_DIALECT.search);
+  const conditions = eventConditions(params, tenantId, filter, dialect.search);
   return {
-    sql: `SELECT ${EVENT_COLUMNS.map((column) => `e.${column}`).join(', ')}
-      FROM (SELECT seq FROM audit_events WHERE ${conditions.join(' AND ')}
+    sql: `SELECT ${EVENT_COLUMNS.map((column) => `e.${column}`).join(', ')}${total ? ', page.total' : ''}
+      FROM (SELECT seq${total} FROM audit_events WHERE ${conditions.join(' AND ')}
             ORDER BY ${eventOrder(filter)} LIMIT ? OFFSET ?) AS page
       CROSS JOIN audit_events AS e ON e.seq = page.seq
       ORDER BY ${eventOrder(filter, 'e.')}`,
@@ -112,12 +149,10 @@ export function eventStreamPageQuery(
   maxSeq: number,
   last: readonly (SqlParam | null)[] | null,
   limit: number,
+  dialect = SQLITE_DIALECT,
 ): SqlFragment {
   const where = new SqlParams('question');
-  const conditions = [
-    ...eventConditions(where, tenantId, filter, SQLITE_DIALECT.search),
-    'seq <= ?',
-  ];
+  const conditions = [...eventConditions(where, tenantId, filter, dialect.search), 'seq <= ?'];
   const params: SqlParam[] = [...where.values, maxSeq];
   if (last) {
     const after = keysetAfter(filter, last);
@@ -137,16 +172,21 @@ export function eventStreamPageQuery(
   };
 }
 
-export function summaryGroupsQuery(tenantId: string, filter: EventFilter): SqlFragment {
-  return queries.summaryGroupsQuery(SQLITE_DIALECT, tenantId, filter);
+export function summaryGroupsQuery(
+  tenantId: string,
+  filter: EventFilter,
+  dialect = SQLITE_DIALECT,
+): SqlFragment {
+  return queries.summaryGroupsQuery(dialect, tenantId, filter);
 }
 
 export function timelineQuery(
   tenantId: string,
   filter: EventFilter,
   interval: SummaryInterval,
+  dialect = SQLITE_DIALECT,
 ): SqlFragment {
-  return queries.timelineQuery(SQLITE_DIALECT, tenantId, filter, interval);
+  return queries.timelineQuery(dialect, tenantId, filter, interval);
 }
 
 /** One facet; with `seqs`, over those rows (a search's matches) instead of the filter. */
@@ -156,10 +196,11 @@ export function facetQuery(
   field: FacetField,
   limit: number,
   seqs?: readonly number[],
+  dialect = SQLITE_DIALECT,
 ): SqlFragment {
   const matching = seqs
     ? (params: SqlParams) =>
         `seq IN (SELECT value FROM json_each(${params.add(JSON.stringify(seqs))}))`
     : undefined;
-  return queries.facetQuery(SQLITE_DIALECT, tenantId, filter, field, limit, matching);
+  return queries.facetQuery(dialect, tenantId, filter, field, limit, matching);
 }

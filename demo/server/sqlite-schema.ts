@@ -3,6 +3,7 @@ import { bucketExpression } from './event-queries.js';
 import type { Connection } from './sqlite-connection.js';
 import { SqliteTree } from './sqlite-merkle.js';
 import { fillSearchIndex } from './sqlite-search.js';
+import { FACET_ROLLUPS_TABLE, FILL_FACET_ROLLUPS } from './facet-rollups.js';
 import { EVENT_COLUMNS, toEvent, type EventRow } from './sqlite-rows.js';
 import { StatementCache } from './sqlite-statement-cache.js';
 
@@ -136,7 +137,7 @@ const PLANNER_STATISTICS = `
 `;
 
 // Tamper evidence: each event's place in its tenant's log, and the log's tree apart from
-// the rows (see sqlite-merkle.ts). The index on `sequence` came later (version 7).
+// the rows (see sqlite-merkle.ts). The index on `sequence` came later (version 8).
 const TAMPER_EVIDENCE = `
   ALTER TABLE audit_events ADD COLUMN sequence INTEGER;
   CREATE TABLE merkle_trees (
@@ -238,7 +239,9 @@ const MIGRATIONS: readonly (string | ((db: Connection) => void))[] = [
    );`,
   // 6: the search index (see sqlite-search.ts), filled from the events already stored.
   fillSearchIndex,
-  // 7: events looked up by their place in the log (`/audit/entries`), so a row deleted
+  // 7: facet rollups (see facet-rollups.ts), filled from the events already stored.
+  FACET_ROLLUPS_TABLE + FILL_FACET_ROLLUPS,
+  // 8: events looked up by their place in the log (`/audit/entries`), so a row deleted
   // while the tree keeps its leaf shows as a gap. Sequences only grow, so each insert adds
   // at the index's right edge: the cheapest of the table's indexes to keep.
   'CREATE INDEX events_by_sequence ON audit_events (tenant_id, sequence);',

@@ -24,9 +24,67 @@ function globLiteral(text: string): string {
   return text.replace(/[*?[]/g, (ch) => `[${ch}]`);
 }
 
-/** The events whose search text holds the (indexable) needle. */
-export function indexedSearchCondition(params: SqlParams, lowered: string): string {
-  return `seq IN (SELECT rowid FROM event_search WHERE search_text GLOB ${params.add(`*${globLiteral(lowered)}*`)})`;
+/**
+ * The events whose search text holds the (indexable) needle. FTS5 turns a GLOB into the
+ * needle's every trigram and reads each one's whole list of rows: for `user-42`, `use` and
+ * `ser` are in every event, and reading them cost more than the rest of the search. Given
+ * `terms` (some of the needle's trigrams, the rare ones), the index reads only those, and
+ * the GLOB, evaluated by SQLite on each row they find (`+` keeps it from the index), decides.
+ * Which trigrams are chosen changes only the speed, never the rows: each is in every match.
+ */
+export function indexedSearchCondition(
+  params: SqlParams,
+  lowered: string,
+  terms: readonly string[] = [],
+): string {
+  const glob = `*${globLiteral(lowered)}*`;
+  if (terms.length === 0) {
+    return `seq IN (SELECT rowid FROM event_search WHERE search_text GLOB ${params.add(glob)})`;
+  }
+  return `seq IN (SELECT rowid FROM event_search
+    WHERE event_search MATCH ${params.add(allOf(terms))} AND +search_text GLOB ${params.add(glob)})`;
+}
+
+/** The distinct trigrams of a text, by code point as the tokenizer splits it. */
+export function trigramsOf(text: string): string[] {
+  const chars = [...text];
+  const found = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i++) found.add(chars.slice(i, i + 3).join(''));
+  return [...found];
+}
+
+/** An FTS5 query for rows holding every term: each a string, its quotes doubled. */
+export function allOf(terms: readonly string[]): string {
+  return terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(' AND ');
+}
+
+/**
+ * How many rows a trigram may have and still be read, tried in turn: reading 5,000 rows of a
+ * trigram's list takes well under a millisecond, 50,000 a few; a list of a million (`use` in
+ * `user-…`) costs tens of milliseconds, more than checking the rows the rarer ones find.
+ */
+const PROBE_LIMITS = [5000, 50_000];
+/** Trigrams probed per needle at most (spread over it), so a long needle costs a bounded time. */
+const MAX_PROBES = 12;
+
+/**
+ * The needle's trigrams worth reading from the index: those with fewer rows than the first
+ * limit any of them is under, found by reading at most that many of each (`count` answers
+ * min(rows, limit) for an FTS5 query). None when every trigram is common: the index's own
+ * plan is then as good as any.
+ */
+export function rareTrigrams(
+  lowered: string,
+  count: (query: string, limit: number) => number,
+): string[] {
+  const all = trigramsOf(lowered);
+  const step = Math.max(1, Math.ceil(all.length / MAX_PROBES));
+  const probed = all.filter((_, index) => index % step === 0 || index === all.length - 1);
+  for (const limit of PROBE_LIMITS) {
+    const rare = probed.filter((term) => count(allOf([term]), limit) < limit);
+    if (rare.length > 0) return rare;
+  }
+  return [];
 }
 
 /** Indexes the events a file already holds, a page at a time. */

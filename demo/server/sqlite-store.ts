@@ -5,7 +5,8 @@ import type {
   SummaryInterval,
   ViewerScope,
 } from '../../src/contract/schemas/index.js';
-import { eventByIdQuery } from './event-queries.js';
+import { eventByIdQuery, type SqlDialect } from './event-queries.js';
+import { DEFAULT_SORT } from '../../src/contract/constants.js';
 import { searches } from './event-sql.js';
 import { canonicalLeafJson } from '../../src/contract/leaf.js';
 import type { NodeId } from '../../src/server/merkle/tree-math.js';
@@ -25,6 +26,7 @@ import {
   type ViewerSessionRecord,
 } from '../../src/server/store/types.js';
 import { ROLLUP_KEY, rollupDeltas } from './event-rollups.js';
+import { FACET_ROLLUP_UPSERT, facetRollupDeltas } from './facet-rollups.js';
 import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import { yieldToOthers } from '../../src/server/store/yield-to-others.js';
 import { openConnection, type Connection } from './sqlite-connection.js';
@@ -33,11 +35,13 @@ import {
   eventCountQuery,
   eventOrder,
   eventPageQuery,
+  eventPageWithTotalQuery,
   eventStreamPageQuery,
   eventWhere,
   facetQuery,
   orderColumns,
   SQLITE_DIALECT,
+  sqliteDialect,
   type SqlParam,
   summaryGroupsQuery,
   timelineQuery,
@@ -67,7 +71,7 @@ import {
 } from './sqlite-rows.js';
 import { facetValues, type FacetRow } from './event-queries.js';
 import { migrate } from './sqlite-schema.js';
-import { indexedNeedle } from './sqlite-search.js';
+import { indexedNeedle, rareTrigrams } from './sqlite-search.js';
 import { searchText } from './event-sql.js';
 import { StatementCache } from './sqlite-statement-cache.js';
 import { foldSummary, type SummaryGroupRow, type TimelineRow } from './summary-fold.js';
@@ -90,6 +94,24 @@ const ROLLUP_UPSERT = `INSERT INTO event_rollups (${ROLLUP_KEY.join(', ')}, n, f
   VALUES (?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (${ROLLUP_KEY.join(', ')}) DO UPDATE SET n = n + excluded.n,
     first_at = MIN(first_at, excluded.first_at), last_at = MAX(last_at, excluded.last_at)`;
+
+/** Facet fields a summary group row holds, by their column there. */
+const SUMMARY_GROUPED: ReadonlyMap<FacetField, keyof SummaryGroupRow> = new Map([
+  ['event_type', 'event_type'],
+  ['severity', 'severity_rank'],
+  ['resource_type', 'resource_type'],
+]);
+
+/** One field's counts added up over summary groups (a group's value may repeat). */
+function groupCounts(groups: readonly SummaryGroupRow[], field: FacetField): FacetRow[] {
+  const column = SUMMARY_GROUPED.get(field)!;
+  const counts = new Map<string | number, number>();
+  for (const group of groups) {
+    const value = group[column];
+    counts.set(value, (counts.get(value) ?? 0) + group.n);
+  }
+  return [...counts].map(([value, n]) => ({ value, n }));
+}
 
 interface IdempotencyRow {
   fingerprint: string;
@@ -403,6 +425,11 @@ export class SqliteStore implements AuditStore {
             delta.last_at,
           );
         }
+        const facetUpsert = this.#statements.get(FACET_ROLLUP_UPSERT);
+        for (const delta of facetRollupDeltas(events)) {
+          const { tenant_id, field, span, start, value, n } = delta;
+          facetUpsert.run(tenant_id, field, span, start, value, n);
+        }
         if (claim) {
           this.#run(
             `INSERT INTO idempotency_keys (tenant_id, key, fingerprint, event_ids, created_at)
@@ -438,7 +465,8 @@ export class SqliteStore implements AuditStore {
   }
 
   getEvent(tenantId: string, id: string, scope?: ViewerScope): AuditLogEvent | null {
-    const query = eventByIdQuery(SQLITE_DIALECT, tenantId, id, scope);
+    const dialect = scope ? this.#dialectFor({ ...DEFAULT_SORT, scope }) : SQLITE_DIALECT;
+    const query = eventByIdQuery(dialect, tenantId, id, scope);
     const row = this.#get<EventRow>(query.sql, ...query.params);
     return row ? toEvent(row) : null;
   }
@@ -451,9 +479,17 @@ export class SqliteStore implements AuditStore {
     if (scansSearch(filter)) return this.#searchPage(tenantId, filter, page);
     // One read transaction, so the total and the page agree under concurrent writers.
     return this.#db.transaction(() => {
+      const dialect = this.#dialectFor(filter);
+      if (searches(filter).length > 0) {
+        // No rollup counts a search's matches: the page query counts them as it finds them.
+        const query = eventPageWithTotalQuery(tenantId, filter, page, dialect);
+        const rows = this.#all<EventRow & { total: number }>(query.sql, ...query.params);
+        const total = rows[0]?.total ?? (this.countEvents(tenantId, filter) as number);
+        return { items: rows.map(toEvent), total };
+      }
       const total = this.countEvents(tenantId, filter) as number;
       if (page.offset >= total) return { items: [], total };
-      const query = eventPageQuery(tenantId, filter, page);
+      const query = eventPageQuery(tenantId, filter, page, dialect);
       return { items: this.#all<EventRow>(query.sql, ...query.params).map(toEvent), total };
     })();
   }
@@ -462,8 +498,19 @@ export class SqliteStore implements AuditStore {
     if (scansSearch(filter)) {
       return this.#searchSeqs(tenantId, filter).then((seqs) => seqs.length);
     }
-    const query = eventCountQuery(tenantId, filter);
+    const query = eventCountQuery(tenantId, filter, this.#dialectFor(filter));
     return this.#get<{ n: number }>(query.sql, ...query.params)!.n;
+  }
+
+  /** The dialect for a filter's queries, told which trigrams of its searches are rare. */
+  #dialectFor(filter: EventFilter): SqlDialect {
+    const needles = searches(filter).flatMap((needle) => indexedNeedle(needle) ?? []);
+    if (needles.length === 0) return SQLITE_DIALECT;
+    const probe = this.#statements.get<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM (SELECT 1 FROM event_search WHERE event_search MATCH ? LIMIT ?)',
+    );
+    const count = (query: string, limit: number) => probe.get(query, limit)!.n;
+    return sqliteDialect(new Map(needles.map((needle) => [needle, rareTrigrams(needle, count)])));
   }
 
   /**
@@ -516,11 +563,19 @@ export class SqliteStore implements AuditStore {
   *streamEvents(tenantId: string, filter: EventFilter): Generator<AuditLogEvent, void, undefined> {
     const maxSeq = this.#get<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM audit_events')!;
     const columns = orderColumns(filter);
+    const dialect = this.#dialectFor(filter);
     let last: (SqlParam | null)[] | null = null;
     for (;;) {
       if (!this.#db.open) return;
       const pageRows = this.#streamPageRows;
-      const query = eventStreamPageQuery(tenantId, filter, maxSeq.seq ?? 0, last, pageRows);
+      const query = eventStreamPageQuery(
+        tenantId,
+        filter,
+        maxSeq.seq ?? 0,
+        last,
+        pageRows,
+        dialect,
+      );
       const rows = this.#all<EventRow>(query.sql, ...query.params);
       for (const row of rows) {
         if (!this.#db.open) return;
@@ -541,10 +596,11 @@ export class SqliteStore implements AuditStore {
   ): SummaryCounts {
     // One read transaction, so the parts agree with each other under concurrent writers.
     return this.#db.transaction((): SummaryCounts => {
-      const groupsQuery = summaryGroupsQuery(tenantId, filter);
+      const dialect = this.#dialectFor(filter);
+      const groupsQuery = summaryGroupsQuery(tenantId, filter, dialect);
       const groups = this.#all<SummaryGroupRow>(groupsQuery.sql, ...groupsQuery.params);
       if (groups.length === 0 || !interval) return foldSummary(groups, []);
-      const query = timelineQuery(tenantId, filter, interval);
+      const query = timelineQuery(tenantId, filter, interval, dialect);
       return foldSummary(groups, this.#all<TimelineRow>(query.sql, ...query.params));
     })();
   }
@@ -555,20 +611,33 @@ export class SqliteStore implements AuditStore {
     fields: readonly FacetField[],
     limit: number,
   ): MaybePromise<FacetsResponse> {
-    const count = (total: number, seqs?: readonly number[]): FacetsResponse => {
+    const count = (total: number | null, seqs?: readonly number[]): FacetsResponse => {
       const facets: FacetsResponse['facets'] = {};
+      const dialect = this.#dialectFor(filter);
+      // The fields a summary groups by come from one summary query, not one pass each, and
+      // so does the total: every event has those three fields.
+      let groups: SummaryGroupRow[] | null = null;
+      if (!seqs && fields.some((field) => SUMMARY_GROUPED.has(field))) {
+        const query = summaryGroupsQuery(tenantId, filter, dialect);
+        groups = this.#all<SummaryGroupRow>(query.sql, ...query.params);
+        total = groups.reduce((sum, group) => sum + group.n, 0);
+      }
       for (const field of fields) {
-        const query = facetQuery(tenantId, filter, field, limit, seqs);
+        if (groups && SUMMARY_GROUPED.has(field)) {
+          facets[field] = facetValues(field, groupCounts(groups, field), limit);
+          continue;
+        }
+        const query = facetQuery(tenantId, filter, field, limit, seqs, dialect);
         facets[field] = facetValues(field, this.#all<FacetRow>(query.sql, ...query.params), limit);
       }
-      return { total, facets };
+      return { total: total ?? (this.countEvents(tenantId, filter) as number), facets };
     };
     // A search the index cannot answer is matched in slices first (see #searchSeqs).
     if (scansSearch(filter)) {
       return this.#searchSeqs(tenantId, filter).then((seqs) => count(seqs.length, seqs));
     }
     // One read transaction, so the total and every facet agree under concurrent writers.
-    return this.#db.transaction(() => count(this.countEvents(tenantId, filter) as number))();
+    return this.#db.transaction(() => count(null))();
   }
 
   getTreeSize(tenantId: string): number {

@@ -89,6 +89,7 @@ export {
   type FilterLabelOverrides,
   type FilterLabels,
   type SavedView,
+  type SavedViewQuery,
   type SavedViewStorage,
   type SavedViewsProps,
 } from './filters/index.js';

@@ -10,6 +10,7 @@ export {
   facetsQueryOptions,
   infiniteAuditEventsQueryOptions,
   summaryQueryOptions,
+  type AuditLogQueryRequest,
 } from './query-options.js';
 export { useAuditEvents, type UseAuditEventsOptions } from './use-audit-events.js';
 export { LIVE_INTERVAL_MS } from '../contract/constants.js';

@@ -4,6 +4,10 @@ import type {
   FacetField,
   SummaryInterval,
 } from '../client/index.js';
+import type { WithRelativeRange } from '../client/search/relative-time.js';
+
+/** A key holds `last` as written, never resolved: see `AuditLogQueryRequest`. */
+type KeyQuery = WithRelativeRange<AuditLogQueryInput>;
 
 export const AUDIT_LOG_ROOT_KEY = 'audit-log';
 
@@ -16,24 +20,17 @@ export const auditLogKeys = {
   scope: (client: AuditLogClient) =>
     [AUDIT_LOG_ROOT_KEY, client.baseUrl, client.tenantId ?? null, client.sessionVersion] as const,
   events: (client: AuditLogClient) => [...auditLogKeys.scope(client), 'events'] as const,
-  eventList: (
-    client: AuditLogClient,
-    query: AuditLogQueryInput,
-    page: { page: number; size: number },
-  ) => [...auditLogKeys.events(client), 'list', { query, ...page }] as const,
-  eventPages: (client: AuditLogClient, query: AuditLogQueryInput, size: number) =>
+  eventList: (client: AuditLogClient, query: KeyQuery, page: { page: number; size: number }) =>
+    [...auditLogKeys.events(client), 'list', { query, ...page }] as const,
+  eventPages: (client: AuditLogClient, query: KeyQuery, size: number) =>
     [...auditLogKeys.events(client), 'infinite', { query, size }] as const,
   event: (client: AuditLogClient, id: string) =>
     [...auditLogKeys.events(client), 'detail', id] as const,
   summaries: (client: AuditLogClient) => [...auditLogKeys.scope(client), 'summary'] as const,
-  summary: (client: AuditLogClient, query: AuditLogQueryInput, interval: SummaryInterval | null) =>
+  summary: (client: AuditLogClient, query: KeyQuery, interval: SummaryInterval | null) =>
     [...auditLogKeys.summaries(client), { query, interval }] as const,
-  facets: (
-    client: AuditLogClient,
-    fields: readonly FacetField[],
-    query: AuditLogQueryInput,
-    limit: number,
-  ) => [...auditLogKeys.scope(client), 'facets', { fields, query, limit }] as const,
+  facets: (client: AuditLogClient, fields: readonly FacetField[], query: KeyQuery, limit: number) =>
+    [...auditLogKeys.scope(client), 'facets', { fields, query, limit }] as const,
   currentUser: (client: AuditLogClient) => [...auditLogKeys.scope(client), 'me'] as const,
   session: (client: AuditLogClient) => [...auditLogKeys.scope(client), 'session'] as const,
 };

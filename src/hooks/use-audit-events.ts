@@ -1,10 +1,9 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import type { AuditLogQueryInput } from '../client/index.js';
 import { useAuditLogContext } from './audit-log-context.js';
 import { auditLogKeys, isInScope } from './query-keys.js';
 import { DEFAULT_PAGE_SIZE, LIVE_INTERVAL_MS } from '../contract/constants.js';
-import { auditEventsQueryOptions } from './query-options.js';
+import { auditEventsQueryOptions, type AuditLogQueryRequest } from './query-options.js';
 
 export interface UseAuditEventsOptions {
   page?: number;
@@ -25,7 +24,7 @@ export interface UseAuditEventsOptions {
  * logins: a new scope starts empty.
  */
 export function useAuditEvents(
-  query: AuditLogQueryInput = {},
+  query: AuditLogQueryRequest = {},
   options: UseAuditEventsOptions = {},
 ) {
   const { client } = useAuditLogContext();

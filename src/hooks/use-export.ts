@@ -1,16 +1,14 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
-import type {
-  AuditLogQueryInput,
-  ExportColumn,
-  ExportManifest,
-  ExportProgress,
-} from '../client/index.js';
+import type { ExportColumn, ExportManifest, ExportProgress } from '../client/index.js';
+import { resolveRelativeRange } from '../client/search/relative-time.js';
 import { useAuditLogContext } from './audit-log-context.js';
+import type { AuditLogQueryRequest } from './query-options.js';
 
 export interface ExportRequest {
-  query?: AuditLogQueryInput;
+  /** A relative range (`last`) counts back from the moment the export starts. */
+  query?: AuditLogQueryRequest;
   format?: 'json' | 'csv';
   /** Keep only these fields, in this order; the server narrows the file. Default all. */
   columns?: readonly ExportColumn[];
@@ -76,7 +74,7 @@ export function useExport() {
       const abort = new AbortController();
       controller.current = abort;
       setProgress({ loaded: 0, rows: 0, percent: 0 });
-      const file = await client.exportFile(query, {
+      const file = await client.exportFile(resolveRelativeRange(query), {
         format,
         columns,
         destination: destination ? await destination.createWritable() : undefined,

@@ -1,16 +1,11 @@
 'use client';
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import type {
-  AuditLogQueryInput,
-  FacetField,
-  FacetsResponse,
-  FacetValue,
-} from '../client/index.js';
+import type { FacetField, FacetsResponse, FacetValue } from '../client/index.js';
 import { facetFilter } from '../contract/facet-filter.js';
 import { excludeKey } from '../contract/schemas/index.js';
 import { useAuditLogContext } from './audit-log-context.js';
-import { facetsQueryOptions } from './query-options.js';
+import { facetsQueryOptions, type AuditLogQueryRequest } from './query-options.js';
 
 export interface UseFacetsOptions {
   /** Values per field, 1..100; default 10. */
@@ -38,28 +33,28 @@ export interface FacetsResult {
 
 interface FacetRequest {
   fields: FacetField[];
-  query: AuditLogQueryInput;
+  query: AuditLogQueryRequest;
   whole: boolean;
 }
 
 /** Whether the query filters or excludes values of `field`. */
-function filtersOwn(query: AuditLogQueryInput, field: FacetField): boolean {
+function filtersOwn(query: AuditLogQueryRequest, field: FacetField): boolean {
   const key = facetFilter(field);
   const lists = query as Readonly<Record<string, readonly string[] | undefined>>;
   return (lists[key]?.length ?? 0) > 0 || (lists[excludeKey(key)]?.length ?? 0) > 0;
 }
 
-function withoutOwn(query: AuditLogQueryInput, field: FacetField): AuditLogQueryInput {
+function withoutOwn(query: AuditLogQueryRequest, field: FacetField): AuditLogQueryRequest {
   const key = facetFilter(field);
   const own = new Set<string>([key, excludeKey(key)]);
   return Object.fromEntries(
     Object.entries(query).filter(([name]) => !own.has(name)),
-  ) as AuditLogQueryInput;
+  ) as AuditLogQueryRequest;
 }
 
 function facetRequests(
   fields: readonly FacetField[],
-  query: AuditLogQueryInput,
+  query: AuditLogQueryRequest,
   ownFilters: 'apply' | 'ignore',
 ): FacetRequest[] {
   if (fields.length === 0) return [];
@@ -83,7 +78,7 @@ function facetRequests(
  */
 export function useFacets(
   fields: readonly FacetField[],
-  query: AuditLogQueryInput = {},
+  query: AuditLogQueryRequest = {},
   { limit, enabled = true, ownFilters = 'apply' }: UseFacetsOptions = {},
 ): FacetsResult {
   const { client } = useAuditLogContext();

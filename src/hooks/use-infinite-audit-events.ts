@@ -1,8 +1,7 @@
 'use client';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { AuditLogQueryInput } from '../client/index.js';
 import { useAuditLogContext } from './audit-log-context.js';
-import { infiniteAuditEventsQueryOptions } from './query-options.js';
+import { infiniteAuditEventsQueryOptions, type AuditLogQueryRequest } from './query-options.js';
 
 /**
  * Events page after page, for infinite scrolling: `fetchNextPage()` appends the next one.
@@ -12,7 +11,7 @@ import { infiniteAuditEventsQueryOptions } from './query-options.js';
  * const rows = data?.pages.flatMap((page) => page.items) ?? [];
  */
 export function useInfiniteAuditEvents(
-  query: AuditLogQueryInput = {},
+  query: AuditLogQueryRequest = {},
   options: { size?: number; enabled?: boolean } = {},
 ) {
   const { client } = useAuditLogContext();

@@ -1,8 +1,8 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import type { AuditLogQueryInput, SummaryInterval } from '../client/index.js';
+import type { SummaryInterval } from '../client/index.js';
 import { useAuditLogContext } from './audit-log-context.js';
-import { summaryQueryOptions } from './query-options.js';
+import { summaryQueryOptions, type AuditLogQueryRequest } from './query-options.js';
 
 /**
  * Counts by type, severity and resource over the query's events; with `interval`, a timeline.
@@ -12,7 +12,7 @@ import { summaryQueryOptions } from './query-options.js';
  * // data?.total_count, data?.severities.critical, data?.timeline
  */
 export function useSummary(
-  query: AuditLogQueryInput = {},
+  query: AuditLogQueryRequest = {},
   options: { interval?: SummaryInterval; enabled?: boolean } = {},
 ) {
   const { client } = useAuditLogContext();

@@ -6,6 +6,7 @@ import { openConnection, SEARCH_FUNCTION } from '../../demo/server/sqlite-connec
 import {
   eventCountQuery,
   eventPageQuery,
+  facetQuery,
   summaryGroupsQuery,
   type SqlFragment,
 } from '../../demo/server/sqlite-event-sql.js';
@@ -102,23 +103,25 @@ describe('a SQLite file store', () => {
     expect(() => new SqliteStore(path)).toThrow(/schema version 99.*newer server or another --db/);
   });
 
-  it('fills the hourly rollups from the events of a file written before them', () => {
+  it('fills the hourly and facet rollups from the events of a file written before them', async () => {
     const { store, path } = fileStore();
     const events = [
-      event('acme', { timestamp: iso(NOW - 2 * DAY), severity: 'error' }),
-      event('acme', { timestamp: iso(NOW - 2 * DAY + 1000) }),
-      event('acme', { timestamp: iso(NOW), event_type: 'system_event' }),
+      event('acme', { timestamp: iso(NOW - 2 * DAY), severity: 'error', user_id: 'alice' }),
+      event('acme', { timestamp: iso(NOW - 2 * DAY + 1000), action: 'delete', user_id: 'bob' }),
+      event('acme', { timestamp: iso(NOW), event_type: 'system_event', user_id: 'alice' }),
       event('globex'),
     ];
     store.insertEvents('acme', events.slice(0, 3));
     store.insertEvents('globex', events.slice(3));
     const expected = store.summarize('acme', ANY, 'hour');
+    const expectedFacets = await store.facets('acme', ANY, ['action', 'user_id'], 10);
     store.close();
     // Back to schema version 3: no rollups, the summary index, no viewer sessions, no
     // search index and no index by sequence.
     const db = openConnection(path, { readonly: false });
     db.exec(`DROP TABLE viewer_sessions; DROP TABLE event_rollups; DROP TABLE event_search;
       DROP INDEX events_by_sequence;
+      DROP TABLE facet_rollups;
       CREATE INDEX events_summary ON audit_events
         (tenant_id, event_type, severity_rank, resource_type, timestamp);
       UPDATE meta SET value = '3' WHERE key = 'schema_version';`);
@@ -126,6 +129,17 @@ describe('a SQLite file store', () => {
 
     const { store: upgraded } = fileStore(path);
     expect(upgraded.summarize('acme', ANY, 'hour')).toEqual(expected);
+    expect(await upgraded.facets('acme', ANY, ['action', 'user_id'], 10)).toEqual(expectedFacets);
+    expect(expectedFacets.facets).toEqual({
+      action: [
+        { value: 'read', count: 2 },
+        { value: 'delete', count: 1 },
+      ],
+      user_id: [
+        { value: 'alice', count: 2 },
+        { value: 'bob', count: 1 },
+      ],
+    });
     expect(expected.total_count).toBe(3);
     expect(upgraded.countEvents('globex', ANY)).toBe(1);
   });
@@ -424,6 +438,8 @@ describe('query plans at scale', () => {
       '300 \u212A',
       'a*b?c[d]',
       'ǅemal',
+      // Quotes end an FTS5 string unless doubled: the index is asked for trigrams holding them.
+      'He said "yes" AND left',
     ];
     const events = texts.map((description) => event('acme', { description }));
     store.insertEvents('acme', events);
@@ -441,6 +457,8 @@ describe('query plans at scale', () => {
       '*b?',
       'c[d',
       'x',
+      '"yes"',
+      'd "yes" and',
     ];
     for (const search of needles) {
       expect(await store.countEvents('acme', { ...ANY, search }), search).toBe(
@@ -448,6 +466,24 @@ describe('query plans at scale', () => {
       );
     }
     expect(await store.countEvents('acme', { ...ANY, search: 'İstanbul' })).toBe(1);
+  });
+
+  it("counts a sidebar's actions and users from the facet rollups, not the events", () => {
+    const { path } = fileStore();
+    for (const field of ['action', 'user_id'] as const) {
+      const whole = planOf(path, facetQuery('acme', ANY, field, 10)).join('\n');
+      expect(whole).toContain('facet_rollups');
+      expect(whole).not.toContain('audit_events');
+      // A week: whole hours from the rollups, the partial hour at its start from the events.
+      const week = planOf(path, facetQuery('acme', lastWeek, field, 10)).join('\n');
+      expect(week).toContain('SEARCH facet_rollups USING PRIMARY KEY');
+      expect(week).toMatch(/SEARCH audit_events USING (COVERING )?INDEX events_by_time/);
+    }
+    // Another field's filter cannot be applied to the rollup's rows: counted from the events.
+    const oneUser = { ...ANY, user_ids: ['alice'] };
+    expect(planOf(path, facetQuery('acme', oneUser, 'action', 10)).join('\n')).not.toContain(
+      'facet_rollups',
+    );
   });
 
   it('counts a tenant without filters from the rollups alone', () => {

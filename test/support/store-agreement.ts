@@ -100,6 +100,8 @@ const FILTER_VALUES = {
   exclude_severities: fc.subarray([...SEVERITIES], { minLength: 1 }),
   exclude_resource_ids: fc.subarray(['r-1', 'R-1', 'missing'], { minLength: 1 }),
   exclude_user_ids: fc.subarray(['alice', 'bob'], { minLength: 1 }),
+  // The facet rollups apply a field's own lists: an exclusion on a field they keep.
+  exclude_actions: fc.subarray(ACTIONS, { minLength: 1 }),
 };
 type FilterKey = keyof typeof FILTER_VALUES;
 

@@ -23,16 +23,30 @@ export function relativeDurationMs(duration: RelativeDuration): number {
   return Number(duration.slice(0, -1)) * UNIT_MS[unit];
 }
 
+/** A query whose time range may count back from now: `last` stands in for `start_date`. */
+export type WithRelativeRange<Q> = Q & { last?: RelativeDuration | undefined };
+
 /**
  * The query to send, now: `last` becomes `start_date` = `now` minus the duration, and
  * `end_date` stays open so events that arrive later still match (a saved `last:24h` is the
  * 24 hours before whenever it is run). A query without `last` is returned as it is.
  */
+export function resolveRelativeRange<Q extends object>(
+  query: WithRelativeRange<Q>,
+  now: number = Date.now(),
+): Omit<Q, 'last'> {
+  const { last, ...rest } = query;
+  if (last === undefined) return rest as Omit<Q, 'last'>;
+  return { ...rest, start_date: new Date(now - relativeDurationMs(last)).toISOString() } as Omit<
+    Q,
+    'last'
+  >;
+}
+
+/** `resolveRelativeRange` for a query of the search language. */
 export function resolveAuditSearch(
   query: AuditSearchQuery,
   now: number = Date.now(),
 ): AuditLogQuery {
-  const { last, ...rest } = query;
-  if (last === undefined) return rest;
-  return { ...rest, start_date: new Date(now - relativeDurationMs(last)).toISOString() };
+  return resolveRelativeRange<AuditLogQuery>(query, now);
 }

@@ -2,12 +2,12 @@
 import { Button } from '../ui/button.js';
 import { Select } from '../ui/text-input.js';
 import { useId, useState } from 'react';
-import type { AuditLogQueryInput } from '../../client/index.js';
 import { exportFileName } from '../../contract/constants.js';
 import {
   useAuditLogClient,
   useExport,
   usePermissions,
+  type AuditLogQueryRequest,
   type ExportRequest,
   type ExportResult,
 } from '../../hooks/index.js';
@@ -24,7 +24,7 @@ export interface ExportButtonProps {
    * Exactly the filters on screen; the export holds what the list shows. Left out inside
    * `<AuditLogView>`, the view's filters, sort and chosen columns.
    */
-  query?: AuditLogQueryInput | undefined;
+  query?: AuditLogQueryRequest | undefined;
   /**
    * Visible table column ids: a CSV export then holds just those columns, in that order.
    * Left out, the CSV has every field.
@@ -65,7 +65,7 @@ export function ExportButton(props: ExportButtonProps) {
   if (!readsView(view, props, 'query')) return <ExportFromProps {...props} />;
   return (
     <ExportFromProps
-      query={{ ...view.resolvedQuery, ...view.sort }}
+      query={{ ...view.fetchQuery, ...view.sort }}
       {...(view.exportColumns ? { columns: view.exportColumns } : {})}
       {...props}
     />

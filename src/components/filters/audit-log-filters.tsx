@@ -36,7 +36,12 @@ export interface AuditLogFiltersProps extends Omit<
   debounceMs?: number;
   /** A range counting back from now (`last=24h` in the URL), shown as a chip. */
   last?: RelativeDuration | undefined;
-  /** The `last` chip was removed. */
+  /**
+   * A relative range was chosen (a preset) or removed (its chip); the receiver drops
+   * `start_date` and `end_date` with it. Given, the presets stay relative, so a link or a saved
+   * view shows the last 24 hours of whenever it is opened; left out, a preset sets an absolute
+   * `start_date`, the only range a plain query can hold. Inside `<AuditLogView>`, the view's.
+   */
   onLastChange?: (last: RelativeDuration | undefined) => void;
 }
 
@@ -54,6 +59,10 @@ export function AuditLogFilters(props: AuditLogFiltersProps) {
       value={view.query}
       onChange={view.setQuery}
       summary={view.summary.data}
+      last={view.last}
+      onLastChange={(last) =>
+        view.setQuery({ ...view.query, start_date: undefined, end_date: undefined, last })
+      }
       {...props}
     />
   ) : (
@@ -133,7 +142,14 @@ function FiltersFromProps({
       {...rootProps('filters', className, chips.length > 0 ? 'active' : 'empty')}
       {...rest}
     >
-      <TimeRangeFields query={query} commit={commit} labels={labels} timeZone={timeZone} />
+      <TimeRangeFields
+        query={query}
+        commit={commit}
+        labels={labels}
+        timeZone={timeZone}
+        last={last}
+        onLastChange={onLastChange}
+      />
       {filterFields()
         .filter(([, row]) => row.kind === 'enum')
         .map(([key, row]) => (
@@ -170,7 +186,10 @@ export function ConnectedAuditLogFilters({
   const [inner, setInner] = useState<AuditLogQueryInput>(defaultValue ?? EMPTY_QUERY);
   const query = value ?? inner;
   const view = useAuditLogViewContext();
-  const { data } = useSummary(query, { enabled: view === null });
+  // Counted over the relative range too, as the list beside them is.
+  const { data } = useSummary(props.last ? { ...query, last: props.last } : query, {
+    enabled: view === null,
+  });
   if (view) return <AuditLogFilters {...props} />;
   const handleChange = (next: AuditLogQueryInput) => {
     if (value === undefined) setInner(next);

@@ -18,6 +18,7 @@ export {
   localStorageSavedViewStorage,
   memorySavedViewStorage,
   type SavedView,
+  type SavedViewQuery,
   type SavedViewStorage,
 } from './saved-views.js';
 export { SavedViews, type SavedViewsProps } from './saved-views-panel.js';

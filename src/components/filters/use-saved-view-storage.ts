@@ -9,8 +9,12 @@ import {
 
 const byKey = new Map<string, SavedViewStorage>();
 // Signed out, or the principal not known yet: nothing is read, and nothing kept for whoever
-// is next.
-const NOBODY: SavedViewStorage = { load: () => [], save: () => {} };
+// is next. A save is refused rather than dropped, so the user keeps the name to try again.
+const NOBODY: SavedViewStorage = {
+  list: () => Promise.resolve([]),
+  save: () => Promise.reject(new Error('No signed-in user to keep saved views for')),
+  remove: () => Promise.resolve(),
+};
 
 /** Where one principal's views live: a key per server, tenant and user (or API key). */
 export function savedViewsKey(server: string, tenantId: string, principalId: string): string {

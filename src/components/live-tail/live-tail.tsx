@@ -35,7 +35,9 @@ export function LiveTail(props: LiveTailProps) {
   if (!readsView(view, props, 'query')) return <LiveTailFromProps {...props} />;
   return (
     <LiveTailFromProps
-      query={view.resolvedQuery}
+      // Without `last`: the newest row on screen lies inside the range, and "newer than it"
+      // is the narrower start.
+      query={view.query}
       since={view.newest}
       enabled={view.live}
       onEnabledChange={view.setLive}

@@ -29,16 +29,18 @@ import {
   LazyExportButton,
   LazyLiveTail,
   LazyQueryBar,
+  LazySavedViewsMenu,
   LazyTimeRangeMenu,
   LazyViewerSidebar,
 } from './viewer-lazy-parts.js';
 import { useAuditLogViewContext, type AuditLogViewController } from './view-context.js';
 import type { AuditLogViewOptions } from './use-audit-log-view.js';
+import type { SavedViewStorage } from '../filters/saved-views.js';
 
 const VolumeStrip = lazy(() => import('./viewer-charts.js'));
 
 export type ViewerPart =
-  'summary' | 'filters' | 'charts' | 'export' | 'liveTail' | 'detail' | 'integrity';
+  'summary' | 'filters' | 'charts' | 'export' | 'liveTail' | 'detail' | 'integrity' | 'savedViews';
 
 export interface AuditLogViewerProps extends Omit<AuditLogViewOptions, 'detail'> {
   /** Parts to leave out, e.g. `{ charts: true }`. */
@@ -49,6 +51,12 @@ export interface AuditLogViewerProps extends Omit<AuditLogViewOptions, 'detail'>
   sidebar?: ReactNode;
   /** Replaces the query bar at the start of the top bar. */
   queryBar?: ReactNode;
+  /**
+   * Where the top bar's saved views are kept (`SavedViewStorage`): by default this browser's
+   * `localStorage`, one list per server, tenant and signed-in user; give one to keep them on
+   * the host's server.
+   */
+  savedViews?: SavedViewStorage | undefined;
   /** A controller made with `useAuditLogView`, to read or drive the viewer from outside. */
   view?: AuditLogViewController | undefined;
   labels?: AuditLabelOverrides;
@@ -105,6 +113,7 @@ function ViewerLayout({
   renderDetail,
   sidebar,
   queryBar,
+  savedViews,
   theme = 'system',
   className,
 }: AuditLogViewerProps) {
@@ -167,6 +176,11 @@ function ViewerLayout({
         <Suspense fallback={null}>
           <LazyTimeRangeMenu view={view} />
         </Suspense>
+        {hide.savedViews ? null : (
+          <Suspense fallback={null}>
+            <LazySavedViewsMenu view={view} storage={savedViews} />
+          </Suspense>
+        )}
         <output data-part="match-count" aria-live="polite">
           {total === undefined
             ? ''

@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { AuditLogEvent, AuditLogQueryInput } from '../../client/index.js';
-import { resolveAuditSearch, type AuditSearchQuery } from '../../client/search/index.js';
+import { resolveRelativeRange } from '../../client/search/relative-time.js';
 import { DEFAULT_PAGE_SIZE, DEFAULT_SORT } from '../../contract/constants.js';
 import {
   useAuditEvent,
@@ -84,16 +84,18 @@ export function useAuditLogView({
     delete filters.sort_order;
     return filters;
   }, [urlQuery]);
-  // A relative range (`last`) is resolved once per change, so the request keys hold still.
-  const resolved = useMemo(
-    () => resolveAuditSearch({ ...query, ...(last ? { last } : {}) } as AuditSearchQuery),
+  // A relative range (`last`) goes to the requests as written: each fetch resolves it as it
+  // is sent (see `AuditLogQueryRequest`), so "last 24 h" keeps moving on refetch and polls.
+  const fetchQuery = useMemo<AuditLogViewQuery>(
+    () => (last ? { ...query, last } : query),
     [query, last],
   );
-  const sortedQuery = useMemo(() => ({ ...resolved, ...sort }), [resolved, sort]);
-  const interval = intervalForQuery(resolved);
+  const sortedQuery = useMemo(() => ({ ...fetchQuery, ...sort }), [fetchQuery, sort]);
+  // The bucket size depends on the range's length alone, which `last` fixes whenever it is read.
+  const interval = intervalForQuery(resolveRelativeRange(fetchQuery));
 
   const events = useAuditEvents(sortedQuery, { page, size: pageSize });
-  const summary = useSummary(resolved, { interval });
+  const summary = useSummary(fetchQuery, { interval });
   const openEvent = useAuditEvent(detail ? (eventId ?? null) : null);
   const [live, setLive] = useState(false);
   const [density, setDensityState] = useState<AuditLogTableDensity>(defaultDensity);
@@ -184,7 +186,7 @@ export function useAuditLogView({
   return {
     query,
     last,
-    resolvedQuery: resolved,
+    fetchQuery,
     sort,
     page,
     pageSize,

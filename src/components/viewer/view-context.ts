@@ -9,6 +9,7 @@ import type {
   SummaryInterval,
 } from '../../client/index.js';
 import type { RelativeDuration } from '../../client/search/index.js';
+import type { WithRelativeRange } from '../../client/search/relative-time.js';
 import type { AuditLogColumn, AuditLogSort } from '../table/audit-log-column.js';
 import type { AuditLogColumnVisibility } from '../table/column-settings.js';
 import type { AuditLogTableActions, AuditLogTableDensity } from '../table/table-types.js';
@@ -20,15 +21,18 @@ import type { Updater } from '../table/use-controllable.js';
  * every part also works from plain props outside one.
  */
 /** Filters as a view takes them: a relative range (`last: '24h'`) in place of start and end. */
-export type AuditLogViewQuery = AuditLogQueryInput & { last?: RelativeDuration | undefined };
+export type AuditLogViewQuery = WithRelativeRange<AuditLogQueryInput>;
 
 export interface AuditLogViewController {
   /** The filters, without the sort and without a relative range. */
   query: AuditLogQueryInput;
   /** A range counting back from now (`24h`), kept relative in the URL; it replaces start and end. */
   last: RelativeDuration | undefined;
-  /** The filters as sent: `last` resolved to a start date when it was chosen. */
-  resolvedQuery: AuditLogQueryInput;
+  /**
+   * The filters as the view's requests take them, without the sort: `last` kept relative,
+   * resolved by each request as it is sent (the hooks and `useExport` take it so).
+   */
+  fetchQuery: AuditLogViewQuery;
   sort: AuditLogSort;
   /** 1-based. */
   page: number;

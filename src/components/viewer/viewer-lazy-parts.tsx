@@ -29,6 +29,11 @@ export const LazyTimeRangeMenu = lazy(() =>
   import('./time-range-menu.js').then((module) => ({ default: module.TimeRangeMenu })),
 );
 
+/** The saved views' button and its list: nothing of it is needed before the rows. */
+export const LazySavedViewsMenu = lazy(() =>
+  import('./saved-views-menu.js').then((module) => ({ default: module.SavedViewsMenu })),
+);
+
 /** The live tail's toggle and its stream. */
 export const LazyLiveTail = lazy(() =>
   import('../live-tail/live-tail.js').then((module) => ({ default: module.LiveTail })),

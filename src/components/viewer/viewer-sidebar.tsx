@@ -12,7 +12,12 @@ export default function ViewerSidebar() {
   return (
     <>
       <AuditLogFilters />
-      <ConnectedFacetSidebar value={view.query} onChange={view.setQuery} fields={COUNTED_FIELDS} />
+      {/* With `last`, so the counts cover the rows' range; a pick keeps the range. */}
+      <ConnectedFacetSidebar
+        value={view.fetchQuery}
+        onChange={view.setQuery}
+        fields={COUNTED_FIELDS}
+      />
     </>
   );
 }

@@ -61,10 +61,17 @@ describe('saved views in browser storage', () => {
     expect(keys[0]).toContain('acme');
   });
 
-  it('keeps nothing for nobody while signed out', async () => {
+  it('keeps nothing for nobody while signed out, and says so instead of dropping the view', async () => {
     render(<Views client={newClient(server)} />);
     await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
-    await saveErrorsOnly();
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('textbox'), 'Errors only');
+    await user.click(screen.getByRole('button', { name: 'Save view' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Could not save the view; its name is kept to try again',
+    );
+    expect(screen.getByRole('textbox')).toHaveProperty('value', 'Errors only');
+    expect(viewButtons()).toHaveLength(0);
     expect(Object.keys(localStorage)).toEqual([]);
   });
 });

@@ -152,6 +152,13 @@ export const AUDIT_LABELS_DE: AuditLabels = {
     saveView: 'Ansicht speichern',
     deleteView: 'Ansicht löschen',
     noSavedViews: 'Noch keine gespeicherten Ansichten.',
+    renameView: 'Ansicht umbenennen',
+    loadingViews: 'Gespeicherte Ansichten werden geladen…',
+    loadViewsError: 'Die gespeicherten Ansichten konnten nicht geladen werden',
+    saveViewError:
+      'Die Ansicht konnte nicht gespeichert werden; der Name bleibt für einen neuen Versuch stehen',
+    renameViewError: 'Die Ansicht konnte nicht umbenannt werden',
+    deleteViewError: 'Die Ansicht konnte nicht gelöscht werden',
     notValue: 'nicht',
     lastDuration: 'Letzte',
     facets: 'Felder',
