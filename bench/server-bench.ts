@@ -10,10 +10,11 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { PgStore } from '../demo/server/pg-store.js';
 import { SqliteStore } from '../demo/server/sqlite-store.js';
-import { EVENT_TYPES, SEVERITIES, type AuditLogEvent } from '../src/contract/schemas/index.js';
-import { newTimeOrderedId } from '../src/server/auth/crypto-utils.js';
 import type { AuditStore } from '../src/server/store/types.js';
 import { createDatabase, startPostgresCluster } from '../test/support/postgres-cluster.js';
+import { createBody, DAY, storedEvent } from './bench-events.js';
+import { clusterCpuSeconds } from './cluster-cpu.js';
+import { bulkLoadPg } from './pg-bulk-load.js';
 import { ms, serveWithAdmin, timeRuns } from './support.js';
 
 const INGEST_EVENTS = Number(process.env.BENCH_INGEST ?? 100_000);
@@ -23,50 +24,11 @@ const KEPT_FILE = process.env.BENCH_FILE;
 // Idempotency keys of this run: a kept file remembers the last run's for a day.
 const RUN = Date.now().toString(36);
 const LARGE_TENANT_EVENTS = Number(process.env.BENCH_LARGE ?? 1_000_000);
-const DAY = 86_400_000;
+// BENCH_LOAD=bulk (PostgreSQL only) loads the large tenant through bench/pg-bulk-load.ts.
+const BULK_LOAD = process.env.BENCH_LOAD === 'bulk';
 const FACETS_5 = ['event_type', 'severity', 'action', 'resource_type', 'user_id']
   .map((field) => `fields=${field}`)
   .join('&');
-
-// Skewed like real logs: mostly info/debug, few critical.
-const SEVERITY_WEIGHTS = [1, 4, 10, 60, 25];
-function pickSeverity(i: number) {
-  let r = (i * 7919) % 100;
-  for (let s = 0; s < SEVERITIES.length; s++) {
-    r -= SEVERITY_WEIGHTS[s]!;
-    if (r < 0) return SEVERITIES[s]!;
-  }
-  return SEVERITIES[3]!;
-}
-
-function createBody(i: number) {
-  return {
-    event_type: EVENT_TYPES[i % EVENT_TYPES.length]!,
-    resource_type: ['user', 'document', 'invoice', 'project', 'api_key'][i % 5]!,
-    resource_id: `res-${i % 5000}`,
-    action: ['read', 'update', 'create', 'delete', 'login'][i % 5]!,
-    severity: pickSeverity(i),
-    description: `Benchmark event ${i}: a description of typical length for an audit trail entry`,
-    user_id: `user-${i % 300}`,
-    ip_address: `10.0.${(i >> 8) & 255}.${i & 255}`,
-    session_id: `sess-${Math.floor(i / 20)}`,
-    correlation_id: `corr-${Math.floor(i / 5)}`,
-    metadata: { request_path: `/api/items/${i % 1000}`, status: 200 },
-  };
-}
-
-function storedEvent(tenantId: string, i: number, now: number, total: number): AuditLogEvent {
-  const body = createBody(i);
-  const timestamp = new Date(now - Math.floor((i / total) * 30 * DAY)).toISOString();
-  return {
-    ...body,
-    id: newTimeOrderedId(),
-    tenant_id: tenantId,
-    user_agent: 'bench/1.0',
-    timestamp,
-    created_at: timestamp,
-  };
-}
 
 async function ingest(store: AuditStore) {
   const server = await serveWithAdmin(store, 'ingest');
@@ -76,6 +38,7 @@ async function ingest(store: AuditStore) {
   const start = performance.now();
   // CPU time too: on a shared machine wall time swings with the neighbours, CPU time less.
   const cpuStart = process.cpuUsage();
+  const databaseCpuStart = clusterCpu();
   async function worker() {
     while (next < INGEST_EVENTS) {
       const from = next;
@@ -96,8 +59,9 @@ async function ingest(store: AuditStore) {
   const seconds = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuStart);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const databaseCpuSeconds = clusterCpu() - databaseCpuStart;
   await server.close();
-  return { seconds, perSecond: INGEST_EVENTS / seconds, cpuSeconds };
+  return { seconds, perSecond: INGEST_EVENTS / seconds, cpuSeconds, databaseCpuSeconds };
 }
 
 async function largeTenant(store: AuditStore, afterLoad: () => Promise<void>) {
@@ -107,15 +71,19 @@ async function largeTenant(store: AuditStore, afterLoad: () => Promise<void>) {
   const held = KEPT_FILE
     ? await store.countEvents(tenant, { sort_by: 'timestamp', sort_order: 'desc' })
     : 0;
-  for (
-    let from = held >= LARGE_TENANT_EVENTS ? LARGE_TENANT_EVENTS : 0;
-    from < LARGE_TENANT_EVENTS;
-    from += 10_000
-  ) {
-    const events = Array.from({ length: Math.min(10_000, LARGE_TENANT_EVENTS - from) }, (_, k) =>
-      storedEvent(tenant, from + k, now, LARGE_TENANT_EVENTS),
-    );
-    await store.insertEvents(tenant, events);
+  const reused = held >= LARGE_TENANT_EVENTS;
+  if (BULK_LOAD && pgConfig) {
+    await bulkLoadPg(pgConfig, tenant, LARGE_TENANT_EVENTS, now, console.log);
+  } else {
+    for (let from = reused ? LARGE_TENANT_EVENTS : 0; from < LARGE_TENANT_EVENTS; from += 10_000) {
+      const count = Math.min(10_000, LARGE_TENANT_EVENTS - from);
+      await store.insertEvents(
+        tenant,
+        Array.from({ length: count }, (_, k) =>
+          storedEvent(tenant, from + k, now, LARGE_TENANT_EVENTS),
+        ),
+      );
+    }
   }
   const loadSeconds = (performance.now() - start) / 1000;
   await afterLoad();
@@ -140,56 +108,55 @@ async function largeTenant(store: AuditStore, afterLoad: () => Promise<void>) {
     if (!response.ok) throw new Error(`proofs: ${response.status}`);
     await response.arrayBuffer();
   };
-  // The gap check of a page in the middle of the log: its 50 places and one on each side.
   const middle = Math.floor(LARGE_TENANT_EVENTS / 2);
-  const tamper = {
-    treeHead: await timeRuns(40, 5, get('/api/v1/audit/tree-head')),
-    proofsFor50RowPage: await timeRuns(40, 5, proofs),
-    entriesFor50RowPage: await timeRuns(
-      40,
-      5,
-      get(`/api/v1/audit/entries?start=${middle - 1}&end=${middle + 51}`),
-    ),
-  };
-  // BENCH_ONLY=tamper: the signed log's answers alone, without the slower queries.
-  if (process.env.BENCH_ONLY === 'tamper') {
-    await server.close();
-    return { loadSeconds, reused: held >= LARGE_TENANT_EVENTS, ...tamper };
-  }
-  const results = {
-    loadSeconds,
-    reused: held >= LARGE_TENANT_EVENTS,
-    ...tamper,
-    firstPage: await timeRuns(40, 5, get('/api/v1/audit/events?size=50')),
-    filteredPage: await timeRuns(
+  const measures: [string, number, number, () => Promise<void>][] = [
+    ['firstPage', 40, 5, get('/api/v1/audit/events?size=50')],
+    [
+      'filteredPage',
       40,
       5,
       get(
         `/api/v1/audit/events?severities=error&severities=critical&start_date=${weekAgo}&size=50`,
       ),
-    ),
-    searchPage: await timeRuns(10, 2, get('/api/v1/audit/events?search=user-42&size=50')),
+    ],
+    ['searchPage', 10, 2, get('/api/v1/audit/events?search=user-42&size=50')],
     // The sidebar's question: five fields' top values, over the tenant and over a week.
-    facets5: await timeRuns(15, 2, get(`/api/v1/audit/events/facets?${FACETS_5}`)),
-    facets5LastWeek: await timeRuns(
+    ['facets5', 15, 2, get(`/api/v1/audit/events/facets?${FACETS_5}`)],
+    [
+      'facets5LastWeek',
       15,
       2,
       get(`/api/v1/audit/events/facets?${FACETS_5}&start_date=${weekAgo}`),
-    ),
-    facets5OneUser: await timeRuns(
-      15,
-      2,
-      get(`/api/v1/audit/events/facets?${FACETS_5}&user_ids=user-42`),
-    ),
-    summary: await timeRuns(15, 2, get('/api/v1/audit/summary')),
-    summaryTimeline: await timeRuns(
-      15,
-      2,
-      get(`/api/v1/audit/summary?interval=hour&start_date=${weekAgo}`),
-    ),
-  };
+    ],
+    ['facets5OneUser', 15, 2, get(`/api/v1/audit/events/facets?${FACETS_5}&user_ids=user-42`)],
+    ['summary', 15, 2, get('/api/v1/audit/summary')],
+    ['treeHead', 40, 5, get('/api/v1/audit/tree-head')],
+    ['proofsFor50RowPage', 40, 5, proofs],
+    // The viewer's gap check of a page in the middle of the log: its 50 places and one on
+    // each side.
+    [
+      'entriesFor50RowPage',
+      40,
+      5,
+      get(`/api/v1/audit/entries?start=${middle - 1}&end=${middle + 51}`),
+    ],
+    ['summaryTimeline', 15, 2, get(`/api/v1/audit/summary?interval=hour&start_date=${weekAgo}`)],
+  ];
+  console.log(
+    reused
+      ? `load: ${LARGE_TENANT_EVENTS} events already in ${KEPT_FILE}`
+      : `load${BULK_LOAD ? ' (bulk)' : ''}: ${LARGE_TENANT_EVENTS} events into one tenant in ${loadSeconds.toFixed(1)} s`,
+  );
+  // BENCH_MEASURES=firstPage,summary runs only those (a run at 10M events, say).
+  const only = process.env.BENCH_MEASURES?.split(',');
+  // The bulk load writes no tamper log (see pg-bulk-load.ts): nothing to prove.
+  const skipped = BULK_LOAD ? ['treeHead', 'proofsFor50RowPage', 'entriesFor50RowPage'] : [];
+  for (const [name, runs, warmup, fn] of measures) {
+    if ((only && !only.includes(name)) || skipped.includes(name)) continue;
+    const timing = await timeRuns(runs, warmup, fn);
+    console.log(`${name}: p50 ${ms(timing.p50)}, p95 ${ms(timing.p95)}`);
+  }
   await server.close();
-  return results;
 }
 
 /** Streams a CSV export of the last `days` and samples this process's memory meanwhile. */
@@ -253,6 +220,9 @@ const store: AuditStore = pgConfig
   ? await PgStore.open(pgConfig)
   : new SqliteStore(KEPT_FILE ?? join(dir, 'bench.sqlite'));
 console.log(`store: ${pgConfig ? 'PostgreSQL' : 'SQLite'}`);
+/** The throwaway cluster's CPU seconds so far; its socket directory holds its data. */
+const clusterCpu = () =>
+  cluster ? clusterCpuSeconds(join(String(cluster.config('postgres').host), 'data')) : 0;
 
 /** After a bulk load PostgreSQL's autovacuum would analyse the table; the bench does not wait. */
 async function afterLoad() {
@@ -275,20 +245,11 @@ try {
   const ingestResult = await ingest(ingestStore);
   if (ingestStore !== store) await ingestStore.close?.();
   console.log(
-    `ingest: ${INGEST_EVENTS} events via /events/batch (1000 per request, 4 in flight) in ${ingestResult.seconds.toFixed(2)} s = ${Math.round(ingestResult.perSecond)} events/s; ${ingestResult.cpuSeconds.toFixed(2)} s of CPU (server and client) = ${Math.round(INGEST_EVENTS / ingestResult.cpuSeconds)} events per CPU-second`,
+    `ingest: ${INGEST_EVENTS} events via /events/batch (1000 per request, 4 in flight) in ${ingestResult.seconds.toFixed(2)} s = ${Math.round(ingestResult.perSecond)} events/s; ${ingestResult.cpuSeconds.toFixed(2)} s of CPU (server and client) = ${Math.round(INGEST_EVENTS / ingestResult.cpuSeconds)} events per CPU-second${cluster ? `; with PostgreSQL's ${ingestResult.databaseCpuSeconds.toFixed(2)} s, ${Math.round(INGEST_EVENTS / (ingestResult.cpuSeconds + ingestResult.databaseCpuSeconds))} events per CPU-second` : ''}`,
   );
   // BENCH_ONLY=ingest stops here (before and after comparisons of writes).
   if (process.env.BENCH_ONLY !== 'ingest') {
-    const large = await largeTenant(store, afterLoad);
-    console.log(
-      large.reused
-        ? `load: ${LARGE_TENANT_EVENTS} events already in ${KEPT_FILE}`
-        : `load: ${LARGE_TENANT_EVENTS} events into one tenant in ${large.loadSeconds.toFixed(1)} s`,
-    );
-    for (const [name, timing] of Object.entries(large)) {
-      if (typeof timing === 'object')
-        console.log(`${name}: p50 ${ms(timing.p50)}, p95 ${ms(timing.p95)}`);
-    }
+    await largeTenant(store, afterLoad);
     // Flat means the memory an export costs does not grow with its size: compare 10× apart.
     // BENCH_EXPORT=0 skips it (a run at 10M events measures pages and summaries only).
     for (const days of process.env.BENCH_EXPORT === '0' ? [] : [0.3, 3]) {

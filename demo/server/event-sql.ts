@@ -89,8 +89,11 @@ export function listCondition(params: SqlParams, { field, values, exclude }: Lis
   return exclude ? `(${column} IS NULL OR ${list})` : list;
 }
 
-/** The dialect's search condition for a needle; it adds its own parameters. */
-export type SearchCondition = (params: SqlParams, needle: string) => string;
+/**
+ * The dialect's search condition for a needle; it adds its own parameters and may name the
+ * tenant's (already added) placeholder.
+ */
+export type SearchCondition = (params: SqlParams, needle: string, tenant: string) => string;
 
 /**
  * The conditions of a query: the tenant, the inclusive date range, each non-empty list and
@@ -102,7 +105,8 @@ export function eventConditions(
   filter: EventFilter,
   search: SearchCondition,
 ): string[] {
-  const conditions = [`tenant_id = ${params.add(tenantId)}`];
+  const tenant = params.add(tenantId);
+  const conditions = [`tenant_id = ${tenant}`];
   if (filter.start_date !== undefined) {
     conditions.push(`timestamp >= ${params.add(Date.parse(filter.start_date))}`);
   }
@@ -110,7 +114,7 @@ export function eventConditions(
     conditions.push(`timestamp <= ${params.add(Date.parse(filter.end_date))}`);
   }
   for (const match of listFilters(filter)) conditions.push(listCondition(params, match));
-  for (const needle of searches(filter)) conditions.push(search(params, needle));
+  for (const needle of searches(filter)) conditions.push(search(params, needle, tenant));
   return conditions;
 }
 

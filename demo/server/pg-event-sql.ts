@@ -18,11 +18,15 @@ function likeLiteral(text: string): string {
 
 export const PG_DIALECT: SqlDialect = {
   placeholders: 'numbered',
-  // A substring of `search_text`: the trigram index narrows it, LIKE decides.
-  search: (params, needle) => {
+  // The ids whose search text holds the needle, from the trigram index (see pg-schema.ts,
+  // SEARCH_TABLE, for why the text is not on `audit_events`). `OFFSET 0` plans the subquery
+  // on its own: pulled into the outer query, its tenant would join the policy's tenant
+  // condition, and `LIKE` could again not run in the index ahead of it.
+  search: (params, needle, tenant) => {
     const lowered = needle.toLowerCase();
     if (!lowered.includes(SEARCH_SEPARATOR)) {
-      return `search_text LIKE ${params.add(`%${likeLiteral(lowered)}%`)}`;
+      const pattern = params.add(`%${likeLiteral(lowered)}%`);
+      return `id IN (SELECT id FROM event_search WHERE tenant_id = ${tenant} AND search_text LIKE ${pattern} OFFSET 0)`;
     }
     const placeholder = params.add(lowered);
     return `(${SEARCH_FIELDS.map((column) => `strpos(lower(${column}), ${placeholder}) > 0`).join(' OR ')})`;

@@ -76,18 +76,19 @@ export async function appendTreeLeaves(
   const edge = await readTreeNodes(db, tenantId, rightEdge(size));
   const nodes = appendLeaves(nodeSha256, size, entries, (node) => edge.get(nodeKey(node)) ?? null);
   const runs = nodeRuns(nodes);
+  // The new runs and the new size in one statement: one round trip fewer per write.
   await db.query(
-    `INSERT INTO merkle_runs (tenant_id, level, first_idx, hashes)
-     SELECT $1, * FROM unnest($2::smallint[], $3::bigint[], $4::bytea[])`,
+    `WITH runs AS (
+       INSERT INTO merkle_runs (tenant_id, level, first_idx, hashes)
+       SELECT $1, * FROM unnest($2::smallint[], $3::bigint[], $4::bytea[])
+     )
+     UPDATE merkle_trees SET size = $5 WHERE tenant_id = $1`,
     [
       tenantId,
       runs.map((run) => run.level),
       runs.map((run) => run.first_idx),
       runs.map((run) => run.hashes),
+      size + entries.length,
     ],
   );
-  await db.query('UPDATE merkle_trees SET size = $2 WHERE tenant_id = $1', [
-    tenantId,
-    size + entries.length,
-  ]);
 }

@@ -33,16 +33,14 @@ import {
   type FacetRow,
   timelineQuery,
 } from './event-queries.js';
-import { ROLLUP_KEY, rollupDeltas } from './event-rollups.js';
-import { eventPageQuery, PG_DIALECT, searchText } from './pg-event-sql.js';
+import { insertEvents } from './pg-event-insert.js';
+import { eventPageQuery, PG_DIALECT } from './pg-event-sql.js';
 import { appendTreeLeaves, lockTreeSize, readTreeNodes } from './pg-merkle.js';
 import { Partitions } from './pg-partitions.js';
 import { migrate, TENANT_SETTING } from './pg-schema.js';
 import {
   API_KEY_COLUMNS,
   apiKeyParams,
-  eventValues,
-  INSERT_EVENT_COLUMNS,
   toApiKey,
   toEvent,
   toMs,
@@ -70,7 +68,7 @@ const STREAM_BATCH = 500;
 const PARTITION_CHECK_MS = 6 * 3_600_000;
 
 // bigint columns hold epoch milliseconds and counts, all well inside 2^53.
-const TYPES: pg.CustomTypesConfig = {
+export const PG_TYPES: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: string) =>
     oid === pg.types.builtins.INT8
       ? Number
@@ -82,9 +80,6 @@ const USER_SELECT =
   'id, tenant_id, username, email, full_name, roles::text AS roles, is_active::int AS is_active, password_hash, created_at, updated_at, last_login_at';
 const API_KEY_SELECT =
   'id, tenant_id, name, permissions::text AS permissions, key_prefix, key_hash, created_by, is_active::int AS is_active, created_at, expires_at, last_used_at, updated_at';
-const EVENT_INSERT_COLUMNS = [...INSERT_EVENT_COLUMNS, 'search_text'];
-const ROLLUP_COLUMNS = [...ROLLUP_KEY, 'n', 'first_at', 'last_at'] as const;
-const ROLLUP_TYPES = ['text', 'bigint', 'text', 'smallint', 'text', 'bigint', 'bigint', 'bigint'];
 const USER_UPSERT = `INSERT INTO users (${USER_COLUMNS.join(', ')})
   VALUES (${USER_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
 
@@ -134,7 +129,7 @@ export class PgStore implements AuditStore {
   /** Connects, migrates the schema and creates the partitions around now. */
   static async open(connection: string | pg.PoolConfig): Promise<PgStore> {
     const config = typeof connection === 'string' ? { connectionString: connection } : connection;
-    const pool = new pg.Pool({ max: 8, ...config, types: TYPES });
+    const pool = new pg.Pool({ max: 8, ...config, types: PG_TYPES });
     const store = new PgStore(pool);
     try {
       const client = await pool.connect();
@@ -453,27 +448,8 @@ export class PgStore implements AuditStore {
       // The tree's row is locked from here to commit, so sequences follow commit order.
       const size = await lockTreeSize(client, tenantId);
       stored = events.map((event, offset) => ({ ...event, sequence: size + offset }));
-      // Column by column as arrays: one statement and one round trip for the whole batch.
-      const columns = EVENT_INSERT_COLUMNS.map((): unknown[] => []);
-      for (const event of stored) {
-        const values = [...eventValues(event), searchText(event)];
-        values.forEach((value, i) => columns[i]!.push(value));
-      }
-      await client.query(
-        `INSERT INTO audit_events (${EVENT_INSERT_COLUMNS.join(', ')})
-         SELECT * FROM unnest(${EVENT_INSERT_COLUMNS.map((column, i) => `$${i + 1}::${eventColumnType(column)}[]`).join(', ')})`,
-        columns,
-      );
+      await insertEvents(client, stored);
       await appendTreeLeaves(client, tenantId, size, stored.map(canonicalLeafJson));
-      const deltas = rollupDeltas(events);
-      await client.query(
-        `INSERT INTO event_rollups (${ROLLUP_COLUMNS.join(', ')})
-         SELECT * FROM unnest(${ROLLUP_TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(', ')})
-         ON CONFLICT (${ROLLUP_KEY.join(', ')}) DO UPDATE SET n = event_rollups.n + excluded.n,
-           first_at = LEAST(event_rollups.first_at, excluded.first_at),
-           last_at = GREATEST(event_rollups.last_at, excluded.last_at)`,
-        ROLLUP_COLUMNS.map((column) => deltas.map((delta) => delta[column])),
-      );
     }
     if (claim) {
       await client.query(
@@ -549,7 +525,7 @@ export class PgStore implements AuditStore {
       await client.query(
         `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT set_config('${TENANT_SETTING}', ${client.escapeLiteral(tenantId)}, true)`,
       );
-      cursor = client.query(new Cursor<EventRow>(query.sql, query.params, { types: TYPES }));
+      cursor = client.query(new Cursor<EventRow>(query.sql, query.params, { types: PG_TYPES }));
       for (;;) {
         const rows = await cursor.read(STREAM_BATCH);
         for (const row of rows) yield toEvent(row);
@@ -653,16 +629,4 @@ export class PgStore implements AuditStore {
     this.#streams.clear();
     await this.#pool.end();
   }
-}
-
-const EVENT_COLUMN_TYPES: Record<string, string> = {
-  timestamp: 'bigint',
-  created_at: 'bigint',
-  severity_rank: 'smallint',
-  sequence: 'bigint',
-  metadata: 'json',
-};
-
-function eventColumnType(column: string): string {
-  return EVENT_COLUMN_TYPES[column] ?? 'text';
 }

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { EVENT_TYPES, EventTypeSchema, SEVERITIES, SeveritySchema } from './schemas/enums.js';
+import { noNul } from './schemas/fields.js';
 
 /** A text value of a list filter. */
-const textItem = z.string().check(z.minLength(1), z.maxLength(255));
+const textItem = z.string().check(z.minLength(1), z.maxLength(255), noNul);
 
 export interface FilterField {
   /** The event field the filter matches, by exact value. */

@@ -72,6 +72,22 @@ describe('row-level security, the second wall between tenants', () => {
   });
 });
 
+describe('search, whose text sits outside the policy for its trigram index', () => {
+  it("finds, counts and summarises one tenant's matches only", async () => {
+    const { store } = await freshStore();
+    const shared = { description: 'Rotated the shared signing key' };
+    await store.insertEvents('acme', [event('acme', shared), event('acme')]);
+    await store.insertEvents('globex', [event('globex', shared), event('globex', shared)]);
+    const filter = { ...ANY, search: 'SHARED SIGNING' };
+    const { items, total } = await store.queryEvents('acme', filter, { offset: 0, limit: 10 });
+    expect(items.map((item) => [item.tenant_id, item.description])).toEqual([
+      ['acme', shared.description],
+    ]);
+    expect(total).toBe(1);
+    expect((await store.summarize('globex', filter, null)).total_count).toBe(2);
+  });
+});
+
 describe('partitions by month', () => {
   it('stores events from year 1 to year 9999, each month in a partition made on demand', async () => {
     const { store, config } = await freshStore();

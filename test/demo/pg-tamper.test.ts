@@ -45,12 +45,26 @@ describe('the PostgreSQL log', () => {
       await store.insertEvents(tenant, rows.slice(4));
     }
     await store.close();
-    // Back to the first schema: no sequences, no tree, no viewer sessions.
+    // Back to the first schema: no sequences, no tree, no viewer sessions, search text on
+    // the events (copied back tenant by tenant: the policy binds this role too).
     const client = new pg.Client(config);
     await client.connect();
     await client.query(`DROP TABLE viewer_sessions; DROP TABLE merkle_runs; DROP TABLE merkle_trees;
       DROP INDEX events_by_sequence;
       ALTER TABLE audit_events DROP COLUMN sequence;
+      ALTER TABLE audit_events ADD COLUMN search_text text NOT NULL DEFAULT '';
+      CREATE INDEX events_search ON audit_events USING gin (search_text gin_trgm_ops);`);
+    for (const tenant of ['acme', 'globex']) {
+      await client.query(
+        `BEGIN; SELECT set_config('audit.tenant_id', ${client.escapeLiteral(tenant)}, true)`,
+      );
+      await client.query(
+        `UPDATE audit_events AS e SET search_text = s.search_text FROM event_search AS s
+         WHERE s.tenant_id = e.tenant_id AND s.id = e.id`,
+      );
+      await client.query('COMMIT');
+    }
+    await client.query(`DROP TABLE event_search;
       UPDATE meta SET value = '1' WHERE key = 'schema_version';`);
     await client.end();
 
@@ -72,6 +86,18 @@ describe('the PostgreSQL log', () => {
       // Both stores build the same log from the same events.
       expect(await rootOf(memory, tenant)).toBe(await rootOf(reopened, tenant));
     }
+    // Search finds the upgraded events from their moved search text.
+    const found = await reopened.queryEvents(
+      'acme',
+      { sort_by: 'timestamp', sort_order: 'asc', search: 'OLD 1' },
+      { offset: 0, limit: 50 },
+    );
+    expect(found.items.map((event) => event.description).sort()).toEqual(
+      own('acme')
+        .map((event) => event.description)
+        .filter((description) => description.startsWith('old 1'))
+        .sort(),
+    );
     // Writes after the upgrade continue the log.
     const next = await reopened.insertEvents('acme', [storedEvent('acme')]);
     expect(next.status === 'created' && next.events[0]!.sequence).toBe(own('acme').length);

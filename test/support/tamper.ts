@@ -102,19 +102,13 @@ export async function tamperableStore(kind: StoreKind): Promise<Tamperer> {
  * the tables (inside the tenant's setting: row-level security binds the role too).
  */
 async function tamperablePgStore(): Promise<Tamperer> {
-  const [
-    { default: pg },
-    { PgStore },
-    { createDatabase },
-    { eventValues, INSERT_EVENT_COLUMNS },
-    { searchText },
-  ] = await Promise.all([
-    import('pg'),
-    import('../../demo/server/pg-store.js'),
-    import('./postgres-cluster.js'),
-    import('../../demo/server/sqlite-rows.js'),
-    import('../../demo/server/pg-event-sql.js'),
-  ]);
+  const [{ default: pg }, { PgStore }, { createDatabase }, { eventValues, INSERT_EVENT_COLUMNS }] =
+    await Promise.all([
+      import('pg'),
+      import('../../demo/server/pg-store.js'),
+      import('./postgres-cluster.js'),
+      import('../../demo/server/sqlite-rows.js'),
+    ]);
   const config = await createDatabase(inject('postgres'));
   const store = await PgStore.open(config);
   const db = new pg.Client(config);
@@ -150,12 +144,12 @@ async function tamperablePgStore(): Promise<Tamperer> {
         [tenantId, a, b],
       ),
     appendForged: (event) => {
-      const columns = [...INSERT_EVENT_COLUMNS, 'search_text'];
+      const columns = INSERT_EVENT_COLUMNS;
       return edit(
         event.tenant_id,
         `INSERT INTO audit_events (${columns.join(', ')})
          VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
-        [...eventValues(event), searchText(event)],
+        eventValues(event),
       );
     },
     close: async () => {

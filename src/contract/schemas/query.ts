@@ -7,6 +7,7 @@ import {
 } from './enums.js';
 import { CSV_COLUMNS } from './export.js';
 import { TimestampSchema } from './timestamp.js';
+import { noNul } from './fields.js';
 import { FILTER_FIELDS, type FilterField, type ListFilter } from '../field-table.js';
 import {
   DEFAULT_FACET_LIMIT,
@@ -60,7 +61,7 @@ const filterShape = {
   start_date: z.optional(TimestampSchema),
   end_date: z.optional(TimestampSchema),
   ...listShape,
-  search: z.optional(z.string().check(z.maxLength(500))),
+  search: z.optional(z.string().check(z.maxLength(500), noNul)),
 };
 const queryShape = {
   ...filterShape,
