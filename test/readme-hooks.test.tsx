@@ -70,8 +70,8 @@ async function runExample(index: number) {
 }
 
 describe('README React examples', () => {
-  it('are the embedded viewer, the hooks page, the components page and two composed dashboards', () => {
-    expect(blocks).toHaveLength(5);
+  it('are the embedded viewer, the hooks page, the components page, two composed dashboards and the pivots page', () => {
+    expect(blocks).toHaveLength(6);
   });
 
   it('viewer: shows the tenant’s events, pages and the open event in the address bar', async () => {
@@ -86,7 +86,8 @@ describe('README React examples', () => {
       .find((row) => row.getAttribute('aria-rowindex') === '2')!;
     firstRow.focus();
     await user.keyboard('{Enter}');
-    await screen.findByRole('complementary', { name: 'Event detail' });
+    // The panel arrives through import() when a row is first opened.
+    await screen.findByRole('complementary', { name: 'Event detail' }, { timeout: 5000 });
     expect(new URLSearchParams(window.location.search).get('event')).toBeTruthy();
   });
 
@@ -198,5 +199,34 @@ describe('README React examples', () => {
     } finally {
       globalThis.fetch = realFetch;
     }
+  });
+
+  it('pivots: a cell’s menu opens the resource’s history, oldest first, and Back returns', async () => {
+    window.history.replaceState(null, '', '/');
+    await runExample(5);
+    const user = userEvent.setup();
+    await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5), { timeout: 5000 });
+    const row = bodyRows().find((candidate) =>
+      candidate.querySelector('[data-column="resource"] [data-field="resource_id"]'),
+    )!;
+    const menu = await within(row).findByRole(
+      'button',
+      { name: /^Actions for Resource type: .*, Resource: / },
+      { timeout: 5000 },
+    );
+    await user.click(menu);
+    await user.click(screen.getByRole('menuitem', { name: 'History of this resource' }));
+    const history = await screen.findByRole('region', { name: /^History of / }, { timeout: 5000 });
+    const params = new URLSearchParams(window.location.search);
+    expect(params.get('history_id')).toBeTruthy();
+    await within(history).findByRole('list', undefined, { timeout: 5000 });
+    const times = [...history.querySelectorAll('li time')].map((time) =>
+      time.getAttribute('datetime')!,
+    );
+    expect(times.length).toBeGreaterThan(0);
+    expect(times).toEqual([...times].sort());
+    await user.click(within(history).getByRole('button', { name: 'Back' }));
+    await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5));
+    expect(new URLSearchParams(window.location.search).has('history_id')).toBe(false);
   });
 });

@@ -114,6 +114,10 @@ export {
   type QueryBarValue,
 } from './query-bar/index.js';
 
+// Pivots from a field's value, and one resource's history
+export { ResourceHistory, type ResourceHistoryProps } from './resource-history/index.js';
+export type { PivotField, PivotMode, ResourceRef } from './pivots/pivot-model.js';
+
 // One view shared by the parts inside it, and the whole viewer laid out from them
 export { AuditLogView, type AuditLogViewProps } from './viewer/audit-log-view.js';
 export { useAuditLogView, type AuditLogViewOptions } from './viewer/use-audit-log-view.js';

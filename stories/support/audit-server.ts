@@ -1,4 +1,4 @@
-import { AuditLogClient } from 'audit-log-sdk';
+import { AuditLogClient, type AuditLogEventCreate } from 'audit-log-sdk';
 import { createAuditLogTestServer, HOSTILE_EVENTS, type MemoryStore } from 'audit-log-sdk/testing';
 
 /** How a story's reference server behaves; stories set it as `parameters.audit`. */
@@ -17,6 +17,8 @@ export interface AuditStoryServer {
    * `error` answers them with a 503.
    */
   answers?: 'ok' | 'loading' | 'error';
+  /** Store the life of one resource, `project` `apollo`: created, changed, archived. */
+  resourceHistory?: boolean;
   /** Not signed in: for the login form. */
   signedOut?: boolean;
   /**
@@ -61,6 +63,27 @@ const SAMPLE_ACCESS_RECORDS = [
     session_kind: 'api_key',
   }),
 ];
+
+/** One project's events, each recording its change as before and after. */
+const APOLLO_HISTORY = (
+  [
+    [240, 'create', {}, { name: 'Apollo', status: 'draft', owner: 'alice' }],
+    [180, 'update', { status: 'draft' }, { status: 'review' }],
+    [120, 'read', null, null],
+    [90, 'update', { status: 'review', owner: 'alice' }, { status: 'live', owner: 'bob' }],
+    [30, 'archive', { status: 'live' }, { status: 'archived' }],
+  ] as const
+).map(([minutes, action, before, after]) => ({
+  timestamp: minutesAgo(minutes),
+  event_type: action === 'read' ? 'data_access' : 'data_modification',
+  severity: action === 'archive' ? 'warning' : 'info',
+  action,
+  resource_type: 'project',
+  resource_id: 'apollo',
+  user_id: minutes > 100 ? 'alice@acme.example' : 'bob@acme.example',
+  description: `Project Apollo: ${action}`,
+  metadata: before && after ? { before: { ...before }, after: { ...after } } : null,
+})) satisfies AuditLogEventCreate[];
 
 const DATA_PATHS = ['/api/v1/audit/', '/api/v1/users/me'];
 
@@ -119,6 +142,11 @@ export async function createStoryClient(options: AuditStoryServer): Promise<Audi
     const writer = new AuditLogClient({ baseUrl: server.baseUrl, fetch: server.fetch });
     await writer.login({ username: 'writer', password: 'audit-demo', tenant_id: tenant });
     await writer.createEventsBatch(SAMPLE_ACCESS_RECORDS.map((record) => ({ ...record })));
+  }
+  if (options.resourceHistory) {
+    const writer = new AuditLogClient({ baseUrl: server.baseUrl, fetch: server.fetch });
+    await writer.login({ username: 'writer', password: 'audit-demo', tenant_id: tenant });
+    await writer.createEventsBatch(APOLLO_HISTORY);
   }
   if (!options.signedOut) {
     await client.login({ username: user, password: 'audit-demo', tenant_id: tenant });

@@ -1,20 +1,22 @@
 'use client';
+import type { ReactNode } from 'react';
 import { Button } from '../ui/button.js';
 import type { AuditLogEvent } from '../../client/index.js';
 import { ExpandableText } from '../format/expandable-text.js';
 import { formatFullTimestamp } from '../format/format-time.js';
-import { LongText } from '../format/long-text.js';
 import { DETAIL_TEXT_LIMIT, truncateText } from '../format/truncate-text.js';
 import { SeverityBadge } from '../severity-badge/severity-badge.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import type { AuditLabelOverrides, AuditLabels } from '../ui/labels.js';
 import { changesOf } from './change-diff.js';
+import { ChangeTable } from './change-table.js';
 import { CopyButton } from './copy-button.js';
 import { JsonTree } from './json-tree.js';
-import { ColumnHeads } from '../ui/column-heads.js';
 import { rootProps } from '../ui/root-props.js';
+import { LazyPivotMenu } from '../pivots/lazy-pivot-menu.js';
+import type { PivotField, PivotHandlers } from '../pivots/pivot-model.js';
 
-export interface AuditEventDetailProps {
+export interface AuditEventDetailProps extends PivotHandlers {
   event: AuditLogEvent;
   /** Offered when the event has a correlation id: typically filters the list by it. */
   onShowCorrelated?: (correlationId: string) => void;
@@ -26,18 +28,19 @@ export interface AuditEventDetailProps {
   className?: string;
 }
 
-const show = (value: unknown) => (value === undefined ? '' : JSON.stringify(value));
-
 function Field({
   label,
   value,
   copy,
   labels,
+  pivot,
 }: {
   label: string;
   value: string | null;
   copy?: boolean;
   labels: AuditLabels;
+  /** The field's menu: filter to its value, exclude it, a resource's history. */
+  pivot?: ReactNode;
 }) {
   return (
     <div data-part="field">
@@ -47,6 +50,7 @@ function Field({
         {copy && value ? (
           <CopyButton text={value} label={labels.copy} copiedLabel={labels.copied} />
         ) : null}
+        {pivot}
       </dd>
     </div>
   );
@@ -58,6 +62,8 @@ export function AuditEventDetail({
   onShowCorrelated,
   onShowSameSession,
   eventLink,
+  onFilterValue,
+  onShowResourceHistory,
   labels: overrides,
   className,
 }: AuditEventDetailProps) {
@@ -65,6 +71,18 @@ export function AuditEventDetail({
   const { labels } = ui;
   const changes = changesOf(event.metadata);
   const link = typeof eventLink === 'function' ? eventLink(event) : eventLink;
+  // Fields a filter matches get a menu once the host says what a pivot does.
+  const pivot = (fields: readonly PivotField[], history = false) =>
+    onFilterValue || onShowResourceHistory ? (
+      <LazyPivotMenu
+        event={event}
+        fields={fields}
+        history={history}
+        onFilterValue={onFilterValue}
+        onShowResourceHistory={onShowResourceHistory}
+        labels={overrides}
+      />
+    ) : null;
   const when = (iso: string) =>
     formatFullTimestamp(iso, { locale: ui.locale, timeZone: ui.timeZone });
   return (
@@ -96,47 +114,55 @@ export function AuditEventDetail({
           label={labels.eventType}
           value={labels.eventTypes[event.event_type] ?? event.event_type}
           labels={labels}
+          pivot={pivot(['event_type'])}
         />
-        <Field label={labels.action} value={event.action} labels={labels} />
+        <Field
+          label={labels.action}
+          value={event.action}
+          labels={labels}
+          pivot={pivot(['action'])}
+        />
         <Field
           label={labels.resource}
           value={`${event.resource_type}${event.resource_id ? ` / ${event.resource_id}` : ''}`}
           copy
           labels={labels}
+          pivot={pivot(['resource_type', 'resource_id'], true)}
         />
-        <Field label={labels.user} value={event.user_id} copy labels={labels} />
-        <Field label={labels.ipAddress} value={event.ip_address} copy labels={labels} />
+        <Field
+          label={labels.user}
+          value={event.user_id}
+          copy
+          labels={labels}
+          pivot={pivot(['user_id'])}
+        />
+        <Field
+          label={labels.ipAddress}
+          value={event.ip_address}
+          copy
+          labels={labels}
+          pivot={pivot(['ip_address'])}
+        />
         <Field label={labels.userAgent} value={event.user_agent} labels={labels} />
-        <Field label={labels.sessionId} value={event.session_id} copy labels={labels} />
-        <Field label={labels.correlationId} value={event.correlation_id} copy labels={labels} />
+        <Field
+          label={labels.sessionId}
+          value={event.session_id}
+          copy
+          labels={labels}
+          pivot={pivot(['session_id'])}
+        />
+        <Field
+          label={labels.correlationId}
+          value={event.correlation_id}
+          copy
+          labels={labels}
+          pivot={pivot(['correlation_id'])}
+        />
         <Field label={labels.eventId} value={event.id} copy labels={labels} />
         <Field label={labels.tenant} value={event.tenant_id} labels={labels} />
         <Field label={labels.createdAt} value={when(event.created_at)} labels={labels} />
       </dl>
-      {changes && changes.length > 0 ? (
-        <table data-part="changes">
-          <caption>{labels.changes}</caption>
-          <ColumnHeads names={[labels.changedField, labels.before, labels.after]} />
-          <tbody>
-            {changes.map((row) => (
-              <tr key={row.field}>
-                <th scope="row">
-                  <LongText text={row.field} limit={DETAIL_TEXT_LIMIT} />
-                </th>
-                {(['before', 'after'] as const).map((side) => (
-                  <td key={side} data-change={side === 'before' ? 'removed' : 'added'}>
-                    <ExpandableText
-                      text={show(row[side])}
-                      limit={DETAIL_TEXT_LIMIT}
-                      labels={labels}
-                    />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      {changes && changes.length > 0 ? <ChangeTable changes={changes} labels={labels} /> : null}
       {event.metadata ? (
         <section data-part="metadata" aria-label={labels.metadata}>
           <JsonTree value={event.metadata} name={labels.metadata} labels={labels} />

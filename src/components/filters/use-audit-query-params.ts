@@ -4,6 +4,7 @@ import type { AuditLogQueryInput } from '../../client/index.js';
 import type { RelativeDuration } from '../../client/search/index.js';
 import { parseRelativeDuration } from '../../client/search/relative-time.js';
 import { isListFilter, toSearchParams } from '../../contract/query-params.js';
+import { FILTER_FIELDS } from '../../contract/field-table.js';
 import { IdSchema } from '../../contract/schemas/fields.js';
 import {
   AuditLogQuerySchema,
@@ -28,6 +29,8 @@ export interface AuditUrlState {
    * Resolve it when querying (`resolveAuditSearch`).
    */
   last?: RelativeDuration | undefined;
+  /** The resource whose history is shown in place of the list; the query waits behind it. */
+  history?: { resource_type: string; resource_id: string } | undefined;
 }
 
 export type AuditUrlStateUpdate = AuditUrlState | ((previous: AuditUrlState) => AuditUrlState);
@@ -36,6 +39,8 @@ const PAGE = 'page';
 const COLUMNS = 'columns';
 const EVENT = 'event';
 const LAST = 'last';
+const HISTORY_TYPE = 'history_type';
+const HISTORY_ID = 'history_id';
 const SCALAR_KEYS = ['start_date', 'end_date', 'search', 'sort_by', 'sort_order'] as const;
 const EXCLUDE_KEYS: readonly string[] = LIST_FILTERS.map((key) => excludeKey(key));
 const OWN_KEYS: ReadonlySet<string> = new Set([
@@ -46,6 +51,8 @@ const OWN_KEYS: ReadonlySet<string> = new Set([
   PAGE,
   COLUMNS,
   EVENT,
+  HISTORY_TYPE,
+  HISTORY_ID,
 ]);
 
 const valid = (schema: { safeParse(value: unknown): { success: boolean } }, value: unknown) =>
@@ -77,12 +84,23 @@ export function parseAuditUrlState(search: string): AuditUrlState {
     ? params.getAll(COLUMNS).filter((id) => valid(IdSchema, id))
     : undefined;
   const event = params.get(EVENT);
+  // Checked as the filters that read the history check them.
+  const historyType = params.get(HISTORY_TYPE);
+  const historyId = params.get(HISTORY_ID);
+  const history =
+    historyType !== null &&
+    historyId !== null &&
+    valid(FILTER_FIELDS.resource_types.item, historyType) &&
+    valid(FILTER_FIELDS.resource_ids.item, historyId)
+      ? { resource_type: historyType, resource_id: historyId }
+      : undefined;
   return {
     query: query as AuditLogQueryInput,
     page: page.success ? page.data : 1,
     columns,
     eventId: event !== null && valid(IdSchema, event) ? event : undefined,
     ...(last ? { last } : {}),
+    ...(history ? { history } : {}),
   };
 }
 
@@ -113,6 +131,10 @@ export function formatAuditUrlState(state: AuditUrlState, search = ''): string {
     for (const id of state.columns) params.append(COLUMNS, id);
   }
   if (state.eventId !== undefined) params.set(EVENT, state.eventId);
+  if (state.history) {
+    params.set(HISTORY_TYPE, state.history.resource_type);
+    params.set(HISTORY_ID, state.history.resource_id);
+  }
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -134,8 +156,8 @@ const serverSearch = () => '';
 
 /**
  * Query, page, visible columns and open event, kept in the URL's query string without a router:
- * list filters as repeated parameters, `replaceState` for edits, `pushState` when an event opens
- * (so Back closes it), and the browser's Back/Forward restore the state.
+ * list filters as repeated parameters, `replaceState` for edits, `pushState` when an event or a
+ * resource's history opens (so Back closes it), and the browser's Back/Forward restore the state.
  */
 export function useAuditQueryParams(): [
   AuditUrlState,
@@ -153,7 +175,11 @@ export function useAuditQueryParams(): [
     if (nextSearch === window.location.search) return;
     const url = `${window.location.pathname}${nextSearch}${window.location.hash}`;
     const opensEvent = next.eventId !== undefined && next.eventId !== previous.eventId;
-    if (opensEvent) window.history.pushState(window.history.state, '', url);
+    const opensHistory =
+      next.history !== undefined &&
+      (next.history.resource_type !== previous.history?.resource_type ||
+        next.history.resource_id !== previous.history?.resource_id);
+    if (opensEvent || opensHistory) window.history.pushState(window.history.state, '', url);
     else window.history.replaceState(window.history.state, '', url);
     for (const listener of listeners) listener();
   }, []);

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { AuditLogEvent, SortField, SortOrder } from '../../client/index.js';
+import type { AuditLogEvent, FacetField, SortField, SortOrder } from '../../client/index.js';
 
 /**
  * One column of the table, in the SDK's own terms so that the table library stays an
@@ -16,6 +16,11 @@ export interface AuditLogColumn {
   sortField?: SortField;
   /** A CSS grid track size for the column, `minmax(8rem, 1fr)` by default. */
   width?: string;
+  /**
+   * The event fields the cell shows that a filter matches by value: the cell gets a menu to
+   * filter to them or exclude them (and, for `resource_id`, to open the resource's history).
+   */
+  fields?: readonly FacetField[];
   /** Where a custom column joins the defaults: after them (default), or before them. */
   placement?: 'start' | 'end';
 }

@@ -1,6 +1,7 @@
 import type { HTMLAttributes, Ref } from 'react';
 import type { AuditLogEvent } from '../../client/index.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
+import type { PivotHandlers } from '../pivots/pivot-model.js';
 import type { AuditLogColumn, AuditLogSort } from './audit-log-column.js';
 import type { AuditLogColumnVisibility } from './column-settings.js';
 import type { AuditLogTableActions, AuditLogTableDensity } from './table-types.js';
@@ -8,10 +9,8 @@ import type { Updater } from './use-controllable.js';
 
 // The table's props in a file of their own, so the view adapter can name them without
 // importing the table (and the table it).
-export interface AuditLogTableProps extends Omit<
-  HTMLAttributes<HTMLDivElement>,
-  'children' | 'onError'
-> {
+export interface AuditLogTableProps
+  extends Omit<HTMLAttributes<HTMLDivElement>, 'children' | 'onError'>, PivotHandlers {
   /**
    * The rows, in the order the server sorted them. Keep the reference stable between renders.
    * Left out inside `<AuditLogView>`, the table shows that view: its rows, sort, columns,

@@ -95,6 +95,8 @@ const TableFromProps = forwardRef<HTMLDivElement, AuditLogTableProps>(function T
     defaultSelectedIds = NO_IDS,
     onSelectionChange,
     onOpenEvent,
+    onFilterValue,
+    onShowResourceHistory,
     activeEventId,
     actionsRef,
     labels: labelOverrides,
@@ -132,6 +134,11 @@ const TableFromProps = forwardRef<HTMLDivElement, AuditLogTableProps>(function T
     onSortChange,
   });
   const rowHeight = ROW_HEIGHT[density];
+  const pivots = useMemo(
+    () =>
+      onFilterValue || onShowResourceHistory ? { onFilterValue, onShowResourceHistory } : undefined,
+    [onFilterValue, onShowResourceHistory],
+  );
   const { headerCheckboxRef, ...selection } = useRowSelection(
     rows,
     selectedIdsProp,
@@ -245,6 +252,7 @@ const TableFromProps = forwardRef<HTMLDivElement, AuditLogTableProps>(function T
                     selected={selectable ? selection.selectedSet.has(row.id) : undefined}
                     selectLabel={labels.selectRow(row.id)}
                     onToggleSelected={selection.toggleSelected}
+                    pivots={pivots}
                   />
                 );
               })}

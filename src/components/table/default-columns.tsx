@@ -89,6 +89,7 @@ export function createDefaultColumns({
     },
     {
       id: 'severity',
+      fields: ['severity'],
       header: labels.severity,
       sortField: 'severity',
       // Widths fit each column's usual values on one line (a badge, "Authentication", an
@@ -98,6 +99,7 @@ export function createDefaultColumns({
     },
     {
       id: 'event_type',
+      fields: ['event_type'],
       header: labels.eventType,
       sortField: 'event_type',
       width: 'minmax(10.5rem, 1fr)',
@@ -113,12 +115,14 @@ export function createDefaultColumns({
     },
     {
       id: 'action',
+      fields: ['action'],
       header: labels.action,
       sortField: 'action',
       cell: (event) => <Value text={event.action} none={none} />,
     },
     {
       id: 'resource',
+      fields: ['resource_type', 'resource_id'],
       header: labels.resource,
       sortField: 'resource_type',
       cell: (event) => (
@@ -143,12 +147,14 @@ export function createDefaultColumns({
     },
     {
       id: 'user',
+      fields: ['user_id'],
       header: labels.user,
       sortField: 'user_id',
       cell: (event) => <Value text={event.user_id} none={none} />,
     },
     {
       id: 'ip_address',
+      fields: ['ip_address'],
       header: labels.ipAddress,
       width: 'minmax(8.5rem, 1fr)',
       cell: (event) => <Value text={event.ip_address} none={none} />,

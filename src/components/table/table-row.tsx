@@ -1,5 +1,7 @@
 'use client';
 import { memo } from 'react';
+import { LazyPivotMenu } from '../pivots/lazy-pivot-menu.js';
+import type { PivotHandlers } from '../pivots/pivot-model.js';
 import type { AuditLogColumn } from './audit-log-column.js';
 import type { TableRowModel } from './table-model.js';
 
@@ -7,7 +9,7 @@ const INTERACTIVE = 'a[href], button, input, select, textarea, summary, [role="b
 
 export interface TableRowProps {
   row: TableRowModel;
-  /** Not read directly: a change of columns must re-render the memoized row. */
+  /** The shown columns; a change of them re-renders the memoized row. */
   columns: readonly AuditLogColumn[];
   index: number;
   active: boolean;
@@ -18,11 +20,14 @@ export interface TableRowProps {
   selected: boolean | undefined;
   selectLabel: string;
   onToggleSelected: (id: string) => void;
+  /** What a cell's menu does; without any, cells have no menu. Keep the object stable. */
+  pivots: PivotHandlers | undefined;
 }
 
 /** One row; memoized so scrolling and parent re-renders only render rows that changed. */
 export const TableRow = memo(function TableRow({
   row,
+  columns,
   index,
   active,
   height,
@@ -31,8 +36,10 @@ export const TableRow = memo(function TableRow({
   selected,
   selectLabel,
   onToggleSelected,
+  pivots,
 }: TableRowProps) {
   const selectable = selected !== undefined;
+  const fieldsOf = (id: string) => columns.find((column) => column.id === id)?.fields;
   return (
     <div
       role="row"
@@ -60,17 +67,30 @@ export const TableRow = memo(function TableRow({
           />
         </div>
       ) : null}
-      {row.cells().map((cell, columnIndex) => (
-        <div
-          key={cell.id}
-          role="gridcell"
-          aria-colindex={columnIndex + (selectable ? 2 : 1)}
-          data-part="cell"
-          data-column={cell.id}
-        >
-          {cell.content}
-        </div>
-      ))}
+      {row.cells().map((cell, columnIndex) => {
+        const fields = pivots ? fieldsOf(cell.id) : undefined;
+        return (
+          <div
+            key={cell.id}
+            role="gridcell"
+            aria-colindex={columnIndex + (selectable ? 2 : 1)}
+            data-part="cell"
+            data-column={cell.id}
+          >
+            {cell.content}
+            {fields && fields.length > 0 ? (
+              // Reachable by Tab in the active row only, so the grid stays one Tab stop.
+              <LazyPivotMenu
+                event={row.event}
+                fields={fields}
+                history={fields.includes('resource_id')}
+                tabIndex={active ? 0 : -1}
+                {...pivots}
+              />
+            ) : null}
+          </div>
+        );
+      })}
     </div>
   );
 });

@@ -29,6 +29,8 @@ export function tablePropsFromView(
     onColumnVisibilityChange: view.setColumnVisibility,
     columnOrder: view.columnOrder,
     onColumnOrderChange: view.setColumnOrder,
+    onFilterValue: view.filterValue,
+    onShowResourceHistory: view.showHistory,
     ...(view.customColumns ? { columns: view.customColumns } : {}),
     ...definedOnly(props),
   };

@@ -180,6 +180,23 @@ export const DEFAULT_LABELS = {
   copyLink: 'Copy link to this event',
   showCorrelated: 'Show correlated events',
   showSameSession: 'Show events of the same session',
+  /** A field's menu button, named by the fields and values it acts on. */
+  valueActions: (what: string) => `Actions for ${what}`,
+  filterToValue: 'Filter to this value',
+  excludeThisValue: 'Exclude this value',
+  resourceHistory: 'History of this resource',
+  /** The history view's heading: the resource as "type / id". */
+  historyOf: (resource: string) => `History of ${resource}`,
+  back: 'Back',
+  historyEmpty: 'No events recorded for this resource.',
+  noChangeRecorded: 'No change recorded',
+  /** Where the page of a resource's history sits, oldest first; numbers come formatted. */
+  historyRange: (first: string, last: string, total: string) =>
+    `Events ${first}–${last} of ${total}, oldest first`,
+  olderEvents: 'Older',
+  newerEvents: 'Newer',
+  oldestEvents: 'Oldest',
+  newestEvents: 'Newest',
   close: 'Close',
   expand: 'Expand',
   collapse: 'Collapse',

@@ -118,7 +118,9 @@ export function Menu({ trigger, label, items, align = 'start', triggerProps }: M
         data-ui="menu-list"
         onKeyDown={onMenuKeyDown}
       >
-        {items.map((item, index) => (
+        {/* Items exist only while open: a closed menu inside a table cell or a field adds
+            nothing to that place's text. */}
+        {(open ? items : []).map((item, index) => (
           <button
             key={item.id}
             ref={(element) => {

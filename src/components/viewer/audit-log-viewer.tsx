@@ -2,6 +2,7 @@
 import {
   lazy,
   Suspense,
+  useEffect,
   useId,
   useMemo,
   useRef,
@@ -29,6 +30,7 @@ import {
   LazyExportButton,
   LazyLiveTail,
   LazyQueryBar,
+  LazyResourceHistory,
   LazySavedViewsMenu,
   LazyTimeRangeMenu,
   LazyViewerSidebar,
@@ -136,6 +138,24 @@ function ViewerLayout({
   if (!detailOpened && view.eventId !== undefined) setDetailOpened(true);
   const sidebarId = useId();
   const volumeId = useId();
+  const { history } = view;
+  // Back from a history, however it is left (its Back, the browser's), focus returns to the
+  // menu it was opened from: the list stays mounted, hidden, behind the history.
+  const lastFocusOutside = useRef<HTMLElement | null>(null);
+  const onFocusCapture = (event: { target: EventTarget }) => {
+    const target = event.target;
+    if (target instanceof HTMLElement && !target.closest('[data-part="resource-history"]'))
+      lastFocusOutside.current = target;
+  };
+  const historyShown = useRef(history !== undefined);
+  useEffect(() => {
+    const wasShown = historyShown.current;
+    historyShown.current = history !== undefined;
+    if (!wasShown || history !== undefined) return;
+    const back = lastFocusOutside.current;
+    if (back?.isConnected) back.focus();
+    else view.tableActions.current?.focusRow(view.eventId);
+  }, [history, view.tableActions, view.eventId]);
 
   // Escape closes the detail from anywhere in the viewer; a control that uses Escape itself
   // (a menu, a field) prevents the default first.
@@ -154,6 +174,7 @@ function ViewerLayout({
       data-sidebar={sidebarOpen ? 'open' : 'closed'}
       data-detail={view.eventId !== undefined && !hide.detail ? 'open' : 'closed'}
       onKeyDown={onKeyDown}
+      onFocusCapture={onFocusCapture}
     >
       <div data-part="viewer-bar">
         {hide.filters ? null : (
@@ -186,7 +207,8 @@ function ViewerLayout({
             ? ''
             : labels.matchingEvents(new Intl.NumberFormat(locale).format(total))}
         </output>
-        {hide.charts ? null : (
+        {/* The volume is the list's: a history in its place has none to show. */}
+        {hide.charts || history ? null : (
           <Button
             data-part="chart-toggle"
             aria-expanded={chartOpen}
@@ -223,19 +245,28 @@ function ViewerLayout({
       </div>
       <div data-part="viewer-body">
         <div data-part="viewer-main">
-          <div data-part="viewer-status">
-            {hide.summary ? null : <SummaryCards />}
-            <AuditLogPager />
-          </div>
-          {chartOpen ? (
-            <div data-part="viewer-volume" id={volumeId}>
-              <Suspense fallback={<p role="status">{labels.loading}</p>}>
-                <VolumeStrip />
-              </Suspense>
-            </div>
-          ) : null}
-          {hide.integrity ? null : <IntegrityBanner />}
-          <AuditLogTable />
+          {history ? (
+            <Suspense fallback={<p role="status">{labels.loading}</p>}>
+              <LazyResourceHistory resource={history} onBack={view.closeHistory} autoFocus />
+            </Suspense>
+          ) : (
+            <>
+              <div data-part="viewer-status">
+                {hide.summary ? null : <SummaryCards />}
+                <AuditLogPager />
+              </div>
+              {chartOpen ? (
+                <div data-part="viewer-volume" id={volumeId}>
+                  <Suspense fallback={<p role="status">{labels.loading}</p>}>
+                    <VolumeStrip />
+                  </Suspense>
+                </div>
+              ) : null}
+              {hide.integrity ? null : <IntegrityBanner />}
+            </>
+          )}
+          {/* Kept while a history shows, so Back finds the rows, their scroll and focus as left. */}
+          <AuditLogTable hidden={history !== undefined} />
         </div>
         {/* After the table in focus order, so Tab reaches the rows first; drawn on the left. */}
         {sidebarOpen ? (

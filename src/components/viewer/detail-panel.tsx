@@ -42,6 +42,7 @@ export function AuditLogDetailPanel({
   if (!view) throw new Error('AuditLogDetailPanel needs an <AuditLogView> around it.');
   const { labels } = useAuditUi();
   const { openEvent, eventId, close, setQuery, linkTo, detailFocusRef, tableActions } = view;
+  const { filterValue, showHistory } = view;
   const panelRef = useRef<HTMLElement>(null);
   const [width, setWidth] = useState(DEFAULT_WIDTH);
 
@@ -117,6 +118,8 @@ export function AuditLogDetailPanel({
               event={event}
               onShowCorrelated={(id) => setQuery({ correlation_ids: [id] })}
               onShowSameSession={(id) => setQuery({ session_ids: [id] })}
+              onFilterValue={filterValue}
+              onShowResourceHistory={showHistory}
               {...(linkTo ? { eventLink: (shown: AuditLogEvent) => linkTo(shown.id) } : {})}
             />
           )}

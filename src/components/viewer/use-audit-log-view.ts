@@ -16,6 +16,7 @@ import type { AuditLogTableActions, AuditLogTableDensity } from '../table/table-
 import { applyUpdater, type Updater } from '../table/use-controllable.js';
 import { createIntegrityColumn } from '../integrity/integrity-column.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
+import type { PivotField, PivotMode, ResourceRef } from '../pivots/pivot-model.js';
 import type { AuditLogViewController, AuditLogViewQuery } from './view-context.js';
 import { definedOnly } from './defined-only.js';
 import { useViewerColumns } from './use-viewer-columns.js';
@@ -70,7 +71,7 @@ export function useAuditLogView({
     columns: undefined,
     eventId: undefined,
   });
-  const { query: urlQuery, page, eventId, last } = state;
+  const { query: urlQuery, page, eventId, last, history } = state;
   const sort = useMemo<AuditLogSort>(
     () => ({
       sort_by: urlQuery.sort_by ?? DEFAULT_SORT.sort_by,
@@ -147,8 +148,36 @@ export function useAuditLogView({
               ? undefined
               : s.last,
         page: 1,
+        // A new query is a new question: the list answers it, not a history still open.
+        history: undefined,
       }));
     },
+    [setState],
+  );
+  // The pivot's query maths comes with the menus that ask for it (already loaded by the time
+  // one is chosen), not with the first rows.
+  const filterValue = useCallback(
+    (field: PivotField, value: string, mode: PivotMode) =>
+      void import('../pivots/pivot-model.js').then(({ pivotQuery }) =>
+        setState((s) => ({
+          ...s,
+          query: pivotQuery(s.query, field, value, mode),
+          page: 1,
+          history: undefined,
+        })),
+      ),
+    [setState],
+  );
+  const showHistory = useCallback(
+    (resource: ResourceRef) =>
+      setState((s) => ({
+        ...s,
+        history: { resource_type: resource.resource_type, resource_id: resource.resource_id },
+      })),
+    [setState],
+  );
+  const closeHistory = useCallback(
+    () => setState((s) => ({ ...s, history: undefined })),
     [setState],
   );
   const setSort = useCallback(
@@ -205,6 +234,7 @@ export function useAuditLogView({
     newest,
     tableActions,
     detailFocusRef,
+    history,
     linkTo,
     setQuery,
     setSort,
@@ -216,5 +246,8 @@ export function useAuditLogView({
     setDensity,
     setColumnVisibility: columnState.setVisibility,
     setColumnOrder: columnState.setOrder,
+    filterValue,
+    showHistory,
+    closeHistory,
   };
 }

@@ -10,6 +10,7 @@ import type {
 } from '../../client/index.js';
 import type { RelativeDuration } from '../../client/search/index.js';
 import type { WithRelativeRange } from '../../client/search/relative-time.js';
+import type { PivotField, PivotMode, ResourceRef } from '../pivots/pivot-model.js';
 import type { AuditLogColumn, AuditLogSort } from '../table/audit-log-column.js';
 import type { AuditLogColumnVisibility } from '../table/column-settings.js';
 import type { AuditLogTableActions, AuditLogTableDensity } from '../table/table-types.js';
@@ -64,6 +65,8 @@ export interface AuditLogViewController {
   tableActions: RefObject<AuditLogTableActions | null>;
   /** The event the user has just opened: its detail takes focus once it is on screen. */
   detailFocusRef: RefObject<string | null>;
+  /** The resource whose history is shown in place of the list, if any. */
+  history: ResourceRef | undefined;
   /** A shareable link to an event, when the view is kept in the URL. */
   linkTo: ((eventId: string) => string) | undefined;
 
@@ -77,6 +80,12 @@ export interface AuditLogViewController {
   /** Back to the first page and ask again, e.g. after "N new events". */
   showNew: () => void;
   setDensity: (updater: Updater<AuditLogTableDensity>) => void;
+  /** Narrows the query to a field's value, or leaves the value out: a pivot from a row. */
+  filterValue: (field: PivotField, value: string, mode: PivotMode) => void;
+  /** Shows every event of one resource in place of the list; the query stays behind it. */
+  showHistory: (resource: ResourceRef) => void;
+  /** Back from a resource's history to the list and its query. */
+  closeHistory: () => void;
   setColumnVisibility: (updater: Updater<AuditLogColumnVisibility>) => void;
   setColumnOrder: (updater: Updater<readonly string[]>) => void;
 }

@@ -38,3 +38,10 @@ export const LazySavedViewsMenu = lazy(() =>
 export const LazyLiveTail = lazy(() =>
   import('../live-tail/live-tail.js').then((module) => ({ default: module.LiveTail })),
 );
+
+/** A resource's history, in place of the list: only once one is opened. */
+export const LazyResourceHistory = lazy(() =>
+  import('../resource-history/resource-history.js').then((module) => ({
+    default: module.ResourceHistory,
+  })),
+);

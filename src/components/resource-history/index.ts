@@ -1,0 +1,1 @@
+export { ResourceHistory, type ResourceHistoryProps } from './resource-history.js';
