@@ -21,6 +21,7 @@ export {
   EXPORT_ID_HEADER,
   ExportManifestSchema,
   JwksSchema,
+  LogEntriesSchema,
   ProofsRequestSchema,
   ProofsResponseSchema,
   TreeHeadSchema,
