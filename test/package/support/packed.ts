@@ -1,7 +1,8 @@
 // The package exactly as `npm publish` makes it, and fresh apps that install it.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
@@ -37,14 +38,43 @@ export interface Packed {
   files: string[];
 }
 
+const LOCK = join(root, 'node_modules/.cache/audit-log-sdk-build.lock');
+const STALE_LOCK_MS = 15 * 60_000;
+
+/**
+ * Package test files run in parallel and all build into the one `dist/`: one build empties it
+ * while another packs, and the tarball misses files. A directory made atomically lets one
+ * build-and-pack run at a time; a lock left by a killed run is taken over once stale.
+ */
+async function holdingBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  mkdirSync(join(LOCK, '..'), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const since = Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+      if (since > STALE_LOCK_MS) rmSync(LOCK, { recursive: true, force: true });
+      else await sleep(250);
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
 /** Builds as a publish would and packs the tarball into `destination`. */
 export async function buildAndPack(destination: string): Promise<Packed> {
-  await run('npm', ['run', 'build'], { cwd: root, env: publishEnv() });
-  const { stdout } = await run(
-    'npm',
-    ['pack', '--ignore-scripts', '--json', '--pack-destination', destination],
-    { cwd: root, env: publishEnv() },
-  );
+  const { stdout } = await holdingBuildLock(async () => {
+    await run('npm', ['run', 'build'], { cwd: root, env: publishEnv() });
+    return run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', destination], {
+      cwd: root,
+      env: publishEnv(),
+    });
+  });
   const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
   return {
     tarball: join(destination, packed!.filename),
