@@ -156,7 +156,10 @@ test('the viewer in both themes at 1280 and 390 px: axe-clean, and saved as the 
   const { page } = await signedIn(1280, 800);
   await page.locator('[data-part="viewer-volume"] svg').first().waitFor();
   await bodyRows(page).nth(1).locator('[data-column="action"]').click();
-  await page.getByRole('complementary', { name: 'Event detail' }).waitFor();
+  // The detail's content arrives through import(): shown, not its loading line.
+  const panel = page.getByRole('complementary', { name: 'Event detail' });
+  await panel.locator('[data-part="field"]').first().waitFor();
+  await panel.getByText('Verified', { exact: false }).first().waitFor();
   const shots: Record<string, { width: number; height: number; detail: boolean }> = {
     viewer: { width: 1280, height: 800, detail: true },
     'viewer-phone': { width: 390, height: 844, detail: false },
