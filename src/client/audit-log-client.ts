@@ -8,7 +8,7 @@ import { ValidationError } from './errors/index.js';
 import type { ExportProgress } from './export-download.js';
 import { DEFAULT_RETRY_POLICY } from './http/retry-policy.js';
 import { Transport, type RequestSpec } from './http/transport.js';
-import { exportFileName, MAX_PAGE_SIZE } from '../contract/constants.js';
+import { MAX_PAGE_SIZE } from '../contract/constants.js';
 import { newId } from '../contract/ids.js';
 import type { AuditLogEventInput, AuditLogQueryInput } from '../contract/input-types.js';
 import { validateEvent, validateInput, validateQuery } from './inputs.js';
@@ -673,8 +673,7 @@ export class AuditLogClient {
     const { destination } = options;
     const writer = destination?.getWriter();
     try {
-      const { EXPORT_ID_HEADER, fileNameFrom, MAX_BLOB_EXPORT_BYTES, memorySink, readDownload } =
-        await onFirstCall();
+      const { saveDownload } = await onFirstCall();
       const response = await this.#transport.stream(
         this.#spec({
           ...route(ROUTES.exportEvents),
@@ -683,34 +682,14 @@ export class AuditLogClient {
           what: 'exporting events',
         }),
       );
-      const memory = writer ? undefined : memorySink(options.maxBlobBytes ?? MAX_BLOB_EXPORT_BYTES);
-      const { rows, bytes } = await readDownload(
-        response,
-        writer ? (chunk) => writer.write(chunk) : memory!.sink,
-        {
-          format,
-          idleTimeoutMs: this.#timeoutMs,
-          signal: options.signal,
-          onProgress: options.onProgress,
-        },
-      );
-      await writer?.close();
-      const generatedAt = response.headers.get('X-Generated-At') ?? undefined;
-      return {
+      return await saveDownload(response, writer, {
         format,
-        blob: memory
-          ? new Blob(memory.parts as BlobPart[], {
-              type: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json',
-            })
-          : undefined,
-        fileName:
-          fileNameFrom(response.headers.get('Content-Disposition')) ??
-          exportFileName(this.tenantId, generatedAt ?? new Date().toISOString(), format),
-        count: rows,
-        bytes,
-        generatedAt,
-        exportId: response.headers.get(EXPORT_ID_HEADER) ?? undefined,
-      };
+        maxBlobBytes: options.maxBlobBytes,
+        idleTimeoutMs: this.#timeoutMs,
+        signal: options.signal,
+        onProgress: options.onProgress,
+        tenantId: this.tenantId,
+      });
     } catch (error) {
       await writer?.abort(error).catch(() => {});
       throw error;
