@@ -28,4 +28,4 @@ export { AuditLogExportSchema } from '../contract/schemas/export.js';
 export { FacetsResponseSchema } from '../contract/schemas/facets.js';
 export { HealthSchema } from '../contract/schemas/health.js';
 export { sendInChunks } from './batch.js';
-export { saveDownload } from './export-download.js';
+export { saveDownload } from './save-export.js';
