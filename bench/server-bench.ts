@@ -108,6 +108,7 @@ async function largeTenant(store: AuditStore, afterLoad: () => Promise<void>) {
     if (!response.ok) throw new Error(`proofs: ${response.status}`);
     await response.arrayBuffer();
   };
+  const middle = Math.floor(LARGE_TENANT_EVENTS / 2);
   const measures: [string, number, number, () => Promise<void>][] = [
     ['firstPage', 40, 5, get('/api/v1/audit/events?size=50')],
     [
@@ -131,6 +132,14 @@ async function largeTenant(store: AuditStore, afterLoad: () => Promise<void>) {
     ['summary', 15, 2, get('/api/v1/audit/summary')],
     ['treeHead', 40, 5, get('/api/v1/audit/tree-head')],
     ['proofsFor50RowPage', 40, 5, proofs],
+    // The viewer's gap check of a page in the middle of the log: its 50 places and one on
+    // each side.
+    [
+      'entriesFor50RowPage',
+      40,
+      5,
+      get(`/api/v1/audit/entries?start=${middle - 1}&end=${middle + 51}`),
+    ],
     ['summaryTimeline', 15, 2, get(`/api/v1/audit/summary?interval=hour&start_date=${weekAgo}`)],
   ];
   console.log(
@@ -141,7 +150,7 @@ async function largeTenant(store: AuditStore, afterLoad: () => Promise<void>) {
   // BENCH_MEASURES=firstPage,summary runs only those (a run at 10M events, say).
   const only = process.env.BENCH_MEASURES?.split(',');
   // The bulk load writes no tamper log (see pg-bulk-load.ts): nothing to prove.
-  const skipped = BULK_LOAD ? ['treeHead', 'proofsFor50RowPage'] : [];
+  const skipped = BULK_LOAD ? ['treeHead', 'proofsFor50RowPage', 'entriesFor50RowPage'] : [];
   for (const [name, runs, warmup, fn] of measures) {
     if ((only && !only.includes(name)) || skipped.includes(name)) continue;
     const timing = await timeRuns(runs, warmup, fn);

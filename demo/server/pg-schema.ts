@@ -238,6 +238,9 @@ const MIGRATIONS: readonly (string | ((client: pg.ClientBase) => Promise<void>))
    );`,
   // 4: search from a table of its own (see SEARCH_TABLE).
   moveSearchText,
+  // 5: events looked up by their place in the log (`/audit/entries`), so a row deleted
+  // while the tree keeps its leaf shows as a gap.
+  'CREATE INDEX events_by_sequence ON audit_events (tenant_id, sequence);',
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -605,6 +605,21 @@ export class PgStore implements AuditStore {
     return found;
   }
 
+  async getEventsBySequence(
+    tenantId: string,
+    start: number,
+    end: number,
+  ): Promise<AuditLogEvent[]> {
+    const { rows } = await this.#read(tenantId, (client) =>
+      client.query<EventRow>(
+        `SELECT ${PG_DIALECT.eventSelect} FROM audit_events
+         WHERE tenant_id = $1 AND sequence >= $2 AND sequence < $3 ORDER BY sequence`,
+        [tenantId, start, end],
+      ),
+    );
+    return rows.map(toEvent);
+  }
+
   /** Ends open exports (their connections are dropped) and closes the pool. */
   async close(): Promise<void> {
     if (this.#closed) return;

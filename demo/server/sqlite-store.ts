@@ -660,6 +660,16 @@ export class SqliteStore implements AuditStore {
     return found;
   }
 
+  getEventsBySequence(tenantId: string, start: number, end: number): AuditLogEvent[] {
+    return this.#all<EventRow>(
+      `SELECT ${EVENT_SELECT} FROM audit_events
+       WHERE tenant_id = ? AND sequence >= ? AND sequence < ? ORDER BY sequence`,
+      tenantId,
+      start,
+      end,
+    ).map(toEvent);
+  }
+
   close(): void {
     if (this.#db.open) this.#db.close();
   }

@@ -34,6 +34,7 @@ import type {
   AuditLogExport,
   AuditLogSummary,
   ConsistencyProof,
+  LogEntries,
   ExportManifest,
   ExportColumn,
   FacetField,
@@ -749,6 +750,23 @@ export class AuditLogClient {
       searchParams: new URLSearchParams({ first: String(first), second: String(second) }),
       signal: options.signal,
       what: 'loading a consistency proof',
+    });
+  }
+
+  /**
+   * The stored events at places `start`..`end - 1` of the log (at most 1000), by sequence; a
+   * place whose row was deleted is absent.
+   */
+  async getLogEntries(
+    start: number,
+    end: number,
+    options: RequestOptions = {},
+  ): Promise<LogEntries> {
+    const { LogEntriesSchema } = await onFirstCall();
+    return this.#call(ROUTES.logEntries, LogEntriesSchema, {
+      searchParams: new URLSearchParams({ start: String(start), end: String(end) }),
+      signal: options.signal,
+      what: 'loading log entries',
     });
   }
 

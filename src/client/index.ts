@@ -56,6 +56,7 @@ export type {
   InclusionProof,
   Jwks,
   ListFilter,
+  LogEntries,
   LoginRequest,
   PaginatedAuditLogs,
   Pagination,

@@ -20,6 +20,7 @@ export {
   ConsistencyProofSchema,
   ExportManifestSchema,
   JwksSchema,
+  LogEntriesSchema,
   ProofsRequestSchema,
   ProofsResponseSchema,
   TreeHeadSchema,

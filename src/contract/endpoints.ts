@@ -38,6 +38,8 @@ import {
   ConsistencyProofSchema,
   ExportManifestSchema,
   JwksSchema,
+  LogEntriesParamsSchema,
+  LogEntriesSchema,
   ProofsRequestSchema,
   ProofsResponseSchema,
   TreeHeadSchema,
@@ -309,6 +311,18 @@ export const ENDPOINTS = {
     summary: 'Proof that the log at size `first` is a prefix of the log at `second` (extension)',
     params: ConsistencyParamsSchema,
     answer: ConsistencyProofSchema,
+    status: 200,
+    permission: 'events:read',
+    idempotent: true,
+  },
+  logEntries: {
+    ...ROUTES.logEntries,
+    summary: 'The stored events at places `start`..`end - 1` of the log, by sequence (extension)',
+    description:
+      'At most 1000 places. A place whose stored row is gone is absent from `events`: with the ' +
+      'signed log, a client sees that a row was deleted even where the tree still holds its leaf.',
+    params: LogEntriesParamsSchema,
+    answer: LogEntriesSchema,
     status: 200,
     permission: 'events:read',
     idempotent: true,

@@ -36,6 +36,7 @@ export const ROUTES = {
   publicKeys: { method: 'GET', path: '/api/v1/audit/public-keys' },
   proofs: { method: 'POST', path: '/api/v1/audit/proofs' },
   consistency: { method: 'GET', path: '/api/v1/audit/consistency' },
+  logEntries: { method: 'GET', path: '/api/v1/audit/entries' },
   exportManifest: { method: 'GET', path: '/api/v1/audit/exports/{id}/manifest' },
 } as const satisfies Record<string, Route>;
 

@@ -30,4 +30,4 @@ export { usePermissions, type AuditPermissions } from './use-permissions.js';
 export { useCreateEvent, useCreateEventsBatch } from './use-event-writes.js';
 export { useAuditSession } from './use-audit-session.js';
 export { useAuditEventQueue } from './use-audit-event-queue.js';
-export { useVerification, type VerificationState } from './use-verification.js';
+export { useSignedLogAbsent, useVerification, type VerificationState } from './use-verification.js';

@@ -1,6 +1,6 @@
 'use client';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import {
   isAuditLogSDKError,
   type AuditLogClient,
@@ -49,10 +49,42 @@ export interface VerificationState {
   treeHead: TreeHead | undefined;
   /** Whether the log extends the one seen on the last visit. */
   consistency: ConsistencyResult | undefined;
+  /**
+   * Places of the log around the rows that hold no stored row (deleted behind the log's
+   * back), in order; empty while unknown or where the rows lie too far apart to check.
+   */
+  missing: readonly number[];
   error: Error | null;
 }
 
 const NO_VERDICTS = new Map<string, EventVerification>();
+const NO_PLACES: readonly number[] = [];
+
+/** A server without the signed log (or without a part of it) answers its routes 404/405. */
+const isAbsent = (error: unknown) =>
+  isAuditLogSDKError(error) && (error.status === 404 || error.status === 405);
+
+/** The tenant's signed head, checked against the one seen last; one query for every part. */
+function headQuery(client: AuditLogClient) {
+  return {
+    queryKey: [...auditLogKeys.scope(client), 'verification', 'head'],
+    queryFn: async ({ signal }: { signal: AbortSignal }) =>
+      (await verifierFor(client)).currentHead({ signal }),
+    retry: false,
+    staleTime: 30_000,
+  } as const;
+}
+
+/**
+ * Whether the server has answered that it keeps no signed log, so parts can leave their
+ * place out (the table its integrity column). Asks nothing itself: it watches the check
+ * `useVerification` makes.
+ */
+export function useSignedLogAbsent(): boolean {
+  const { client } = useAuditLogContext();
+  const head = useQuery({ ...headQuery(client), enabled: false });
+  return isAbsent(head.error);
+}
 
 /**
  * Checks shown events against the server's signed log, after they are painted: it never
@@ -66,21 +98,23 @@ export function useVerification(events: readonly AuditLogEvent[]): VerificationS
   const scope = [...auditLogKeys.scope(client), 'verification'] as const;
   const enabled = client.isAuthenticated && events.length > 0;
 
-  const head = useQuery({
-    queryKey: [...scope, 'head'],
-    queryFn: async ({ signal }) => (await verifierFor(client)).currentHead({ signal }),
-    enabled,
-    retry: false,
-    staleTime: 30_000,
-  });
+  const head = useQuery({ ...headQuery(client), enabled });
   const treeHead = head.data?.head;
-  // Rows newer than the head cannot be proven under it: ask for a newer head, once.
+  // Rows newer than the head cannot be proven under it: ask for a newer head, once per size.
+  // A head that still does not reach them is final: a row claiming a place beyond the log
+  // (forged behind its back) must not keep the check waiting, or asking, forever.
   const newest = events.reduce((max, event) => Math.max(max, event.sequence ?? -1), -1);
-  const headIsBehind = treeHead !== undefined && newest >= treeHead.tree_size;
-  const { refetch, isFetching } = head;
-  useEffect(() => {
-    if (headIsBehind && !isFetching) void refetch();
-  }, [headIsBehind, isFetching, refetch]);
+  const { refetch } = head;
+  const behind = treeHead !== undefined && newest >= treeHead.tree_size;
+  // A query of its own, keyed by the size it looks beyond, so it asks once per size.
+  const newer = useQuery({
+    queryKey: [...scope, 'head-beyond', treeHead?.tree_size],
+    queryFn: async () => (await refetch()).data?.head.tree_size ?? null,
+    enabled: behind,
+    retry: false,
+    staleTime: Infinity,
+  });
+  const headIsBehind = behind && !newer.isFetched;
 
   const queryClient = useQueryClient();
   const size = treeHead?.tree_size ?? 0;
@@ -115,6 +149,24 @@ export function useVerification(events: readonly AuditLogEvent[]): VerificationS
     staleTime: Infinity,
   });
 
+  // Rows deleted while the tree kept their leaves leave no row to mark: look for the gaps
+  // they leave among the places around the page. A server without this check is skipped.
+  const gaps = useQuery({
+    queryKey: [...scope, 'gaps', size, root, ids],
+    queryFn: async ({ signal }) => {
+      const verifier = await verifierFor(client);
+      try {
+        return (await verifier.findGaps(events, { treeHead: treeHead!, signal })).missing;
+      } catch (error) {
+        if (isAbsent(error)) return [];
+        throw error;
+      }
+    },
+    enabled: enabled && treeHead !== undefined && !headIsBehind,
+    retry: false,
+    staleTime: Infinity,
+  });
+
   const verdicts = useMemo(
     () => (proofs.data ? new Map(Object.entries(proofs.data)) : NO_VERDICTS),
     [proofs.data],
@@ -123,9 +175,8 @@ export function useVerification(events: readonly AuditLogEvent[]): VerificationS
     () => [...verdicts.values()].filter((result) => result.verdict !== 'verified'),
     [verdicts],
   );
-  const error = head.error ?? proofs.error;
-  const unsupported =
-    isAuditLogSDKError(head.error) && (head.error.status === 404 || head.error.status === 405);
+  const error = head.error ?? proofs.error ?? gaps.error;
+  const unsupported = isAbsent(head.error);
   return {
     status: !enabled
       ? 'idle'
@@ -140,6 +191,7 @@ export function useVerification(events: readonly AuditLogEvent[]): VerificationS
     failed,
     treeHead,
     consistency: head.data?.consistency,
+    missing: gaps.data ?? NO_PLACES,
     error: unsupported ? null : error,
   };
 }

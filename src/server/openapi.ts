@@ -11,6 +11,7 @@ import {
   AuditLogExportSchema,
   AuditLogSummarySchema,
   ConsistencyProofSchema,
+  LogEntriesSchema,
   ErrorBodySchema,
   ExportManifestSchema,
   FacetsResponseSchema,
@@ -69,6 +70,7 @@ const RESPONSES = {
   Jwks: JwksSchema,
   ProofsResponse: ProofsResponseSchema,
   ConsistencyProof: ConsistencyProofSchema,
+  LogEntries: LogEntriesSchema,
   ExportManifest: ExportManifestSchema,
   Error: ErrorBodySchema,
 };

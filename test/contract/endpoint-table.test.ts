@@ -117,6 +117,7 @@ describe('the endpoint table', () => {
       treeHead: (c) => c.getTreeHead(),
       publicKeys: (c) => c.getPublicKeys(),
       proofs: (c) => c.getInclusionProofs(['no-such-event'], 1),
+      logEntries: (c) => c.getLogEntries(0, 1),
       consistency: (c) => c.getConsistencyProof(0, 1),
       exportManifest: (c) => c.getExportManifest('no-such-export'),
       // Last: it ends the session the others use.

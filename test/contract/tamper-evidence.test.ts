@@ -6,6 +6,7 @@ import type {
   ConsistencyProof,
   ExportManifest,
   Jwks,
+  LogEntries,
   ProofsResponse,
   TreeHead,
 } from '../../src/contract/schemas/index.js';
@@ -323,6 +324,44 @@ describe.each(STORE_KINDS)('tamper evidence (%s store)', (kind) => {
       expect(sequences.has(deleted.sequence)).toBe(false);
       expect(now.filter((event) => event.sequence! < head.tree_size)).toHaveLength(
         head.tree_size - 1,
+      );
+
+      // The places around it, read back by sequence: the deleted one is the only gap, and
+      // every row there still proves against the signed root.
+      const [start, end] = [deleted.sequence! - 3, deleted.sequence! + 4];
+      const entries = await api.request<LogEntries>('/api/v1/audit/entries', {
+        ...writer.auth,
+        query: { start: String(start), end: String(end) },
+      });
+      expect(entries.status, entries.text).toBe(200);
+      expect(entries.body).toMatchObject({ start, end });
+      const places = entries.body.events.map((event) => event.sequence);
+      expect(places).toEqual([start, start + 1, start + 2, start + 4, start + 5, start + 6]);
+      expect(await failing(entries.body.events, head)).toEqual([]);
+    });
+
+    it('answers places only inside the log, at most 1000 at once, and to readers of the tenant', async () => {
+      const size = (await treeHead()).tree_size;
+      const entries = (query: Record<string, string>, session = writer) =>
+        api.request('/api/v1/audit/entries', { ...session.auth, query });
+      // The forged row at place `size` claims a place the log does not have.
+      await expectValidationError(await entries({ start: '0', end: String(size + 1) }), 'end');
+      await expectValidationError(await entries({ start: '5', end: '4' }), 'start');
+      await expectValidationError(await entries({ start: '-1', end: '4' }), 'start');
+      const many = await api.postBatch(
+        writer.auth,
+        Array.from({ length: 900 }, () => makeEvent()),
+      );
+      expect(many).toHaveLength(900);
+      await expectValidationError(await entries({ start: '0', end: '1001' }), 'end');
+      expect((await entries({ start: '0', end: '1000' })).status).toBe(200);
+      // Another tenant's reader asks within its own, empty log.
+      const stranger = await api.session(['audit_manager']);
+      await expectValidationError(await entries({ start: '0', end: '1' }, stranger), 'end');
+      expectError(
+        await api.request('/api/v1/audit/entries', { query: { start: '0', end: '1' } }),
+        401,
+        'authentication_error',
       );
     });
   });

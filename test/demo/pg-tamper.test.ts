@@ -50,6 +50,7 @@ describe('the PostgreSQL log', () => {
     const client = new pg.Client(config);
     await client.connect();
     await client.query(`DROP TABLE viewer_sessions; DROP TABLE merkle_runs; DROP TABLE merkle_trees;
+      DROP INDEX events_by_sequence;
       ALTER TABLE audit_events DROP COLUMN sequence;
       ALTER TABLE audit_events ADD COLUMN search_text text NOT NULL DEFAULT '';
       CREATE INDEX events_search ON audit_events USING gin (search_text gin_trgm_ops);`);

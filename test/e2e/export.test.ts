@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { verifyExport } from '../../src/client/verification/index.js';
 import { CSV_COLUMNS, type AuditLogEvent } from '../../src/contract/schemas/index.js';
 import { freshPage, withoutSaveFilePicker } from './support/browser.js';
 import { signIn, summaryFigure, waitForEveryRow } from './support/demo-app.js';
@@ -81,6 +82,30 @@ test('a JSON export holds exactly the filtered events, under a name with tenant 
   expect(document.count).toBe(expected.length);
   expect(document.data.map((event) => event.id)).toEqual(expected.map((event) => event.id));
   expect(document.data).toEqual(expected);
+  await page.context().close();
+});
+
+test('an export saves one file, then offers its signed manifest as a second download of its own, and the pair verifies', async () => {
+  const page = await filteredViewer();
+  const downloads: Download[] = [];
+  page.on('download', (download) => downloads.push(download));
+  const { fileName, text } = await exportThroughUi(page, 'CSV');
+  const link = page.getByRole('link', { name: 'Save the signed manifest' });
+  await link.waitFor();
+  // Nothing follows the file by itself: Chrome asks before a page's second download.
+  await page.waitForTimeout(500);
+  expect(downloads).toHaveLength(1);
+
+  const [manifestDownload] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  expect(manifestDownload.suggestedFilename()).toBe(`${fileName}.manifest.json`);
+  const manifest = JSON.parse(await readFile(await manifestDownload.path(), 'utf8'));
+  const api = suite.servers.apiClient('globex');
+  const check = await verifyExport(
+    new TextEncoder().encode(text),
+    manifest,
+    await api.getPublicKeys(),
+  );
+  expect(check).toEqual({ ok: true, count: (await expectedEvents()).length, problems: [] });
   await page.context().close();
 });
 

@@ -227,7 +227,9 @@ test('ending audit access from the host stops the session’s token at its next 
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) expect(['error', 'critical']).toContain(row.severity);
   // Lee's host account may not export, so neither may the session: the button says why.
+  // The rights arrive with the session's own request, which may follow the first rows.
   const toolbar = page.locator('[data-part="export-button"]');
+  await toolbar.locator('[data-part="hint"]').waitFor();
   expect(await toolbar.getByRole('button', { name: 'Export' }).isDisabled()).toBe(true);
   expect(await toolbar.locator('[data-part="hint"]').textContent()).toMatch(
     /does not include exporting/,

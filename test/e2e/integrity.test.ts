@@ -128,3 +128,91 @@ test('a changed description and a deletion hidden by cutting the log back show a
   expect(pageErrors).toEqual([]);
   await page.context().close();
 });
+
+const CHANGED = 'Failed: this event differs from the one the signed log holds';
+const NOT_IN_LOG = 'Failed: the signed log holds no such event';
+
+test('a swapped pair, a forged row and a row deleted while the tree keeps its leaf: failed marks, and the banner names the missing sequence', async () => {
+  // Another tenant than the test above, so its edits do not show here.
+  const api = servers.apiClient('globex');
+  const page1 = (await api.queryEvents({}, { size: 50 })).items;
+  const size = (await api.getTreeHead()).tree_size;
+  const [a, b] = [page1[5]!, page1[6]!];
+  await tamperer.swapSequences('globex', a.id, b.id);
+  // A row deleted from the middle of the page's places, the tree left as it was: no row is
+  // left to mark, and the log still extends the one seen before. (The demo logged its 200
+  // events out of time order, so page 1 spans the whole log: still close enough, at most
+  // eight places per row, for the viewer to read them all.)
+  const sequences = page1.map((event) => event.sequence!).sort((x, y) => x - y);
+  const middle = sequences[Math.floor(sequences.length / 2)]!;
+  const deleted = page1.find((event) => event.sequence === middle)!;
+  await tamperer.deleteEvent('globex', deleted.id);
+  const now = new Date().toISOString();
+  const forged = {
+    ...page1[0]!,
+    id: 'forged-row',
+    description: 'forged',
+    timestamp: now,
+    created_at: now,
+    sequence: size,
+  };
+  await tamperer.appendForged(forged);
+
+  const { page, pageErrors } = await freshPage(browser);
+  await signIn(page, servers.appUrl, { username: 'admin', tenant: 'globex' });
+  await waitForVerdicts(page);
+  const failed = (await marks(page)).filter(({ mark }) => mark !== VERIFIED);
+  expect(failed.sort((x, y) => x.timestamp.localeCompare(y.timestamp))).toEqual(
+    [
+      { timestamp: a.timestamp, mark: CHANGED },
+      { timestamp: b.timestamp, mark: CHANGED },
+      { timestamp: now, mark: NOT_IN_LOG },
+    ].sort((x, y) => x.timestamp.localeCompare(y.timestamp)),
+  );
+  const forgedRow = bodyRows(page).filter({ hasText: 'forged' });
+  await expect(forgedRow.locator('[data-part="integrity-mark"]').textContent()).resolves.toBe(
+    '✕Not in log',
+  );
+
+  await banner(page)
+    .getByText(/is missing/)
+    .waitFor();
+  const text = await banner(page).textContent();
+  expect(text).toContain(
+    '3 events on this page failed verification (2 changed, 1 not in the log).',
+  );
+  expect(text).toContain(
+    `The event at sequence ${middle.toLocaleString('en')} is missing: the signed log holds it, but its row was deleted from the store.`,
+  );
+  expect(text).not.toContain('not the one seen before');
+  expect(pageErrors).toEqual([]);
+  await page.context().close();
+});
+
+test('against a server without a signed log the table has no Integrity column, and the detail says why', async () => {
+  const { page, pageErrors } = await freshPage(browser);
+  // An older server: the tamper-evidence routes are not there.
+  let answered!: () => void;
+  const refused = new Promise<void>((resolve) => (answered = resolve));
+  await page.route('**/api/v1/audit/tree-head', async (route) => {
+    await route.fulfill({
+      status: 404,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: 'not_found', message: 'No such endpoint' }),
+    });
+    answered();
+  });
+  await signIn(page, servers.appUrl, { username: 'admin', tenant: 'initech' });
+  await refused;
+  await page.getByRole('columnheader', { name: 'Integrity' }).waitFor({ state: 'detached' });
+  await expect(page.locator('[data-part="integrity-mark"]').count()).resolves.toBe(0);
+  await expect(page.getByRole('columnheader', { name: 'Description' }).count()).resolves.toBe(1);
+  await expect(banner(page).count()).resolves.toBe(0);
+
+  await bodyRows(page).first().locator('[data-column="description"]').click();
+  const proof = page.getByRole('region', { name: 'Integrity proof' });
+  await proof.getByText('Not available: this server keeps no signed log of its events.').waitFor();
+  await expect(proof.getByText('Checking…').count()).resolves.toBe(0);
+  expect(pageErrors).toEqual([]);
+  await page.context().close();
+});

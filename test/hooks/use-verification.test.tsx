@@ -50,6 +50,10 @@ describe('useVerification', () => {
     const asked: string[][] = [];
     const client = newClient(server, async (input, init) => {
       const request = new Request(input, init);
+      // A server without the places around a page: every proof asked for is a row's verdict.
+      if (new URL(request.url).pathname.endsWith('/entries')) {
+        return Response.json({ error: 'not_found', message: 'No such endpoint' }, { status: 404 });
+      }
       if (new URL(request.url).pathname.endsWith('/proofs')) {
         asked.push(((await request.clone().json()) as { ids: string[] }).ids);
       }
@@ -69,6 +73,75 @@ describe('useVerification', () => {
     expect(asked.map((ids) => ids.length)).toEqual([20, 10]);
     expect(new Set(asked[1])).toEqual(new Set(items.slice(20, 30).map((event) => event.id)));
     expect(result.current.failed).toEqual([]);
+  });
+
+  it('names the places whose stored rows were deleted while the log kept them', async () => {
+    const server = await testServer();
+    const client = await signedInClient(server, 'viewer', 'acme');
+    const logged = (await client.queryEvents({}, { size: 1000 })).items.sort(
+      (a, b) => a.sequence! - b.sequence!,
+    );
+    const gone = logged[20]!;
+    (server.store as MemoryStore).editStoredEvents('acme', (rows) => {
+      rows.splice(
+        rows.findIndex((row) => row.id === gone.id),
+        1,
+      );
+    });
+    // A page of rows logged one after another, as the list shows them now: one short.
+    const page = logged.slice(10, 40).filter((event) => event.id !== gone.id);
+    const { result } = renderHook(() => useVerification(page), { wrapper: wrapperFor(client) });
+    await waitFor(() => expect(result.current.missing).toEqual([gone.sequence]));
+    expect(result.current.failed).toEqual([]);
+    expect(result.current.consistency).toEqual({ ok: true });
+  });
+
+  it('asks once for a newer head for a row beyond the log, then marks it not in the log', async () => {
+    const server = await testServer();
+    let heads = 0;
+    const client = newClient(server, async (input, init) => {
+      const request = new Request(input, init);
+      if (new URL(request.url).pathname.endsWith('/tree-head')) heads += 1;
+      return server.fetch(request);
+    });
+    await client.login({ username: 'viewer', password: 'audit-demo', tenant_id: 'acme' });
+    const { items } = await client.queryEvents({}, { size: 20 });
+    const size = await server.store.getTreeSize('acme');
+    const forged = { ...items[0]!, id: 'forged-beyond', sequence: size };
+    (server.store as MemoryStore).editStoredEvents('acme', (rows) => void rows.push(forged));
+    const { result } = renderHook(() => useVerification([forged, ...items]), {
+      wrapper: wrapperFor(client),
+    });
+    await waitFor(() => expect(result.current.status).toBe('done'));
+    expect(result.current.failed).toEqual([
+      expect.objectContaining({ id: 'forged-beyond', verdict: 'not_in_log' }),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(heads).toBe(2);
+  });
+
+  it('still marks the rows of a server that cannot answer the places around them', async () => {
+    const server = await testServer();
+    let refused = 0;
+    const older = newClient(server, async (input, init) => {
+      const request = new Request(input, init);
+      if (new URL(request.url).pathname.endsWith('/entries')) {
+        refused += 1;
+        return Response.json({ error: 'not_found', message: 'No such endpoint' }, { status: 404 });
+      }
+      return server.fetch(request);
+    });
+    await older.login({ username: 'viewer', password: 'audit-demo', tenant_id: 'acme' });
+    const logged = (await older.queryEvents({}, { size: 1000 })).items.sort(
+      (a, b) => a.sequence! - b.sequence!,
+    );
+    const page = logged.slice(0, 30);
+    const { result } = renderHook(() => useVerification(page), { wrapper: wrapperFor(older) });
+    await waitFor(() => expect(result.current.status).toBe('done'));
+    await waitFor(() => expect(refused).toBe(1));
+    expect(result.current.verdicts.size).toBe(30);
+    expect(result.current.missing).toEqual([]);
+    expect(result.current.error).toBeNull();
   });
 
   it('stays idle with nothing to check, and is marked unsupported by a server without a log', async () => {

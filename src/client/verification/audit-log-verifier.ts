@@ -6,6 +6,7 @@ import {
   type Jwks,
   type TreeHead,
 } from '../../contract/schemas/index.js';
+import { gapCheckRange, missingPlaces, type LogRange } from './log-gaps.js';
 import { consistencyHolds, eventLeafHash, rootFromInclusion } from './merkle.js';
 import { signatureValid } from './signatures.js';
 import { memoryTreeHeadStore, type TreeHeadStore } from './tree-head-store.js';
@@ -38,6 +39,13 @@ export interface TreeHeadCheck {
   previous: TreeHead | null;
   /** Whether `head` extends `previous` (always ok on a first visit). */
   consistency: ConsistencyResult;
+}
+
+export interface GapCheck {
+  /** The places checked; null when the rows lie too far apart in the log to check. */
+  range: LogRange | null;
+  /** Places in `range` the signed log holds but no stored row fills: deleted rows. */
+  missing: number[];
 }
 
 export interface AuditLogVerifierOptions {
@@ -158,6 +166,36 @@ export class AuditLogVerifier {
           ok: false,
           problem: `The log of ${current.tree_size} events does not extend the ${previous.tree_size} seen before: earlier events were changed, removed or reordered`,
         };
+  }
+
+  /**
+   * The places around `events` that the signed log holds but no stored row fills: rows
+   * deleted while the tree kept their leaves, which no verdict of the remaining rows shows.
+   * Reads the places from one before the lowest sequence to one after the highest (one
+   * request, see `gapCheckRange`) and proves those not among `events` (one more): a row put
+   * in a deleted one's place must hash to the leaf the log holds there, so a gap cannot be
+   * papered over. Rows among `events` count as present; their own verdicts judge them.
+   */
+  async findGaps(
+    events: readonly AuditLogEvent[],
+    options: RequestOptions & { treeHead: TreeHead },
+  ): Promise<GapCheck> {
+    const sequences = events.flatMap((event) =>
+      event.sequence === undefined ? [] : [event.sequence],
+    );
+    const range = gapCheckRange(sequences, options.treeHead.tree_size);
+    if (!range) return { range, missing: [] };
+    const { events: stored } = await this.#client.getLogEntries(range.start, range.end, options);
+    const shown = new Set(events.map((event) => event.id));
+    const others = stored.filter((event) => !shown.has(event.id));
+    const present = new Set(sequences);
+    if (others.length > 0) {
+      const verdicts = await this.verifyEvents(others, options);
+      for (const event of others) {
+        if (verdicts.get(event.id)?.verdict === 'verified') present.add(event.sequence!);
+      }
+    }
+    return { range, missing: missingPlaces(range, present) };
   }
 
   /**

@@ -6,8 +6,10 @@ export {
   type ConsistencyResult,
   type EventVerdict,
   type EventVerification,
+  type GapCheck,
   type TreeHeadCheck,
 } from './audit-log-verifier.js';
+export type { LogRange } from './log-gaps.js';
 export { verifyExport, type ExportVerification } from './verify-export.js';
 export {
   localStorageTreeHeadStore,

@@ -2,7 +2,7 @@
 import { Button } from '../ui/button.js';
 import { Select } from '../ui/text-input.js';
 import { useId, useState } from 'react';
-import { exportFileName, exportManifestFileName } from '../../contract/constants.js';
+import { exportFileName } from '../../contract/constants.js';
 import {
   useAuditLogClient,
   useExport,
@@ -13,6 +13,7 @@ import {
 } from '../../hooks/index.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import { csvColumnsFor } from './csv-columns.js';
+import { ManifestLink } from './manifest-link.js';
 import { downloadBlob, pickSaveFile } from './save-file.js';
 import type { AuditLabelOverrides } from '../ui/labels.js';
 import { rootProps } from '../ui/root-props.js';
@@ -55,8 +56,8 @@ const isAbort = (error: unknown) => error instanceof Error && error.name === 'Ab
 
 /**
  * Exports the current filters as CSV or JSON with a real progress bar and a cancel button,
- * and saves a file named for tenant and date with its signed manifest beside it
- * (`<file>.manifest.json`), so the file verifies offline. For roles that may not export it stays
+ * and saves a file named for tenant and date; then offers its signed manifest
+ * (`<file>.manifest.json`) to save beside it, so the file verifies offline. For roles that may not export it stays
  * visible but disabled, saying why.
  */
 export function ExportButton(props: ExportButtonProps) {
@@ -99,16 +100,9 @@ function ExportFromProps({
     }
     const save = (destination: FileSystemFileHandle | null) =>
       exporter.mutate(destination ? { ...request, destination } : request, {
+        // The manifest is offered once the file is saved, as a link of its own (ManifestLink).
         onSuccess: (file) => {
           if (file.blob) downloadBlob(file.blob, file.fileName);
-          // The manifest goes beside the file, however the file was saved: the two verify
-          // together, offline ("Verify a file", `audit-log-sdk verify`).
-          if (file.manifest) {
-            downloadBlob(
-              new Blob([JSON.stringify(file.manifest, null, 2)], { type: 'application/json' }),
-              exportManifestFileName(file.fileName),
-            );
-          }
         },
       });
     // Asked now, while the click still counts as the user's gesture. Closing the dialog
@@ -173,10 +167,15 @@ function ExportFromProps({
       {exporter.isSuccess ? (
         <span role="status" data-part="done">
           {labels.exportDone}: <span data-part="file-name">{exporter.data.fileName}</span>
-          {exporter.data.manifest ? (
-            <span data-part="manifest-saved"> ({labels.integrity.manifestSaved})</span>
-          ) : null}
         </span>
+      ) : null}
+      {exporter.isSuccess && exporter.data.manifest ? (
+        <ManifestLink
+          manifest={exporter.data.manifest}
+          fileName={exporter.data.fileName}
+          label={labels.integrity.saveManifest}
+          hint={labels.integrity.saveManifestHint}
+        />
       ) : null}
     </div>
   );

@@ -28,7 +28,6 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
   link.click();
-  // The browser reads the Blob after this task; revoked at once, a second download started
-  // right behind it (the export's manifest) leaves the first one cancelled.
+  // The browser reads the Blob after this task, so it is revoked later, not at once.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

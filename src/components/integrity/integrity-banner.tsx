@@ -14,16 +14,17 @@ export interface IntegrityBannerProps {
 
 /**
  * An alert when anything on screen fails verification: how many rows and how (changed, not
- * in the log), a log that no longer extends the one seen before, or a head whose signature
+ * in the log), which places around them lost their rows (deleted), a log that no longer extends the one seen before, or a head whose signature
  * does not hold. Nothing while all is well or still being checked.
  */
 export function IntegrityBanner({ events, labels: overrides, className }: IntegrityBannerProps) {
   const { labels } = useAuditUi(overrides);
   const words = labels.integrity;
-  const { failed, consistency, error } = useIntegrity(events);
+  const { failed, missing, consistency, error } = useIntegrity(events);
   const changed = failed.filter((result) => result.verdict === 'modified').length;
   const lines = [
     failed.length > 0 ? words.failedEvents(failed.length, changed, failed.length - changed) : null,
+    missing.length > 0 ? words.missingEvents(...missing) : null,
     consistency && !consistency.ok ? words.consistencyFailed(consistency.problem ?? '') : null,
     error instanceof IntegrityError ? words.signatureFailed(error.message) : null,
   ].filter((line): line is string => line !== null);

@@ -27,7 +27,15 @@ export function IntegrityProof({ event, labels: overrides, className }: Integrit
   const state = useIntegrity(events);
   const verdict = state.verdicts.get(event.id);
   const mark = markStateOf(state, verdict);
-  if (mark === null) return null;
+  // Said rather than left out, so nobody takes the missing proof for a hidden failure.
+  if (mark === null) {
+    return (
+      <section {...rootProps('integrity-proof', className, 'unavailable')} aria-label={words.proof}>
+        <p data-part="title">{words.proof}</p>
+        <p data-part="unavailable">{words.unavailable}</p>
+      </section>
+    );
+  }
   const head = state.treeHead;
   const none = ui.labels.none;
   const number = (value: number | null | undefined) =>

@@ -111,9 +111,16 @@ const INTEGRITY = {
     ` (${[changed > 0 ? `${changed} changed` : '', missing > 0 ? `${missing} not in the log` : '']
       .filter(Boolean)
       .join(', ')}).`,
+  /** Places (sequence numbers) the signed log holds but whose stored rows are gone. */
+  missingEvents: (...sequences: number[]) =>
+    sequences.length === 1
+      ? `The event at sequence ${sequences[0]!.toLocaleString('en')} is missing: the signed log holds it, but its row was deleted from the store.`
+      : `The events at sequences ${sequences.map((at) => at.toLocaleString('en')).join(', ')} are missing: the signed log holds them, but their rows were deleted from the store.`,
   consistencyFailed: (problem: string) => `The log is not the one seen before: ${problem}.`,
   signatureFailed: (problem: string) => `The log's signature does not hold: ${problem}.`,
   proof: 'Integrity proof',
+  /** Where the server keeps no signed log: the detail says so, the table has no column. */
+  unavailable: 'Not available: this server keeps no signed log of its events.',
   status: 'Status',
   leafIndex: 'Leaf index',
   treeSize: 'Tree size',
@@ -134,7 +141,8 @@ const INTEGRITY = {
   notAManifest: (name: string) => `${name} is not an export manifest.`,
   notKeys: (name: string) => `${name} is not a JSON Web Key Set.`,
   needKeys: 'Add the public keys (JWKS) to verify this file.',
-  manifestSaved: 'with its signed manifest',
+  saveManifest: 'Save the signed manifest',
+  saveManifestHint: 'Keep it beside the file: with it the file verifies offline.',
 };
 
 /**

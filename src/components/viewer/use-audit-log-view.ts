@@ -3,7 +3,12 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { AuditLogEvent, AuditLogQueryInput } from '../../client/index.js';
 import { resolveRelativeRange } from '../../client/search/relative-time.js';
 import { DEFAULT_PAGE_SIZE, DEFAULT_SORT } from '../../contract/constants.js';
-import { useAuditEvent, useAuditEvents, useSummary } from '../../hooks/index.js';
+import {
+  useAuditEvent,
+  useAuditEvents,
+  useSignedLogAbsent,
+  useSummary,
+} from '../../hooks/index.js';
 import { intervalForQuery } from '../charts/chart-range.js';
 import { mergeColumns, type AuditLogColumn, type AuditLogSort } from '../table/audit-log-column.js';
 import { useDefaultColumns } from '../table/default-columns.js';
@@ -98,11 +103,14 @@ export function useAuditLogView({
 
   const defaultColumns = useDefaultColumns(settings);
   // The integrity mark is a custom column of the view's own, so every part (table, column
-  // settings, export) sees it as it sees a host's.
+  // settings, export) sees it as it sees a host's. A server that keeps no signed log has no
+  // marks to show, so the column goes rather than stand empty.
   const { labels } = settings;
+  const signedLogAbsent = useSignedLogAbsent();
+  const marks = integrity && !signedLogAbsent;
   const viewColumns = useMemo(
-    () => (integrity ? [createIntegrityColumn(labels), ...(customColumns ?? [])] : customColumns),
-    [integrity, labels, customColumns],
+    () => (marks ? [createIntegrityColumn(labels), ...(customColumns ?? [])] : customColumns),
+    [marks, labels, customColumns],
   );
   const columns = useMemo(
     () => mergeColumns(defaultColumns, viewColumns),

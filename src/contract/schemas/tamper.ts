@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AuditLogEventSchema } from './event.js';
 import { CSV_COLUMNS } from './export.js';
 import { CountSchema, IdSchema } from './fields.js';
 import { TimestampSchema } from './timestamp.js';
@@ -82,6 +83,30 @@ const treeSizeParam = z.pipe(
 );
 
 export const ConsistencyParamsSchema = z.object({ first: treeSizeParam, second: treeSizeParam });
+
+/** Places asked for in one log-entries request, at most. */
+export const MAX_LOG_ENTRIES = 1000;
+
+/** A place in the log in a query string: digits only. */
+const leafIndexParam = z.pipe(
+  z.string().check(z.regex(/^\d{1,15}$/, 'Must be a whole number')),
+  z.transform((value: string) => Number(value)),
+);
+
+/** The places `start` (inclusive) to `end` (exclusive), as RFC 6962's `get-entries`. */
+export const LogEntriesParamsSchema = z.object({ start: leafIndexParam, end: leafIndexParam });
+
+/**
+ * The stored events at places `start`..`end - 1`, by `sequence`. A place whose row is gone
+ * is simply absent: that absence is what a client checks for, and it cannot be hidden, since
+ * a row put in its place must hash to the leaf the signed log holds there.
+ */
+export const LogEntriesSchema = z.object({
+  start: CountSchema,
+  end: CountSchema,
+  events: z.array(AuditLogEventSchema),
+});
+export type LogEntries = z.output<typeof LogEntriesSchema>;
 
 export const ConsistencyProofSchema = z.object({
   first: CountSchema,

@@ -4,7 +4,9 @@ import {
   IdSchema,
   ProofsRequestSchema,
   type ConsistencyProof,
+  MAX_LOG_ENTRIES,
   type InclusionProof,
+  type LogEntries,
   type ProofsResponse,
 } from '../../contract/schemas/index.js';
 import { toHex } from '../auth/crypto-utils.js';
@@ -82,6 +84,26 @@ export function registerTamperRoutes(app: Hono<AppEnv>, state: AppState): void {
     }
     const proof = await tenantProofs(state.store, principal.tenantId).consistency(first, second);
     const body: ConsistencyProof = { first, second, proof: proof.map(toHex) };
+    return c.json(body);
+  });
+
+  app.get(routePattern(ENDPOINTS.logEntries), auth, async (c) => {
+    const { principal, params } = queryRequest(c, ENDPOINTS.logEntries);
+    refuseScopedViewer(principal);
+    const { start, end } = params;
+    const treeSize = await state.store.getTreeSize(principal.tenantId);
+    // Only places the log holds: a row beyond it is not in the log, whatever it claims.
+    if (end > treeSize) throw sizeError('end', end, treeSize);
+    if (start > end) {
+      throw validationError('start must not be larger than end', { start: `At most ${end}` });
+    }
+    if (end - start > MAX_LOG_ENTRIES) {
+      throw validationError(`At most ${MAX_LOG_ENTRIES} places per request`, {
+        end: `At most ${start + MAX_LOG_ENTRIES}`,
+      });
+    }
+    const events = await state.store.getEventsBySequence(principal.tenantId, start, end);
+    const body: LogEntries = { start, end, events };
     return c.json(body);
   });
 

@@ -334,6 +334,16 @@ export class MemoryStore implements AuditStore {
     return found;
   }
 
+  getEventsBySequence(tenantId: string, start: number, end: number): AuditLogEvent[] {
+    const all = this.#events.get(tenantId)?.all ?? [];
+    return all
+      .filter(
+        (event) => event.sequence !== undefined && event.sequence >= start && event.sequence < end,
+      )
+      .sort((a, b) => a.sequence! - b.sequence!)
+      .map((event) => structuredClone(event));
+  }
+
   /**
    * Edits a tenant's stored rows in place, bypassing the log, as someone with access to the
    * database could: for tests and demos of tamper evidence only. The tree is left as it was.

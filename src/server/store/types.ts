@@ -221,6 +221,8 @@ export interface AuditStore {
   ): MaybePromise<ReadonlyMap<string, Uint8Array>>;
   /** The stored `sequence` of each of these events that exists, by id. */
   getSequences(tenantId: string, ids: readonly string[]): MaybePromise<ReadonlyMap<string, number>>;
+  /** The stored events with `start <= sequence < end`, by sequence; a deleted one is absent. */
+  getEventsBySequence(tenantId: string, start: number, end: number): MaybePromise<AuditLogEvent[]>;
 
   close?(): MaybePromise<void>;
 }

@@ -128,17 +128,19 @@ describe('VerifyExportFile', () => {
 });
 
 describe('ExportButton and the manifest', () => {
-  it('saves the signed manifest beside the file, and the pair verifies', async () => {
-    const saved: { name: string; blob: Blob }[] = [];
+  it('saves the file alone, then offers the signed manifest as a link of its own; the pair verifies', async () => {
+    const blobs: Blob[] = [];
     const createObjectURL = vi.fn((blob: Blob) => {
-      saved.push({ name: '', blob });
-      return `blob:${saved.length}`;
+      blobs.push(blob);
+      return `blob:${blobs.length}`;
     });
     Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    // Each download the page starts by itself, by file name.
+    const downloads: { name: string; blob: Blob }[] = [];
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
       this: HTMLAnchorElement,
     ) {
-      saved[Number(this.href.split(':')[1]) - 1]!.name = this.download;
+      downloads.push({ name: this.download, blob: blobs[Number(this.href.split(':')[1]) - 1]! });
     });
     render(<ExportButton query={{ severities: ['warning'] }} chooseFile={async () => null} />, {
       wrapper: wrapperFor(client),
@@ -146,15 +148,23 @@ describe('ExportButton and the manifest', () => {
     const button = await screen.findByRole('button', { name: 'Export' });
     await waitFor(() => expect(button).toHaveProperty('disabled', false));
     await userEvent.setup().click(button);
-    await screen.findByText(/with its signed manifest/);
+    const link = await screen.findByRole('link', { name: 'Save the signed manifest' });
     click.mockRestore();
-    const [file, manifest] = saved;
-    expect(file!.name).toMatch(/^audit-logs-acme-\d{4}-\d\d-\d\d\.csv$/);
-    expect(manifest!.name).toBe(`${file!.name}.manifest.json`);
+    // One download per click: a second one started by itself makes Chrome ask.
+    expect(downloads.map((download) => download.name)).toEqual([
+      expect.stringMatching(/^audit-logs-acme-\d{4}-\d\d-\d\d\.csv$/),
+    ]);
+    const file = downloads[0]!;
+    expect(link.getAttribute('download')).toBe(`${file.name}.manifest.json`);
+    expect(
+      screen.getByText('Keep it beside the file: with it the file verifies offline.'),
+    ).toBeTruthy();
 
+    const href = link.getAttribute('href')!;
+    expect(href.startsWith('data:application/json;charset=utf-8,')).toBe(true);
     const { verifyExport } = await import('../../../src/client/verification/index.js');
-    const signed = JSON.parse(await readBlobText(manifest!.blob));
-    const result = await verifyExport(await readBytes(file!.blob), signed, exported.keys);
+    const signed = JSON.parse(decodeURIComponent(href.slice(href.indexOf(',') + 1)));
+    const result = await verifyExport(await readBytes(file.blob), signed, exported.keys);
     expect(result).toEqual({ ok: true, count: signed.count, problems: [] });
   });
 });

@@ -233,9 +233,14 @@ export const AUDIT_LABELS_DE: AuditLabels = {
       ]
         .filter(Boolean)
         .join(', ')}).`,
+    missingEvents: (...sequences) =>
+      sequences.length === 1
+        ? `Das Ereignis mit der Sequenznummer ${number(sequences[0]!)} fehlt: Das signierte Log enthält es, seine Zeile wurde aber aus dem Speicher gelöscht.`
+        : `Die Ereignisse mit den Sequenznummern ${sequences.map(number).join(', ')} fehlen: Das signierte Log enthält sie, ihre Zeilen wurden aber aus dem Speicher gelöscht.`,
     consistencyFailed: (problem) => `Das Log ist nicht mehr das zuvor gesehene: ${problem}.`,
     signatureFailed: (problem) => `Die Signatur des Logs ist ungültig: ${problem}.`,
     proof: 'Integritätsnachweis',
+    unavailable: 'Nicht verfügbar: Dieser Server führt kein signiertes Log seiner Ereignisse.',
     status: 'Prüfergebnis',
     leafIndex: 'Blattindex',
     treeSize: 'Baumgröße',
@@ -256,6 +261,7 @@ export const AUDIT_LABELS_DE: AuditLabels = {
     notAManifest: (name) => `${name} ist kein Export-Manifest.`,
     notKeys: (name) => `${name} ist kein JSON Web Key Set.`,
     needKeys: 'Zum Prüfen die öffentlichen Schlüssel (JWKS) hinzufügen.',
-    manifestSaved: 'mit signiertem Manifest',
+    saveManifest: 'Signiertes Manifest speichern',
+    saveManifestHint: 'Neben der Datei aufbewahren: Mit ihm lässt sich die Datei offline prüfen.',
   },
 };
