@@ -81,7 +81,7 @@ export const OneLineCells: Story = {
         await expect(cell.scrollHeight).toBeLessThanOrEqual(cell.clientHeight + 1);
         await expect(getComputedStyle(cell).whiteSpace).toBe('nowrap');
       }
-      const user = row.querySelector<HTMLElement>('[data-column="user"] [data-part="value"]')!;
+      const user = row.querySelector<HTMLElement>('[data-column="user"] [data-ui="name"]')!;
       await expect(user).toHaveAttribute('title', user.textContent!);
     }
   },

@@ -125,7 +125,10 @@ export const Connected: Story = {
     const [first] = await severity.findAllByRole('button', { pressed: false });
     await userEvent.click(first!);
     await waitFor(() => expect(args.onChange).toHaveBeenCalled());
-    await expect(partOf(canvasElement, 'facets')).toHaveAttribute('data-state', 'ready');
+    // The other fields count again for the new query, then the sidebar settles.
+    await waitFor(() =>
+      expect(partOf(canvasElement, 'facets')).toHaveAttribute('data-state', 'ready'),
+    );
   },
 };
 

@@ -151,11 +151,13 @@ describe('README React examples', () => {
     for (const name of ['Event volume', 'Events by severity', 'Events by type'])
       expect(await screen.findByRole('table', { name }, { timeout: 5000 })).toBeTruthy();
 
-    await user.click(screen.getByRole('button', { name: 'Next page' }));
-    expect(new URLSearchParams(window.location.search).get('page')).toBe('2');
+    // A row opened from the keyboard is named in the address bar. (Before paging: the next
+    // page's rows replace these when they arrive, and a narrow query may have none.)
     bodyRows()[0]!.focus();
     await user.keyboard('{Enter}');
     expect(new URLSearchParams(window.location.search).get('event')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(new URLSearchParams(window.location.search).get('page')).toBe('2');
   });
 
   it('view arrangement: one events and one summary request per filter change, shared by every part', async () => {

@@ -54,7 +54,22 @@ import type {
 
 // What a page of events needs is imported above; every other endpoint's schemas and code
 // load with the first call of one (see on-first-call.ts).
-const onFirstCall = () => import('./on-first-call.js');
+type FirstCall = typeof import('./on-first-call.js');
+
+/**
+ * Loads what calls other than reading events need. A cancelled call stops waiting for that
+ * chunk at once: on a slow network it would otherwise hold a cancelled export or sign-in open.
+ */
+function onFirstCall(signal?: AbortSignal): Promise<FirstCall> {
+  const loading = import('./on-first-call.js');
+  if (!signal) return loading;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<FirstCall>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    loading.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
 
 export interface RequestOptions {
   /** Cancels the request at once, also while it waits to retry. */
@@ -249,7 +264,7 @@ export class AuditLogClient {
 
   /** Signs in; later requests carry the token and refresh it when it expires. */
   async login(credentials: LoginRequest, options: RequestOptions = {}): Promise<TokenResponse> {
-    const { LoginRequestSchema, TokenResponseSchema } = await onFirstCall();
+    const { LoginRequestSchema, TokenResponseSchema } = await onFirstCall(options.signal);
     const body = validateInput(LoginRequestSchema, credentials, 'login');
     const tokens = await this.#transport.json(
       {
@@ -313,7 +328,7 @@ export class AuditLogClient {
   }
 
   async getCurrentUser(options: RequestOptions = {}): Promise<UserResponse> {
-    const { UserResponseSchema } = await onFirstCall();
+    const { UserResponseSchema } = await onFirstCall(options.signal);
     return this.#call(ROUTES.me, UserResponseSchema, {
       signal: options.signal,
       what: 'loading the current user',
@@ -322,7 +337,7 @@ export class AuditLogClient {
 
   /** What this client's credential is and may do, for every kind of credential (extension). */
   async getSession(options: RequestOptions = {}): Promise<SessionInfo> {
-    const { SessionInfoSchema } = await onFirstCall();
+    const { SessionInfoSchema } = await onFirstCall(options.signal);
     return this.#call(ROUTES.session, SessionInfoSchema, {
       signal: options.signal,
       what: 'loading what this session may do',
@@ -339,7 +354,9 @@ export class AuditLogClient {
     session: ViewerSessionCreate,
     options: RequestOptions = {},
   ): Promise<ViewerSessionResponse> {
-    const { ViewerSessionCreateSchema, ViewerSessionResponseSchema } = await onFirstCall();
+    const { ViewerSessionCreateSchema, ViewerSessionResponseSchema } = await onFirstCall(
+      options.signal,
+    );
     const body = validateInput(ViewerSessionCreateSchema, session, 'viewer session');
     return this.#call(ROUTES.createViewerSession, ViewerSessionResponseSchema, {
       json: body,
@@ -362,7 +379,7 @@ export class AuditLogClient {
   // Users and API keys
 
   async createUser(user: UserCreate, options: RequestOptions = {}): Promise<UserResponse> {
-    const { UserCreateSchema, UserResponseSchema } = await onFirstCall();
+    const { UserCreateSchema, UserResponseSchema } = await onFirstCall(options.signal);
     const body = validateInput(UserCreateSchema, user, 'user');
     return this.#call(ROUTES.createUser, UserResponseSchema, {
       json: body,
@@ -373,7 +390,7 @@ export class AuditLogClient {
   }
 
   async getUser(id: string, options: RequestOptions = {}): Promise<UserResponse> {
-    const { UserResponseSchema } = await onFirstCall();
+    const { UserResponseSchema } = await onFirstCall(options.signal);
     return this.#call(ROUTES.getUser, UserResponseSchema, {
       id: { id, what: 'user' },
       signal: options.signal,
@@ -386,7 +403,7 @@ export class AuditLogClient {
     update: UserUpdate,
     options: RequestOptions = {},
   ): Promise<UserResponse> {
-    const { UserUpdateSchema, UserResponseSchema } = await onFirstCall();
+    const { UserUpdateSchema, UserResponseSchema } = await onFirstCall(options.signal);
     const body = validateInput(UserUpdateSchema, update, 'user update');
     return this.#call(ROUTES.updateUser, UserResponseSchema, {
       id: { id, what: 'user' },
@@ -401,7 +418,7 @@ export class AuditLogClient {
 
   /** Deactivates a user (the API's DELETE); their sessions stop working. */
   async deactivateUser(id: string, options: RequestOptions = {}): Promise<UserResponse> {
-    const { UserResponseSchema } = await onFirstCall();
+    const { UserResponseSchema } = await onFirstCall(options.signal);
     return this.#call(ROUTES.deactivateUser, UserResponseSchema, {
       id: { id, what: 'user' },
       signal: options.signal,
@@ -411,7 +428,7 @@ export class AuditLogClient {
 
   /** Creates an API key; the answer is the only time its `key` is shown. */
   async createApiKey(key: APIKeyCreate, options: RequestOptions = {}): Promise<APIKeyResponse> {
-    const { APIKeyCreateSchema, APIKeyResponseSchema } = await onFirstCall();
+    const { APIKeyCreateSchema, APIKeyResponseSchema } = await onFirstCall(options.signal);
     const body = validateInput(APIKeyCreateSchema, key, 'API key');
     return this.#call(ROUTES.createApiKey, APIKeyResponseSchema, {
       json: body,
@@ -422,7 +439,7 @@ export class AuditLogClient {
 
   /** The tenant's API keys, each with its prefix; a key itself is never shown again. */
   async listApiKeys(options: RequestOptions = {}): Promise<APIKeyResponse[]> {
-    const { APIKeyListSchema } = await onFirstCall();
+    const { APIKeyListSchema } = await onFirstCall(options.signal);
     return this.#call(ROUTES.listApiKeys, APIKeyListSchema, {
       signal: options.signal,
       what: 'listing API keys',
@@ -431,7 +448,7 @@ export class AuditLogClient {
 
   /** Revokes an API key at once; the answer shows it inactive. */
   async revokeApiKey(id: string, options: RequestOptions = {}): Promise<APIKeyResponse> {
-    const { APIKeyResponseSchema } = await onFirstCall();
+    const { APIKeyResponseSchema } = await onFirstCall(options.signal);
     return this.#call(ROUTES.revokeApiKey, APIKeyResponseSchema, {
       id: { id, what: 'API key' },
       signal: options.signal,
@@ -477,7 +494,7 @@ export class AuditLogClient {
       });
     }
     const bodies = events.map((event, index) => validateEvent(event, String(index)));
-    const { sendInChunks } = await onFirstCall();
+    const { sendInChunks } = await onFirstCall(options.signal);
     return sendInChunks(
       events,
       (start, length, signal) =>
@@ -598,7 +615,7 @@ export class AuditLogClient {
       Object.entries(validateQuery(query)).filter(([key]) => !SORT_KEYS.has(key)),
     );
     // The filters were checked above; only the facet's own parameters are left to check.
-    const { FacetsResponseSchema } = await onFirstCall();
+    const { FacetsResponseSchema } = await onFirstCall(options.signal);
     const { fields: named, limit } = validateInput(
       FacetsParamsSchema,
       { fields, limit: options.limit },
@@ -641,7 +658,7 @@ export class AuditLogClient {
       what: 'exporting events',
     });
     if (format === 'json') {
-      const { AuditLogExportSchema } = await onFirstCall();
+      const { AuditLogExportSchema } = await onFirstCall(options.signal);
       return this.#transport.json(spec, AuditLogExportSchema);
     }
     const file = await this.exportFile(query, {
@@ -674,7 +691,7 @@ export class AuditLogClient {
     const { destination } = options;
     const writer = destination?.getWriter();
     try {
-      const { saveDownload } = await onFirstCall();
+      const { saveDownload } = await onFirstCall(options.signal);
       const response = await this.#transport.stream(
         this.#spec({
           ...route(ROUTES.exportEvents),
@@ -701,7 +718,7 @@ export class AuditLogClient {
 
   /** The tenant's log as it stands, signed by the server (check it with `AuditLogVerifier`). */
   async getTreeHead(options: RequestOptions = {}): Promise<TreeHead> {
-    const { TreeHeadSchema } = await onFirstCall();
+    const { TreeHeadSchema } = await onFirstCall(options.signal);
     return this.#call(ROUTES.treeHead, TreeHeadSchema, {
       signal: options.signal,
       what: 'loading the tree head',
@@ -710,7 +727,7 @@ export class AuditLogClient {
 
   /** Every key the server signs with (a JWKS); needs no credentials. */
   async getPublicKeys(options: RequestOptions = {}): Promise<Jwks> {
-    const { JwksSchema } = await onFirstCall();
+    const { JwksSchema } = await onFirstCall(options.signal);
     return this.#call(ROUTES.publicKeys, JwksSchema, {
       signal: options.signal,
       authenticated: false,
@@ -724,7 +741,7 @@ export class AuditLogClient {
     treeSize: number,
     options: RequestOptions = {},
   ): Promise<ProofsResponse> {
-    const { ProofsRequestSchema, ProofsResponseSchema } = await onFirstCall();
+    const { ProofsRequestSchema, ProofsResponseSchema } = await onFirstCall(options.signal);
     const body = validateInput(
       ProofsRequestSchema,
       { ids: [...ids], tree_size: treeSize },
@@ -745,7 +762,7 @@ export class AuditLogClient {
     second: number,
     options: RequestOptions = {},
   ): Promise<ConsistencyProof> {
-    const { ConsistencyProofSchema } = await onFirstCall();
+    const { ConsistencyProofSchema } = await onFirstCall(options.signal);
     return this.#call(ROUTES.consistency, ConsistencyProofSchema, {
       searchParams: new URLSearchParams({ first: String(first), second: String(second) }),
       signal: options.signal,
@@ -762,7 +779,7 @@ export class AuditLogClient {
     end: number,
     options: RequestOptions = {},
   ): Promise<LogEntries> {
-    const { LogEntriesSchema } = await onFirstCall();
+    const { LogEntriesSchema } = await onFirstCall(options.signal);
     return this.#call(ROUTES.logEntries, LogEntriesSchema, {
       searchParams: new URLSearchParams({ start: String(start), end: String(end) }),
       signal: options.signal,
@@ -772,7 +789,7 @@ export class AuditLogClient {
 
   /** The signed manifest of a finished export (`exportId` from the export). */
   async getExportManifest(exportId: string, options: RequestOptions = {}): Promise<ExportManifest> {
-    const { ExportManifestSchema } = await onFirstCall();
+    const { ExportManifestSchema } = await onFirstCall(options.signal);
     return this.#call(ROUTES.exportManifest, ExportManifestSchema, {
       id: { id: exportId, what: 'export' },
       signal: options.signal,
@@ -782,7 +799,7 @@ export class AuditLogClient {
 
   /** The API's health; needs no credentials. */
   async health(options: RequestOptions = {}): Promise<Health> {
-    const { HealthSchema } = await onFirstCall();
+    const { HealthSchema } = await onFirstCall(options.signal);
     return this.#call(ROUTES.health, HealthSchema, {
       signal: options.signal,
       authenticated: false,

@@ -36,8 +36,9 @@ beforeAll(async () => {
 
 const detail = (page: Page) => page.getByRole('complementary', { name: 'Event detail' });
 const params = (page: Page, name: string) => new URL(page.url()).searchParams.getAll(name);
+/** A row test on a cell's value; a name shown for an id counts as its id. */
 const cellIs = (column: string, text: string, equal = true) =>
-  `((row) => (row.querySelector('[data-column="${column}"]').textContent === ${JSON.stringify(text)}) === ${equal})`;
+  `((row) => { const cell = row.querySelector('[data-column="${column}"]'); const name = cell.querySelector('[data-ui="name"]'); return ((name ? name.dataset.id : cell.textContent) === ${JSON.stringify(text)}) === ${equal}; })`;
 
 /** Opens a field's menu in `scope` and picks an item from it. */
 async function pivot(page: Page, scope: Locator, menu: string | RegExp, item: string) {

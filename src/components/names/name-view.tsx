@@ -36,6 +36,8 @@ export function nameView(
     <span
       data-ui="name"
       data-kind={kind}
+      // The id the name stands for, so a host's styles and tests can find a value by id.
+      data-id={shortId}
       data-state={entry ? 'named' : loading ? 'loading' : 'id'}
       title={title}
     >

@@ -66,10 +66,13 @@ export function renderedRows(page: Page): Promise<RenderedRow[]> {
         severity: row.dataset.severity ?? '',
         timestamp: row.querySelector('time')?.getAttribute('datetime') ?? '',
         cells: Object.fromEntries(
-          [...row.querySelectorAll<HTMLElement>('[data-part="cell"]')].map((cell) => [
-            cell.dataset.column ?? '',
-            cell.textContent ?? '',
-          ]),
+          [...row.querySelectorAll<HTMLElement>('[data-part="cell"]')].map((cell) => {
+            // A name shown for an id reads as the id, whether or not it has arrived yet.
+            const text = cell.cloneNode(true) as HTMLElement;
+            for (const name of text.querySelectorAll<HTMLElement>('[data-ui="name"]'))
+              name.textContent = name.dataset.id ?? name.textContent;
+            return [cell.dataset.column ?? '', text.textContent ?? ''];
+          }),
         ),
       }))
       .sort((a, b) => a.index - b.index),
