@@ -12,6 +12,7 @@ import { MAX_PAGE_SIZE } from '../contract/constants.js';
 import { newId } from '../contract/ids.js';
 import type { AuditLogEventInput, AuditLogQueryInput } from '../contract/input-types.js';
 import { validateEvent, validateInput, validateQuery } from './inputs.js';
+import type * as FirstCallModule from './on-first-call.js';
 import { route } from './paths.js';
 import { ROUTES, type Route } from '../contract/routes.js';
 import { toSearchParams } from '../contract/query-params.js';
@@ -54,7 +55,7 @@ import type {
 
 // What a page of events needs is imported above; every other endpoint's schemas and code
 // load with the first call of one (see on-first-call.ts).
-type FirstCall = typeof import('./on-first-call.js');
+type FirstCall = typeof FirstCallModule;
 
 /**
  * Loads what calls other than reading events need. A cancelled call stops waiting for that
