@@ -47,7 +47,9 @@ const module = (name: string) => `${resolve(root, 'src', name)}.`;
  * the query bar, facets, integrity parts, Verify a file and the access log; it is built one
  * file per module, so an app ships only the parts it imports, and what an app embedding the
  * viewer ships first is held by test/package/consumer-bundle.test.ts. Its budget here is the
- * whole entry's measured 59.5 kB (with saved views and relative ranges) plus a little. The
+ * whole entry's measured 63.43 kB plus a little: display names, pivots, the resource history
+ * and the export's manifest link grew it from 59.5 kB, and every export of the entry counts
+ * here, lazy wrappers included, so moving parts behind import() cannot lower it. The
  * client's target of 12 kB is out of reach with its two required libraries (ky 5.5 kB, and
  * zod, a peer left out here): the whole entry, every export included, is held at its measured
  * size plus a little, and `client-app`, what an app that imports only AuditLogClient loads
@@ -57,11 +59,11 @@ const module = (name: string) => `${resolve(root, 'src', name)}.`;
  * recharts; its budget too, like the queue's, is the measured size plus a little.
  */
 export const BUDGETS_KB = {
-  client: 22.5,
-  'client-app': 19.3,
+  client: 22.2,
+  'client-app': 18.9,
   queue: 5.5,
   hooks: 6,
-  components: 60,
+  components: 63.7,
   charts: 140,
 } as const;
 export const CLIENT_TARGET_KB = 12;

@@ -8,10 +8,11 @@ import { ValidationError } from './errors/index.js';
 import type { ExportProgress } from './export-download.js';
 import { DEFAULT_RETRY_POLICY } from './http/retry-policy.js';
 import { Transport, type RequestSpec } from './http/transport.js';
-import { exportFileName, MAX_PAGE_SIZE } from '../contract/constants.js';
+import { MAX_PAGE_SIZE } from '../contract/constants.js';
 import { newId } from '../contract/ids.js';
 import type { AuditLogEventInput, AuditLogQueryInput } from '../contract/input-types.js';
 import { validateEvent, validateInput, validateQuery } from './inputs.js';
+import type * as FirstCallModule from './on-first-call.js';
 import { route } from './paths.js';
 import { ROUTES, type Route } from '../contract/routes.js';
 import { toSearchParams } from '../contract/query-params.js';
@@ -54,7 +55,7 @@ import type {
 
 // What a page of events needs is imported above; every other endpoint's schemas and code
 // load with the first call of one (see on-first-call.ts).
-type FirstCall = typeof import('./on-first-call.js');
+type FirstCall = typeof FirstCallModule;
 
 /**
  * Loads what calls other than reading events need. A cancelled call stops waiting for that
@@ -691,8 +692,7 @@ export class AuditLogClient {
     const { destination } = options;
     const writer = destination?.getWriter();
     try {
-      const { EXPORT_ID_HEADER, fileNameFrom, MAX_BLOB_EXPORT_BYTES, memorySink, readDownload } =
-        await onFirstCall(options.signal);
+      const { saveDownload } = await onFirstCall(options.signal);
       const response = await this.#transport.stream(
         this.#spec({
           ...route(ROUTES.exportEvents),
@@ -701,34 +701,14 @@ export class AuditLogClient {
           what: 'exporting events',
         }),
       );
-      const memory = writer ? undefined : memorySink(options.maxBlobBytes ?? MAX_BLOB_EXPORT_BYTES);
-      const { rows, bytes } = await readDownload(
-        response,
-        writer ? (chunk) => writer.write(chunk) : memory!.sink,
-        {
-          format,
-          idleTimeoutMs: this.#timeoutMs,
-          signal: options.signal,
-          onProgress: options.onProgress,
-        },
-      );
-      await writer?.close();
-      const generatedAt = response.headers.get('X-Generated-At') ?? undefined;
-      return {
+      return await saveDownload(response, writer, {
         format,
-        blob: memory
-          ? new Blob(memory.parts as BlobPart[], {
-              type: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json',
-            })
-          : undefined,
-        fileName:
-          fileNameFrom(response.headers.get('Content-Disposition')) ??
-          exportFileName(this.tenantId, generatedAt ?? new Date().toISOString(), format),
-        count: rows,
-        bytes,
-        generatedAt,
-        exportId: response.headers.get(EXPORT_ID_HEADER) ?? undefined,
-      };
+        maxBlobBytes: options.maxBlobBytes,
+        idleTimeoutMs: this.#timeoutMs,
+        signal: options.signal,
+        onProgress: options.onProgress,
+        tenantId: this.tenantId,
+      });
     } catch (error) {
       await writer?.abort(error).catch(() => {});
       throw error;

@@ -18,7 +18,6 @@ export {
 } from '../contract/schemas/viewer-session.js';
 export {
   ConsistencyProofSchema,
-  EXPORT_ID_HEADER,
   ExportManifestSchema,
   JwksSchema,
   LogEntriesSchema,
@@ -30,9 +29,4 @@ export { AuditLogExportSchema } from '../contract/schemas/export.js';
 export { FacetsResponseSchema } from '../contract/schemas/facets.js';
 export { HealthSchema } from '../contract/schemas/health.js';
 export { sendInChunks } from './batch.js';
-export {
-  fileNameFrom,
-  MAX_BLOB_EXPORT_BYTES,
-  memorySink,
-  readDownload,
-} from './export-download.js';
+export { saveDownload } from './save-export.js';

