@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConnection } from '../../demo/server/sqlite-connection.js';
-import { AuditLogClient, type AuditLogEvent, type TreeHead } from '../../src/client/index.js';
+import type { AuditLogClient, AuditLogEvent, TreeHead } from '../../src/client/index.js';
 import { AuditLogVerifier, memoryTreeHeadStore } from '../../src/client/verification/index.js';
-import { createAuditLogTestServer, DEMO_PASSWORD } from '../../src/server/index.js';
+import { createAuditLogTestServer } from '../../src/server/index.js';
 import { storedEvent } from '../contract/helpers.js';
+import { signedInClient } from '../support/signed-in-client.js';
 import { tamperableStore, type Tamperer } from '../support/tamper.js';
 
 // The reference API on a SQLite file, which the tests edit through a connection of their own,
@@ -29,16 +30,7 @@ beforeAll(async () => {
     store: tamperer.store,
     seed: { eventsPerTenant: 120 },
   });
-  client = new AuditLogClient({
-    baseUrl: server.baseUrl,
-    fetch: (input, init) => {
-      const request = new Request(input, init);
-      requests.push(`${request.method} ${new URL(request.url).pathname}`);
-      return server.fetch(request);
-    },
-    retryDelay: 0,
-  });
-  await client.login({ username: 'admin', password: DEMO_PASSWORD, tenant_id: 'acme' });
+  client = await signedInClient(server, requests);
   // The first visit: the head it accepts is the one later visits are held to.
   head = (await verifier().currentHead()).head;
   logged = await stored();

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AuditLogClient,
-  IntegrityError,
-  type AuditLogEvent,
-  type TreeHead,
-} from '../../src/client/index.js';
+import { IntegrityError, type AuditLogEvent, type TreeHead } from '../../src/client/index.js';
 import {
   AuditLogVerifier,
   memoryTreeHeadStore,
@@ -17,7 +12,6 @@ import {
 } from '../../src/client/verification/merkle.js';
 import {
   createAuditLogTestServer,
-  DEMO_PASSWORD,
   type AuditLogTestServer,
   type MemoryStore,
 } from '../../src/server/index.js';
@@ -31,23 +25,10 @@ import {
   rfcRoot,
 } from '../support/rfc6962.js';
 import { privateSigningJwk } from '../support/signing-key.js';
+import { signedInClient } from '../support/signed-in-client.js';
 
 async function serverWith(options: Parameters<typeof createAuditLogTestServer>[0] = {}) {
   return createAuditLogTestServer({ seed: { eventsPerTenant: 60 }, ...options });
-}
-
-async function signedIn(server: AuditLogTestServer, requests: string[] = []) {
-  const client = new AuditLogClient({
-    baseUrl: server.baseUrl,
-    fetch: (input, init) => {
-      const request = new Request(input, init);
-      requests.push(`${request.method} ${new URL(request.url).pathname}`);
-      return server.fetch(request);
-    },
-    retryDelay: 0,
-  });
-  await client.login({ username: 'admin', password: DEMO_PASSWORD, tenant_id: 'acme' });
-  return client;
 }
 
 const verdicts = (results: Map<string, { verdict: string }>, events: AuditLogEvent[]) =>
@@ -89,7 +70,7 @@ describe('AuditLogVerifier against the in-process reference API', () => {
   it('verifies a page with one proof request, and flags exactly the tampered rows', async () => {
     const server = await serverWith();
     const requests: string[] = [];
-    const client = await signedIn(server, requests);
+    const client = await signedInClient(server, requests);
     const verifier = new AuditLogVerifier(client);
     const { head } = await verifier.currentHead();
     const page = (await client.queryEvents({}, { size: 50 })).items;
@@ -124,7 +105,7 @@ describe('AuditLogVerifier against the in-process reference API', () => {
 
   it('refuses a tree head whose signature does not check out', async () => {
     const server = await serverWith();
-    const verifier = new AuditLogVerifier(await signedIn(server));
+    const verifier = new AuditLogVerifier(await signedInClient(server));
     const { head } = await verifier.currentHead();
     const forged: TreeHead = { ...head, tree_size: head.tree_size - 1 };
     await expect(verifier.verifyEvents([], { treeHead: forged })).rejects.toThrow(IntegrityError);
@@ -134,9 +115,9 @@ describe('AuditLogVerifier against the in-process reference API', () => {
     const treeSigningKey = await privateSigningJwk();
     const headStore = memoryTreeHeadStore();
     const first = await serverWith({ treeSigningKey });
-    const events = (await (await signedIn(first)).queryEvents({}, { size: 1000 })).items;
+    const events = (await (await signedInClient(first)).queryEvents({}, { size: 1000 })).items;
     const visit = async (server: AuditLogTestServer) =>
-      new AuditLogVerifier(await signedIn(server), { headStore }).currentHead();
+      new AuditLogVerifier(await signedInClient(server), { headStore }).currentHead();
     expect((await visit(first)).consistency).toEqual({ ok: true });
 
     // The same events, one left out, logged afresh and signed with the same key.
@@ -170,9 +151,11 @@ describe('AuditLogVerifier against the in-process reference API', () => {
   it('reports, rather than throws, a head seen before under keys the server no longer has', async () => {
     const headStore = memoryTreeHeadStore();
     const first = await serverWith();
-    await new AuditLogVerifier(await signedIn(first), { headStore }).currentHead();
+    await new AuditLogVerifier(await signedInClient(first), { headStore }).currentHead();
     const replaced = await serverWith();
-    const check = await new AuditLogVerifier(await signedIn(replaced), { headStore }).currentHead();
+    const check = await new AuditLogVerifier(await signedInClient(replaced), {
+      headStore,
+    }).currentHead();
     expect(check.consistency).toEqual({
       ok: false,
       problem: expect.stringMatching(/keys were replaced/),
@@ -182,7 +165,7 @@ describe('AuditLogVerifier against the in-process reference API', () => {
   it('keeps the last seen head per server and tenant', async () => {
     const server = await serverWith();
     const headStore = memoryTreeHeadStore();
-    const client = await signedIn(server);
+    const client = await signedInClient(server);
     await new AuditLogVerifier(client, { headStore }).currentHead();
     expect(headStore.get(`${server.baseUrl}\u0000acme`)?.tenant_id).toBe('acme');
     expect(headStore.get(`http://elsewhere.test\u0000acme`)).toBeNull();
@@ -192,7 +175,7 @@ describe('AuditLogVerifier against the in-process reference API', () => {
 
 describe('verifyExport', () => {
   async function exported(server: AuditLogTestServer, format: 'json' | 'csv', query = '') {
-    const client = await signedIn(server);
+    const client = await signedInClient(server);
     const tokens = await server.login('admin', 'acme');
     const response = await server.fetch(
       `${server.baseUrl}/api/v1/audit/events/export?format=${format}${query}`,
@@ -248,7 +231,7 @@ describe('verifyExport', () => {
     const server = await serverWith();
     const { bytes, manifest } = await exported(server, 'json');
     const other = await serverWith();
-    const strangerKeys = await (await signedIn(other)).getPublicKeys();
+    const strangerKeys = await (await signedInClient(other)).getPublicKeys();
     const result = await verifyExport(bytes, manifest, strangerKeys);
     expect(result.ok).toBe(false);
     expect(result.problems[0]).toMatch(/not signed by any of the given keys/);
