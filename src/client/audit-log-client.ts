@@ -3,6 +3,7 @@ import type { Principal } from './auth/principal.js';
 import { Session } from './auth/session.js';
 import { memoryTokenStore } from './auth/token-store.js';
 import type { BatchOptions } from './batch.js';
+import { chunkSizeOf, chunksOf } from './batch-chunks.js';
 import { checkOptions, type AuditLogClientOptions } from './client-options.js';
 import { ValidationError } from './errors/index.js';
 import type { ExportProgress } from './export-download.js';
@@ -11,7 +12,7 @@ import { Transport, type RequestSpec } from './http/transport.js';
 import { MAX_PAGE_SIZE } from '../contract/constants.js';
 import { newId } from '../contract/ids.js';
 import type { AuditLogEventInput, AuditLogQueryInput } from '../contract/input-types.js';
-import { validateEvent, validateInput, validateQuery } from './inputs.js';
+import { batchBody, validateEvent, validateInput, validateQuery } from './inputs.js';
 import type * as FirstCallModule from './on-first-call.js';
 import { route } from './paths.js';
 import { ROUTES, type Route } from '../contract/routes.js';
@@ -19,7 +20,6 @@ import { toSearchParams } from '../contract/query-params.js';
 import {
   AuditLogEventListSchema,
   AuditLogEventSchema,
-  MAX_BATCH_SIZE,
   PaginatedAuditLogsSchema,
 } from '../contract/schemas/event.js';
 import { FacetsParamsSchema, PaginationSchema } from '../contract/schemas/query.js';
@@ -484,30 +484,28 @@ export class AuditLogClient {
     options: BatchOptions = {},
   ): Promise<AuditLogEvent[]> {
     if (events.length === 0) return [];
-    if (
-      options.idempotencyKey !== undefined &&
-      events.length > (options.chunkSize ?? MAX_BATCH_SIZE)
-    ) {
+    const size = chunkSizeOf(options.chunkSize);
+    const chunks = chunksOf(events.length, size);
+    if (options.idempotencyKey !== undefined && chunks.length > 1) {
       throw new ValidationError('An idempotencyKey fits a batch sent in one request only', {
-        details: {
-          idempotencyKey: `Send at most ${options.chunkSize ?? MAX_BATCH_SIZE} events with one key`,
-        },
+        details: { idempotencyKey: `Send at most ${size} events with one key` },
       });
     }
-    const bodies = events.map((event, index) => validateEvent(event, String(index)));
+    const bodies = chunks.map(({ start, length }) => batchBody(events, start, length));
     const { sendInChunks } = await onFirstCall(options.signal);
     return sendInChunks(
       events,
-      (start, length, signal) =>
+      chunks,
+      (chunk, signal) =>
         this.#transport.json(
           this.#spec({
             ...route(ROUTES.createEventsBatch),
-            json: { audit_logs: bodies.slice(start, start + length) },
+            jsonText: bodies[chunk],
             signal,
             idempotencyKey: options.idempotencyKey ?? newId(),
             keepalive: options.keepalive,
             principal: options.principal,
-            what: `creating ${length} events`,
+            what: `creating ${chunks[chunk]!.length} events`,
           }),
           AuditLogEventListSchema,
         ),

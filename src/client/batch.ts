@@ -1,7 +1,13 @@
-import { AuditLogSDKError, BatchError, type BatchFailure } from './errors/index.js';
-import { MAX_BATCH_SIZE, type AuditLogEvent } from '../contract/schemas/index.js';
+import {
+  AuditLogSDKError,
+  BatchError,
+  ResponseValidationError,
+  type BatchFailure,
+} from './errors/index.js';
+import type { AuditLogEvent } from '../contract/schemas/index.js';
 import type { AuditLogEventInput } from '../contract/input-types.js';
 import type { Principal } from './auth/principal.js';
+import type { Chunk } from './batch-chunks.js';
 
 export interface BatchOptions {
   /** Events per request, at most 1000 (the contract's limit). Default 1000. */
@@ -24,43 +30,43 @@ export interface BatchOptions {
 }
 
 /**
- * Sends any number of events as ≤ `chunkSize`-event requests, `concurrency` at a time, and
- * answers the created events in input order. `send` owns one chunk (its idempotency key
- * and retries). When some chunks fail, a `BatchError` says which events were stored.
+ * Sends a batch's `chunks`, `concurrency` at a time, and answers the created events in input
+ * order. `send` owns one chunk (its body, idempotency key and retries). When some chunks
+ * fail, a `BatchError` says which events were stored.
  */
 export async function sendInChunks(
   events: readonly AuditLogEventInput[],
-  send: (start: number, length: number, signal?: AbortSignal) => Promise<AuditLogEvent[]>,
+  chunks: readonly Chunk[],
+  send: (chunk: number, signal?: AbortSignal) => Promise<AuditLogEvent[]>,
   options: BatchOptions = {},
 ): Promise<AuditLogEvent[]> {
-  const chunkSize = Math.min(
-    MAX_BATCH_SIZE,
-    Math.max(1, Math.floor(options.chunkSize ?? MAX_BATCH_SIZE)),
-  );
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
-  const starts: number[] = [];
-  for (let start = 0; start < events.length; start += chunkSize) starts.push(start);
-
   const stored: (AuditLogEvent | undefined)[] = new Array<AuditLogEvent | undefined>(events.length);
   const failures: BatchFailure[] = [];
   let next = 0;
   let aborted: unknown;
 
   async function worker(): Promise<void> {
-    while (next < starts.length && aborted === undefined) {
-      const start = starts[next++]!;
-      const chunk = events.slice(start, start + chunkSize);
+    while (next < chunks.length && aborted === undefined) {
+      const index = next++;
+      const { start, length } = chunks[index]!;
       try {
-        const created = await send(start, chunk.length, options.signal);
-        created.forEach((event, offset) => {
-          stored[start + offset] = event;
-        });
+        const created = await send(index, options.signal);
+        // One created event per event sent, in order: anything else would leave holes in
+        // the answer (or shift events onto the wrong inputs).
+        if (created.length !== length) {
+          throw new ResponseValidationError(
+            `The server's answer to creating ${length} events does not match the contract: it holds ${created.length} events`,
+            { code: 'invalid_response' },
+          );
+        }
+        for (let offset = 0; offset < length; offset++) stored[start + offset] = created[offset];
       } catch (error) {
         if (options.signal?.aborted) {
           aborted = options.signal.reason;
           return;
         }
-        const indexes = chunk.map((_, offset) => start + offset);
+        const indexes = Array.from({ length }, (_, offset) => start + offset);
         const typed =
           error instanceof AuditLogSDKError
             ? error
@@ -70,7 +76,7 @@ export async function sendInChunks(
     }
   }
 
-  await Promise.all(Array.from({ length: Math.min(concurrency, starts.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
 
   const storedCount = stored.filter(Boolean).length;
   if (aborted !== undefined && storedCount === 0) throw aborted;

@@ -52,6 +52,8 @@ export interface RequestSpec {
   path: string;
   searchParams?: URLSearchParams | undefined;
   json?: unknown;
+  /** A JSON body serialised already (a batch's, made while its events are validated). */
+  jsonText?: string | undefined;
   signal?: AbortSignal | undefined;
   /** Sent on writes; the same key on every retry makes a retry harmless. */
   idempotencyKey?: string | undefined;
@@ -243,6 +245,7 @@ export class Transport {
         method: spec.method,
         headers: {
           Accept: 'application/json',
+          ...(spec.jsonText === undefined ? {} : { 'Content-Type': 'application/json' }),
           ...(spec.idempotencyKey ? { 'Idempotency-Key': spec.idempotencyKey } : {}),
         },
         context: { call },
@@ -250,6 +253,7 @@ export class Transport {
         ...(spec.signal ? { signal: spec.signal } : {}),
         ...(spec.searchParams ? { searchParams: spec.searchParams } : {}),
         ...(spec.json === undefined ? {} : { json: spec.json }),
+        ...(spec.jsonText === undefined ? {} : { body: spec.jsonText }),
         ...(spec.keepalive ? { keepalive: true } : {}),
         // Only where a refresh is possible: ky clones every answer for each such hook.
         ...(spec.authenticated !== false && this.options.session.canRefresh
