@@ -15,8 +15,20 @@ export function randomToken(bytes = 32): string {
 }
 
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', encoder.encode(text));
-  return toHex(new Uint8Array(digest));
+  return sha256HexOfBytes(encoder.encode(text));
+}
+
+export async function sha256HexOfBytes(bytes: Uint8Array): Promise<string> {
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+}
+
+/** The SHA-256 of `prefix` (as UTF-8) followed by `bytes`, without turning `bytes` into text. */
+export async function sha256HexWithPrefix(prefix: string, bytes: Uint8Array): Promise<string> {
+  const head = encoder.encode(prefix);
+  const whole = new Uint8Array(head.length + bytes.length);
+  whole.set(head);
+  whole.set(bytes, head.length);
+  return sha256HexOfBytes(whole);
 }
 
 /** Compares without an early exit, so timing does not tell how much of a secret matched. */

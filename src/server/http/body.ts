@@ -17,14 +17,19 @@ export function limitBody(maxSize: number): MiddlewareHandler<AppEnv> {
 
 export interface JsonBody<T> {
   value: T;
-  /** The body as sent, for idempotency fingerprints. */
   text: string;
+  /** The body's bytes as sent, which idempotency fingerprints hash without encoding the text again. */
+  bytes: Uint8Array;
 }
+
+const utf8 = new TextDecoder();
 
 export async function readJson<S extends z.ZodMiniType>(
   c: Context<AppEnv>,
   schema: S,
 ): Promise<JsonBody<z.output<S>>> {
-  const text = await c.req.text();
-  return { value: parseJsonBody(text, schema), text };
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  // As `Request.text()` decodes: UTF-8, a leading byte-order mark dropped, bad bytes replaced.
+  const text = utf8.decode(bytes);
+  return { value: parseJsonBody(text, schema), text, bytes };
 }

@@ -23,8 +23,8 @@ export function registerEventRoutes(app: Hono<AppEnv>, state: AppState): void {
 
   app.post(routePattern(ENDPOINTS.createEvent), limitBody(state.maxBodyBytes), auth, async (c) => {
     requirePermission(c.get('principal'), ENDPOINTS.createEvent.permission);
-    const { value, text } = await readJson(c, AuditLogEventCreateSchema);
-    const { events, replayed } = await storeEvents(c, state, [value], text);
+    const body = await readJson(c, AuditLogEventCreateSchema);
+    const { events, replayed } = await storeEvents(c, state, [body.value], body);
     if (replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(events[0], 201);
   });
@@ -35,8 +35,8 @@ export function registerEventRoutes(app: Hono<AppEnv>, state: AppState): void {
     auth,
     async (c) => {
       requirePermission(c.get('principal'), ENDPOINTS.createEventsBatch.permission);
-      const { value, text } = await readJson(c, AuditLogEventBatchCreateSchema);
-      const { events, replayed } = await storeEvents(c, state, value.audit_logs, text);
+      const body = await readJson(c, AuditLogEventBatchCreateSchema);
+      const { events, replayed } = await storeEvents(c, state, body.value.audit_logs, body);
       if (replayed) c.header('Idempotent-Replayed', 'true');
       return c.json(events, 201);
     },

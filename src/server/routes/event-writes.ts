@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AuditLogEvent, AuditLogEventCreateParsed } from '../../contract/schemas/index.js';
 import { LONE_SURROGATE } from '../../contract/leaf.js';
-import { newTimeOrderedId, sha256Hex } from '../auth/crypto-utils.js';
+import { newTimeOrderedId, sha256HexWithPrefix } from '../auth/crypto-utils.js';
 import { conflictError, validationError } from '../http/api-error.js';
 import { principalKey } from '../http/authenticate.js';
 import type { AppEnv, AppState, Principal } from '../http/context.js';
@@ -55,7 +55,7 @@ function toStoredEvent(
 async function claimFor(
   c: Context<AppEnv>,
   state: AppState,
-  bodyText: string,
+  bodyBytes: Uint8Array,
 ): Promise<IdempotencyClaim | undefined> {
   const key = c.req.header('Idempotency-Key');
   if (key === undefined) return undefined;
@@ -72,7 +72,9 @@ async function claimFor(
   const sender = principalKey(principal);
   return {
     key: `${sender} ${key}`,
-    fingerprint: await sha256Hex(`${c.req.method} ${c.req.path}\n${bodyText}`),
+    // The hash of "METHOD path\n" and the body as sent: the bytes themselves, so a body is
+    // not encoded again, and two bodies that differ only in bytes that decode alike differ.
+    fingerprint: await sha256HexWithPrefix(`${c.req.method} ${c.req.path}\n`, bodyBytes),
     notBefore: new Date(now - IDEMPOTENCY_TTL_MS).toISOString(),
     now: new Date(now).toISOString(),
   };
@@ -86,13 +88,13 @@ export async function storeEvents(
   c: Context<AppEnv>,
   state: AppState,
   inputs: AuditLogEventCreateParsed[],
-  bodyText: string,
+  body: { text: string; bytes: Uint8Array },
 ): Promise<{ events: AuditLogEvent[]; replayed: boolean }> {
   const principal = c.get('principal');
   const batch = c.req.path.endsWith('/batch');
   // Decoded UTF-8 holds no lone surrogate; only a \uD800–\uDFFF escape can make one, so
   // bodies without such an escape (nearly all) skip the walk.
-  const mayHoldSurrogates = /\\u[dD][89a-fA-F]/.test(bodyText);
+  const mayHoldSurrogates = /\\u[dD][89a-fA-F]/.test(body.text);
   if (mayHoldSurrogates)
     inputs.forEach((input, index) => {
       const path = malformedTextPath(input, batch ? `audit_logs.${index}` : '');
@@ -104,7 +106,7 @@ export async function storeEvents(
     });
   const now = state.nowIso();
   const events = inputs.map((input) => toStoredEvent(input, principal, now));
-  const claim = await claimFor(c, state, bodyText);
+  const claim = await claimFor(c, state, body.bytes);
   const result = await state.store.insertEvents(principal.tenantId, events, claim);
   if (result.status === 'conflict') {
     throw conflictError(
