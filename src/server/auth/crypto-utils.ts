@@ -18,12 +18,15 @@ export async function sha256Hex(text: string): Promise<string> {
   return sha256HexOfBytes(encoder.encode(text));
 }
 
-export async function sha256HexOfBytes(bytes: Uint8Array): Promise<string> {
+export async function sha256HexOfBytes(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
 }
 
 /** The SHA-256 of `prefix` (as UTF-8) followed by `bytes`, without turning `bytes` into text. */
-export async function sha256HexWithPrefix(prefix: string, bytes: Uint8Array): Promise<string> {
+export async function sha256HexWithPrefix(
+  prefix: string,
+  bytes: Uint8Array<ArrayBuffer>,
+): Promise<string> {
   const head = encoder.encode(prefix);
   const whole = new Uint8Array(head.length + bytes.length);
   whole.set(head);

@@ -19,7 +19,7 @@ export interface JsonBody<T> {
   value: T;
   text: string;
   /** The body's bytes as sent, which idempotency fingerprints hash without encoding the text again. */
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
 }
 
 const utf8 = new TextDecoder();

@@ -55,7 +55,7 @@ function toStoredEvent(
 async function claimFor(
   c: Context<AppEnv>,
   state: AppState,
-  bodyBytes: Uint8Array,
+  bodyBytes: Uint8Array<ArrayBuffer>,
 ): Promise<IdempotencyClaim | undefined> {
   const key = c.req.header('Idempotency-Key');
   if (key === undefined) return undefined;
@@ -88,7 +88,7 @@ export async function storeEvents(
   c: Context<AppEnv>,
   state: AppState,
   inputs: AuditLogEventCreateParsed[],
-  body: { text: string; bytes: Uint8Array },
+  body: { text: string; bytes: Uint8Array<ArrayBuffer> },
 ): Promise<{ events: AuditLogEvent[]; replayed: boolean }> {
   const principal = c.get('principal');
   const batch = c.req.path.endsWith('/batch');
