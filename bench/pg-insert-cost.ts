@@ -1,14 +1,19 @@
-// Where a PostgreSQL write's CPU goes: `node --import tsx bench/pg-insert-cost.ts [mode]`.
-// Starts a throwaway cluster (the server bench's settings), and per variant a fresh database
-// into which the store writes the bench's events, 1000 per call, one call at a time, so the
-// cluster's CPU (bench/cluster-cpu.ts) is that of these writes alone.
-//   drop     (default) each event index and the trigram index dropped in turn, alternating
-//            rounds, cluster CPU per event against all indexes kept;
-//   explain  EXPLAIN (ANALYZE, BUFFERS, WAL) of each statement of one batch written after
-//            BENCH_PRELOAD events.
-// BENCH_EVENTS (default 30,000) events per variant, BENCH_ROUNDS (default 3) rounds.
+// Where a PostgreSQL write's CPU goes: `node --import tsx bench/pg-insert-cost.ts [mode]`,
+// in a throwaway cluster with the server bench's settings, the bench's events, 1000 a batch.
+//   drop          (default) per variant a fresh database, into which the store writes
+//                 BENCH_EVENTS (30,000) events one batch at a time after the variant's DDL
+//                 (each index dropped in turn, the trigram index's settings, one GIN for the
+//                 filter-only columns); cluster CPU (bench/cluster-cpu.ts) and this
+//                 process's CPU per event, BENCH_ROUNDS (3) alternating rounds;
+//   explain       EXPLAIN (ANALYZE, BUFFERS, WAL) of each statement the store sends for one
+//                 batch written after BENCH_PRELOAD (30,000) events;
+//   drop-explain  the events' and the search text's inserts alone, explained with each index
+//                 dropped in turn inside a transaction that rolls back (BENCH_NO_EACH=1
+//                 skips the one-by-one drops).
+// BENCH_VARIANTS=word,word keeps the `drop` variants whose DDL holds one of the words.
 import { join } from 'node:path';
 import pg from 'pg';
+import { searchText } from '../demo/server/pg-event-sql.js';
 import { PgStore } from '../demo/server/pg-store.js';
 import { TENANT_SETTING } from '../demo/server/pg-schema.js';
 import { createDatabase, startPostgresCluster } from '../test/support/postgres-cluster.js';
@@ -157,12 +162,16 @@ async function dropExplain(): Promise<void> {
     storedEvent(TENANT, PRELOAD + k, now, 1_000_000),
   );
   const rows = JSON.stringify(
-    events.map((event) => ({ ...event, metadata: JSON.stringify(event.metadata) })),
+    events.map((event) => ({
+      ...event,
+      metadata: JSON.stringify(event.metadata),
+      search_text: searchText(event),
+    })),
   );
   const columns = `id text, tenant_id text, event_type text, resource_type text, action text,
     severity text, description text, resource_id text, metadata text, ip_address text,
     user_agent text, session_id text, correlation_id text, user_id text, timestamp text,
-    created_at text`;
+    created_at text, search_text text`;
   const statements = {
     events: `INSERT INTO audit_events (id, tenant_id, event_type, resource_type, action, severity,
         description, resource_id, metadata, ip_address, user_agent, session_id, correlation_id,
@@ -174,9 +183,9 @@ async function dropExplain(): Promise<void> {
       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (${columns})) WITH ORDINALITY AS b (
         id, tenant_id, event_type, resource_type, action, severity, description, resource_id,
         metadata, ip_address, user_agent, session_id, correlation_id, user_id, timestamp,
-        created_at, n)`,
+        created_at, search_text, n)`,
     search: `INSERT INTO event_search (tenant_id, id, search_text)
-      SELECT tenant_id, id, lower(description || action) FROM jsonb_to_recordset($1::jsonb)
+      SELECT tenant_id, id, search_text FROM jsonb_to_recordset($1::jsonb)
         AS b (${columns})`,
   };
   const variants: [string, string, string | null][] = [
@@ -252,7 +261,6 @@ try {
           DROP INDEX events_by_resource, events_by_session, events_by_correlation, events_by_ip`,
       ),
     ];
-    // BENCH_VARIANTS=word,word keeps the variants whose DDL holds one of the words.
     const only = process.env.BENCH_VARIANTS?.split(',');
     const variants = all.filter(
       (variant) => !only || variant === null || only.some((word) => variant.includes(word)),

@@ -44,9 +44,9 @@ beforeAll(async () => {
     'acme',
     Array.from({ length: 3000 }, (_, i) =>
       event('acme', {
-        event_type: EVENT_TYPES[i % EVENT_TYPES.length],
-        severity: SEVERITIES[i % SEVERITIES.length],
-        action: actions[i % actions.length],
+        event_type: EVENT_TYPES[i % EVENT_TYPES.length]!,
+        severity: SEVERITIES[i % SEVERITIES.length]!,
+        action: actions[i % actions.length]!,
         resource_type: `type-${i % 7}`,
         resource_id: `r-${i}`,
         user_id: `user-${i % 40}`,
