@@ -46,7 +46,7 @@ export class SearchBacklog {
   constructor(
     db: Connection,
     statements: StatementCache,
-    options: { foldRows?: number; idleMs?: number } = {},
+    options: { foldRows?: number | undefined; idleMs?: number | undefined } = {},
   ) {
     this.#db = db;
     this.#statements = statements;
