@@ -90,6 +90,38 @@ describe('ExportButton', () => {
     expect(doc.data.every((e: { severity: string }) => e.severity === 'critical')).toBe(true);
   });
 
+  it('offers the formats in its own menu where the bar is narrow, and exports the one picked', async () => {
+    const client = await signedInClient(server, 'admin', 'acme');
+    const onExported = vi.fn<(file: ExportResult & { blob: Blob }) => void>();
+    const { container } = render(
+      <ExportButton
+        query={{ severities: ['critical'] }}
+        formatChoice="menu"
+        onExported={onExported}
+      />,
+      { wrapper: wrapperFor(client) },
+    );
+    const user = userEvent.setup();
+    const button = await readyExportButton();
+    // No select of its own: the button opens the choice, by keyboard as by pointer.
+    expect(screen.queryByRole('combobox')).toBeNull();
+    expect(button.getAttribute('aria-haspopup')).toBe('menu');
+    button.focus();
+    await user.keyboard('{ArrowDown}');
+    const menu = screen.getByRole('menu', { name: 'Format' });
+    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
+      'CSV',
+      'JSON',
+    ]);
+    expect(await axeViolations(container)).toEqual([]);
+    await user.keyboard('{ArrowDown}{Enter}');
+    await waitFor(() => expect(onExported).toHaveBeenCalledTimes(1));
+    expect(menu.hidden).toBe(true);
+    expect(onExported.mock.calls[0]![0].fileName).toMatch(/\.json$/);
+    const doc = JSON.parse(await readBlobText(onExported.mock.calls[0]![0].blob));
+    expect(doc.data.every((e: { severity: string }) => e.severity === 'critical')).toBe(true);
+  });
+
   it('shows progress with a percentage and stops when cancelled', async () => {
     const slow = await testServer({ seed: { eventsPerTenant: 50 }, latencyMs: 400 });
     const client = await signedInClient(slow, 'manager', 'acme');
