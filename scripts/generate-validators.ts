@@ -10,6 +10,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
 import * as valueChecks from '../src/contract/value-checks.js';
+import { listFilterFields } from '../src/contract/filter-list-parts.js';
+import { filterFields } from '../src/contract/filter-lists.js';
+import { itemSchema } from '../src/contract/schemas/query.js';
+import { string } from '../src/contract/validator-parts.js';
 
 /**
  * The schemas that get a validator: `<name>Schema` of `src/contract/schemas/<module>.ts`.
@@ -84,6 +88,7 @@ export function generateSource(schemas: Record<string, Node>): string {
   const consts: string[] = [];
   const constIds = new Map<string, string>();
   const done = new Map<Node, { ref: string; exact: boolean }>();
+  let listFields = '';
   const visiting = new Set<Node>();
 
   const part = (name: string) => (parts.add(name), name);
@@ -187,11 +192,49 @@ export function generateSource(schemas: Record<string, Node>): string {
     }
   }
 
-  /** zod's object rules, field by field as each one's `optin`/`optout` says. */
+  /**
+   * The keys of `shape` that are the field table's list filters, each an optional list of
+   * its row's values (as `listFilterFields` builds them), in that function's order.
+   */
+  function listFilterKeys(shape: Record<string, Node>): Set<string> {
+    const expected = listFilterFields(string).map(([key]) => key);
+    const rows = new Map(
+      filterFields().flatMap(([key, row]) => [
+        [key, row],
+        [`exclude_${key}`, row],
+      ]),
+    );
+    const found = Object.keys(shape).filter((key) => {
+      const row = rows.get(key);
+      const list = shape[key]!._zod.def;
+      return (
+        row !== undefined &&
+        list.type === 'optional' &&
+        list.innerType!._zod.def.type === 'array' &&
+        list.innerType!._zod.def.element === (itemSchema(row) as unknown as Node)
+      );
+    });
+    if (found.length === 0) return new Set();
+    if (found.join() !== expected.join())
+      throw new Error(`A shape holds list filters other than the field table's: ${found.join()}`);
+    return new Set(found);
+  }
+
+  /**
+   * zod's object rules, field by field as each one's `optin`/`optout` says. The list filters
+   * are read from the field table when the module loads (`listFilterFields`).
+   */
   function objectPart(shape: Record<string, Node>, owner: { exact: boolean }): string {
+    const lists = listFilterKeys(shape);
+    if (lists.size > 0) {
+      const textRow = filterFields().find(([, row]) => !row.values)![1];
+      const text = inner(itemSchema(textRow) as unknown as Node, owner);
+      listFields = constant(`${part('listFilterFields')}(${text})`);
+    }
     const fields = Object.keys(shape)
-      .filter((key) => key !== '__proto__')
+      .filter((key) => key !== '__proto__' && !(lists.has(key) && key !== [...lists][0]))
       .map((key) => {
+        if (lists.has(key)) return `...${listFields}`;
         const { optin, optout } = shape[key]!._zod;
         const absence =
           optin === undefined
@@ -286,9 +329,13 @@ export function generateSource(schemas: Record<string, Node>): string {
       const shapeType = `(typeof ${schemaName})['shape']`;
       exports.push(
         `/** Each property of \`${schemaName}\` on its own. */`,
-        `export const ${target.name}Fields: { readonly [K in keyof ${shapeType}]: Check<z.output<${shapeType}[K]>> } = {`,
-        ...Object.entries(shape).map(([key, node]) => `${key}: ${validator(node).ref},`),
-        '};',
+        `export const ${target.name}Fields = {`,
+        ...Object.entries(shape).flatMap(([key, node]) => {
+          const lists = listFilterKeys(shape);
+          if (!lists.has(key)) return [`${key}: ${validator(node).ref},`];
+          return key === [...lists][0] ? [`...Object.fromEntries(${listFields}),`] : [];
+        }),
+        `} as { readonly [K in keyof ${shapeType}]: Check<z.output<${shapeType}[K]>> };`,
       );
     }
   }
@@ -298,7 +345,13 @@ export function generateSource(schemas: Record<string, Node>): string {
     '// (`npm run generate`, part of `npm run build`); edit the schemas, not this file.',
     "import type * as z from 'zod/mini';",
     "import type { Check, Checked } from '../checked.js';",
-    `import { ${[...parts].sort().join(', ')} } from '../validator-parts.js';`,
+    `import { ${[...parts]
+      .filter((name) => name !== 'listFilterFields')
+      .sort()
+      .join(', ')} } from '../validator-parts.js';`,
+    parts.has('listFilterFields')
+      ? "import { listFilterFields } from '../filter-list-parts.js';"
+      : '',
     functions.size > 0
       ? `import { ${[...functions].sort().join(', ')} } from '../value-checks.js';`
       : '',

@@ -27,6 +27,7 @@ import {
   union,
   withDefault,
 } from '../validator-parts.js';
+import { listFilterFields } from '../filter-list-parts.js';
 import {
   hasNoNul,
   isCanonical,
@@ -144,17 +145,12 @@ const v29 = object([
   ['resource_types_other', v25, SKIPPED],
   ['timeline_adjusted', v28, SKIPPED],
 ]);
-const v30 = optional(v8);
-const v31 = array(v0);
-const v32 = optional(v31);
-const v33 = checked(string, minLength(1), maxLength(255), refine(hasNoNul));
-const v34 = array(v33);
-const v35 = optional(v34);
-const v36 = array(v1);
-const v37 = optional(v36);
-const v38 = checked(string, maxLength(500), refine(hasNoNul));
-const v39 = optional(v38);
-const v40 = oneOf([
+const v30 = checked(string, minLength(1), maxLength(255), refine(hasNoNul));
+const v31 = listFilterFields(v30);
+const v32 = optional(v8);
+const v33 = checked(string, maxLength(500), refine(hasNoNul));
+const v34 = optional(v33);
+const v35 = oneOf([
   'timestamp',
   'severity',
   'event_type',
@@ -163,61 +159,44 @@ const v40 = oneOf([
   'user_id',
   'created_at',
 ]);
-const v41 = withDefault(v40, 'timestamp');
-const v42 = oneOf(['asc', 'desc']);
-const v43 = withDefault(v42, 'desc');
-const v44 = checked(
+const v36 = withDefault(v35, 'timestamp');
+const v37 = oneOf(['asc', 'desc']);
+const v38 = withDefault(v37, 'desc');
+const v39 = checked(
   object([
-    ['start_date', v30, SKIPPED],
-    ['end_date', v30, SKIPPED],
-    ['event_types', v32, SKIPPED],
-    ['resource_types', v35, SKIPPED],
-    ['resource_ids', v35, SKIPPED],
-    ['actions', v35, SKIPPED],
-    ['severities', v37, SKIPPED],
-    ['user_ids', v35, SKIPPED],
-    ['ip_addresses', v35, SKIPPED],
-    ['session_ids', v35, SKIPPED],
-    ['correlation_ids', v35, SKIPPED],
-    ['exclude_event_types', v32, SKIPPED],
-    ['exclude_resource_types', v35, SKIPPED],
-    ['exclude_resource_ids', v35, SKIPPED],
-    ['exclude_actions', v35, SKIPPED],
-    ['exclude_severities', v37, SKIPPED],
-    ['exclude_user_ids', v35, SKIPPED],
-    ['exclude_ip_addresses', v35, SKIPPED],
-    ['exclude_session_ids', v35, SKIPPED],
-    ['exclude_correlation_ids', v35, SKIPPED],
-    ['search', v39, SKIPPED],
-    ['sort_by', v41, ALWAYS],
-    ['sort_order', v43, ALWAYS],
+    ['start_date', v32, SKIPPED],
+    ['end_date', v32, SKIPPED],
+    ...v31,
+    ['search', v34, SKIPPED],
+    ['sort_by', v36, ALWAYS],
+    ['sort_order', v38, ALWAYS],
   ]),
   refine(isOrderedRange),
 );
-const v45 = checked(number, safeInteger);
-const v46 = checked(string, matches(/^\d{1,9}$/));
-const v47 = union(v45, v46);
-const v48 = checked(number, safeInteger, atLeast(1, true), atMost(1000000000, true));
-const v49 = pipe(toNumber, v48);
-const v50 = pipe(v47, v49);
-const v51 = withDefault(v50, 1);
-const v52 = checked(number, safeInteger, atLeast(1, true), atMost(1000, true));
-const v53 = pipe(toNumber, v52);
-const v54 = pipe(v47, v53);
-const v55 = withDefault(v54, 50);
-const v56 = object([
-  ['page', v51, ALWAYS],
-  ['size', v55, ALWAYS],
+const v40 = checked(number, safeInteger);
+const v41 = checked(string, matches(/^\d{1,9}$/));
+const v42 = union(v40, v41);
+const v43 = checked(number, safeInteger, atLeast(1, true), atMost(1000000000, true));
+const v44 = pipe(toNumber, v43);
+const v45 = pipe(v42, v44);
+const v46 = withDefault(v45, 1);
+const v47 = checked(number, safeInteger, atLeast(1, true), atMost(1000, true));
+const v48 = pipe(toNumber, v47);
+const v49 = pipe(v42, v48);
+const v50 = withDefault(v49, 50);
+const v51 = object([
+  ['page', v46, ALWAYS],
+  ['size', v50, ALWAYS],
 ]);
-const v57 = record(string);
-const v58 = optional(v57);
-const v59 = checked(number, atLeast(0, true));
-const v60 = optional(v59);
-const v61 = object([
+const v52 = record(string);
+const v53 = optional(v52);
+const v54 = checked(number, atLeast(0, true));
+const v55 = optional(v54);
+const v56 = object([
   ['error', string, REQUIRED],
   ['message', string, REQUIRED],
-  ['details', v58, SKIPPED],
-  ['retry_after', v60, SKIPPED],
+  ['details', v53, SKIPPED],
+  ['retry_after', v55, SKIPPED],
 ]);
 
 /** `PaginatedAuditLogsSchema` (schemas/event.ts). */
@@ -237,52 +216,35 @@ export const AuditLogSummaryCheck: Checked<z.output<typeof AuditLogSummarySchema
 };
 /** `AuditLogQuerySchema` (schemas/query.ts). */
 export const AuditLogQueryCheck: Checked<z.output<typeof AuditLogQuerySchema>> = {
-  check: v44,
+  check: v39,
   schema: () => import('../schemas/query.js').then((m) => m.AuditLogQuerySchema),
 };
 /** Each property of `AuditLogQuerySchema` on its own. */
-export const AuditLogQueryFields: {
+export const AuditLogQueryFields = {
+  start_date: v32,
+  end_date: v32,
+  ...Object.fromEntries(v31),
+  search: v34,
+  sort_by: v36,
+  sort_order: v38,
+} as {
   readonly [K in keyof (typeof AuditLogQuerySchema)['shape']]: Check<
     z.output<(typeof AuditLogQuerySchema)['shape'][K]>
   >;
-} = {
-  start_date: v30,
-  end_date: v30,
-  event_types: v32,
-  resource_types: v35,
-  resource_ids: v35,
-  actions: v35,
-  severities: v37,
-  user_ids: v35,
-  ip_addresses: v35,
-  session_ids: v35,
-  correlation_ids: v35,
-  exclude_event_types: v32,
-  exclude_resource_types: v35,
-  exclude_resource_ids: v35,
-  exclude_actions: v35,
-  exclude_severities: v37,
-  exclude_user_ids: v35,
-  exclude_ip_addresses: v35,
-  exclude_session_ids: v35,
-  exclude_correlation_ids: v35,
-  search: v39,
-  sort_by: v41,
-  sort_order: v43,
 };
 /** `PaginationSchema` (schemas/query.ts). */
 export const PaginationCheck: Checked<z.output<typeof PaginationSchema>> = {
-  check: v56,
+  check: v51,
   schema: () => import('../schemas/query.js').then((m) => m.PaginationSchema),
 };
 /** Each property of `PaginationSchema` on its own. */
-export const PaginationFields: {
+export const PaginationFields = {
+  page: v46,
+  size: v50,
+} as {
   readonly [K in keyof (typeof PaginationSchema)['shape']]: Check<
     z.output<(typeof PaginationSchema)['shape'][K]>
   >;
-} = {
-  page: v51,
-  size: v55,
 };
 /** `SummaryIntervalSchema` (schemas/enums.ts). */
 export const SummaryIntervalCheck: Checked<z.output<typeof SummaryIntervalSchema>> = {
@@ -291,7 +253,7 @@ export const SummaryIntervalCheck: Checked<z.output<typeof SummaryIntervalSchema
 };
 /** `ErrorBodySchema` (schemas/errors.ts). */
 export const ErrorBodyCheck: Checked<z.output<typeof ErrorBodySchema>> = {
-  check: v61,
+  check: v56,
   schema: () => import('../schemas/errors.js').then((m) => m.ErrorBodySchema),
 };
 /** `IdSchema` (schemas/fields.ts). */
