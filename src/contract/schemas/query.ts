@@ -10,7 +10,7 @@ import {
 import { CSV_COLUMNS } from './export.js';
 import { TimestampSchema } from './timestamp.js';
 import { noNul } from './fields.js';
-import { FILTER_FIELDS, type FilterField } from '../field-table.js';
+import type { FILTER_FIELDS, FilterField } from '../field-table.js';
 import { EVENT_TYPES, SEVERITIES } from '../enum-values.js';
 import { excludeKey, filterFields, type ListFilter } from '../filter-lists.js';
 import { isOrderedRange, toNumber } from '../value-checks.js';
