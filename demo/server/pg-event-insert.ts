@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { AuditLogEvent } from '../../src/contract/schemas/index.js';
 import { ROLLUP_KEY, ROLLUP_MS } from './event-rollups.js';
 import { searchText } from './pg-event-sql.js';
+import { totalsFrom } from './pg-event-totals.js';
 import { eventValues, INSERT_EVENT_COLUMNS } from './sqlite-rows.js';
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
@@ -44,6 +45,8 @@ const EVENT_INSERT = `WITH batch AS (
     SELECT ${INSERT_EVENT_COLUMNS.map((column) => (column === 'metadata' ? 'metadata::json' : column)).join(', ')} FROM batch
   ), search AS (
     INSERT INTO event_search (tenant_id, id, search_text) SELECT tenant_id, id, search_text FROM batch
+  ), totals AS (
+    ${totalsFrom('batch')}
   )
   ${rollupsFrom('batch')}
   ${ROLLUPS_ON_CONFLICT}`;
