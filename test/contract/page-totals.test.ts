@@ -16,7 +16,11 @@ const FIRST_BATCH = [
   '2026-02-01T00:00:00.000Z', '2026-02-15T12:10:00.000Z',
 ];
 // Later writes into hours already counted, and into a month of their own.
-const SECOND_BATCH = ['2026-01-01T00:30:00.000Z', '2026-02-15T12:50:00.000Z', '2026-03-01T00:00:00.001Z'];
+const SECOND_BATCH = [
+  '2026-01-01T00:30:00.000Z',
+  '2026-02-15T12:50:00.000Z',
+  '2026-03-01T00:00:00.001Z',
+];
 const ALL = [...FIRST_BATCH, ...SECOND_BATCH].map(Date.parse);
 
 // prettier-ignore

@@ -193,7 +193,9 @@ describe("a page's total", () => {
     await store.close();
     // Back to schema version 5, before the totals.
     await withClient(config, (client) =>
-      client.query("DROP TABLE event_totals; UPDATE meta SET value = '5' WHERE key = 'schema_version'"),
+      client.query(
+        "DROP TABLE event_totals; UPDATE meta SET value = '5' WHERE key = 'schema_version'",
+      ),
     );
     const upgraded = await PgStore.open(config);
     open.push(upgraded);
