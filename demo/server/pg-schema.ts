@@ -258,7 +258,11 @@ const MIGRATIONS: readonly (string | ((client: pg.ClientBase) => Promise<void>))
   // 5: events looked up by their place in the log (`/audit/entries`), so a row deleted
   // while the tree keeps its leaf shows as a gap.
   'CREATE INDEX events_by_sequence ON audit_events (tenant_id, sequence);',
-  // 6: a page's total without filters from one row per tenant and hour.
+  // 6: the tree's right edge beside its size (see pg-merkle.ts, `appendTreeLeaves`), so a
+  // write reads it with the lock instead of in a round trip of its own; trees written
+  // before have none until their next write.
+  'ALTER TABLE merkle_trees ADD COLUMN edge bytea;',
+  // 7: a page's total without filters from one row per tenant and hour.
   addEventTotals,
 ];
 

@@ -191,10 +191,10 @@ describe("a page's total", () => {
     );
     await store.insertEvents('globex', [event('globex')]);
     await store.close();
-    // Back to schema version 5, before the totals.
+    // Back to schema version 6, before the totals.
     await withClient(config, (client) =>
       client.query(
-        "DROP TABLE event_totals; UPDATE meta SET value = '5' WHERE key = 'schema_version'",
+        "DROP TABLE event_totals; UPDATE meta SET value = '6' WHERE key = 'schema_version'",
       ),
     );
     const upgraded = await PgStore.open(config);

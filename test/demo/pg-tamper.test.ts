@@ -134,4 +134,24 @@ describe('the PostgreSQL log', () => {
     memory.insertEvents('acme', inOrder);
     expect(await rootOf(a, 'acme')).toBe(await rootOf(memory, 'acme'));
   });
+
+  it('grows the same tree from the edge kept beside its size as from the stored nodes', async () => {
+    const config = await createDatabase(inject('postgres'));
+    const store = await openStore(config);
+    const memory = new MemoryStore();
+    for (const [i, count] of [1, 2, 3, 5, 8, 13, 1, 31].entries()) {
+      if (i === 4) {
+        // As a tree last written before the edge was kept: the next write reads the nodes.
+        const client = new pg.Client(config);
+        await client.connect();
+        await client.query(`BEGIN; SELECT set_config('audit.tenant_id', 'acme', true);
+          UPDATE merkle_trees SET edge = NULL; COMMIT`);
+        await client.end();
+      }
+      const batch = Array.from({ length: count }, () => storedEvent('acme'));
+      await store.insertEvents('acme', batch);
+      memory.insertEvents('acme', batch);
+      expect(await rootOf(store, 'acme')).toBe(await rootOf(memory, 'acme'));
+    }
+  });
 });

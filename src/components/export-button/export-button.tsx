@@ -88,6 +88,9 @@ function ExportFromProps({
   const [format, setFormat] = useState(defaultFormat);
   const id = useId();
   const forbidden = permissions.known && !permissions.canExport;
+  // Until the rights are known the button waits: offered for a moment, a click would start
+  // an export the server then refuses.
+  const waiting = permissions.loading;
   const running = exporter.isPending;
   const percent = exporter.progress?.percent ?? null;
 
@@ -125,7 +128,7 @@ function ExportFromProps({
       <Select
         id={`${id}-format`}
         value={format}
-        disabled={running || forbidden}
+        disabled={running || forbidden || waiting}
         onChange={(event) => setFormat(event.target.value as 'csv' | 'json')}
       >
         <option value="csv">{labels.exportCsv}</option>
@@ -134,7 +137,8 @@ function ExportFromProps({
       <Button
         variant="primary"
         onClick={start}
-        disabled={running || forbidden}
+        disabled={running || forbidden || waiting}
+        aria-busy={waiting || undefined}
         aria-describedby={forbidden ? `${id}-why` : undefined}
       >
         {running ? labels.exporting : labels.exportEvents}
