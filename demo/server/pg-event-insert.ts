@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { AuditLogEvent } from '../../src/contract/schemas/index.js';
 import { ROLLUP_KEY, ROLLUP_MS } from './event-rollups.js';
 import { searchText } from './pg-event-sql.js';
+import { totalsFrom } from './pg-event-totals.js';
 import { eventValues, INSERT_EVENT_COLUMNS } from './sqlite-rows.js';
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
@@ -95,6 +96,8 @@ const LOCKED_INSERT = `WITH tree AS (
   ), rollups AS (
     ${rollupsFrom('batch')}
     ${ROLLUPS_ON_CONFLICT}
+  ), totals AS (
+    ${totalsFrom('batch')}
   )
   SELECT size, edge FROM tree`;
 
