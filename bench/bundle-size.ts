@@ -50,17 +50,18 @@ const module = (name: string) => `${resolve(root, 'src', name)}.`;
  * whole entry's measured 63.43 kB plus a little: display names, pivots, the resource history
  * and the export's manifest link grew it from 59.5 kB, and every export of the entry counts
  * here, lazy wrappers included, so moving parts behind import() cannot lower it. The
- * client's target of 12 kB is out of reach with its two required libraries (ky 5.5 kB, and
- * zod, a peer left out here): the whole entry, every export included, is held at its measured
- * size plus a little, and `client-app`, what an app that imports only AuditLogClient loads
- * before its first call of an endpoint other than reading events, likewise (BENCHMARKS.md has
- * the breakdown). The durable queue is an entry of its own
+ * client's target is 12 kB. `client-app`, what an app that imports only AuditLogClient loads
+ * before its first call of an endpoint other than reading events, checks what it reads with
+ * validators generated from the schemas and loads no zod first (zod, a peer, is left out of
+ * every row here anyway); the whole entry, which exports the zod schemas and `safeParse` as
+ * well as holding those validators, grew by them. Both are held at their measured size plus
+ * a little (BENCHMARKS.md has the breakdown). The durable queue is an entry of its own
  * (`audit-log-sdk/queue`), measured on top of the client. The charts entry is mostly
  * recharts; its budget too, like the queue's, is the measured size plus a little.
  */
 export const BUDGETS_KB = {
-  client: 22.2,
-  'client-app': 18.9,
+  client: 24.9,
+  'client-app': 18.5,
   queue: 5.5,
   hooks: 6,
   components: 63.7,

@@ -2,15 +2,16 @@
 // API ingests. Through the store each batch keeps 13 indexes, the search index, the
 // rollups and the tamper log current (about 3,500 events/s on this shared machine, ~50 min
 // for 10M). Here the events of `bench-events.ts` are made by the database itself with the
-// indexes dropped, then the indexes are built once and the rollups counted in one
-// INSERT … SELECT. The tamper log is not written: the events have no sequences, as in a
-// database from before tamper evidence, so this load serves pages, filters, search and
-// summaries, not tree heads or proofs.
+// indexes dropped, then the indexes are built once and the rollups and hourly totals
+// counted in one INSERT … SELECT each. The tamper log is not written: the events have no
+// sequences, as in a database from before tamper evidence, so this load serves pages,
+// filters, search and summaries, not tree heads or proofs.
 import pg from 'pg';
 import { EVENT_TYPES, SEARCH_FIELDS } from '../src/contract/schemas/index.js';
 import { SEVERITY_RANK } from '../src/server/store/event-order.js';
 import { SEARCH_SEPARATOR } from '../demo/server/event-sql.js';
 import { ROLLUPS_FROM_EVENTS } from '../demo/server/pg-event-insert.js';
+import { TOTALS_FROM_EVENTS } from '../demo/server/pg-event-totals.js';
 import { Partitions } from '../demo/server/pg-partitions.js';
 import { TENANT_SETTING } from '../demo/server/pg-schema.js';
 import {
@@ -106,6 +107,7 @@ export async function bulkLoadPg(
       log(`  index ${index.name}: ${((performance.now() - at) / 1000).toFixed(0)} s`);
     }
     await inTenant(client, tenantId, ROLLUPS_FROM_EVENTS, [tenantId]);
+    await inTenant(client, tenantId, TOTALS_FROM_EVENTS, [tenantId]);
   } finally {
     client.release();
     await pool.end();

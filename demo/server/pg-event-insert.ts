@@ -2,11 +2,11 @@ import type pg from 'pg';
 import type { AuditLogEvent } from '../../src/contract/schemas/index.js';
 import { ROLLUP_KEY, ROLLUP_MS } from './event-rollups.js';
 import { searchText } from './pg-event-sql.js';
+import { totalsFrom } from './pg-event-totals.js';
 import { eventValues, INSERT_EVENT_COLUMNS } from './sqlite-rows.js';
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
 
-const BATCH_COLUMNS = [...INSERT_EVENT_COLUMNS, 'search_text'];
 const COLUMN_TYPES: Record<string, string> = {
   timestamp: 'bigint',
   created_at: 'bigint',
@@ -30,37 +30,93 @@ function rollupsFrom(source: string, where = ''): string {
     GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`;
 }
 
-// One statement and one round trip per batch: the rows arrive as one JSON document, which
-// PostgreSQL parses in C (the driver's array literals cost ~2.5× the JavaScript time), and
-// the events, their search text (pg-schema.ts, SEARCH_TABLE) and the rollups are written
-// from it, so the rollups are counted by the database instead of in JavaScript. Metadata
-// travels as its JSON text in a string: read as a nested document, a `\u0000` in it
-// would be refused.
-const EVENT_INSERT = `WITH batch AS (
-    SELECT * FROM json_to_recordset($1::json)
-      AS b (${BATCH_COLUMNS.map((column) => `${column} ${COLUMN_TYPES[column] ?? 'text'}`).join(', ')})
-  ), events AS (
-    INSERT INTO audit_events (${INSERT_EVENT_COLUMNS.join(', ')})
-    SELECT ${INSERT_EVENT_COLUMNS.map((column) => (column === 'metadata' ? 'metadata::json' : column)).join(', ')} FROM batch
-  ), search AS (
-    INSERT INTO event_search (tenant_id, id, search_text) SELECT tenant_id, id, search_text FROM batch
-  )
-  ${rollupsFrom('batch')}
-  ${ROLLUPS_ON_CONFLICT}`;
+/** A batch's rows as PostgreSQL reads them, made before the tenant's log is locked. */
+export interface EventBatch {
+  /** The events' columns but their sequences, as one JSON document. */
+  events: string;
+  /** Each event's id and search text, as one JSON document. */
+  search: string;
+}
 
-/** Stores events that already carry their sequences, with their search text and rollups. */
-export async function insertEvents(db: Queryable, events: readonly AuditLogEvent[]): Promise<void> {
+// The rows travel as JSON documents, which PostgreSQL parses in C (the driver's array
+// literals cost ~2.5× the JavaScript time), read as `jsonb`: its rows are taken apart about
+// a quarter faster than `json`'s, which builds a hash table per row. Metadata travels as
+// its JSON text in a string: read as a nested document, a `\u0000` in it would be refused.
+const BATCH_COLUMNS = INSERT_EVENT_COLUMNS.filter((column) => column !== 'sequence');
+const SEQUENCE_AT = INSERT_EVENT_COLUMNS.indexOf('sequence');
+
+export function eventBatch(events: readonly AuditLogEvent[]): EventBatch {
   const rows = events.map((event) => {
-    const values = [...eventValues(event), searchText(event)];
+    const values = eventValues(event);
+    values.splice(SEQUENCE_AT, 1);
     const row: Record<string, unknown> = {};
     for (let i = 0; i < BATCH_COLUMNS.length; i++) row[BATCH_COLUMNS[i]!] = values[i];
     return row;
   });
+  const search = events.map((event) => ({ id: event.id, search_text: searchText(event) }));
+  return { events: JSON.stringify(rows), search: JSON.stringify(search) };
+}
+
+// The search text needs no place in the log, so it is written before the log is locked:
+// its heap and trigram index (pg-schema.ts, SEARCH_TABLE) are kept current while another
+// write of the tenant holds the lock, and are visible with the events, at commit.
+const SEARCH_INSERT = `INSERT INTO event_search (tenant_id, id, search_text)
+  SELECT $2::text, id, search_text FROM jsonb_to_recordset($1::jsonb) AS b (id text, search_text text)`;
+
+/** Stores a batch's search text; needs no lock, so it goes before `insertLockedEvents`. */
+export async function insertSearchText(
+  db: Queryable,
+  tenantId: string,
+  batch: EventBatch,
+): Promise<void> {
   await db.query({
-    name: 'audit-events-insert',
-    text: EVENT_INSERT,
-    values: [JSON.stringify(rows)],
+    name: 'event-search-insert',
+    text: SEARCH_INSERT,
+    values: [batch.search, tenantId],
   });
+}
+
+// One statement and one round trip from the lock to the events: the tenant's tree row is
+// locked (writers of one tenant take turns from here to commit, so sequences follow commit
+// order), the events numbered from its size in their order in the batch, and the rollups
+// counted by the database. Everything that reads `batch` waits for `tree`, so the rollup
+// rows are locked after the tree's row by every writer alike.
+const LOCKED_INSERT = `WITH tree AS (
+    INSERT INTO merkle_trees (tenant_id, size) VALUES ($2::text, 0)
+    ON CONFLICT (tenant_id) DO UPDATE SET size = merkle_trees.size
+    RETURNING size, edge
+  ), batch AS (
+    SELECT b.*, tree.size + b.place - 1 AS sequence
+    FROM tree, ROWS FROM (jsonb_to_recordset($1::jsonb)
+      AS (${BATCH_COLUMNS.map((column) => `${column} ${COLUMN_TYPES[column] ?? 'text'}`).join(', ')}))
+      WITH ORDINALITY AS b (${BATCH_COLUMNS.join(', ')}, place)
+  ), events AS (
+    INSERT INTO audit_events (${INSERT_EVENT_COLUMNS.join(', ')})
+    SELECT ${INSERT_EVENT_COLUMNS.map((column) => (column === 'metadata' ? 'metadata::json' : column)).join(', ')} FROM batch
+  ), rollups AS (
+    ${rollupsFrom('batch')}
+    ${ROLLUPS_ON_CONFLICT}
+  ), totals AS (
+    ${totalsFrom('batch')}
+  )
+  SELECT size, edge FROM tree`;
+
+/**
+ * Locks the tenant's log until the transaction ends and stores the batch's events, numbered
+ * from the log's size, with their rollups; answers that size (the first event's sequence)
+ * and the tree's stored right edge (see `appendTreeLeaves`).
+ */
+export async function insertLockedEvents(
+  db: Queryable,
+  tenantId: string,
+  batch: EventBatch,
+): Promise<{ size: number; edge: Uint8Array | null }> {
+  const { rows } = await db.query<{ size: number; edge: Uint8Array | null }>({
+    name: 'audit-events-insert',
+    text: LOCKED_INSERT,
+    values: [batch.events, tenantId],
+  });
+  return rows[0]!;
 }
 
 /**

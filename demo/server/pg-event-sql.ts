@@ -32,6 +32,7 @@ export const PG_DIALECT: SqlDialect = {
     return `(${SEARCH_FIELDS.map((column) => `strpos(lower(${column}), ${placeholder}) > 0`).join(' OR ')})`;
   },
   nulls: true,
+  hourTotals: true,
   eventSelect: EVENT_COLUMNS.map((column) =>
     column === 'metadata' ? 'metadata::text AS metadata' : column,
   ).join(', '),

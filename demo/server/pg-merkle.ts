@@ -63,32 +63,59 @@ export async function lockTreeSize(db: Queryable, tenantId: string): Promise<num
 }
 
 /**
- * Appends leaves (canonical leaf JSON) to a tree of `size` leaves whose row
- * `lockTreeSize` holds, storing each level's new nodes as one run.
+ * The tree's right edge (`rightEdge(size)`'s hashes, in its order) as stored beside its size
+ * in `merkle_trees.edge`, or null when that is absent or not of this size's shape (a tree
+ * last written before the column existed).
+ */
+function edgeNodes(size: number, edge: Uint8Array | null): Map<string, Uint8Array> | null {
+  const nodes = rightEdge(size);
+  if (!edge || edge.length !== nodes.length * HASH_BYTES) return null;
+  return new Map(
+    nodes.map((node, i) => [nodeKey(node), edge.subarray(i * HASH_BYTES, (i + 1) * HASH_BYTES)]),
+  );
+}
+
+/**
+ * Appends leaves (canonical leaf JSON) to a tree of `size` leaves whose row the
+ * transaction holds locked, storing each level's new nodes as one run. `edge` is the right
+ * edge stored beside the size, read with the lock (null when none is stored yet): with it
+ * the append reads no runs, one round trip fewer while the lock is held, and the new edge is
+ * stored with the new size. Only the upgrade that logs events from before tamper evidence
+ * leaves it out: it runs before the tree has an edge column.
  */
 export async function appendTreeLeaves(
   db: Queryable,
   tenantId: string,
   size: number,
   entries: readonly string[],
+  edge?: Uint8Array | null,
 ): Promise<void> {
   if (entries.length === 0) return;
-  const edge = await readTreeNodes(db, tenantId, rightEdge(size));
-  const nodes = appendLeaves(nodeSha256, size, entries, (node) => edge.get(nodeKey(node)) ?? null);
+  const known =
+    edgeNodes(size, edge ?? null) ?? (await readTreeNodes(db, tenantId, rightEdge(size)));
+  const nodes = appendLeaves(nodeSha256, size, entries, (node) => known.get(nodeKey(node)) ?? null);
   const runs = nodeRuns(nodes);
+  const values: unknown[] = [
+    tenantId,
+    runs.map((run) => run.level),
+    runs.map((run) => run.first_idx),
+    runs.map((run) => run.hashes),
+    size + entries.length,
+  ];
+  if (edge !== undefined) {
+    // The new edge is made of nodes just made and nodes of the old edge.
+    for (const node of nodes) known.set(nodeKey(node), node.hash);
+    values.push(
+      Buffer.concat(rightEdge(size + entries.length).map((node) => known.get(nodeKey(node))!)),
+    );
+  }
   // The new runs and the new size in one statement: one round trip fewer per write.
   await db.query(
     `WITH runs AS (
        INSERT INTO merkle_runs (tenant_id, level, first_idx, hashes)
        SELECT $1, * FROM unnest($2::smallint[], $3::bigint[], $4::bytea[])
      )
-     UPDATE merkle_trees SET size = $5 WHERE tenant_id = $1`,
-    [
-      tenantId,
-      runs.map((run) => run.level),
-      runs.map((run) => run.first_idx),
-      runs.map((run) => run.hashes),
-      size + entries.length,
-    ],
+     UPDATE merkle_trees SET size = $5${edge === undefined ? '' : ', edge = $6'} WHERE tenant_id = $1`,
+    values,
   );
 }

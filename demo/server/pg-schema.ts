@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { canonicalLeafJson } from '../../src/contract/leaf.js';
 import { appendTreeLeaves, lockTreeSize } from './pg-merkle.js';
 import { PG_DIALECT } from './pg-event-sql.js';
+import { totalsFrom } from './pg-event-totals.js';
 import { toEvent, type EventRow } from './sqlite-rows.js';
 
 /** The setting that names the tenant a transaction may see; row-level security reads it. */
@@ -212,6 +213,22 @@ async function moveSearchText(client: pg.ClientBase): Promise<void> {
   await client.query('ALTER TABLE audit_events DROP COLUMN search_text');
 }
 
+// Events per tenant and hour (see pg-event-totals.ts), counted from the events a database
+// already holds. The migration runs as the tables' owner: the events are read past the
+// wall, and the new table's wall goes up once it is filled.
+async function addEventTotals(client: pg.ClientBase): Promise<void> {
+  await client.query(`CREATE TABLE event_totals (
+    tenant_id text COLLATE "C" NOT NULL,
+    hour bigint NOT NULL,
+    n bigint NOT NULL,
+    PRIMARY KEY (tenant_id, hour)
+  )`);
+  await client.query('ALTER TABLE audit_events NO FORCE ROW LEVEL SECURITY');
+  await client.query(totalsFrom('audit_events'));
+  await client.query('ALTER TABLE audit_events FORCE ROW LEVEL SECURITY');
+  await client.query(tenantWall('event_totals'));
+}
+
 /**
  * Each entry brings a database from the version before it to its own (index + 1). A
  * database written by an older build is upgraded on start; a newer one is refused.
@@ -241,6 +258,12 @@ const MIGRATIONS: readonly (string | ((client: pg.ClientBase) => Promise<void>))
   // 5: events looked up by their place in the log (`/audit/entries`), so a row deleted
   // while the tree keeps its leaf shows as a gap.
   'CREATE INDEX events_by_sequence ON audit_events (tenant_id, sequence);',
+  // 6: the tree's right edge beside its size (see pg-merkle.ts, `appendTreeLeaves`), so a
+  // write reads it with the lock instead of in a round trip of its own; trees written
+  // before have none until their next write.
+  'ALTER TABLE merkle_trees ADD COLUMN edge bytea;',
+  // 7: a page's total without filters from one row per tenant and hour.
+  addEventTotals,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import Cursor from 'pg-cursor';
-import { canonicalLeafJson } from '../../src/contract/leaf.js';
+import { canonicalLeafAroundSequence } from '../../src/contract/leaf.js';
 import type {
   AuditLogEvent,
   FacetField,
@@ -33,9 +33,9 @@ import {
   type FacetRow,
   timelineQuery,
 } from './event-queries.js';
-import { insertEvents } from './pg-event-insert.js';
+import { eventBatch, insertLockedEvents, insertSearchText } from './pg-event-insert.js';
 import { eventPageQuery, PG_DIALECT } from './pg-event-sql.js';
-import { appendTreeLeaves, lockTreeSize, readTreeNodes } from './pg-merkle.js';
+import { appendTreeLeaves, readTreeNodes } from './pg-merkle.js';
 import { Partitions } from './pg-partitions.js';
 import { migrate, TENANT_SETTING } from './pg-schema.js';
 import {
@@ -442,16 +442,7 @@ export class PgStore implements AuditStore {
           events: await this.#eventsById(client, tenantId, existing.event_ids),
         };
       }
-    }
-    let stored = events;
-    if (events.length > 0) {
-      // The tree's row is locked from here to commit, so sequences follow commit order.
-      const size = await lockTreeSize(client, tenantId);
-      stored = events.map((event, offset) => ({ ...event, sequence: size + offset }));
-      await insertEvents(client, stored);
-      await appendTreeLeaves(client, tenantId, size, stored.map(canonicalLeafJson));
-    }
-    if (claim) {
+      // Written before the log is locked: the key's own lock keeps its writers apart.
       await client.query(
         `INSERT INTO idempotency_keys (tenant_id, key, fingerprint, event_ids, created_at)
          VALUES ($1, $2, $3, $4, $5)
@@ -465,6 +456,19 @@ export class PgStore implements AuditStore {
           toMs(claim.now),
         ],
       );
+    }
+    let stored = events;
+    if (events.length > 0) {
+      // What needs no place in the log is made and written before the log is locked, so
+      // concurrent writes of one tenant overlap there; from the lock to commit they take
+      // turns, so that stretch holds only the events, their rollups and the tree.
+      const batch = eventBatch(events);
+      const leaves = events.map(canonicalLeafAroundSequence);
+      await insertSearchText(client, tenantId, batch);
+      const { size, edge } = await insertLockedEvents(client, tenantId, batch);
+      stored = events.map((event, offset) => ({ ...event, sequence: size + offset }));
+      const entries = leaves.map(([before, after], offset) => before + (size + offset) + after);
+      await appendTreeLeaves(client, tenantId, size, entries, edge);
     }
     // Fresh objects: the database keeps its copy, so nothing is shared.
     return { status: 'created', events: stored === events ? [...events] : stored };

@@ -3,6 +3,7 @@ import { bucketExpression } from './event-queries.js';
 import type { Connection } from './sqlite-connection.js';
 import { SqliteTree } from './sqlite-merkle.js';
 import { fillSearchIndex } from './sqlite-search.js';
+import { SEARCH_BACKLOG_TABLE, SEARCH_INDEX_HASH_SIZE } from './sqlite-search-backlog.js';
 import { FACET_ROLLUPS_TABLE, FILL_FACET_ROLLUPS } from './facet-rollups.js';
 import { EVENT_COLUMNS, toEvent, type EventRow } from './sqlite-rows.js';
 import { StatementCache } from './sqlite-statement-cache.js';
@@ -250,6 +251,9 @@ const MIGRATIONS: readonly (string | ((db: Connection) => void))[] = [
    INSERT INTO sqlite_stat1 (tbl, idx, stat)
      VALUES ('audit_events', 'events_by_sequence', '1000000 100000 1');
    ANALYZE sqlite_schema;`,
+  // 9: the search index's backlog (see sqlite-search-backlog.ts): writes append search text
+  // there and it is folded into the index in bulk. A file's events so far are all indexed.
+  SEARCH_BACKLOG_TABLE + SEARCH_INDEX_HASH_SIZE,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

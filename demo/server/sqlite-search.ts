@@ -6,7 +6,9 @@ import { SEARCH_SEPARATOR, searchText, type SqlParams } from './event-sql.js';
 // The needle is lower-cased the same way and matched as an exact, case-sensitive substring
 // (GLOB), so the index answers exactly what `matchesSearch` answers, Unicode case rules
 // included. A trigram index needs three characters: shorter needles, and needles holding the
-// field separator, are matched by the JavaScript function over the rows as before.
+// field separator, are matched by the JavaScript function over the rows as before. The
+// latest events' text waits in a backlog until it is folded into the index in bulk, and is
+// searched there meanwhile (sqlite-search-backlog.ts).
 
 export const SEARCH_INDEX = `
   CREATE VIRTUAL TABLE event_search USING fts5(search_text, tokenize = 'trigram case_sensitive 1');
@@ -38,11 +40,16 @@ export function indexedSearchCondition(
   terms: readonly string[] = [],
 ): string {
   const glob = `*${globLiteral(lowered)}*`;
-  if (terms.length === 0) {
-    return `seq IN (SELECT rowid FROM event_search WHERE search_text GLOB ${params.add(glob)})`;
-  }
-  return `seq IN (SELECT rowid FROM event_search
-    WHERE event_search MATCH ${params.add(allOf(terms))} AND +search_text GLOB ${params.add(glob)})`;
+  const indexed =
+    terms.length === 0
+      ? `SELECT rowid FROM event_search WHERE search_text GLOB ${params.add(glob)}`
+      : `SELECT rowid FROM event_search
+         WHERE event_search MATCH ${params.add(allOf(terms))} AND +search_text GLOB ${params.add(glob)}`;
+  // The events not yet folded into the index (sqlite-search-backlog.ts), matched by the
+  // same GLOB over the same text. One statement reads one snapshot, and a fold moves rows
+  // in one transaction, so each event is read from exactly one of the two.
+  return `seq IN (${indexed}
+    UNION ALL SELECT seq FROM event_search_pending WHERE search_text GLOB ${params.add(glob)})`;
 }
 
 /** The distinct trigrams of a text, by code point as the tokenizer splits it. */

@@ -31,6 +31,7 @@ import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import { yieldToOthers } from '../../src/server/store/yield-to-others.js';
 import { openConnection, type Connection } from './sqlite-connection.js';
 import { SqliteTree } from './sqlite-merkle.js';
+import { APPEND_PENDING, SearchBacklog } from './sqlite-search-backlog.js';
 import {
   eventCountQuery,
   eventOrder,
@@ -136,15 +137,26 @@ export class SqliteStore implements AuditStore {
   readonly #db: Connection;
   readonly #statements: StatementCache;
   readonly #tree: SqliteTree;
+  readonly #searchBacklog: SearchBacklog;
 
   readonly #streamPageRows: number;
   readonly #searchSliceRows: number;
 
   /**
    * `streamPageRows`: rows per streamed page (default 1000); `searchSliceRows`: row ids a
-   * search reads between pauses (default 20,000). Small in tests of the slicing.
+   * search reads between pauses (default 20,000); `searchFoldRows` and `searchIdleMs`: when
+   * the search backlog is folded into the index (see sqlite-search-backlog.ts). Small in
+   * tests of the slicing and the folding.
    */
-  constructor(path: string, options: { streamPageRows?: number; searchSliceRows?: number } = {}) {
+  constructor(
+    path: string,
+    options: {
+      streamPageRows?: number;
+      searchSliceRows?: number;
+      searchFoldRows?: number;
+      searchIdleMs?: number;
+    } = {},
+  ) {
     this.#streamPageRows = options.streamPageRows ?? STREAM_PAGE_ROWS;
     this.#searchSliceRows = options.searchSliceRows ?? SEARCH_SLICE_ROWS;
     this.#db = openConnection(path, { readonly: false });
@@ -156,6 +168,10 @@ export class SqliteStore implements AuditStore {
     }
     this.#statements = new StatementCache(this.#db);
     this.#tree = new SqliteTree(this.#statements);
+    this.#searchBacklog = new SearchBacklog(this.#db, this.#statements, {
+      foldRows: options.searchFoldRows,
+      idleMs: options.searchIdleMs,
+    });
   }
 
   #get<Row>(sql: string, ...params: unknown[]): Row | undefined {
@@ -405,13 +421,12 @@ export class SqliteStore implements AuditStore {
         // The write lock is held from here to commit, so sequences follow commit order.
         const size = this.#tree.size(tenantId);
         const stored = events.map((event, offset) => ({ ...event, sequence: size + offset }));
-        const index = this.#statements.get(
-          'INSERT INTO event_search (rowid, search_text) VALUES (?, ?)',
-        );
+        const pending = this.#statements.get(APPEND_PENDING);
         for (const event of stored) {
           const { lastInsertRowid } = insert.run(...eventValues(event));
-          index.run(lastInsertRowid, searchText(event));
+          pending.run(lastInsertRowid, searchText(event));
         }
+        this.#searchBacklog.added(stored.length);
         this.#tree.append(
           tenantId,
           stored.map((event) => canonicalLeafJson(event)),
@@ -671,6 +686,7 @@ export class SqliteStore implements AuditStore {
   }
 
   close(): void {
+    this.#searchBacklog.close();
     if (this.#db.open) this.#db.close();
   }
 }

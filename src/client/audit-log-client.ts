@@ -1,4 +1,3 @@
-import type * as z from 'zod/mini';
 import type { Principal } from './auth/principal.js';
 import { Session } from './auth/session.js';
 import { memoryTokenStore } from './auth/token-store.js';
@@ -12,19 +11,19 @@ import { Transport, type RequestSpec } from './http/transport.js';
 import { MAX_PAGE_SIZE } from '../contract/constants.js';
 import { newId } from '../contract/ids.js';
 import type { AuditLogEventInput, AuditLogQueryInput } from '../contract/input-types.js';
-import { batchBody, validateEvent, validateInput, validateQuery } from './inputs.js';
+import { checkInput, validateQuery } from './checked-input.js';
+import type { AnswerCheck } from './http/response-body.js';
 import type * as FirstCallModule from './on-first-call.js';
 import { route } from './paths.js';
 import { ROUTES, type Route } from '../contract/routes.js';
 import { toSearchParams } from '../contract/query-params.js';
 import {
-  AuditLogEventListSchema,
-  AuditLogEventSchema,
-  PaginatedAuditLogsSchema,
-} from '../contract/schemas/event.js';
-import { FacetsParamsSchema, PaginationSchema } from '../contract/schemas/query.js';
-import { SummaryIntervalSchema } from '../contract/schemas/enums.js';
-import { AuditLogSummarySchema } from '../contract/schemas/summary.js';
+  AuditLogEventCheck,
+  AuditLogSummaryCheck,
+  PaginatedAuditLogsCheck,
+  PaginationCheck,
+  SummaryIntervalCheck,
+} from '../contract/generated/validators.js';
 import type {
   SessionInfo,
   ViewerSessionCreate,
@@ -53,8 +52,9 @@ import type {
   UserUpdate,
 } from '../contract/schemas/index.js';
 
-// What a page of events needs is imported above; every other endpoint's schemas and code
-// load with the first call of one (see on-first-call.ts).
+// What a page of events needs is imported above, checked by validators generated from the
+// schemas (no zod); every other endpoint's schemas, zod with them, and code load with the
+// first call of one (see on-first-call.ts).
 type FirstCall = typeof FirstCallModule;
 
 /**
@@ -251,21 +251,23 @@ export class AuditLogClient {
     return { ...spec, tenantId: this.#tenantOverride };
   }
 
-  /** A JSON request to one route of the contract, its answer checked with `schema`. */
-  #call<S extends z.ZodMiniType>(
+  /** A JSON request to one route of the contract, its answer checked with `answer`. */
+  #call<T>(
     endpoint: Route,
-    schema: S,
+    answer: AnswerCheck<T>,
     spec: Omit<RequestSpec, 'tenantId' | 'method' | 'path'> & { id?: { id: string; what: string } },
-  ): Promise<z.output<S>> {
+  ): Promise<T> {
     const { id, ...rest } = spec;
-    return this.#transport.json(this.#spec({ ...route(endpoint, id), ...rest }), schema);
+    return this.#transport.json(this.#spec({ ...route(endpoint, id), ...rest }), answer);
   }
 
   // Authentication
 
   /** Signs in; later requests carry the token and refresh it when it expires. */
   async login(credentials: LoginRequest, options: RequestOptions = {}): Promise<TokenResponse> {
-    const { LoginRequestSchema, TokenResponseSchema } = await onFirstCall(options.signal);
+    const { LoginRequestSchema, TokenResponseSchema, validateInput } = await onFirstCall(
+      options.signal,
+    );
     const body = validateInput(LoginRequestSchema, credentials, 'login');
     const tokens = await this.#transport.json(
       {
@@ -355,9 +357,8 @@ export class AuditLogClient {
     session: ViewerSessionCreate,
     options: RequestOptions = {},
   ): Promise<ViewerSessionResponse> {
-    const { ViewerSessionCreateSchema, ViewerSessionResponseSchema } = await onFirstCall(
-      options.signal,
-    );
+    const { ViewerSessionCreateSchema, ViewerSessionResponseSchema, validateInput } =
+      await onFirstCall(options.signal);
     const body = validateInput(ViewerSessionCreateSchema, session, 'viewer session');
     return this.#call(ROUTES.createViewerSession, ViewerSessionResponseSchema, {
       json: body,
@@ -380,7 +381,9 @@ export class AuditLogClient {
   // Users and API keys
 
   async createUser(user: UserCreate, options: RequestOptions = {}): Promise<UserResponse> {
-    const { UserCreateSchema, UserResponseSchema } = await onFirstCall(options.signal);
+    const { UserCreateSchema, UserResponseSchema, validateInput } = await onFirstCall(
+      options.signal,
+    );
     const body = validateInput(UserCreateSchema, user, 'user');
     return this.#call(ROUTES.createUser, UserResponseSchema, {
       json: body,
@@ -404,7 +407,9 @@ export class AuditLogClient {
     update: UserUpdate,
     options: RequestOptions = {},
   ): Promise<UserResponse> {
-    const { UserUpdateSchema, UserResponseSchema } = await onFirstCall(options.signal);
+    const { UserUpdateSchema, UserResponseSchema, validateInput } = await onFirstCall(
+      options.signal,
+    );
     const body = validateInput(UserUpdateSchema, update, 'user update');
     return this.#call(ROUTES.updateUser, UserResponseSchema, {
       id: { id, what: 'user' },
@@ -429,7 +434,9 @@ export class AuditLogClient {
 
   /** Creates an API key; the answer is the only time its `key` is shown. */
   async createApiKey(key: APIKeyCreate, options: RequestOptions = {}): Promise<APIKeyResponse> {
-    const { APIKeyCreateSchema, APIKeyResponseSchema } = await onFirstCall(options.signal);
+    const { APIKeyCreateSchema, APIKeyResponseSchema, validateInput } = await onFirstCall(
+      options.signal,
+    );
     const body = validateInput(APIKeyCreateSchema, key, 'API key');
     return this.#call(ROUTES.createApiKey, APIKeyResponseSchema, {
       json: body,
@@ -461,6 +468,7 @@ export class AuditLogClient {
 
   /** Stores one event. Retries reuse its idempotency key, so it is stored once. */
   async createEvent(event: AuditLogEventInput, options: WriteOptions = {}): Promise<AuditLogEvent> {
+    const { validateEvent } = await onFirstCall(options.signal);
     const body = validateEvent(event);
     return this.#transport.json(
       this.#spec({
@@ -470,7 +478,7 @@ export class AuditLogClient {
         idempotencyKey: options.idempotencyKey ?? newId(),
         what: 'creating an event',
       }),
-      AuditLogEventSchema,
+      AuditLogEventCheck,
     );
   }
 
@@ -491,8 +499,8 @@ export class AuditLogClient {
         details: { idempotencyKey: `Send at most ${size} events with one key` },
       });
     }
+    const { sendInChunks, batchBody, AuditLogEventListSchema } = await onFirstCall(options.signal);
     const bodies = chunks.map(({ start, length }) => batchBody(events, start, length));
-    const { sendInChunks } = await onFirstCall(options.signal);
     return sendInChunks(
       events,
       chunks,
@@ -514,7 +522,7 @@ export class AuditLogClient {
   }
 
   async getEvent(id: string, options: RequestOptions = {}): Promise<AuditLogEvent> {
-    return this.#call(ROUTES.getEvent, AuditLogEventSchema, {
+    return this.#call(ROUTES.getEvent, AuditLogEventCheck, {
       id: { id, what: 'event' },
       signal: options.signal,
       what: 'loading an event',
@@ -526,9 +534,9 @@ export class AuditLogClient {
     query: AuditLogQueryInput = {},
     options: PageOptions = {},
   ): Promise<PaginatedAuditLogs> {
-    const filter = validateQuery(query);
-    const page = validateInput(
-      PaginationSchema,
+    const filter = await validateQuery(query);
+    const page = await checkInput(
+      PaginationCheck,
       { page: options.page, size: options.size },
       'page',
     );
@@ -539,7 +547,7 @@ export class AuditLogClient {
         signal: options.signal,
         what: 'listing events',
       }),
-      PaginatedAuditLogsSchema,
+      PaginatedAuditLogsCheck,
     );
   }
 
@@ -583,11 +591,11 @@ export class AuditLogClient {
     query: AuditLogQueryInput = {},
     options: RequestOptions & { interval?: SummaryInterval | undefined } = {},
   ): Promise<AuditLogSummary> {
-    const filter = validateQuery(query);
+    const filter = await validateQuery(query);
     const interval =
       options.interval === undefined
         ? undefined
-        : validateInput(SummaryIntervalSchema, options.interval, 'interval');
+        : await checkInput(SummaryIntervalCheck, options.interval, 'interval');
     return this.#transport.json(
       this.#spec({
         ...route(ROUTES.getSummary),
@@ -595,7 +603,7 @@ export class AuditLogClient {
         signal: options.signal,
         what: 'loading the summary',
       }),
-      AuditLogSummarySchema,
+      AuditLogSummaryCheck,
     );
   }
 
@@ -611,10 +619,12 @@ export class AuditLogClient {
   ): Promise<FacetsResponse> {
     // Counts have no order, so the query's sort stays off the wire.
     const filter = Object.fromEntries(
-      Object.entries(validateQuery(query)).filter(([key]) => !SORT_KEYS.has(key)),
+      Object.entries(await validateQuery(query)).filter(([key]) => !SORT_KEYS.has(key)),
     );
     // The filters were checked above; only the facet's own parameters are left to check.
-    const { FacetsResponseSchema } = await onFirstCall(options.signal);
+    const { FacetsParamsSchema, FacetsResponseSchema, validateInput } = await onFirstCall(
+      options.signal,
+    );
     const { fields: named, limit } = validateInput(
       FacetsParamsSchema,
       { fields, limit: options.limit },
@@ -643,7 +653,7 @@ export class AuditLogClient {
     query: AuditLogQueryInput = {},
     options: ExportOptions<'json' | 'csv'> = {},
   ): Promise<AuditLogExport | CsvExport> {
-    const filter = validateQuery(query);
+    const filter = await validateQuery(query);
     const format = options.format ?? 'json';
     if (format !== 'json' && format !== 'csv') {
       throw new ValidationError('format must be "json" or "csv"', {
@@ -685,7 +695,7 @@ export class AuditLogClient {
     query: AuditLogQueryInput = {},
     options: ExportFileOptions = {},
   ): Promise<ExportFile> {
-    const filter = validateQuery(query);
+    const filter = await validateQuery(query);
     const format = options.format ?? 'csv';
     const { destination } = options;
     const writer = destination?.getWriter();
@@ -740,7 +750,9 @@ export class AuditLogClient {
     treeSize: number,
     options: RequestOptions = {},
   ): Promise<ProofsResponse> {
-    const { ProofsRequestSchema, ProofsResponseSchema } = await onFirstCall(options.signal);
+    const { ProofsRequestSchema, ProofsResponseSchema, validateInput } = await onFirstCall(
+      options.signal,
+    );
     const body = validateInput(
       ProofsRequestSchema,
       { ids: [...ids], tree_size: treeSize },

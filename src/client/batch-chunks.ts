@@ -1,4 +1,4 @@
-import { MAX_BATCH_SIZE } from '../contract/schemas/event.js';
+import { MAX_BATCH_SIZE } from '../contract/constants.js';
 
 /** A run of a batch's events sent as one request: `length` events from `start`. */
 export interface Chunk {

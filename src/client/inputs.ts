@@ -1,23 +1,15 @@
 import type * as z from 'zod/mini';
 import { ValidationError } from './errors/index.js';
+import { wireTimestamp } from './wire-timestamp.js';
 import {
   AuditLogEventCreateSchema,
-  AuditLogQuerySchema,
   issuesToDetails,
   safeParse,
   type AuditLogEventCreateParsed,
-  type AuditLogQueryParsed,
 } from '../contract/schemas/index.js';
-import type { AuditLogEventInput, AuditLogQueryInput } from '../contract/input-types.js';
+import type { AuditLogEventInput } from '../contract/input-types.js';
 
-function wireTimestamp<T>(value: T | Date): T | string {
-  // An invalid Date becomes a string the schema refuses, so the error names the field.
-  if (value instanceof Date)
-    return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
-  return value;
-}
-
-/** Validates before sending: a bad field is a `ValidationError` naming it, and nothing is sent. */
+/** Validates before sending with zod itself: a bad field is a `ValidationError` naming it, and nothing is sent. */
 export function validateInput<S extends z.ZodMiniType>(
   schema: S,
   value: unknown,
@@ -34,18 +26,6 @@ export function validateInput<S extends z.ZodMiniType>(
     });
   }
   return result.data;
-}
-
-export function validateQuery(query: AuditLogQueryInput = {}): AuditLogQueryParsed {
-  return validateInput(
-    AuditLogQuerySchema,
-    {
-      ...query,
-      start_date: wireTimestamp(query.start_date),
-      end_date: wireTimestamp(query.end_date),
-    },
-    'query',
-  );
 }
 
 /** The event as it goes on the wire: validated, timestamps normalised, empty fields left out. */

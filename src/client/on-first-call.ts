@@ -1,5 +1,5 @@
-// What AuditLogClient's endpoints other than reading events need: their schemas, the batch
-// sender and the download reader. One module behind one import(), so an app that shows
+// What AuditLogClient's endpoints other than reading events need: their schemas (and zod,
+// which checks inputs with them), the batch sender and the download reader. One module behind one import(), so an app that shows
 // events loads it only when it first signs in, writes, exports or verifies.
 export {
   APIKeyCreateSchema,
@@ -26,6 +26,9 @@ export {
   TreeHeadSchema,
 } from '../contract/schemas/tamper.js';
 export { AuditLogExportSchema } from '../contract/schemas/export.js';
+export { AuditLogEventListSchema } from '../contract/schemas/event.js';
+export { FacetsParamsSchema } from '../contract/schemas/query.js';
+export { batchBody, validateEvent, validateInput } from './inputs.js';
 export { FacetsResponseSchema } from '../contract/schemas/facets.js';
 export { HealthSchema } from '../contract/schemas/health.js';
 export { sendInChunks } from './batch.js';

@@ -1,4 +1,4 @@
-import type { ExportFormat, SortField, SortOrder, SummaryInterval } from './schemas/enums.js';
+import type { ExportFormat, SortField, SortOrder, SummaryInterval } from './enum-values.js';
 
 /** The largest page the events endpoint answers; also the size auto-pagination asks for. */
 export const MAX_PAGE_SIZE = 1000;
@@ -20,6 +20,11 @@ export const INTERVAL_MS: Readonly<Record<SummaryInterval, number>> = {
   hour: 3_600_000,
   day: 86_400_000,
 };
+
+/** Metadata nests at most this deep; deeper documents cannot be serialised safely everywhere. */
+export const MAX_METADATA_DEPTH = 32;
+/** Events per batch request. */
+export const MAX_BATCH_SIZE = 1000;
 
 /** How often live views poll for new events. */
 export const LIVE_INTERVAL_MS = 10_000;

@@ -1,18 +1,12 @@
-import * as z from 'zod/mini';
-import { EVENT_TYPES, EventTypeSchema, SEVERITIES, SeveritySchema } from './schemas/enums.js';
-import { noNul } from './schemas/fields.js';
-
-/** A text value of a list filter. */
-const textItem = z.string().check(z.minLength(1), z.maxLength(255), noNul);
+import { EVENT_TYPES, SEVERITIES } from './enum-values.js';
 
 export interface FilterField {
   /** The event field the filter matches, by exact value. */
   field: string;
-  /** One value of the filter's list, as the query schema checks it. */
-  item: z.ZodMiniType<string>;
   /**
    * How a person sets it: `enum` is picked from fixed values (with counts), `text` is typed
-   * in the filter bar, `exact` is set from a row or a link and shown as a chip only.
+   * in the filter bar, `exact` is set from a row or a link and shown as a chip only. A value
+   * of an `enum` filter is one of `values`; of the others, text (`schemas/query.ts`).
    */
   kind: 'enum' | 'text' | 'exact';
   /** An `enum` filter's values, in the order they are offered. */
@@ -38,7 +32,6 @@ export interface FilterField {
 export const FILTER_FIELDS = {
   event_types: {
     field: 'event_type',
-    item: EventTypeSchema,
     kind: 'enum',
     values: EVENT_TYPES,
     sortable: true,
@@ -48,7 +41,6 @@ export const FILTER_FIELDS = {
   },
   resource_types: {
     field: 'resource_type',
-    item: textItem,
     kind: 'text',
     sortable: true,
     searchable: true,
@@ -57,7 +49,6 @@ export const FILTER_FIELDS = {
   },
   resource_ids: {
     field: 'resource_id',
-    item: textItem,
     kind: 'exact',
     sortable: false,
     searchable: true,
@@ -66,7 +57,6 @@ export const FILTER_FIELDS = {
   },
   actions: {
     field: 'action',
-    item: textItem,
     kind: 'exact',
     sortable: true,
     searchable: true,
@@ -75,7 +65,6 @@ export const FILTER_FIELDS = {
   },
   severities: {
     field: 'severity',
-    item: SeveritySchema,
     kind: 'enum',
     values: SEVERITIES,
     ranked: true,
@@ -86,7 +75,6 @@ export const FILTER_FIELDS = {
   },
   user_ids: {
     field: 'user_id',
-    item: textItem,
     kind: 'text',
     sortable: true,
     searchable: true,
@@ -95,7 +83,6 @@ export const FILTER_FIELDS = {
   },
   ip_addresses: {
     field: 'ip_address',
-    item: textItem,
     kind: 'text',
     sortable: false,
     searchable: false,
@@ -104,7 +91,6 @@ export const FILTER_FIELDS = {
   },
   session_ids: {
     field: 'session_id',
-    item: textItem,
     kind: 'text',
     sortable: false,
     searchable: false,
@@ -113,7 +99,6 @@ export const FILTER_FIELDS = {
   },
   correlation_ids: {
     field: 'correlation_id',
-    item: textItem,
     kind: 'text',
     sortable: false,
     searchable: false,

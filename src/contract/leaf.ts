@@ -17,19 +17,43 @@ const SORTED_LEAF_KEYS = [...LEAF_FIELDS]
  * shape, goes through the canonicalization library.
  */
 export function canonicalLeafJson(event: Readonly<Partial<Record<LeafField, unknown>>>): string {
-  let text = '{';
-  for (const [field, key] of SORTED_LEAF_KEYS) {
+  return `{${leafMembers(event, SORTED_LEAF_KEYS)}}`;
+}
+
+const SEQUENCE_AT = SORTED_LEAF_KEYS.findIndex(([field]) => field === 'sequence');
+
+/**
+ * An event's canonical leaf JSON around its sequence, for a writer that learns the sequence
+ * only later: `before + sequence + after` is `canonicalLeafJson({ ...event, sequence })` for
+ * an integer `sequence`.
+ */
+export function canonicalLeafAroundSequence(
+  event: Readonly<Partial<Record<LeafField, unknown>>>,
+): [before: string, after: string] {
+  const [, key] = SORTED_LEAF_KEYS[SEQUENCE_AT]!;
+  return [
+    `{${leafMembers(event, SORTED_LEAF_KEYS.slice(0, SEQUENCE_AT))},${key}`,
+    `,${leafMembers(event, SORTED_LEAF_KEYS.slice(SEQUENCE_AT + 1))}}`,
+  ];
+}
+
+function leafMembers(
+  event: Readonly<Partial<Record<LeafField, unknown>>>,
+  keys: typeof SORTED_LEAF_KEYS,
+): string {
+  let text = '';
+  for (const [field, key] of keys) {
     const value = event[field] ?? null;
     if (value !== null && typeof value === 'object') {
-      text += (text.length > 1 ? ',' : '') + key + canonicalJson(value);
+      text += (text.length > 0 ? ',' : '') + key + canonicalJson(value);
     } else {
       if (typeof value === 'string' && LONE_SURROGATE.test(value)) {
         throw new TypeError(`Cannot write canonical JSON: ${field} holds a lone surrogate`);
       }
-      text += (text.length > 1 ? ',' : '') + key + JSON.stringify(value);
+      text += (text.length > 0 ? ',' : '') + key + JSON.stringify(value);
     }
   }
-  return `${text}}`;
+  return text;
 }
 
 /** With the `u` flag only unpaired surrogates match: paired ones are one code point. */

@@ -1,4 +1,5 @@
-import { LIST_FILTERS, type AuditLogQuery } from './schemas/query.js';
+import { LIST_FILTERS } from './filter-lists.js';
+import type { AuditLogQuery } from './schemas/query.js';
 
 type ParamValue = string | number | boolean | Date | null | undefined;
 

@@ -3,7 +3,7 @@ import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import type { FacetField, FacetsResponse, FacetValue } from '../client/index.js';
 import { facetFilter } from '../contract/facet-filter.js';
-import { excludeKey } from '../contract/schemas/index.js';
+import { excludeKey } from '../contract/filter-lists.js';
 import { useAuditLogContext } from './audit-log-context.js';
 import { facetsQueryOptions, type AuditLogQueryRequest } from './query-options.js';
 

@@ -12,6 +12,11 @@ export interface AuditPermissions {
    * do (without `GET /auth/session`).
    */
   known: boolean;
+  /**
+   * True while the credential's rights are being asked for the first time: a control that
+   * the answer may forbid (the export button) waits instead of offering itself for a moment.
+   */
+  loading: boolean;
   canRead: boolean;
   canWrite: boolean;
   canExport: boolean;
@@ -35,7 +40,7 @@ export interface AuditPermissions {
  */
 export function usePermissions(): AuditPermissions {
   const { client } = useAuditLogContext();
-  const { data: session } = useQuery(sessionInfoQueryOptions(client));
+  const { data: session, isLoading: loading } = useQuery(sessionInfoQueryOptions(client));
   const base = currentUserQueryOptions(client);
   const { data: user } = useQuery({
     ...base,
@@ -46,6 +51,7 @@ export function usePermissions(): AuditPermissions {
       session?.permissions.includes(permission) ?? false;
     return {
       known: session !== undefined && session !== null,
+      loading,
       canRead: has('read'),
       canWrite: has('write'),
       canExport: has('export'),
@@ -53,5 +59,5 @@ export function usePermissions(): AuditPermissions {
       roles: (session?.kind === 'user' && user?.roles) || [],
       session: session ?? null,
     };
-  }, [session, user]);
+  }, [session, user, loading]);
 }

@@ -6,13 +6,20 @@ import { AuditLogClient } from '../../src/client/index.js';
 import { ExportButton } from '../../src/components/index.js';
 import type { ExportResult } from '../../src/hooks/index.js';
 import type { AuditLogTestServer } from '../../src/server/index.js';
-import { readBlobText, signedInClient, testServer, wrapperFor } from '../hooks/setup.js';
+import { newClient, readBlobText, signedInClient, testServer, wrapperFor } from '../hooks/setup.js';
 import { axeViolations } from './axe.js';
 
 let server: AuditLogTestServer;
 beforeAll(async () => {
   server = await testServer({ seed: { eventsPerTenant: 200 } });
 });
+
+/** The export button once the session's rights have arrived and it offers itself. */
+async function readyExportButton() {
+  const button = await screen.findByRole('button', { name: 'Export' });
+  await waitFor(() => expect(button).toHaveProperty('disabled', false));
+  return button;
+}
 
 describe('ExportButton', () => {
   it('exports exactly the current filters as CSV and hands over a file named for tenant and date', async () => {
@@ -24,7 +31,7 @@ describe('ExportButton', () => {
         wrapper: wrapperFor(client),
       },
     );
-    const button = await screen.findByRole('button', { name: 'Export' });
+    const button = await readyExportButton();
     await waitFor(() => expect(button).toHaveProperty('disabled', false));
     await userEvent.setup().click(button);
     await waitFor(() => expect(onExported).toHaveBeenCalledTimes(1));
@@ -57,7 +64,7 @@ describe('ExportButton', () => {
       />,
       { wrapper: wrapperFor(client) },
     );
-    const button = await screen.findByRole('button', { name: 'Export' });
+    const button = await readyExportButton();
     await waitFor(() => expect(button).toHaveProperty('disabled', false));
     await userEvent.setup().click(button);
     await waitFor(() => expect(onExported).toHaveBeenCalled());
@@ -75,9 +82,42 @@ describe('ExportButton', () => {
       wrapper: wrapperFor(client),
     });
     const user = userEvent.setup();
+    const button = await readyExportButton();
     await user.selectOptions(screen.getByLabelText('Format'), 'json');
-    await user.click(screen.getByRole('button', { name: 'Export' }));
+    await user.click(button);
     await waitFor(() => expect(onExported).toHaveBeenCalled());
+    const doc = JSON.parse(await readBlobText(onExported.mock.calls[0]![0].blob));
+    expect(doc.data.every((e: { severity: string }) => e.severity === 'critical')).toBe(true);
+  });
+
+  it('offers the formats in its own menu where the bar is narrow, and exports the one picked', async () => {
+    const client = await signedInClient(server, 'admin', 'acme');
+    const onExported = vi.fn<(file: ExportResult & { blob: Blob }) => void>();
+    const { container } = render(
+      <ExportButton
+        query={{ severities: ['critical'] }}
+        formatChoice="menu"
+        onExported={onExported}
+      />,
+      { wrapper: wrapperFor(client) },
+    );
+    const user = userEvent.setup();
+    const button = await readyExportButton();
+    // No select of its own: the button opens the choice, by keyboard as by pointer.
+    expect(screen.queryByRole('combobox')).toBeNull();
+    expect(button.getAttribute('aria-haspopup')).toBe('menu');
+    button.focus();
+    await user.keyboard('{ArrowDown}');
+    const menu = screen.getByRole('menu', { name: 'Format' });
+    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
+      'CSV',
+      'JSON',
+    ]);
+    expect(await axeViolations(container)).toEqual([]);
+    await user.keyboard('{ArrowDown}{Enter}');
+    await waitFor(() => expect(onExported).toHaveBeenCalledTimes(1));
+    expect(menu.hidden).toBe(true);
+    expect(onExported.mock.calls[0]![0].fileName).toMatch(/\.json$/);
     const doc = JSON.parse(await readBlobText(onExported.mock.calls[0]![0].blob));
     expect(doc.data.every((e: { severity: string }) => e.severity === 'critical')).toBe(true);
   });
@@ -88,7 +128,7 @@ describe('ExportButton', () => {
     const onExported = vi.fn();
     render(<ExportButton query={{}} onExported={onExported} />, { wrapper: wrapperFor(client) });
     const user = userEvent.setup();
-    const button = await screen.findByRole('button', { name: 'Export' });
+    const button = await readyExportButton();
     await waitFor(() => expect(button).toHaveProperty('disabled', false));
     await user.click(button);
     expect(await screen.findByRole('progressbar', { name: 'Export progress' })).toBeTruthy();
@@ -96,6 +136,33 @@ describe('ExportButton', () => {
     await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
     expect(onExported).not.toHaveBeenCalled();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('waits for the rights before it offers itself, then exports', async () => {
+    let answerSession: () => void = () => {};
+    const sessionAnswered = new Promise<void>((resolve) => (answerSession = resolve));
+    // A manager's client whose rights are held back until the test lets them through.
+    const slowRights: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (new URL(request.url).pathname.endsWith('/auth/session')) await sessionAnswered;
+      return server.fetch(request);
+    };
+    const client = newClient(server, slowRights);
+    await client.login({ username: 'manager', password: 'audit-demo', tenant_id: 'acme' });
+    const onExported = vi.fn<(file: ExportResult & { blob: Blob }) => void>();
+    render(<ExportButton query={{}} onExported={onExported} />, { wrapper: wrapperFor(client) });
+    const button = screen.getByRole('button', { name: 'Export' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(button).toHaveProperty('disabled', true);
+    expect(button.getAttribute('aria-busy')).toBe('true');
+    await userEvent.click(button);
+    expect(onExported).not.toHaveBeenCalled();
+
+    answerSession();
+    await waitFor(() => expect(button).toHaveProperty('disabled', false));
+    expect(button.getAttribute('aria-busy')).toBeNull();
+    await userEvent.click(button);
+    await waitFor(() => expect(onExported).toHaveBeenCalledTimes(1));
   });
 
   it('is disabled, saying why, for a role that may not export', async () => {
@@ -155,8 +222,7 @@ describe('ExportButton for keys and viewer sessions', () => {
       const { unmount } = render(<ExportButton query={{}} onExported={onExported} />, {
         wrapper: wrapperFor(client),
       });
-      const button = screen.getByRole('button', { name: 'Export' });
-      await userEvent.click(button);
+      await userEvent.click(await readyExportButton());
       await waitFor(() => expect(onExported).toHaveBeenCalledTimes(1));
       expect(screen.queryByText(/does not include exporting/)).toBeNull();
       unmount();

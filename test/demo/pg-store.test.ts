@@ -1,6 +1,10 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { eventCountQuery } from '../../demo/server/event-queries.js';
+import { PG_DIALECT } from '../../demo/server/pg-event-sql.js';
 import { PgStore } from '../../demo/server/pg-store.js';
+import { INTERVAL_MS } from '../../src/contract/constants.js';
+import type { EventFilter } from '../../src/server/store/types.js';
 import { createDatabase } from '../support/postgres-cluster.js';
 import { ANY, event, expectAgreesWithMemory, iso, NOW } from '../support/store-agreement.js';
 
@@ -42,6 +46,7 @@ describe('row-level security, the second wall between tenants', () => {
       for (const table of [
         'audit_events',
         'event_rollups',
+        'event_totals',
         'idempotency_keys',
         'merkle_trees',
         'merkle_runs',
@@ -139,6 +144,66 @@ describe('the schema', () => {
     await expect(PgStore.open(config)).rejects.toThrow(
       /newer than this server's.*another database/,
     );
+  });
+});
+
+describe("a page's total", () => {
+  const HOUR = INTERVAL_MS.hour;
+  const lastDay = { ...ANY, start_date: iso(NOW - 24 * HOUR + 1) };
+
+  /** The plan PostgreSQL makes for a tenant's count, as text. */
+  async function countPlan(config: pg.PoolConfig, filter: EventFilter): Promise<string> {
+    const query = eventCountQuery(PG_DIALECT, 'acme', filter);
+    return withClient(config, async (client) => {
+      await client.query("BEGIN; SELECT set_config('audit.tenant_id', 'acme', true)");
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN ${query.sql}`,
+        query.params,
+      );
+      await client.query('ROLLBACK');
+      return rows.map((row) => row['QUERY PLAN']).join('\n');
+    });
+  }
+
+  it('adds up one row per hour without filters, and counts only the partial hour of a range from events', async () => {
+    const { store, config } = await freshStore();
+    // The month's partition exists, so the planner keeps the edge's scan in the plan.
+    await store.insertEvents('acme', [event('acme')]);
+    const whole = await countPlan(config, ANY);
+    expect(whole).toContain('event_totals');
+    expect(whole).not.toMatch(/event_rollups|audit_events/);
+    const day = await countPlan(config, lastDay);
+    expect(day).toContain('event_totals');
+    expect(day).toContain('audit_events');
+    expect(day).not.toContain('event_rollups');
+    // A filter the hourly totals do not keep: the finer rollups, or the events, answer.
+    const errors = await countPlan(config, { ...ANY, severities: ['error'] });
+    expect(errors).toContain('event_rollups');
+    expect(errors).not.toContain('event_totals');
+  });
+
+  it('counts the events of a database written before the hourly totals', async () => {
+    const { store, config } = await freshStore();
+    const times = [NOW - 30 * HOUR, NOW - 2 * HOUR, NOW - 2 * HOUR + 1, NOW];
+    await store.insertEvents(
+      'acme',
+      times.map((at) => event('acme', { timestamp: iso(at) })),
+    );
+    await store.insertEvents('globex', [event('globex')]);
+    await store.close();
+    // Back to schema version 6, before the totals.
+    await withClient(config, (client) =>
+      client.query(
+        "DROP TABLE event_totals; UPDATE meta SET value = '6' WHERE key = 'schema_version'",
+      ),
+    );
+    const upgraded = await PgStore.open(config);
+    open.push(upgraded);
+    expect(await upgraded.countEvents('acme', ANY)).toBe(4);
+    expect(await upgraded.countEvents('acme', lastDay)).toBe(3);
+    expect(await upgraded.countEvents('globex', ANY)).toBe(1);
+    await upgraded.insertEvents('acme', [event('acme', { timestamp: iso(NOW - 2 * HOUR) })]);
+    expect(await upgraded.countEvents('acme', ANY)).toBe(5);
   });
 });
 

@@ -117,9 +117,10 @@ describe('a SQLite file store', () => {
     const expectedFacets = await store.facets('acme', ANY, ['action', 'user_id'], 10);
     store.close();
     // Back to schema version 3: no rollups, the summary index, no viewer sessions, no
-    // search index and no index by sequence.
+    // search index or its backlog and no index by sequence.
     const db = openConnection(path, { readonly: false });
     db.exec(`DROP TABLE viewer_sessions; DROP TABLE event_rollups; DROP TABLE event_search;
+      DROP TABLE event_search_pending;
       DROP INDEX events_by_sequence;
       DROP TABLE facet_rollups;
       CREATE INDEX events_summary ON audit_events

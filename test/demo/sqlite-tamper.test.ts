@@ -35,10 +35,11 @@ describe('the SQLite log', () => {
     const summary = store.summarize('acme', ANY, 'hour');
     store.close();
     // Back to schema version 2: no sequences, no tree, no rollups, no viewer sessions, no
-    // search index, no facet rollups, no index by sequence (it migrates through all of them).
+    // search index or its backlog, no facet rollups, no index by sequence (it migrates
+    // through all of them).
     const db = openConnection(path, { readonly: false });
     db.exec(`DROP TABLE viewer_sessions; DROP TABLE merkle_runs; DROP TABLE merkle_trees;
-      DROP TABLE event_search; DROP TABLE facet_rollups;
+      DROP TABLE event_search; DROP TABLE event_search_pending; DROP TABLE facet_rollups;
       DROP INDEX events_by_sequence;
       ALTER TABLE audit_events DROP COLUMN sequence;
       DROP TABLE event_rollups;

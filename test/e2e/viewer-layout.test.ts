@@ -56,8 +56,15 @@ async function signedIn(width: number, height: number) {
 
 test('at 1280×800 the rows start near the top, fill the window, and only the table scrolls', async () => {
   const { page, pageErrors } = await signedIn(1280, 800);
+  await page.getByRole('button', { name: 'Columns' }).waitFor();
+  await page.getByRole('button', { name: 'Export', exact: true }).waitFor();
   const layout = await measure(page);
-  console.info('viewer layout at 1280×800', layout);
+  const bar = await barRows(page);
+  console.info('viewer layout at 1280×800', layout, bar);
+  // Every control on one line: the format select, Columns and Compact rows as buttons of their own.
+  expect(bar.rows).toBe(1);
+  expect(await page.getByLabel('Format').isVisible()).toBe(true);
+  expect(await page.getByRole('button', { name: 'Compact rows' }).isVisible()).toBe(true);
   expect(layout.firstRowTop - layout.viewerTop).toBeLessThanOrEqual(400);
   expect(layout.firstRowTop).toBeLessThanOrEqual(400);
   expect(layout.rowsVisible).toBeGreaterThanOrEqual(15);
@@ -118,18 +125,130 @@ test('the detail panel widens when its edge is dragged', async () => {
   await page.context().close();
 });
 
-test('at 390×844 the first row is on the first screen, filters and chart behind their buttons', async () => {
+/** The top bar's rows (a control starting below the bottom of the one before starts one). */
+function barRows(page: Page): Promise<{ rows: number; height: number }> {
+  return page.evaluate(() => {
+    const bar = document.querySelector('[data-part="viewer-bar"]')!;
+    const boxes = [...bar.children]
+      .map((child) => child.getBoundingClientRect())
+      .filter((box) => box.width > 0 && box.height > 0)
+      .sort((a, b) => a.top - b.top);
+    let rows = 0;
+    let bottom = -Infinity;
+    for (const box of boxes) {
+      if (box.top >= bottom) rows += 1;
+      bottom = Math.max(bottom, box.bottom);
+    }
+    return { rows, height: bar.getBoundingClientRect().height };
+  });
+}
+
+/**
+ * What the table's right edge cuts in the rows on screen: a cell that starts inside the
+ * table's box but ends past it, or an integrity mark or severity badge not wholly inside.
+ */
+function cutAtRightEdge(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const viewport = document.querySelector('[data-part="table"] [data-part="viewport"]')!;
+    const right =
+      viewport.getBoundingClientRect().left + viewport.clientLeft + viewport.clientWidth;
+    const cut: string[] = [];
+    const rows = document.querySelectorAll(
+      '[data-part="header-row"], [data-part="body"] [role="row"]',
+    );
+    for (const row of rows) {
+      for (const cell of row.children) {
+        const box = cell.getBoundingClientRect();
+        if (box.left < right - 0.5 && box.right > right + 0.5)
+          cut.push(
+            `${cell.getAttribute('data-column')} ${Math.round(box.left)}–${Math.round(box.right)}`,
+          );
+      }
+      for (const mark of row.querySelectorAll(
+        '[data-part="integrity-mark"], [data-part="severity-badge"]',
+      )) {
+        if (mark.getBoundingClientRect().right > right + 0.5) cut.push(mark.textContent ?? '');
+      }
+    }
+    return cut;
+  });
+}
+
+test('at 390×844 the bar takes two rows, the rows start high, and the first screen ends at a column edge', async () => {
   const { page } = await signedIn(390, 844);
+  // The lazy controls are in: the time range, export and Display buttons.
+  const displayButton = page.getByRole('button', { name: 'Display' });
+  await displayButton.waitFor();
+  await page.getByRole('button', { name: 'All time' }).waitFor();
+  await page.getByRole('button', { name: 'Export', exact: true }).waitFor();
   const layout = await measure(page);
-  console.info('viewer layout at 390×844', layout);
-  expect(layout.rowsVisible).toBeGreaterThanOrEqual(1);
-  expect(layout.firstRowTop).toBeLessThan(844);
+  const bar = await barRows(page);
+  console.info('viewer layout at 390×844', layout, bar);
+  expect(bar.rows).toBeLessThanOrEqual(2);
+  // Two rows of controls and the bar's padding: 91 px here, 4 rows and 171 px before.
+  expect(bar.height).toBeLessThanOrEqual(96);
+  // Under the bar, the pager's line and the table's header: 165 px here, 246 px before.
+  expect(layout.firstRowTop - layout.viewerTop).toBeLessThanOrEqual(180);
+  expect(layout.rowsVisible).toBeGreaterThanOrEqual(15);
   expect(layout.pageScrolls).toBe(false);
   expect(layout.overflowX).toBeLessThanOrEqual(0);
   const filters = page.locator('[data-part="sidebar-toggle"]');
   expect(await filters.getAttribute('aria-expanded')).toBe('false');
   expect(await page.locator('[data-part="viewer-sidebar"]').count()).toBe(0);
+
+  // Time, severity and the integrity mark are whole; the mark is its glyph alone, still named.
+  expect(await cutAtRightEdge(page)).toEqual([]);
+  const firstRow = bodyRows(page).first();
+  const mark = firstRow.getByRole('img', { name: /verified/i });
+  expect((await mark.boundingBox())!.width).toBeLessThanOrEqual(24);
+  for (const column of ['time', 'severity']) {
+    const cell = (await firstRow.locator(`[data-column="${column}"]`).boundingBox())!;
+    expect(cell.x + cell.width, column).toBeLessThanOrEqual(390);
+  }
+  // The other columns are a sideways scroll of the table away, starting at a column's edge.
+  const viewport = page.locator('[data-part="table"] [data-part="viewport"]');
+  expect(await viewport.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(
+    true,
+  );
+  await viewport.evaluate((element) => (element.scrollLeft = element.scrollWidth));
+  expect(await firstRow.locator('[data-column="description"]').isVisible()).toBe(true);
+  await viewport.evaluate((element) => (element.scrollLeft = 0));
   await saveScreenshot(page, 'viewer-390', { fullPage: false });
+
+  // Export: the formats are in the button's own menu.
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const formats = page.getByRole('menu', { name: 'Format' });
+  expect(await formats.getByRole('menuitem').allTextContents()).toEqual(['CSV', 'JSON']);
+  await page.keyboard.press('Escape');
+  await formats.waitFor({ state: 'hidden' });
+
+  // Display holds the volume strip, compact rows and the columns, all by keyboard.
+  await displayButton.focus();
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('dialog', { name: 'Display' });
+  await panel.waitFor();
+  await saveScreenshot(page, 'viewer-390-display', { fullPage: false });
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Volume');
+  await page.keyboard.press('Enter');
+  await page.locator('[data-part="viewer-volume"]').waitFor();
+  const compact = panel.getByRole('button', { name: 'Compact rows' });
+  expect(await compact.getAttribute('aria-pressed')).toBe('true');
+  await compact.press('Enter');
+  expect(await page.locator('[data-part="table"]').getAttribute('data-density')).toBe(
+    'comfortable',
+  );
+  await compact.press('Enter');
+  const columns = panel.getByRole('list', { name: 'Columns' });
+  await columns.getByRole('checkbox', { name: 'Description' }).uncheck();
+  expect(await page.locator('[data-part="column-header"][data-column="description"]').count()).toBe(
+    0,
+  );
+  await columns.getByRole('checkbox', { name: 'Description' }).check();
+  await page.keyboard.press('Escape');
+  await panel.waitFor({ state: 'hidden' });
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Display');
+  // The bar itself has no Volume button on a phone: the panel's is the one.
+  expect(await page.getByRole('button', { name: 'Volume' }).count()).toBe(0);
 
   // A row opens as a full-screen sheet.
   await bodyRows(page).first().click();

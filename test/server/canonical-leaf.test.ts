@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, canonicalLeafJson } from '../../src/contract/leaf.js';
+import {
+  canonicalJson,
+  canonicalLeafAroundSequence,
+  canonicalLeafJson,
+} from '../../src/contract/leaf.js';
 import { jcs, jcsLeaf } from '../support/rfc8785.js';
 
 // RFC 8785 §3.2.2 and §3.2.3, as JSON texts.
@@ -58,6 +62,13 @@ describe('canonical JSON (RFC 8785)', () => {
     expect(JSON.parse(canonicalLeafJson(sparse))).toMatchObject({ metadata: null, user_id: null });
     // Extra fields are not part of a leaf.
     expect(canonicalLeafJson({ ...EVENT, extra: 1 } as typeof EVENT)).toBe(jcsLeaf(EVENT));
+  });
+
+  it('writes the same leaf around a sequence learnt later', () => {
+    for (const sequence of [0, 41, 9_007_199_254_740_991]) {
+      const [before, after] = canonicalLeafAroundSequence(EVENT);
+      expect(before + sequence + after).toBe(jcsLeaf({ ...EVENT, sequence }));
+    }
   });
 
   it('refuses text with an unpaired surrogate, which canonical JSON cannot hold', () => {

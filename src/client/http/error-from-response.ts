@@ -8,7 +8,9 @@ import {
   ServerError,
   ValidationError,
 } from '../errors/index.js';
-import { ErrorBodySchema } from '../../contract/schemas/errors.js';
+import { DOUBT } from '../../contract/checked.js';
+import { ErrorBodyCheck } from '../../contract/generated/validators.js';
+import type { ErrorBody } from '../../contract/schemas/errors.js';
 import { parseRetryAfter } from './retry-after.js';
 
 const FALLBACK_MESSAGES: Record<number, string> = {
@@ -42,13 +44,14 @@ export function errorFromResponse(
   secrets: readonly string[],
   now: number = Date.now(),
 ): AuditLogSDKError {
-  let parsed: ReturnType<typeof ErrorBodySchema.safeParse> | undefined;
+  // The generated validator decides alone: a JSON body is never one it cannot judge.
+  let body: ErrorBody | undefined;
   try {
-    parsed = ErrorBodySchema.safeParse(JSON.parse(bodyText));
+    const parsed = ErrorBodyCheck.check(JSON.parse(bodyText));
+    body = parsed === DOUBT ? undefined : parsed;
   } catch {
-    parsed = undefined;
+    body = undefined;
   }
-  const body = parsed?.success ? parsed.data : undefined;
   const requestId = headers.get('X-Request-ID') ?? undefined;
   const fallback =
     FALLBACK_MESSAGES[status] ??

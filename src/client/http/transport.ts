@@ -4,7 +4,6 @@ import ky, {
   type KyInstance,
   type RetryOptions,
 } from 'ky';
-import type * as z from 'zod/mini';
 import { samePrincipal, type Principal } from '../auth/principal.js';
 import type { Session } from '../auth/session.js';
 import {
@@ -15,7 +14,7 @@ import {
 } from '../errors/index.js';
 import { errorFromResponse } from './error-from-response.js';
 import { redirectError } from './redirect.js';
-import { parseResponseBody } from './response-body.js';
+import { parseResponseBody, type AnswerCheck } from './response-body.js';
 import { parseRetryAfter } from './retry-after.js';
 import {
   RETRY_AFTER_STATUSES,
@@ -149,9 +148,9 @@ export class Transport {
   }
 
   /** Sends and validates a JSON answer. */
-  async json<S extends z.ZodMiniType>(spec: RequestSpec, schema: S): Promise<z.output<S>> {
+  async json<T>(spec: RequestSpec, answer: AnswerCheck<T>): Promise<T> {
     const { response, text } = await this.#send(spec, true);
-    return parseResponseBody(text, schema, {
+    return parseResponseBody(text, answer, {
       status: response.status,
       requestId: response.headers.get('X-Request-ID') ?? undefined,
       what: spec.what,

@@ -1,6 +1,7 @@
 import {
   AuditLogQuerySchema,
   excludeKey,
+  itemSchema,
   normalizeTimestamp,
   type ListFilter,
 } from '../../contract/schemas/index.js';
@@ -65,7 +66,7 @@ function textProblem(
 
 function listValues(row: FilterField, value: string): string[] | Problem {
   if (row.kind === 'enum') return enumValues(row, value);
-  return textProblem(row.item, value, `A ${row.field}`) ?? [value];
+  return textProblem(itemSchema(row), value, `A ${row.field}`) ?? [value];
 }
 
 /** An `after:`/`before:` value as a contract timestamp; a bare date is midnight UTC. */

@@ -1,5 +1,5 @@
 import type { AuditLogQueryInput, SummaryInterval } from '../../client/index.js';
-import { parseTimestamp } from '../../contract/schemas/timestamp.js';
+import { parseTimestamp } from '../../contract/timestamp.js';
 import { INTERVAL_MS } from '../../contract/constants.js';
 
 const SIX_HOURS = 6 * INTERVAL_MS.hour;

@@ -1,5 +1,6 @@
 'use client';
 import { Button } from '../ui/button.js';
+import { Menu } from '../ui/menu.js';
 import { Select } from '../ui/text-input.js';
 import { useId, useState } from 'react';
 import { exportFileName } from '../../contract/constants.js';
@@ -33,6 +34,11 @@ export interface ExportButtonProps {
   /** Format chosen at first. Default CSV. */
   defaultFormat?: 'csv' | 'json';
   /**
+   * How the format is chosen: a select beside the button (default), or a menu the button
+   * opens, one item per format, which starts the export (narrow bars, such as a phone's).
+   */
+  formatChoice?: 'select' | 'menu';
+  /**
    * Called with the file, kept in memory, and its signed `manifest`, instead of saving them
    * (e.g. to upload them).
    * Left out, the file is saved: see `chooseFile`.
@@ -51,6 +57,8 @@ export interface ExportButtonProps {
   labels?: AuditLabelOverrides;
   className?: string;
 }
+
+const FORMATS = ['csv', 'json'] as const;
 
 const isAbort = (error: unknown) => error instanceof Error && error.name === 'AbortError';
 
@@ -76,6 +84,7 @@ function ExportFromProps({
   query = {},
   columns,
   defaultFormat = 'csv',
+  formatChoice = 'select',
   onExported,
   chooseFile = pickSaveFile,
   labels: overrides,
@@ -88,12 +97,26 @@ function ExportFromProps({
   const [format, setFormat] = useState(defaultFormat);
   const id = useId();
   const forbidden = permissions.known && !permissions.canExport;
+  // Until the rights are known the button waits: offered for a moment, a click would start
+  // an export the server then refuses.
+  const waiting = permissions.loading;
   const running = exporter.isPending;
   const percent = exporter.progress?.percent ?? null;
+  const unavailable = running || forbidden || waiting;
+  const trigger = {
+    variant: 'primary',
+    disabled: unavailable,
+    'aria-busy': waiting || undefined,
+    'aria-describedby': forbidden ? `${id}-why` : undefined,
+  } as const;
 
-  const start = () => {
-    const keep = format === 'csv' && columns ? csvColumnsFor(columns) : [];
-    const request: ExportRequest = { query, format, ...(keep.length > 0 ? { columns: keep } : {}) };
+  const start = (chosen: 'csv' | 'json') => {
+    const keep = chosen === 'csv' && columns ? csvColumnsFor(columns) : [];
+    const request: ExportRequest = {
+      query,
+      format: chosen,
+      ...(keep.length > 0 ? { columns: keep } : {}),
+    };
     if (onExported) {
       exporter.mutate(request, { onSuccess: (file) => onExported({ ...file, blob: file.blob! }) });
       return;
@@ -107,8 +130,8 @@ function ExportFromProps({
       });
     // Asked now, while the click still counts as the user's gesture. Closing the dialog
     // cancels; a dialog that cannot open leaves the download from memory.
-    const suggested = exportFileName(client.tenantId, new Date().toISOString(), format);
-    chooseFile(suggested, format).then(save, (error: unknown) => {
+    const suggested = exportFileName(client.tenantId, new Date().toISOString(), chosen);
+    chooseFile(suggested, chosen).then(save, (error: unknown) => {
       if (!isAbort(error)) save(null);
     });
   };
@@ -121,24 +144,38 @@ function ExportFromProps({
         running ? 'running' : exporter.isError ? 'error' : exporter.isSuccess ? 'done' : 'idle',
       )}
     >
-      <label htmlFor={`${id}-format`}>{labels.exportFormat}</label>
-      <Select
-        id={`${id}-format`}
-        value={format}
-        disabled={running || forbidden}
-        onChange={(event) => setFormat(event.target.value as 'csv' | 'json')}
-      >
-        <option value="csv">{labels.exportCsv}</option>
-        <option value="json">{labels.exportJson}</option>
-      </Select>
-      <Button
-        variant="primary"
-        onClick={start}
-        disabled={running || forbidden}
-        aria-describedby={forbidden ? `${id}-why` : undefined}
-      >
-        {running ? labels.exporting : labels.exportEvents}
-      </Button>
+      {formatChoice === 'menu' ? (
+        <Menu
+          trigger={running ? labels.exporting : labels.exportEvents}
+          label={labels.exportFormat}
+          align="end"
+          triggerProps={trigger}
+          items={FORMATS.map((choice) => ({
+            id: choice,
+            label: labels[choice === 'csv' ? 'exportCsv' : 'exportJson'],
+            onSelect: () => start(choice),
+          }))}
+        />
+      ) : (
+        <>
+          <label htmlFor={`${id}-format`}>{labels.exportFormat}</label>
+          <Select
+            id={`${id}-format`}
+            value={format}
+            disabled={unavailable}
+            onChange={(event) => setFormat(event.target.value as 'csv' | 'json')}
+          >
+            {FORMATS.map((choice) => (
+              <option key={choice} value={choice}>
+                {labels[choice === 'csv' ? 'exportCsv' : 'exportJson']}
+              </option>
+            ))}
+          </Select>
+          <Button {...trigger} onClick={() => start(format)}>
+            {running ? labels.exporting : labels.exportEvents}
+          </Button>
+        </>
+      )}
       {forbidden ? (
         <span id={`${id}-why`} data-part="hint">
           {permissions.session?.kind === 'user' ? labels.exportNotAllowed : labels.exportNotGranted}

@@ -1,6 +1,6 @@
 import type { AuditLogQueryInput, FacetField, FacetValue } from '../../client/index.js';
 import { facetFilter } from '../../contract/facet-filter.js';
-import { excludeKey } from '../../contract/schemas/index.js';
+import { excludeKey } from '../../contract/filter-lists.js';
 import { compactQuery } from '../filters/filter-model.js';
 
 /** How a value stands in the query: picked, left out, or neither. */

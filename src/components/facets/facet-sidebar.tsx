@@ -3,7 +3,7 @@ import { useMemo, useState, type ComponentPropsWithRef } from 'react';
 import type { AuditLogQueryInput, FacetField, FacetValue } from '../../client/index.js';
 import { MAX_FACET_LIMIT } from '../../contract/constants.js';
 import { facetFilter } from '../../contract/facet-filter.js';
-import { FACET_FIELDS } from '../../contract/schemas/index.js';
+import { FACET_FIELDS } from '../../contract/filter-lists.js';
 import { NotFoundError } from '../../client/index.js';
 import { useFacets } from '../../hooks/index.js';
 import { filterNames, type FilterLabelOverrides } from '../filters/filter-labels.js';

@@ -2,7 +2,7 @@
 import { useCallback, useMemo, useState, type ComponentPropsWithRef } from 'react';
 import type { AuditLogQueryInput, AuditLogSummary } from '../../client/index.js';
 import type { RelativeDuration } from '../../client/search/index.js';
-import { filterFields } from '../../contract/schemas/query.js';
+import { filterFields } from '../../contract/filter-lists.js';
 import { useSummary } from '../../hooks/index.js';
 import { useAuditUi } from '../ui/audit-ui-context.js';
 import { mergeLabels, type AuditLabelOverrides } from '../ui/labels.js';

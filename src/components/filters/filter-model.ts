@@ -1,6 +1,6 @@
 import type { AuditLogQueryInput } from '../../client/index.js';
 import type { RelativeDuration } from '../../client/search/index.js';
-import { excludeKey, filterFields, type ListFilter } from '../../contract/schemas/query.js';
+import { excludeKey, filterFields, type ListFilter } from '../../contract/filter-lists.js';
 
 /** Time range presets, each a duration back from now. */
 export const TIME_PRESETS = [

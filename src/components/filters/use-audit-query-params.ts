@@ -4,15 +4,13 @@ import type { AuditLogQueryInput } from '../../client/index.js';
 import type { RelativeDuration } from '../../client/search/index.js';
 import { parseRelativeDuration } from '../../client/search/relative-time.js';
 import { isListFilter, toSearchParams } from '../../contract/query-params.js';
-import { FILTER_FIELDS } from '../../contract/field-table.js';
-import { IdSchema } from '../../contract/schemas/fields.js';
+import { DOUBT, type Check } from '../../contract/checked.js';
+import { excludeKey, LIST_FILTERS } from '../../contract/filter-lists.js';
 import {
-  AuditLogQuerySchema,
-  excludeKey,
-  filterFields,
-  LIST_FILTERS,
-  PaginationSchema,
-} from '../../contract/schemas/query.js';
+  AuditLogQueryFields,
+  IdCheck,
+  PaginationFields,
+} from '../../contract/generated/validators.js';
 
 /** What the URL holds: the filters, the page, the visible columns and the open event. */
 export interface AuditUrlState {
@@ -55,19 +53,19 @@ const OWN_KEYS: ReadonlySet<string> = new Set([
   HISTORY_ID,
 ]);
 
-const valid = (schema: { safeParse(value: unknown): { success: boolean } }, value: unknown) =>
-  schema.safeParse(value).success;
+const valid = (check: Check<unknown>, value: unknown) => check(value) !== DOUBT;
 
 /**
- * The state a query string describes, read leniently with the contract's own schemas: each
- * value the API would refuse is skipped (a list keeps its valid items), never thrown.
+ * The state a query string describes, read leniently with the contract's own schemas (their
+ * generated validators): each value the API would refuse is skipped (a list keeps its valid
+ * items), never thrown.
  */
 export function parseAuditUrlState(search: string): AuditUrlState {
   const params = new URLSearchParams(search);
   const query: Record<string, unknown> = {};
-  for (const [key, row] of filterFields()) {
+  for (const key of LIST_FILTERS) {
     for (const name of [key, excludeKey(key)]) {
-      const items = params.getAll(name).filter((item) => valid(row.item, item));
+      const items = params.getAll(name).filter((item) => valid(AuditLogQueryFields[name], [item]));
       if (items.length > 0) query[name] = [...new Set(items)];
     }
   }
@@ -76,12 +74,12 @@ export function parseAuditUrlState(search: string): AuditUrlState {
     // A relative range stands in for both ends, as in the search language.
     if (last && (key === 'start_date' || key === 'end_date')) continue;
     const value = params.get(key);
-    if (value !== null && value !== '' && valid(AuditLogQuerySchema.shape[key], value))
+    if (value !== null && value !== '' && valid(AuditLogQueryFields[key], value))
       query[key] = value;
   }
-  const page = PaginationSchema.shape.page.safeParse(params.get(PAGE) ?? undefined);
+  const page = PaginationFields.page(params.get(PAGE) ?? undefined);
   const columns = params.has(COLUMNS)
-    ? params.getAll(COLUMNS).filter((id) => valid(IdSchema, id))
+    ? params.getAll(COLUMNS).filter((id) => valid(IdCheck.check, id))
     : undefined;
   const event = params.get(EVENT);
   // Checked as the filters that read the history check them.
@@ -90,15 +88,15 @@ export function parseAuditUrlState(search: string): AuditUrlState {
   const history =
     historyType !== null &&
     historyId !== null &&
-    valid(FILTER_FIELDS.resource_types.item, historyType) &&
-    valid(FILTER_FIELDS.resource_ids.item, historyId)
+    valid(AuditLogQueryFields.resource_types, [historyType]) &&
+    valid(AuditLogQueryFields.resource_ids, [historyId])
       ? { resource_type: historyType, resource_id: historyId }
       : undefined;
   return {
     query: query as AuditLogQueryInput,
-    page: page.success ? page.data : 1,
+    page: page === DOUBT ? 1 : page,
     columns,
-    eventId: event !== null && valid(IdSchema, event) ? event : undefined,
+    eventId: event !== null && valid(IdCheck.check, event) ? event : undefined,
     ...(last ? { last } : {}),
     ...(history ? { history } : {}),
   };

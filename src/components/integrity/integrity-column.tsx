@@ -19,7 +19,8 @@ export function createIntegrityColumn(labels: AuditLabels): AuditLogColumn {
   return {
     id: INTEGRITY_COLUMN_ID,
     header: labels.integrity.column,
-    width: 'minmax(7.5rem, 0.5fr)',
+    // A narrow screen shows the mark without its word (viewer.css), in a narrower track.
+    width: 'minmax(var(--audit-integrity-min, 7.5rem), 0.5fr)',
     placement: 'start',
     cell: (event) => <EventIntegrityMark event={event} />,
   };

@@ -1,6 +1,6 @@
 import type { AuditLogEvent, AuditLogQueryInput, FacetField } from '../../client/index.js';
 import { facetFilter } from '../../contract/facet-filter.js';
-import { excludeKey } from '../../contract/schemas/query.js';
+import { excludeKey } from '../../contract/filter-lists.js';
 import { compactQuery } from '../filters/filter-model.js';
 
 /** An event field a filter matches by exact value: what a pivot can narrow or exclude by. */

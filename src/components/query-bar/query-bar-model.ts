@@ -5,7 +5,7 @@ import {
   type RelativeDuration,
 } from '../../client/search/index.js';
 import { FILTER_FIELDS } from '../../contract/field-table.js';
-import { excludeKey, filterFields } from '../../contract/schemas/index.js';
+import { excludeKey, filterFields } from '../../contract/filter-lists.js';
 
 /** What the query bar edits: a query, whose start may be relative (`last`). */
 export type QueryBarValue = AuditLogQueryInput & { last?: RelativeDuration | undefined };

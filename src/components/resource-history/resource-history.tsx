@@ -21,7 +21,7 @@ const DEFAULT_HISTORY_PAGE_SIZE = 50;
 export interface ResourceHistoryProps {
   /** The resource whose events are shown, by type and id. */
   resource: ResourceRef;
-  /** Shows a Back button, e.g. to the list the history was opened from. */
+  /** Shows a Back button, e.g. to the list the history was opened from; Escape does the same. */
   onBack?: (() => void) | undefined;
   /** Events per page. Default 50. */
   pageSize?: number | undefined;
@@ -77,6 +77,12 @@ export function ResourceHistory({
       {...rootProps('resource-history', className)}
       aria-labelledby={titleId}
       aria-busy={events.isFetching || undefined}
+      // Escape leaves as Back does; handled here, so a viewer around it keeps its detail open.
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || event.defaultPrevented || !onBack) return;
+        event.preventDefault();
+        onBack();
+      }}
     >
       <header data-part="history-bar">
         {onBack ? (

@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { useAuditUi } from '../ui/audit-ui-context.js';
+import type { AuditLabels } from '../ui/labels.js';
 import { IconButton } from '../ui/button.js';
 import { Popover } from '../ui/popover.js';
 import type { AuditLogColumn } from './audit-log-column.js';
@@ -27,24 +28,60 @@ export interface ColumnSettingsProps {
   className?: string | undefined;
 }
 
+/** The column settings' words from the catalog, with a host's overrides. */
+export function columnSettingsLabels(
+  ui: AuditLabels,
+  overrides?: Partial<ColumnSettingsLabels>,
+): ColumnSettingsLabels {
+  return {
+    button: ui.columnSettings,
+    moveUp: ui.moveColumnUp,
+    moveDown: ui.moveColumnDown,
+    ...overrides,
+  };
+}
+
 /** A button that opens a list of the columns: a checkbox to show each, buttons to move it. */
 export function ColumnSettings({
+  labels: labelOverrides,
+  className,
+  ...list
+}: ColumnSettingsProps) {
+  const labels = columnSettingsLabels(useAuditUi().labels, labelOverrides);
+  const [open, setOpen] = useState(false);
+
+  return (
+    <div {...rootProps('column-settings', className, open ? 'open' : 'closed')}>
+      <Popover
+        trigger={labels.button}
+        label={labels.button}
+        open={open}
+        onOpenChange={setOpen}
+        align="end"
+        triggerProps={{ 'data-part': 'column-settings-trigger' }}
+      >
+        <ColumnSettingsList {...list} labels={labels} />
+      </Popover>
+    </div>
+  );
+}
+
+export type ColumnSettingsListProps = Omit<ColumnSettingsProps, 'labels' | 'className'> & {
+  labels: ColumnSettingsLabels;
+};
+
+/**
+ * The columns, each with a checkbox to show it and buttons to move it: the Columns popover's
+ * content, and the columns' part of the viewer's Display panel on phones.
+ */
+export function ColumnSettingsList({
   columns,
   columnVisibility,
   onColumnVisibilityChange,
   columnOrder,
   onColumnOrderChange,
-  labels: labelOverrides,
-  className,
-}: ColumnSettingsProps) {
-  const { labels: ui } = useAuditUi();
-  const labels: ColumnSettingsLabels = {
-    button: ui.columnSettings,
-    moveUp: ui.moveColumnUp,
-    moveDown: ui.moveColumnDown,
-    ...labelOverrides,
-  };
-  const [open, setOpen] = useState(false);
+  labels,
+}: ColumnSettingsListProps) {
   const ordered = orderColumns(columns, columnOrder);
   const ids = ordered.map((column) => column.id);
 
@@ -60,49 +97,38 @@ export function ColumnSettings({
   };
 
   return (
-    <div {...rootProps('column-settings', className, open ? 'open' : 'closed')}>
-      <Popover
-        trigger={labels.button}
-        label={labels.button}
-        open={open}
-        onOpenChange={setOpen}
-        align="end"
-        triggerProps={{ 'data-part': 'column-settings-trigger' }}
-      >
-        <ul aria-label={labels.button} data-part="column-settings-list">
-          {ordered.map((column, index) => (
-            <li key={column.id} data-part="column-settings-item" data-column={column.id}>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={columnVisibility[column.id] !== false}
-                  onChange={(event) => {
-                    const visible = event.currentTarget.checked;
-                    onColumnVisibilityChange((previous) => ({ ...previous, [column.id]: visible }));
-                  }}
-                />
-                <span>{column.header}</span>
-              </label>
-              <IconButton
-                size="sm"
-                data-part="move-up"
-                label={labels.moveUp(column.header)}
-                aria-disabled={index === 0}
-                onClick={() => move(index, -1)}
-                icon="↑"
-              />
-              <IconButton
-                size="sm"
-                data-part="move-down"
-                label={labels.moveDown(column.header)}
-                aria-disabled={index === ordered.length - 1}
-                onClick={() => move(index, 1)}
-                icon="↓"
-              />
-            </li>
-          ))}
-        </ul>
-      </Popover>
-    </div>
+    <ul aria-label={labels.button} data-part="column-settings-list">
+      {ordered.map((column, index) => (
+        <li key={column.id} data-part="column-settings-item" data-column={column.id}>
+          <label>
+            <input
+              type="checkbox"
+              checked={columnVisibility[column.id] !== false}
+              onChange={(event) => {
+                const visible = event.currentTarget.checked;
+                onColumnVisibilityChange((previous) => ({ ...previous, [column.id]: visible }));
+              }}
+            />
+            <span>{column.header}</span>
+          </label>
+          <IconButton
+            size="sm"
+            data-part="move-up"
+            label={labels.moveUp(column.header)}
+            aria-disabled={index === 0}
+            onClick={() => move(index, -1)}
+            icon="↑"
+          />
+          <IconButton
+            size="sm"
+            data-part="move-down"
+            label={labels.moveDown(column.header)}
+            aria-disabled={index === ordered.length - 1}
+            onClick={() => move(index, 1)}
+            icon="↓"
+          />
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -51,7 +51,10 @@ function timeColumnWidth(options: {
   });
   const width = `calc(${Math.ceil(longest.length * 1.1)}ch + 2 * var(--audit-space-2))`;
   // Relative mode adds "5 minutes ago" after it, the part cut first when space runs out.
-  return options.relative ? `minmax(calc(${width} + 8rem), 1.6fr)` : `minmax(${width}, 1.2fr)`;
+  const [least, grow] = options.relative ? [`${width} + 8rem`, '1.6fr'] : [width, '1.2fr'];
+  // A stylesheet fitting the columns to a narrow screen widens the track through
+  // --audit-time-fill to what the other columns leave; never narrower than the time.
+  return `minmax(max(${least}, var(--audit-time-fill, 0px)), ${grow})`;
 }
 
 /** Time, severity, event type, action, resource, user, IP address and description. */

@@ -244,6 +244,8 @@ export const DEFAULT_LABELS = {
   volume: 'Volume',
   matchingEvents: (count: string) => `${count} events`,
   columnSettings: 'Columns',
+  /** On phones, the one button holding the volume strip's, the columns' and the rows' settings. */
+  displayOptions: 'Display',
   moveColumnUp: (column: string) => `Move ${column} up`,
   moveColumnDown: (column: string) => `Move ${column} down`,
   compactRows: 'Compact rows',

@@ -27,6 +27,7 @@ import { AuditLogView } from './audit-log-view.js';
 import { useWidthClass } from './use-width-class.js';
 import {
   LazyDetailPanel,
+  LazyDisplayOptions,
   LazyExportButton,
   LazyLiveTail,
   LazyQueryBar,
@@ -123,11 +124,12 @@ function ViewerLayout({
   const { labels, locale } = useAuditUi();
   const rootRef = useRef<HTMLDivElement>(null);
   const size = useWidthClass(rootRef);
+  const phone = size === 'phone';
   // Unset, each follows the width: open where there is room, behind their buttons on phones.
   const [sidebarChoice, setSidebarChoice] = useState<boolean | null>(null);
   const [chartChoice, setChartChoice] = useState<boolean | null>(null);
   const sidebarOpen = !hide.filters && (sidebarChoice ?? size === 'desktop');
-  const chartOpen = !hide.charts && (chartChoice ?? size !== 'phone');
+  const chartOpen = !hide.charts && (chartChoice ?? !phone);
   const total = view.events.data?.total;
   const queryBarValue = useMemo(
     () => ({ ...view.query, ...view.sort, last: view.last }),
@@ -208,7 +210,7 @@ function ViewerLayout({
             : labels.matchingEvents(new Intl.NumberFormat(locale).format(total))}
         </output>
         {/* The volume is the list's: a history in its place has none to show. */}
-        {hide.charts || history ? null : (
+        {hide.charts || history || phone ? null : (
           <Button
             data-part="chart-toggle"
             aria-expanded={chartOpen}
@@ -225,23 +227,39 @@ function ViewerLayout({
         )}
         {hide.export ? null : (
           <Suspense fallback={null}>
-            <LazyExportButton />
+            {/* On a phone the format is chosen in the button's own menu, saving the bar a row. */}
+            <LazyExportButton {...(phone ? { formatChoice: 'menu' as const } : {})} />
           </Suspense>
         )}
-        <Suspense fallback={null}>
-          <LazyColumnSettings
-            columns={view.columns}
-            columnVisibility={view.columnVisibility}
-            onColumnVisibilityChange={view.setColumnVisibility}
-            columnOrder={view.columnOrder}
-            onColumnOrderChange={view.setColumnOrder}
-          />
-        </Suspense>
-        <DensityToggle
-          density={view.density}
-          onDensityChange={view.setDensity}
-          label={labels.compactRows}
-        />
+        {phone ? (
+          <Suspense fallback={null}>
+            <LazyDisplayOptions
+              view={view}
+              volume={
+                hide.charts || history
+                  ? undefined
+                  : { open: chartOpen, id: volumeId, onOpenChange: setChartChoice }
+              }
+            />
+          </Suspense>
+        ) : (
+          <>
+            <Suspense fallback={null}>
+              <LazyColumnSettings
+                columns={view.columns}
+                columnVisibility={view.columnVisibility}
+                onColumnVisibilityChange={view.setColumnVisibility}
+                columnOrder={view.columnOrder}
+                onColumnOrderChange={view.setColumnOrder}
+              />
+            </Suspense>
+            <DensityToggle
+              density={view.density}
+              onDensityChange={view.setDensity}
+              label={labels.compactRows}
+            />
+          </>
+        )}
       </div>
       <div data-part="viewer-body">
         <div data-part="viewer-main">

@@ -12,6 +12,11 @@ export const LazyExportButton = lazy(() =>
   import('../export-button/export-button.js').then((module) => ({ default: module.ExportButton })),
 );
 
+/** On phones, the one button for the volume strip, compact rows and the columns. */
+export const LazyDisplayOptions = lazy(() =>
+  import('./display-options.js').then((module) => ({ default: module.DisplayOptions })),
+);
+
 /** The query bar with its search language and suggestions: typing starts after the rows. */
 export const LazyQueryBar = lazy(() =>
   import('../query-bar/connected-audit-query-bar.js').then((module) => ({

@@ -1,82 +1,39 @@
 import * as z from 'zod/mini';
+import {
+  API_KEY_PERMISSIONS,
+  EVENT_TYPES,
+  ExportFormat,
+  SEVERITIES,
+  SORT_FIELDS,
+  SortOrder,
+  SummaryInterval,
+  USER_ROLES,
+  valuesOf,
+} from '../enum-values.js';
 
-/** Values of an `as const` map, as a tuple zod can enumerate. */
-function valuesOf<T extends Record<string, string>>(map: T): [T[keyof T], ...T[keyof T][]] {
-  return Object.values(map) as [T[keyof T], ...T[keyof T][]];
-}
+// The value maps and their unions live in `enum-values.ts`, which code that only names
+// values imports without zod; these are the schemas that check them.
+export {
+  API_KEY_PERMISSIONS,
+  ApiKeyPermission,
+  EVENT_TYPES,
+  EventType,
+  ExportFormat,
+  SEVERITIES,
+  Severity,
+  SORT_FIELDS,
+  SortField,
+  SortOrder,
+  SummaryInterval,
+  USER_ROLES,
+  UserRole,
+} from '../enum-values.js';
 
-// Each enum is a value map (so `EventType.USER_ACTION` reads as in the seed) plus a
-// union type of its wire strings and the zod schema that checks them.
-
-export const EventType = {
-  AUTHENTICATION: 'authentication',
-  AUTHORIZATION: 'authorization',
-  DATA_ACCESS: 'data_access',
-  DATA_MODIFICATION: 'data_modification',
-  SYSTEM_EVENT: 'system_event',
-  USER_ACTION: 'user_action',
-  API_CALL: 'api_call',
-  ERROR: 'error',
-} as const;
-export type EventType = (typeof EventType)[keyof typeof EventType];
-export const EVENT_TYPES = valuesOf(EventType);
 export const EventTypeSchema = z.enum(EVENT_TYPES);
-
-/** Ordered from most to least severe; sorting by severity follows this order. */
-export const Severity = {
-  CRITICAL: 'critical',
-  ERROR: 'error',
-  WARNING: 'warning',
-  INFO: 'info',
-  DEBUG: 'debug',
-} as const;
-export type Severity = (typeof Severity)[keyof typeof Severity];
-export const SEVERITIES = valuesOf(Severity);
 export const SeveritySchema = z.enum(SEVERITIES);
-
-export const UserRole = {
-  SYSTEM_ADMIN: 'system_admin',
-  TENANT_ADMIN: 'tenant_admin',
-  AUDIT_MANAGER: 'audit_manager',
-  AUDIT_VIEWER: 'audit_viewer',
-  API_USER: 'api_user',
-} as const;
-export type UserRole = (typeof UserRole)[keyof typeof UserRole];
-export const USER_ROLES = valuesOf(UserRole);
 export const UserRoleSchema = z.enum(USER_ROLES);
-
-export const ApiKeyPermission = {
-  READ: 'read',
-  WRITE: 'write',
-  EXPORT: 'export',
-  /** Mint viewer sessions for the host's own users (see `ViewerSessionCreate`). */
-  EMBED: 'embed',
-} as const;
-export type ApiKeyPermission = (typeof ApiKeyPermission)[keyof typeof ApiKeyPermission];
-export const API_KEY_PERMISSIONS = valuesOf(ApiKeyPermission);
 export const ApiKeyPermissionSchema = z.enum(API_KEY_PERMISSIONS);
-
-export const SortField = {
-  TIMESTAMP: 'timestamp',
-  SEVERITY: 'severity',
-  EVENT_TYPE: 'event_type',
-  ACTION: 'action',
-  RESOURCE_TYPE: 'resource_type',
-  USER_ID: 'user_id',
-  CREATED_AT: 'created_at',
-} as const;
-export type SortField = (typeof SortField)[keyof typeof SortField];
-export const SORT_FIELDS = valuesOf(SortField);
 export const SortFieldSchema = z.enum(SORT_FIELDS);
-
-export const SortOrder = { ASC: 'asc', DESC: 'desc' } as const;
-export type SortOrder = (typeof SortOrder)[keyof typeof SortOrder];
 export const SortOrderSchema = z.enum(valuesOf(SortOrder));
-
-export const ExportFormat = { JSON: 'json', CSV: 'csv' } as const;
-export type ExportFormat = (typeof ExportFormat)[keyof typeof ExportFormat];
 export const ExportFormatSchema = z.enum(valuesOf(ExportFormat));
-
-export const SummaryInterval = { MINUTE: 'minute', HOUR: 'hour', DAY: 'day' } as const;
-export type SummaryInterval = (typeof SummaryInterval)[keyof typeof SummaryInterval];
 export const SummaryIntervalSchema = z.enum(valuesOf(SummaryInterval));

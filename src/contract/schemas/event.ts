@@ -2,33 +2,13 @@ import * as z from 'zod/mini';
 import { EventTypeSchema, SeveritySchema } from './enums.js';
 import { CountSchema, IdSchema, optionalText, orNull, requiredText } from './fields.js';
 import { TimestampSchema } from './timestamp.js';
+import { MAX_BATCH_SIZE, MAX_METADATA_DEPTH } from '../constants.js';
+import { isPlainObject, withinMetadataDepth } from '../value-checks.js';
+
+export { MAX_BATCH_SIZE, MAX_METADATA_DEPTH };
 
 /** Descriptions may be long (stack traces, diffs) but are bounded so one event cannot fill a store. */
 export const MAX_DESCRIPTION_LENGTH = 1_048_576;
-/** Metadata nests at most this deep; deeper documents cannot be serialised safely everywhere. */
-export const MAX_METADATA_DEPTH = 32;
-
-function depthOf(value: unknown, limit: number): number {
-  // Iterative so a hostile document cannot exhaust the stack while being measured.
-  let deepest = 0;
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop()!;
-    if (current === null || typeof current !== 'object') continue;
-    deepest = Math.max(deepest, depth);
-    if (deepest > limit) return deepest;
-    for (const child of Object.values(current)) stack.push([child, depth + 1]);
-  }
-  return deepest;
-}
-
-/** An object literal's shape from any realm (a JSON body parsed in a worker or an iframe). */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as object | null;
-  return proto === null || Object.getPrototypeOf(proto) === null;
-}
-
 /**
  * Any JSON object, kept as it came rather than copied key by key: a copy made by assignment
  * would turn an own `__proto__` key into a prototype change and lose it. Such keys are data.
@@ -39,7 +19,7 @@ export const JsonObjectSchema = z.custom<Record<string, unknown>>(isPlainObject,
 });
 
 export const MetadataSchema = JsonObjectSchema.check(
-  z.refine((value) => depthOf(value, MAX_METADATA_DEPTH) <= MAX_METADATA_DEPTH, {
+  z.refine(withinMetadataDepth, {
     message: `Metadata may nest at most ${MAX_METADATA_DEPTH} levels deep`,
   }),
 );
@@ -67,8 +47,6 @@ export const AuditLogEventCreateSchema = z.object({
 export type AuditLogEventCreate = z.input<typeof AuditLogEventCreateSchema>;
 /** An event to create after validation: optional fields are `null`, timestamps normalised. */
 export type AuditLogEventCreateParsed = z.output<typeof AuditLogEventCreateSchema>;
-
-export const MAX_BATCH_SIZE = 1000;
 
 export const AuditLogEventBatchCreateSchema = z.object({
   audit_logs: z

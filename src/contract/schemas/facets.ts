@@ -1,14 +1,8 @@
 import * as z from 'zod/mini';
-import { FILTER_FIELDS, type ListFilter } from '../field-table.js';
+import { FACET_FIELDS } from '../filter-lists.js';
 import { CountSchema } from './fields.js';
 
-/** An event field facets count: every facetable row of the field table, by its field name. */
-export type FacetField = (typeof FILTER_FIELDS)[ListFilter]['field'];
-
-/** The facetable fields in field-table order, the order a sidebar lists them in. */
-export const FACET_FIELDS = Object.values(FILTER_FIELDS)
-  .filter((row) => row.facetable)
-  .map((row) => row.field) as readonly FacetField[] as readonly [FacetField, ...FacetField[]];
+export { FACET_FIELDS, type FacetField } from '../filter-lists.js';
 
 export const FacetFieldSchema = z.enum(FACET_FIELDS);
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { hasNoNul } from '../value-checks.js';
 
 /**
  * U+0000 is refused in every text field the API stores or matches on: PostgreSQL's text
@@ -6,7 +7,7 @@ import * as z from 'zod/mini';
  * Metadata keeps it: stored as JSON, the character is the escape `\u0000`, which every store
  * holds as written.
  */
-export const noNul = z.refine<string>((value) => !value.includes('\u0000'), {
+export const noNul = z.refine<string>(hasNoNul, {
   message: 'Must not contain the character U+0000',
 });
 

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import {
+  EventTypeSchema,
   ExportFormatSchema,
+  SeveritySchema,
   SortFieldSchema,
   SortOrderSchema,
   SummaryIntervalSchema,
@@ -8,7 +10,10 @@ import {
 import { CSV_COLUMNS } from './export.js';
 import { TimestampSchema } from './timestamp.js';
 import { noNul } from './fields.js';
-import { FILTER_FIELDS, type FilterField, type ListFilter } from '../field-table.js';
+import type { FILTER_FIELDS, FilterField } from '../field-table.js';
+import { EVENT_TYPES, SEVERITIES } from '../enum-values.js';
+import { excludeKey, filterFields, type ListFilter } from '../filter-lists.js';
+import { isOrderedRange, toNumber } from '../value-checks.js';
 import {
   DEFAULT_FACET_LIMIT,
   DEFAULT_PAGE_SIZE,
@@ -18,42 +23,47 @@ import {
 } from '../constants.js';
 import { FacetFieldSchema } from './facets.js';
 
-export type { ListFilter };
+export {
+  excludeKey,
+  filterFields,
+  LIST_FILTERS,
+  SEARCH_FIELDS,
+  type ExcludeFilter,
+  type ListFilter,
+} from '../filter-lists.js';
 
-/** The table's rows as `[filter, row]` pairs, in table order. */
-export function filterFields(): [ListFilter, FilterField][] {
-  return Object.entries(FILTER_FIELDS) as [ListFilter, FilterField][];
-}
+/** A text value of a list filter. */
+const textItem = z.string().check(z.minLength(1), z.maxLength(255), noNul);
 
-/** The filter lists of a query; each travels as a repeated query parameter. */
-export const LIST_FILTERS: readonly ListFilter[] = filterFields().map(([key]) => key);
+/** The schema of one value of a list filter: its row's enum, or bounded text. */
+type ItemOf<R> = R extends { values: typeof EVENT_TYPES }
+  ? typeof EventTypeSchema
+  : R extends { values: typeof SEVERITIES }
+    ? typeof SeveritySchema
+    : typeof textItem;
+const ENUM_ITEMS = new Map<readonly string[], z.ZodMiniType<string>>([
+  [EVENT_TYPES, EventTypeSchema],
+  [SEVERITIES, SeveritySchema],
+]);
 
-/** What `search` matches, case-insensitively: the description and every searchable field. */
-export const SEARCH_FIELDS: readonly string[] = [
-  'description',
-  ...filterFields()
-    .filter(([, row]) => row.searchable)
-    .map(([, row]) => row.field),
-];
-
-/** A list filter's negation: events whose field is in the list are left out. */
-export type ExcludeFilter = `exclude_${ListFilter}`;
-
-/** The name of `key`'s negation, `exclude_<key>`, as the contract spells it. */
-export function excludeKey<K extends ListFilter>(key: K): `exclude_${K}` {
-  return `exclude_${key}`;
+/** What one value of `row`'s list must be. */
+export function itemSchema<R extends FilterField>(row: R): ItemOf<R> {
+  if (!row.values) return textItem as ItemOf<R>;
+  const schema = ENUM_ITEMS.get(row.values);
+  if (!schema) throw new Error(`No enum schema for the values of ${row.field}`);
+  return schema as ItemOf<R>;
 }
 
 type ListShape = {
-  [K in ListFilter]: z.ZodMiniOptional<z.ZodMiniArray<(typeof FILTER_FIELDS)[K]['item']>>;
+  [K in ListFilter]: z.ZodMiniOptional<z.ZodMiniArray<ItemOf<(typeof FILTER_FIELDS)[K]>>>;
 } & {
   [K in ListFilter as `exclude_${K}`]: z.ZodMiniOptional<
-    z.ZodMiniArray<(typeof FILTER_FIELDS)[K]['item']>
+    z.ZodMiniArray<ItemOf<(typeof FILTER_FIELDS)[K]>>
   >;
 };
 const listShape = Object.fromEntries([
-  ...filterFields().map(([key, row]) => [key, z.optional(z.array(row.item))]),
-  ...filterFields().map(([key, row]) => [excludeKey(key), z.optional(z.array(row.item))]),
+  ...filterFields().map(([key, row]) => [key, z.optional(z.array(itemSchema(row)))]),
+  ...filterFields().map(([key, row]) => [excludeKey(key), z.optional(z.array(itemSchema(row)))]),
 ]) as ListShape;
 
 /** Filters shared by the event list, the export and the summary (the seed's `AuditLogQuery`). */
@@ -70,16 +80,11 @@ const queryShape = {
 };
 
 /** A range that ends before it starts matches nothing; that is a mistake worth naming. */
-const orderedRange = z.superRefine(
-  (query: { start_date?: string | undefined; end_date?: string | undefined }, ctx) => {
-    if (query.start_date && query.end_date && query.start_date > query.end_date) {
-      ctx.issues.push({
-        code: 'custom',
-        input: query,
-        path: ['end_date'],
-        message: 'end_date must not be before start_date',
-      });
-    }
+const orderedRange = z.refine<{ start_date?: string | undefined; end_date?: string | undefined }>(
+  isOrderedRange,
+  {
+    path: ['end_date'],
+    message: 'end_date must not be before start_date',
   },
 );
 
@@ -92,10 +97,7 @@ const intParam = (min: number, max: number, fallback: number) =>
   z._default(
     z.pipe(
       z.union([z.int(), z.string().check(z.regex(/^\d{1,9}$/, 'Must be a whole number'))]),
-      z.pipe(
-        z.transform((value: number | string) => Number(value)),
-        z.int().check(z.gte(min), z.lte(max)),
-      ),
+      z.pipe(z.transform(toNumber), z.int().check(z.gte(min), z.lte(max))),
     ),
     fallback,
   );

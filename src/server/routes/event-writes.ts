@@ -30,9 +30,10 @@ function toStoredEvent(
   input: AuditLogEventCreateParsed,
   principal: Principal,
   now: string,
+  nowMs: number,
 ): AuditLogEvent {
   return {
-    id: newTimeOrderedId(Date.parse(now)),
+    id: newTimeOrderedId(nowMs),
     tenant_id: principal.tenantId,
     event_type: input.event_type,
     resource_type: input.resource_type,
@@ -105,7 +106,8 @@ export async function storeEvents(
       }
     });
   const now = state.nowIso();
-  const events = inputs.map((input) => toStoredEvent(input, principal, now));
+  const nowMs = Date.parse(now);
+  const events = inputs.map((input) => toStoredEvent(input, principal, now, nowMs));
   const claim = await claimFor(c, state, body.bytes);
   const result = await state.store.insertEvents(principal.tenantId, events, claim);
   if (result.status === 'conflict') {

@@ -105,6 +105,33 @@ describe('ResourceHistory', () => {
     expect(onBack).toHaveBeenCalledOnce();
   });
 
+  it('leaves on Escape as on Back, and only where it offers Back', async () => {
+    const client = await signedInClient(server, 'viewer', TENANT);
+    const onBack = vi.fn();
+    const outer = vi.fn();
+    const { rerender } = render(
+      <div onKeyDown={(event) => outer(event.defaultPrevented)}>
+        <ResourceHistory resource={APOLLO} onBack={onBack} autoFocus />
+      </div>,
+      { wrapper: wrapperFor(client) },
+    );
+    await screen.findByText('Events 1–5 of 5, oldest first', undefined, { timeout: 5000 });
+    await userEvent.keyboard('{Escape}');
+    expect(onBack).toHaveBeenCalledOnce();
+    // Handled: a viewer around it does not also close its detail on the same key.
+    expect(outer).toHaveBeenLastCalledWith(true);
+
+    rerender(
+      <div onKeyDown={(event) => outer(event.defaultPrevented)}>
+        <ResourceHistory resource={APOLLO} autoFocus />
+      </div>,
+    );
+    screen.getByRole('heading', { level: 2 }).focus();
+    await userEvent.keyboard('{Escape}');
+    expect(onBack).toHaveBeenCalledOnce();
+    expect(outer).toHaveBeenLastCalledWith(false);
+  });
+
   it('starts another resource at its own first event, never showing the last one’s', async () => {
     const client = await signedInClient(server, 'viewer', TENANT);
     const { rerender } = render(<ResourceHistory resource={APOLLO} pageSize={3} />, {

@@ -94,6 +94,7 @@ export const AUDIT_LABELS_DE: AuditLabels = {
   volume: 'Verlauf',
   matchingEvents: (count) => `${count} Ereignisse`,
   columnSettings: 'Spalten',
+  displayOptions: 'Anzeige',
   moveColumnUp: (column) => `${column} nach oben`,
   moveColumnDown: (column) => `${column} nach unten`,
   compactRows: 'Kompakte Zeilen',
