@@ -16,9 +16,10 @@ const input = (i: number): AuditLogEventInput => ({
 });
 
 /** A server that stores what it is sent and answers `answered(n)` events for n sent. */
-function clientAnswering(answered: (sent: number) => number) {
+function clientAnswering(answered: (sent: number) => number, onRequest = () => {}) {
   const bodies: { audit_logs: Record<string, unknown>[] }[] = [];
   const fetch: typeof globalThis.fetch = async (request) => {
+    onRequest();
     const body = (await (request as Request).json()) as { audit_logs: Record<string, unknown>[] };
     bodies.push(body);
     const now = new Date().toISOString();
@@ -79,11 +80,16 @@ describe('createEventsBatch answers', () => {
   });
 
   it('sends the events as they were validated, even if the caller changes them meanwhile', async () => {
-    const { client, bodies } = clientAnswering((sent) => sent);
     const inputs = Array.from({ length: 4 }, (_, i) => input(i));
+    // Once the first request is out, the caller changes an event of a later one.
+    const { client, bodies } = clientAnswering(
+      (sent) => sent,
+      () => {
+        (inputs[3]!.metadata as Record<string, unknown>).amount = 'changed';
+        inputs[3]!.description = '';
+      },
+    );
     const sending = client.createEventsBatch(inputs, { chunkSize: 2, concurrency: 1 });
-    (inputs[3]!.metadata as Record<string, unknown>).amount = 'changed';
-    inputs[3]!.description = '';
     await sending;
     expect(bodies.flatMap((body) => body.audit_logs).map((event) => event.metadata)).toEqual([
       { amount: 0 },
