@@ -2,7 +2,6 @@ import type { Principal } from './auth/principal.js';
 import { Session } from './auth/session.js';
 import { memoryTokenStore } from './auth/token-store.js';
 import type { BatchOptions } from './batch.js';
-import { chunkSizeOf, chunksOf } from './batch-chunks.js';
 import { checkOptions, type AuditLogClientOptions } from './client-options.js';
 import { ValidationError } from './errors/index.js';
 import type { ExportProgress } from './export-download.js';
@@ -492,6 +491,8 @@ export class AuditLogClient {
     options: BatchOptions = {},
   ): Promise<AuditLogEvent[]> {
     if (events.length === 0) return [];
+    const { sendInChunks, chunkSizeOf, chunksOf, batchBody, AuditLogEventListSchema } =
+      await onFirstCall(options.signal);
     const size = chunkSizeOf(options.chunkSize);
     const chunks = chunksOf(events.length, size);
     if (options.idempotencyKey !== undefined && chunks.length > 1) {
@@ -499,7 +500,6 @@ export class AuditLogClient {
         details: { idempotencyKey: `Send at most ${size} events with one key` },
       });
     }
-    const { sendInChunks, batchBody, AuditLogEventListSchema } = await onFirstCall(options.signal);
     const bodies = chunks.map(({ start, length }) => batchBody(events, start, length));
     return sendInChunks(
       events,

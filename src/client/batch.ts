@@ -7,7 +7,7 @@ import {
 import type { AuditLogEvent } from '../contract/schemas/index.js';
 import type { AuditLogEventInput } from '../contract/input-types.js';
 import type { Principal } from './auth/principal.js';
-import type { Chunk } from './batch-chunks.js';
+import { MAX_BATCH_SIZE } from '../contract/constants.js';
 
 export interface BatchOptions {
   /** Events per request, at most 1000 (the contract's limit). Default 1000. */
@@ -27,6 +27,25 @@ export interface BatchOptions {
    * an `AuthenticationError` with code `principal_changed` when someone else is signed in.
    */
   principal?: Principal;
+}
+
+/** A run of a batch's events sent as one request: `length` events from `start`. */
+export interface Chunk {
+  start: number;
+  length: number;
+}
+
+/** Events per request: the caller's choice, a whole number from 1 to the contract's limit. */
+export function chunkSizeOf(requested: number | undefined): number {
+  return Math.min(MAX_BATCH_SIZE, Math.max(1, Math.floor(requested ?? MAX_BATCH_SIZE)));
+}
+
+export function chunksOf(count: number, size: number): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (let start = 0; start < count; start += size) {
+    chunks.push({ start, length: Math.min(size, count - start) });
+  }
+  return chunks;
 }
 
 /**

@@ -31,5 +31,5 @@ export { FacetsParamsSchema } from '../contract/schemas/query.js';
 export { batchBody, validateEvent, validateInput } from './inputs.js';
 export { FacetsResponseSchema } from '../contract/schemas/facets.js';
 export { HealthSchema } from '../contract/schemas/health.js';
-export { sendInChunks } from './batch.js';
+export { chunkSizeOf, chunksOf, sendInChunks } from './batch.js';
 export { saveDownload } from './save-export.js';
