@@ -20,11 +20,18 @@ async function exported(onExported: unknown): Promise<ExportResult & { blob: Blo
   return mock.calls.at(-1)![0] as ExportResult & { blob: Blob };
 }
 
+/** The button once the session's rights have arrived and it offers itself. */
+async function readyButton(canvasElement: HTMLElement, name = 'Export'): Promise<HTMLElement> {
+  const button = await within(canvasElement).findByRole('button', { name });
+  await waitFor(() => expect(button).toBeEnabled());
+  return button;
+}
+
 /** An audit manager exports the list as CSV and is told the file's name. */
 export const ExportCsv: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'Export' }));
+    await userEvent.click(await readyButton(canvasElement));
     const done = await canvas.findByRole('status');
     await expect(done).toHaveTextContent(/Export saved: .+\.csv/);
     const file = await exported(args.onExported);
@@ -38,7 +45,7 @@ export const ExportJson: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('combobox', { name: 'Format' })).toHaveValue('json');
-    await userEvent.click(await canvas.findByRole('button', { name: 'Export' }));
+    await userEvent.click(await readyButton(canvasElement));
     await expect(await canvas.findByRole('status')).toHaveTextContent(/\.json/);
     await expect((await exported(args.onExported)).fileName).toMatch(/\.json$/);
   },
@@ -48,7 +55,7 @@ export const ExportJson: Story = {
 export const VisibleColumnsOnly: Story = {
   args: { columns: ['severity', 'time', 'description'] },
   play: async ({ canvasElement, args }) => {
-    await userEvent.click(await within(canvasElement).findByRole('button', { name: 'Export' }));
+    await userEvent.click(await readyButton(canvasElement));
     await within(canvasElement).findByRole('status');
     const csv = await (await exported(args.onExported)).blob.text();
     await expect(csv.split('\r\n')[0]).toBe('severity,timestamp,description');
@@ -72,7 +79,7 @@ export const SavesStraightToAFile: Story = {
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'Export' }));
+    await userEvent.click(await readyButton(canvasElement));
     const done = await canvas.findByRole('status');
     const name = done.querySelector('[data-part="file-name"]')!.textContent!;
     await expect(name).toMatch(/^audit-logs-.+\.csv$/);
@@ -87,7 +94,7 @@ export const ProgressAndCancel: Story = {
   parameters: { audit: { answers: 'loading' } },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: 'Export' }));
+    await userEvent.click(await readyButton(canvasElement));
     await expect(canvas.getByRole('button', { name: 'Exporting…' })).toBeDisabled();
     await expect(canvas.getByRole('progressbar', { name: 'Export progress' })).toBeVisible();
     await expect(canvas.getByRole('combobox', { name: 'Format' })).toBeDisabled();
@@ -104,7 +111,7 @@ export const ExportFails: Story = {
   parameters: { audit: { answers: 'error' } },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: 'Export' }));
+    await userEvent.click(await readyButton(canvasElement));
     await expect(await canvas.findByRole('alert')).toHaveTextContent(/\S/);
     await expect(canvas.getByRole('button', { name: 'Export' })).toBeEnabled();
     await expect(args.onExported).not.toHaveBeenCalled();
@@ -117,9 +124,12 @@ export const ViewerMayNotExport: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const button = canvas.getByRole('button', { name: 'Export' });
-    await waitFor(() => expect(button).toBeDisabled());
-    await expect(button).toHaveAccessibleDescription(
-      'Exporting needs the audit manager or an admin role.',
+    await expect(button).toBeDisabled();
+    // Disabled while the rights load too; the reason comes with the answer.
+    await waitFor(() =>
+      expect(button).toHaveAccessibleDescription(
+        'Exporting needs the audit manager or an admin role.',
+      ),
     );
     await expect(canvas.getByRole('combobox', { name: 'Format' })).toBeDisabled();
   },
@@ -150,7 +160,7 @@ export const OverriddenLabels: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('combobox', { name: 'Dateiformat' })).toBeVisible();
-    await userEvent.click(canvas.getByRole('button', { name: 'Exportieren' }));
+    await userEvent.click(await readyButton(canvasElement, 'Exportieren'));
     await expect(await canvas.findByRole('status')).toHaveTextContent(/^Gespeichert: /);
   },
 };
@@ -160,7 +170,7 @@ export const Hostile: Story = {
   parameters: { audit: { hostile: true, events: 0 } },
   args: { columns: ['action', 'resource', 'user', 'description'] },
   play: async ({ canvasElement, args }) => {
-    await userEvent.click(await within(canvasElement).findByRole('button', { name: 'Export' }));
+    await userEvent.click(await readyButton(canvasElement));
     await within(canvasElement).findByRole('status');
     const csv = await (await exported(args.onExported)).blob.text();
     await expect(csv).toContain("'=HYPERLINK(");
