@@ -39,19 +39,44 @@ export function parseTimestamp(text: string): number | null {
   return value >= MIN_INSTANT && value <= MAX_INSTANT ? value : null;
 }
 
-const CANONICAL = /^(\d{4})-(\d\d)-(\d\d)T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** The number the two ASCII digits at `at` and `at + 1` write, or -1 for anything else. */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 0x30;
+  const ones = text.charCodeAt(at + 1) - 0x30;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
 
 /**
- * Whether `text` is already in the kept form and names a real day. Servers answer in this
- * form, so checking it without building a Date keeps validating a large page cheap.
+ * Whether `text` is already in the kept form, `YYYY-MM-DDTHH:mm:ss.sssZ`, and names a real
+ * day. Servers answer in this form, so checking it without building a Date keeps validating
+ * a large page cheap; read by character codes rather than a regular expression, whose match
+ * array cost about as much as the rest of an event's check.
  */
 export function isCanonical(text: string): boolean {
-  const m = CANONICAL.exec(text);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
+  if (
+    text.length !== 24 ||
+    text.charCodeAt(4) !== 0x2d || // -
+    text.charCodeAt(7) !== 0x2d ||
+    text.charCodeAt(10) !== 0x54 || // T
+    text.charCodeAt(13) !== 0x3a || // :
+    text.charCodeAt(16) !== 0x3a ||
+    text.charCodeAt(19) !== 0x2e || // .
+    text.charCodeAt(23) !== 0x5a // Z
+  )
+    return false;
+  const century = twoDigits(text, 0);
+  const yearOf = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  const centis = twoDigits(text, 20);
+  const milli = text.charCodeAt(22) - 0x30;
+  if (century < 0 || yearOf < 0 || centis < 0 || milli < 0 || milli > 9) return false;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
+  const year = century * 100 + yearOf;
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!)
     return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
