@@ -60,8 +60,8 @@ const module = (name: string) => `${resolve(root, 'src', name)}.`;
  * recharts; its budget too, like the queue's, is the measured size plus a little.
  */
 export const BUDGETS_KB = {
-  client: 24.9,
-  'client-app': 18.5,
+  client: 25.2,
+  'client-app': 18.8,
   queue: 5.5,
   hooks: 6,
   components: 64.2,

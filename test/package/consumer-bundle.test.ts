@@ -34,7 +34,7 @@ import {
  * Virtual, ky, the label catalog, the client and the viewer (BENCHMARKS.md). The budget holds
  * the measured figure plus a little, so it cannot grow unnoticed.
  */
-const INITIAL_BUDGET_BYTES = 54_600;
+const INITIAL_BUDGET_BYTES = 55_000;
 
 let work: string;
 let app: string;
