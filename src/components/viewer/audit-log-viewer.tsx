@@ -36,7 +36,11 @@ import {
   LazyTimeRangeMenu,
   LazyViewerSidebar,
 } from './viewer-lazy-parts.js';
-import { useAuditLogViewContext, type AuditLogViewController } from './view-context.js';
+import {
+  useAuditLogViewContext,
+  viewColumnSettings,
+  type AuditLogViewController,
+} from './view-context.js';
 import type { AuditLogViewOptions } from './use-audit-log-view.js';
 import type { SavedViewStorage } from '../filters/saved-views.js';
 
@@ -245,13 +249,7 @@ function ViewerLayout({
         ) : (
           <>
             <Suspense fallback={null}>
-              <LazyColumnSettings
-                columns={view.columns}
-                columnVisibility={view.columnVisibility}
-                onColumnVisibilityChange={view.setColumnVisibility}
-                columnOrder={view.columnOrder}
-                onColumnOrderChange={view.setColumnOrder}
-              />
+              <LazyColumnSettings {...viewColumnSettings(view)} />
             </Suspense>
             <DensityToggle
               density={view.density}

@@ -4,7 +4,7 @@ import { Popover } from '../ui/popover.js';
 import { Toggle } from '../ui/toggle.js';
 import { ColumnSettingsList, columnSettingsLabels } from '../table/column-settings-menu.js';
 import { DensityToggle } from '../table/column-settings.js';
-import type { AuditLogViewController } from './view-context.js';
+import { viewColumnSettings, type AuditLogViewController } from './view-context.js';
 
 export interface DisplayOptionsProps {
   view: AuditLogViewController;
@@ -44,14 +44,7 @@ export function DisplayOptions({ view, volume }: DisplayOptionsProps) {
       <div data-part="display-heading" aria-hidden="true">
         {labels.columnSettings}
       </div>
-      <ColumnSettingsList
-        columns={view.columns}
-        columnVisibility={view.columnVisibility}
-        onColumnVisibilityChange={view.setColumnVisibility}
-        columnOrder={view.columnOrder}
-        onColumnOrderChange={view.setColumnOrder}
-        labels={columnSettingsLabels(labels)}
-      />
+      <ColumnSettingsList {...viewColumnSettings(view)} labels={columnSettingsLabels(labels)} />
     </Popover>
   );
 }

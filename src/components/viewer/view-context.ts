@@ -118,3 +118,14 @@ export function viewSummary(view: AuditLogViewController) {
     onRetry: () => void summary.refetch(),
   };
 }
+
+/** The column settings' props as a view holds them, for every place that edits the columns. */
+export function viewColumnSettings(view: AuditLogViewController) {
+  return {
+    columns: view.columns,
+    columnVisibility: view.columnVisibility,
+    onColumnVisibilityChange: view.setColumnVisibility,
+    columnOrder: view.columnOrder,
+    onColumnOrderChange: view.setColumnOrder,
+  };
+}
