@@ -1,33 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openConnection } from '../../demo/server/sqlite-connection.js';
 import { SEARCH_INDEX } from '../../demo/server/sqlite-search.js';
-import { SqliteStore } from '../../demo/server/sqlite-store.js';
+import type { SqliteStore } from '../../demo/server/sqlite-store.js';
 import type { EventFilter } from '../../src/server/store/types.js';
+import { sqliteFiles } from '../support/sqlite-files.js';
 import { ANY, event, expectAgreesWithMemory } from '../support/store-agreement.js';
 
 // Search text waits in a backlog until it is folded into the trigram index in bulk
 // (demo/server/sqlite-search-backlog.ts); a search must find every written event either way.
 
-const dir = mkdtempSync(join(tmpdir(), 'sqlite-search-backlog-'));
-let fileCount = 0;
-const open: SqliteStore[] = [];
+const fileStore = sqliteFiles('sqlite-search-backlog-');
 const HOUR = 3_600_000;
-
-function fileStore(options: ConstructorParameters<typeof SqliteStore>[1] = {}) {
-  const path = join(dir, `store-${++fileCount}.sqlite`);
-  const store = new SqliteStore(path, options);
-  open.push(store);
-  return { store, path };
-}
-
-afterEach(() => {
-  for (const store of open.splice(0)) store.close();
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Rows in the index and in the backlog, read from the file as another process would. */
 function rowsOf(path: string) {
@@ -63,7 +47,7 @@ async function found(store: SqliteStore, filter: EventFilter = istanbul) {
 
 describe('the search backlog', () => {
   it('finds an event by search the moment it is written, and once after it is folded into the index', async () => {
-    const { store, path } = fileStore({ searchFoldRows: 3, searchIdleMs: HOUR });
+    const { store, path } = fileStore(undefined, { searchFoldRows: 3, searchIdleMs: HOUR });
     const first = event('acme', { description: 'Signed in from İstanbul' });
     store.insertEvents('acme', [first, event('acme', { description: 'Viewed an invoice' })]);
     expect(rowsOf(path)).toEqual({ indexed: 0, pending: 2 });
@@ -96,7 +80,7 @@ describe('the search backlog', () => {
   });
 
   it('folds the backlog into the index once writes pause', async () => {
-    const { store, path } = fileStore({ searchIdleMs: 20 });
+    const { store, path } = fileStore(undefined, { searchIdleMs: 20 });
     const written = event('acme', { description: 'Signed in from İstanbul' });
     store.insertEvents('acme', [written]);
     expect(rowsOf(path).pending).toBe(1);
@@ -106,12 +90,11 @@ describe('the search backlog', () => {
   });
 
   it('keeps what is left in the backlog across a close and reopen', async () => {
-    const { store, path } = fileStore({ searchIdleMs: HOUR });
+    const { store, path } = fileStore(undefined, { searchIdleMs: HOUR });
     const written = event('acme', { description: 'Signed in from İstanbul' });
     store.insertEvents('acme', [written]);
     store.close();
-    const reopened = new SqliteStore(path, { searchIdleMs: 20 });
-    open.push(reopened);
+    const { store: reopened } = fileStore(path, { searchIdleMs: 20 });
     expect((await found(reopened)).page).toEqual([written.id]);
     for (let waited = 0; rowsOf(path).pending > 0 && waited < 5000; waited += 20) await sleep(20);
     expect(rowsOf(path)).toEqual({ indexed: 1, pending: 0 });
@@ -119,7 +102,7 @@ describe('the search backlog', () => {
   });
 
   it('upgrades a file of schema version 8, whose events are all in the index, and searches old and new events', async () => {
-    const { store, path } = fileStore({ searchIdleMs: HOUR });
+    const { store, path } = fileStore(undefined, { searchIdleMs: HOUR });
     const old = event('acme', { description: 'Signed in from İstanbul' });
     store.insertEvents('acme', [old]);
     store.close();
@@ -134,8 +117,7 @@ describe('the search backlog', () => {
       UPDATE meta SET value = '8' WHERE key = 'schema_version';`);
     db.close();
 
-    const upgraded = new SqliteStore(path, { searchIdleMs: HOUR });
-    open.push(upgraded);
+    const { store: upgraded } = fileStore(path, { searchIdleMs: HOUR });
     expect((await found(upgraded)).page).toEqual([old.id]);
     const fresh = event('acme', { description: 'Back in Istanbul' });
     upgraded.insertEvents('acme', [fresh]);
@@ -146,7 +128,7 @@ describe('the search backlog', () => {
   it('answers as the in-memory store does with one tenant indexed and the other pending', async () => {
     // The dataset's larger tenant (320 events) fills the backlog and is folded; the other's
     // 80 events stay in the backlog.
-    const { store, path } = fileStore({ searchFoldRows: 100, searchIdleMs: HOUR });
+    const { store, path } = fileStore(undefined, { searchFoldRows: 100, searchIdleMs: HOUR });
     await expectAgreesWithMemory(store, { numRuns: 100, minNonEmpty: 40 });
     expect(rowsOf(path)).toEqual({ indexed: 320, pending: 80 });
   });

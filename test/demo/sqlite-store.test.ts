@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openConnection, SEARCH_FUNCTION } from '../../demo/server/sqlite-connection.js';
 import {
   eventCountQuery,
@@ -13,25 +10,10 @@ import {
 import { SqliteStore } from '../../demo/server/sqlite-store.js';
 import { MemoryStore } from '../../src/server/store/memory-store.js';
 import { DuplicateError, type EventFilter, type UserRecord } from '../../src/server/store/types.js';
+import { sqliteFiles } from '../support/sqlite-files.js';
 import { ANY, DAY, event, expectAgreesWithMemory, iso, NOW } from '../support/store-agreement.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'sqlite-store-'));
-let fileCount = 0;
-const open: SqliteStore[] = [];
-
-function fileStore(
-  path = join(dir, `store-${++fileCount}.sqlite`),
-  options: ConstructorParameters<typeof SqliteStore>[1] = {},
-) {
-  const store = new SqliteStore(path, options);
-  open.push(store);
-  return { store, path };
-}
-
-afterEach(() => {
-  for (const store of open.splice(0)) store.close();
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const fileStore = sqliteFiles('sqlite-store-');
 
 function user(tenant: string, username: string): UserRecord {
   return {
@@ -358,8 +340,7 @@ describe('streaming events', () => {
   });
 
   it('in memory, streams without blocking writes either', () => {
-    const store = new SqliteStore(':memory:');
-    open.push(store);
+    const { store } = fileStore(':memory:');
     store.insertEvents('acme', [event('acme'), event('acme')]);
     const stream = store.streamEvents('acme', ANY)[Symbol.iterator]();
     stream.next();
