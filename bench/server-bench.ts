@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { PgStore } from '../demo/server/pg-store.js';
-import { SqliteStore } from '../demo/server/sqlite-store.js';
+import { openSqliteStore } from '../demo/server/sqlite-threaded-store.js';
 import type { AuditStore } from '../src/server/store/types.js';
 import { createDatabase, startPostgresCluster } from '../test/support/postgres-cluster.js';
 import { createBody, DAY, storedEvent } from './bench-events.js';
@@ -220,7 +220,7 @@ const pgConfig: pg.PoolConfig | null = cluster
     : null;
 const store: AuditStore = pgConfig
   ? await PgStore.open(pgConfig)
-  : new SqliteStore(KEPT_FILE ?? join(dir, 'bench.sqlite'));
+  : await openSqliteStore(KEPT_FILE ?? join(dir, 'bench.sqlite'));
 console.log(`store: ${pgConfig ? 'PostgreSQL' : 'SQLite'}`);
 /** The throwaway cluster's CPU seconds so far; its socket directory holds its data. */
 const clusterCpu = () =>
@@ -244,7 +244,8 @@ try {
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}`);
   // Ingest is measured into an empty file, as without BENCH_FILE: a kept file's million
   // events would make it a different measure.
-  const ingestStore = KEPT_FILE && !pgConfig ? new SqliteStore(join(dir, 'ingest.sqlite')) : store;
+  const ingestStore =
+    KEPT_FILE && !pgConfig ? await openSqliteStore(join(dir, 'ingest.sqlite')) : store;
   const ingestResult = await ingest(ingestStore);
   if (ingestStore !== store) await ingestStore.close?.();
   console.log(

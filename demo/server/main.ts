@@ -8,7 +8,7 @@ import { DEMO_API_KEYS, DEMO_PASSWORD, seedDemoData } from '../../src/server/see
 import type { AuditStore } from '../../src/server/store/types.js';
 import { CliUsageError, isPostgresUrl, parseCliOptions, USAGE } from './cli-options.js';
 import { PgStore } from './pg-store.js';
-import { SqliteStore } from './sqlite-store.js';
+import { openSqliteStore } from './sqlite-threaded-store.js';
 
 if (process.argv.includes('--help')) {
   console.log(USAGE);
@@ -44,7 +44,7 @@ if (options.db && postgresUrl) {
 } else {
   if (options.db) mkdirSync(dirname(resolve(options.db)), { recursive: true });
   try {
-    store = new SqliteStore(options.db ?? ':memory:');
+    store = await openSqliteStore(options.db ?? ':memory:');
   } catch (error) {
     console.error(`Cannot open the data file ${options.db}: ${(error as Error).message}`);
     process.exit(1);

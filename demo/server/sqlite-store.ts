@@ -129,6 +129,20 @@ function isUsernameConflict(error: unknown): boolean {
   );
 }
 
+export interface SqliteStoreOptions {
+  /**
+   * Rows per streamed page (default 1000) and row ids a search reads between pauses (default
+   * 20,000). Small in tests of the slicing.
+   */
+  streamPageRows?: number;
+  searchSliceRows?: number;
+  /** When the search backlog is folded into the index (see sqlite-search-backlog.ts). */
+  searchFoldRows?: number;
+  searchIdleMs?: number;
+  /** Reads only, beside a writer on another connection (see sqlite-threaded-store.ts). */
+  readsOnly?: boolean;
+}
+
 /**
  * The reference API's store in a SQLite file (or `':memory:'`), for the demo server and
  * benchmarks. It answers exactly as `MemoryStore` does; both pass one contract suite.
@@ -137,41 +151,35 @@ export class SqliteStore implements AuditStore {
   readonly #db: Connection;
   readonly #statements: StatementCache;
   readonly #tree: SqliteTree;
-  readonly #searchBacklog: SearchBacklog;
+  readonly #searchBacklog: SearchBacklog | null;
 
   readonly #streamPageRows: number;
   readonly #searchSliceRows: number;
 
-  /**
-   * `streamPageRows`: rows per streamed page (default 1000); `searchSliceRows`: row ids a
-   * search reads between pauses (default 20,000); `searchFoldRows` and `searchIdleMs`: when
-   * the search backlog is folded into the index (see sqlite-search-backlog.ts). Small in
-   * tests of the slicing and the folding.
-   */
-  constructor(
-    path: string,
-    options: {
-      streamPageRows?: number;
-      searchSliceRows?: number;
-      searchFoldRows?: number;
-      searchIdleMs?: number;
-    } = {},
-  ) {
+  constructor(path: string, options: SqliteStoreOptions = {}) {
     this.#streamPageRows = options.streamPageRows ?? STREAM_PAGE_ROWS;
     this.#searchSliceRows = options.searchSliceRows ?? SEARCH_SLICE_ROWS;
     this.#db = openConnection(path, { readonly: false });
     try {
-      migrate(this.#db);
+      if (options.readsOnly) {
+        // The writer migrated the file before this opened it; a write here would wait for
+        // the writer's lock on the thread that serves every request, so none is allowed.
+        this.#db.pragma('query_only = ON');
+      } else {
+        migrate(this.#db);
+      }
     } catch (error) {
       this.#db.close();
       throw error;
     }
     this.#statements = new StatementCache(this.#db);
     this.#tree = new SqliteTree(this.#statements);
-    this.#searchBacklog = new SearchBacklog(this.#db, this.#statements, {
-      foldRows: options.searchFoldRows,
-      idleMs: options.searchIdleMs,
-    });
+    this.#searchBacklog = options.readsOnly
+      ? null
+      : new SearchBacklog(this.#db, this.#statements, {
+          foldRows: options.searchFoldRows,
+          idleMs: options.searchIdleMs,
+        });
   }
 
   #get<Row>(sql: string, ...params: unknown[]): Row | undefined {
@@ -426,7 +434,7 @@ export class SqliteStore implements AuditStore {
           const { lastInsertRowid } = insert.run(...eventValues(event));
           pending.run(lastInsertRowid, searchText(event));
         }
-        this.#searchBacklog.added(stored.length);
+        this.#searchBacklog?.added(stored.length);
         this.#tree.append(
           tenantId,
           stored.map((event) => canonicalLeafJson(event)),
@@ -686,7 +694,7 @@ export class SqliteStore implements AuditStore {
   }
 
   close(): void {
-    this.#searchBacklog.close();
+    this.#searchBacklog?.close();
     if (this.#db.open) this.#db.close();
   }
 }

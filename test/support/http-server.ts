@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AuditLogAppOptions } from '../../src/server/app-options.js';
 import { createAuditLogApp } from '../../src/server/app.js';
@@ -20,8 +23,16 @@ async function makeStore(kind: StoreKind): Promise<AuditStore> {
     const { openTestPgStore } = await import('./pg-test-store.js');
     return openTestPgStore();
   }
-  const { SqliteStore } = await import('../../demo/server/sqlite-store.js');
-  return new SqliteStore(':memory:');
+  // A file, as the server keeps one: its writes run on their own thread.
+  const { openSqliteStore } = await import('../../demo/server/sqlite-threaded-store.js');
+  const dir = mkdtempSync(join(tmpdir(), 'audit-sqlite-'));
+  const store = await openSqliteStore(join(dir, 'audit.sqlite'));
+  const close = store.close!;
+  store.close = async () => {
+    await close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return store;
 }
 
 /** The reference API over real HTTP on a free loopback port. */
