@@ -8,7 +8,6 @@ import type {
 import { eventByIdQuery, type SqlDialect } from './event-queries.js';
 import { DEFAULT_SORT } from '../../src/contract/constants.js';
 import { searches } from './event-sql.js';
-import { canonicalLeafJson } from '../../src/contract/leaf.js';
 import type { NodeId } from '../../src/server/merkle/tree-math.js';
 import {
   DuplicateError,
@@ -25,8 +24,15 @@ import {
   type UserRecord,
   type ViewerSessionRecord,
 } from '../../src/server/store/types.js';
-import { ROLLUP_KEY, rollupDeltas } from './event-rollups.js';
-import { FACET_ROLLUP_UPSERT, facetRollupDeltas } from './facet-rollups.js';
+import { ROLLUP_KEY } from './event-rollups.js';
+import { FACET_ROLLUP_UPSERT } from './facet-rollups.js';
+import {
+  prepareBatch,
+  type PreparedBatch,
+  type PreparedInsertResult,
+  SEQUENCE_AT,
+  storedResult,
+} from './sqlite-batch.js';
 import { SEVERITY_RANK } from '../../src/server/store/event-order.js';
 import { yieldToOthers } from '../../src/server/store/yield-to-others.js';
 import { openConnection, type Connection } from './sqlite-connection.js';
@@ -50,7 +56,6 @@ import {
 import {
   apiKeyParams,
   EVENT_COLUMNS,
-  eventValues,
   INSERT_EVENT_COLUMNS,
   toApiKey,
   toEvent,
@@ -73,7 +78,6 @@ import {
 import { facetValues, type FacetRow } from './event-queries.js';
 import { migrate } from './sqlite-schema.js';
 import { indexedNeedle, rareTrigrams } from './sqlite-search.js';
-import { searchText } from './event-sql.js';
 import { StatementCache } from './sqlite-statement-cache.js';
 import { foldSummary, type SummaryGroupRow, type TimelineRow } from './summary-fold.js';
 
@@ -406,8 +410,17 @@ export class SqliteStore implements AuditStore {
     events: AuditLogEvent[],
     claim?: IdempotencyClaim,
   ): InsertEventsResult {
+    return storedResult(events, this.insertPrepared(tenantId, prepareBatch(events), claim));
+  }
+
+  /** `insertEvents` of a batch prepared beforehand, maybe on another thread. */
+  insertPrepared(
+    tenantId: string,
+    batch: PreparedBatch,
+    claim?: IdempotencyClaim,
+  ): PreparedInsertResult {
     return this.#db
-      .transaction((): InsertEventsResult => {
+      .transaction((): PreparedInsertResult => {
         if (claim) {
           const existing = this.#get<IdempotencyRow>(
             'SELECT fingerprint, event_ids, created_at FROM idempotency_keys WHERE tenant_id = ? AND key = ?',
@@ -428,31 +441,21 @@ export class SqliteStore implements AuditStore {
         );
         // The write lock is held from here to commit, so sequences follow commit order.
         const size = this.#tree.size(tenantId);
-        const stored = events.map((event, offset) => ({ ...event, sequence: size + offset }));
         const pending = this.#statements.get(APPEND_PENDING);
-        for (const event of stored) {
-          const { lastInsertRowid } = insert.run(...eventValues(event));
-          pending.run(lastInsertRowid, searchText(event));
-        }
-        this.#searchBacklog?.added(stored.length);
+        batch.rows.forEach((row, offset) => {
+          row[SEQUENCE_AT] = size + offset;
+          const { lastInsertRowid } = insert.run(...row);
+          pending.run(lastInsertRowid, batch.searchTexts[offset]);
+        });
+        this.#searchBacklog?.added(batch.rows.length);
         this.#tree.append(
           tenantId,
-          stored.map((event) => canonicalLeafJson(event)),
+          batch.leaves.map(([before, after], offset) => `${before}${size + offset}${after}`),
         );
         const upsert = this.#statements.get(ROLLUP_UPSERT);
-        for (const delta of rollupDeltas(events)) {
-          upsert.run(
-            ...ROLLUP_KEY.map((column) => delta[column]),
-            delta.n,
-            delta.first_at,
-            delta.last_at,
-          );
-        }
+        for (const params of batch.rollups) upsert.run(...params);
         const facetUpsert = this.#statements.get(FACET_ROLLUP_UPSERT);
-        for (const delta of facetRollupDeltas(events)) {
-          const { tenant_id, field, span, start, value, n } = delta;
-          facetUpsert.run(tenant_id, field, span, start, value, n);
-        }
+        for (const params of batch.facetRollups) facetUpsert.run(...params);
         if (claim) {
           this.#run(
             `INSERT INTO idempotency_keys (tenant_id, key, fingerprint, event_ids, created_at)
@@ -462,12 +465,11 @@ export class SqliteStore implements AuditStore {
             tenantId,
             claim.key,
             claim.fingerprint,
-            JSON.stringify(events.map((event) => event.id)),
+            JSON.stringify(batch.ids),
             toMs(claim.now),
           );
         }
-        // Fresh objects: the database keeps its copy, so nothing is shared.
-        return { status: 'created', events: stored };
+        return { status: 'created', firstSequence: size };
       })
       .immediate();
   }

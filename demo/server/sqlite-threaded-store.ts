@@ -1,5 +1,12 @@
 import { Worker } from 'node:worker_threads';
-import { DuplicateError, type AuditStore } from '../../src/server/store/types.js';
+import type { AuditLogEvent } from '../../src/contract/schemas/index.js';
+import {
+  DuplicateError,
+  type AuditStore,
+  type IdempotencyClaim,
+  type InsertEventsResult,
+} from '../../src/server/store/types.js';
+import { prepareBatch, storedResult, type PreparedInsertResult } from './sqlite-batch.js';
 import { SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
 
 // A batch's write transaction (the row, its indexes, the commit, the tamper hashes) is most
@@ -35,7 +42,8 @@ const ROUTES = {
   revokeViewerSession: 'write',
   insertRefreshToken: 'write',
   useRefreshToken: 'write',
-  insertEvents: 'write',
+  // Prepared on this thread, written on the writer's (see sqlite-batch.ts).
+  insertEvents: 'prepare',
   getEvent: 'read',
   queryEvents: 'read',
   countEvents: 'read',
@@ -47,12 +55,11 @@ const ROUTES = {
   getSequences: 'read',
   getEventsBySequence: 'read',
   close: 'write',
-} as const satisfies Record<keyof Required<AuditStore>, 'read' | 'write'>;
+} as const satisfies Record<keyof Required<AuditStore>, 'read' | 'write' | 'prepare'>;
 
 type Routes = typeof ROUTES;
-export type WriteMethod = {
-  [M in keyof Routes]: Routes[M] extends 'write' ? M : never;
-}[keyof Routes];
+export type WriteMethod =
+  { [M in keyof Routes]: Routes[M] extends 'write' ? M : never }[keyof Routes] | 'insertPrepared';
 
 export interface WriteCall {
   id: number;
@@ -167,11 +174,22 @@ export async function openSqliteStore(
   }
   const store = {} as Record<string, unknown>;
   for (const [method, route] of Object.entries(ROUTES)) {
-    store[method] =
-      route === 'read'
-        ? (reader[method as keyof SqliteStore] as (...args: unknown[]) => unknown).bind(reader)
-        : (...args: unknown[]) => writer.call(method as WriteMethod, args);
+    if (route === 'read') {
+      const read = reader[method as keyof SqliteStore] as (...args: unknown[]) => unknown;
+      store[method] = read.bind(reader);
+    } else if (route === 'write') {
+      store[method] = (...args: unknown[]) => writer.call(method as WriteMethod, args);
+    }
   }
+  store.insertEvents = async (
+    tenantId: string,
+    events: AuditLogEvent[],
+    claim?: IdempotencyClaim,
+  ): Promise<InsertEventsResult> => {
+    const batch = prepareBatch(events);
+    const result = await writer.call('insertPrepared', [tenantId, batch, claim]);
+    return storedResult(events, result as PreparedInsertResult);
+  };
   store.close = async () => {
     await writer.close();
     reader.close();
