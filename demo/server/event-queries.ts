@@ -20,10 +20,11 @@ import {
   eventOrder,
   fieldColumn,
   SqlParams,
+  spanStart,
   type SearchCondition,
   type SqlFragment,
 } from './event-sql.js';
-import { SEVERITY_BY_RANK } from './summary-fold.js';
+import { SEVERITY_BY_RANK, type SummaryGroupRow } from './summary-fold.js';
 
 // The statements both databases run over `audit_events` and `event_rollups`, built from
 // one description so the two stores cannot drift apart.
@@ -44,13 +45,9 @@ export interface SqlDialect {
 /** The event columns `event_totals` keeps: none, so it answers only a range of dates. */
 const NO_COLUMNS: ReadonlySet<string> = new Set();
 
-/**
- * The start of a millisecond column's bucket, matching `bucketStart`: floor division, also
- * for instants before 1970 (both databases' `/` and `%` truncate towards zero).
- */
+/** The start of a millisecond column's bucket, matching `bucketStart`. */
 export function bucketExpression(column: string, interval: SummaryInterval): string {
-  const size = INTERVAL_MS[interval];
-  return `(${column} - ((${column} % ${size}) + ${size}) % ${size})`;
+  return spanStart(column, INTERVAL_MS[interval]);
 }
 
 function where(conditions: readonly string[]): string {
@@ -258,6 +255,24 @@ export function facetQuery(
       ORDER BY n DESC, value ASC${top}`,
     params: params.values,
   };
+}
+
+/** Facet fields a summary group row holds, by their column there. */
+export const SUMMARY_GROUPED: ReadonlyMap<FacetField, keyof SummaryGroupRow> = new Map([
+  ['event_type', 'event_type'],
+  ['severity', 'severity_rank'],
+  ['resource_type', 'resource_type'],
+]);
+
+/** One field's counts added up over summary groups (a group's value may repeat). */
+export function groupCounts(groups: readonly SummaryGroupRow[], field: FacetField): FacetRow[] {
+  const column = SUMMARY_GROUPED.get(field)!;
+  const counts = new Map<string | number, number>();
+  for (const group of groups) {
+    const value = group[column];
+    counts.set(value, (counts.get(value) ?? 0) + group.n);
+  }
+  return [...counts].map(([value, n]) => ({ value, n }));
 }
 
 /** A facet's rows as the contract's values: severities by name, in the contract's order. */

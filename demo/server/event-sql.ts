@@ -42,6 +42,15 @@ export class SqlParams {
   }
 }
 
+/**
+ * The start of the `size`-millisecond span a millisecond column falls in: floor division,
+ * also for instants before 1970 (both databases' `/` and `%` truncate towards zero).
+ * `size` is a number or an expression.
+ */
+export function spanStart(column: string, size: number | string): string {
+  return `(${column} - ((${column} % ${size}) + ${size}) % ${size})`;
+}
+
 /** Each event field is a column of the same name; severity is kept as its rank. */
 export const fieldColumn = (field: string) => (field === 'severity' ? 'severity_rank' : field);
 

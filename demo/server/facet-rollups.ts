@@ -2,19 +2,25 @@ import type { AuditLogEvent, FacetField } from '../../src/contract/schemas/index
 import { INTERVAL_MS } from '../../src/contract/constants.js';
 import type { EventFilter } from '../../src/server/store/types.js';
 import { rollupRange, type RollupRange } from './event-rollups.js';
-import { listFilters, type SqlParams } from './event-sql.js';
+import { listFilters, spanStart, type SqlParams } from './event-sql.js';
 
 // Counts per tenant, field, value and span of time for facet fields the hourly rollups
 // (event-rollups.ts) do not key on: a sidebar over a whole tenant then adds up a few rows per
 // day and value instead of grouping every event. Each event counts in its hour
 // and in its day: whole days are read from the days (a month of 300 users is 9,000 rows, its
 // hours 216,000), the hours at the ends of a range from the hours, and the partial hours
-// from the events. Kept in the write's transaction like the hourly rollups; a null value is
-// not counted (facets leave nulls out).
+// from the events. Kept in the write's transaction like the hourly rollups (SQLite's from
+// `facetRollupDeltas`, worked out before the write lock; PostgreSQL's counted by the database
+// in the batch's locked insert, `facetRollupsFrom`); a null value is not counted (facets
+// leave nulls out).
 
 /** The fields with a facet rollup; `user_id` would multiply the hourly rollups' rows. */
 export const FACET_ROLLUP_FIELDS: ReadonlySet<string> = new Set<FacetField>(['action', 'user_id']);
 
+/** The facet rollup columns, in the primary key's order. */
+export const FACET_ROLLUP_KEY = ['tenant_id', 'field', 'span', 'start', 'value'] as const;
+
+/** SQLite's table; PostgreSQL's is in pg-schema.ts. */
 export const FACET_ROLLUPS_TABLE = `
   CREATE TABLE facet_rollups (
     tenant_id TEXT NOT NULL,
@@ -24,28 +30,41 @@ export const FACET_ROLLUPS_TABLE = `
     start INTEGER NOT NULL,
     value TEXT NOT NULL,
     n INTEGER NOT NULL,
-    PRIMARY KEY (tenant_id, field, span, start, value)
+    PRIMARY KEY (${FACET_ROLLUP_KEY.join(', ')})
   ) WITHOUT ROWID;
 `;
 
 /** The spans each event is counted in. */
 export const SPANS = [INTERVAL_MS.hour, INTERVAL_MS.day] as const;
 
-export const FACET_ROLLUP_UPSERT = `INSERT INTO facet_rollups (tenant_id, field, span, start, value, n)
-  VALUES (?, ?, ?, ?, ?, ?)
-  ON CONFLICT (tenant_id, field, span, start, value) DO UPDATE SET n = n + excluded.n`;
+// Both databases accept the table's name for the stored row here.
+const ON_CONFLICT = `ON CONFLICT (${FACET_ROLLUP_KEY.join(', ')}) DO UPDATE SET n = facet_rollups.n + excluded.n`;
 
-/** Fills the table from the events a file already holds (a schema migration). */
-export const FILL_FACET_ROLLUPS = [...FACET_ROLLUP_FIELDS]
-  .flatMap((field) =>
-    SPANS.map(
-      (span) => `INSERT INTO facet_rollups
-        SELECT tenant_id, '${field}', ${span}, timestamp - ((timestamp % ${span}) + ${span}) % ${span},
-          ${field}, COUNT(*)
-        FROM audit_events WHERE ${field} IS NOT NULL GROUP BY 1, 4, 5;`,
-    ),
-  )
-  .join('\n');
+export const FACET_ROLLUP_UPSERT = `INSERT INTO facet_rollups (${FACET_ROLLUP_KEY.join(', ')}, n)
+  VALUES (${FACET_ROLLUP_KEY.map(() => '?').join(', ')}, ?)
+  ${ON_CONFLICT}`;
+
+/**
+ * Adds a set of events' counts to the facet rollups in one statement, in key order so
+ * concurrent writers lock rows alike: each event once per field and span, in one pass over
+ * `source` (which must expose `tenant_id`, `timestamp` and the fields). `where`: a further
+ * condition on the source's rows. The same SQL in both databases.
+ */
+export function facetRollupsFrom(source: string, where?: string): string {
+  const fields = [...FACET_ROLLUP_FIELDS];
+  const value = `CASE f.field ${fields.map((field) => `WHEN '${field}' THEN ${field}`).join(' ')} END`;
+  return `INSERT INTO facet_rollups (${FACET_ROLLUP_KEY.join(', ')}, n)
+    SELECT tenant_id, f.field, s.span, ${spanStart('timestamp', 's.span')}, ${value}, COUNT(*)
+    FROM ${source}
+      CROSS JOIN (${fields.map((field) => `SELECT '${field}' AS field`).join(' UNION ALL ')}) AS f
+      CROSS JOIN (${SPANS.map((span) => `SELECT ${span} AS span`).join(' UNION ALL ')}) AS s
+    WHERE ${value} IS NOT NULL${where ? ` AND ${where}` : ''}
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+    ${ON_CONFLICT}`;
+}
+
+/** Fills SQLite's table from the events a file already holds (a schema migration). */
+export const FILL_FACET_ROLLUPS = `${facetRollupsFrom('audit_events')};`;
 
 export interface FacetRollupDelta {
   tenant_id: string;
@@ -73,17 +92,15 @@ export function facetRollupDeltas(events: readonly AuditLogEvent[]): FacetRollup
       }
     }
   }
-  return [...byKey.values()].sort(
-    (a, b) =>
-      compare(a.tenant_id, b.tenant_id) ||
-      compare(a.field, b.field) ||
-      a.span - b.span ||
-      a.start - b.start ||
-      compare(a.value, b.value),
-  );
+  return [...byKey.values()].sort((a, b) => {
+    for (const column of FACET_ROLLUP_KEY) {
+      const x = a[column];
+      const y = b[column];
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  });
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The hours of the filter's range the facet rollup of `column` answers, or null: only lists

@@ -75,7 +75,7 @@ import {
   viewerSessionValues,
   type ViewerSessionRow,
 } from './sqlite-rows.js';
-import { facetValues, type FacetRow } from './event-queries.js';
+import { facetValues, groupCounts, SUMMARY_GROUPED, type FacetRow } from './event-queries.js';
 import { migrate } from './sqlite-schema.js';
 import { indexedNeedle, rareTrigrams } from './sqlite-search.js';
 import { StatementCache } from './sqlite-statement-cache.js';
@@ -99,24 +99,6 @@ const ROLLUP_UPSERT = `INSERT INTO event_rollups (${ROLLUP_KEY.join(', ')}, n, f
   VALUES (?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (${ROLLUP_KEY.join(', ')}) DO UPDATE SET n = n + excluded.n,
     first_at = MIN(first_at, excluded.first_at), last_at = MAX(last_at, excluded.last_at)`;
-
-/** Facet fields a summary group row holds, by their column there. */
-const SUMMARY_GROUPED: ReadonlyMap<FacetField, keyof SummaryGroupRow> = new Map([
-  ['event_type', 'event_type'],
-  ['severity', 'severity_rank'],
-  ['resource_type', 'resource_type'],
-]);
-
-/** One field's counts added up over summary groups (a group's value may repeat). */
-function groupCounts(groups: readonly SummaryGroupRow[], field: FacetField): FacetRow[] {
-  const column = SUMMARY_GROUPED.get(field)!;
-  const counts = new Map<string | number, number>();
-  for (const group of groups) {
-    const value = group[column];
-    counts.set(value, (counts.get(value) ?? 0) + group.n);
-  }
-  return [...counts].map(([value, n]) => ({ value, n }));
-}
 
 interface IdempotencyRow {
   fingerprint: string;

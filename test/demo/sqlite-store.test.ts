@@ -11,7 +11,16 @@ import { SqliteStore } from '../../demo/server/sqlite-store.js';
 import { MemoryStore } from '../../src/server/store/memory-store.js';
 import { DuplicateError, type EventFilter, type UserRecord } from '../../src/server/store/types.js';
 import { sqliteFiles } from '../support/sqlite-files.js';
-import { ANY, DAY, event, expectAgreesWithMemory, iso, NOW } from '../support/store-agreement.js';
+import {
+  ANY,
+  DAY,
+  event,
+  expectAgreesWithMemory,
+  expectFacetsAgreeAtEdges,
+  iso,
+  loadEdgeEvents,
+  NOW,
+} from '../support/store-agreement.js';
 
 const fileStore = sqliteFiles('sqlite-store-');
 
@@ -482,5 +491,12 @@ describe('agreement with the in-memory store', () => {
     // NULLs and both orders, and every search is put together from many slices.
     const { store } = fileStore(undefined, { streamPageRows: 7, searchSliceRows: 50 });
     await expectAgreesWithMemory(store, { numRuns: 300, minNonEmpty: 150 });
+  });
+
+  it('counts facets over ranges ending on, inside and beside hours and days as MemoryStore does', async () => {
+    const { store } = fileStore();
+    const memory = new MemoryStore();
+    await loadEdgeEvents(store, memory);
+    await expectFacetsAgreeAtEdges(store, memory, 'acme');
   });
 });

@@ -8,6 +8,7 @@ import {
   type AuditLogEvent,
   type SummaryInterval,
 } from '../../src/contract/schemas/index.js';
+import { INTERVAL_MS } from '../../src/contract/constants.js';
 import { MemoryStore } from '../../src/server/store/memory-store.js';
 import type { AuditStore, EventFilter, SummaryCounts } from '../../src/server/store/types.js';
 import { storedEvent } from '../contract/helpers.js';
@@ -174,4 +175,122 @@ export async function expectAgreesWithMemory(
     { numRuns },
   );
   expect(nonEmpty).toBeGreaterThan(minNonEmpty);
+}
+
+const HOUR = INTERVAL_MS.hour;
+// Midnights two days apart, and 1970's first instant: spans before it have negative starts.
+const DAY_0 = Date.parse('2026-03-08T00:00:00.000Z');
+const DAY_1 = DAY_0 + DAY;
+const DAY_2 = DAY_1 + DAY;
+
+/**
+ * Events on, just before and just after hour and day boundaries (also either side of 1970),
+ * with several actions and users (some null) at each instant: what a facet rollup must
+ * split exactly between its days, its hours and the events.
+ */
+export function edgeEvents(tenant: string): AuditLogEvent[] {
+  const instants = [
+    DAY_0 - 1,
+    DAY_0,
+    DAY_0 + HOUR - 1,
+    DAY_0 + HOUR,
+    DAY_0 + 5.5 * HOUR,
+    DAY_1 - 1,
+    DAY_1,
+    DAY_1 + HOUR / 2,
+    DAY_1 + 23 * HOUR + 59 * 60_000,
+    DAY_2 + HOUR,
+    DAY_2 + 2 * HOUR - 1,
+    -HOUR - 1,
+    -1,
+    0,
+  ];
+  const actions = ['read', 'update', 'delete'];
+  const users = [null, 'alice', 'bob', 'carol'];
+  return instants.flatMap((at, i) =>
+    Array.from({ length: 3 }, (_, j) =>
+      event(tenant, {
+        timestamp: iso(at),
+        created_at: iso(at),
+        action: actions[(i + j) % actions.length]!,
+        user_id: users[(i * 3 + j) % users.length]!,
+        severity: SEVERITIES[(i + 2 * j) % SEVERITIES.length]!,
+      }),
+    ),
+  );
+}
+
+/**
+ * Writes acme's and globex's edge events into `store` and `memory` alike, each tenant in two
+ * batches, so the second adds to rollup rows the first made.
+ */
+export async function loadEdgeEvents(store: AuditStore, memory: MemoryStore): Promise<void> {
+  for (const tenant of ['acme', 'globex']) {
+    const events = edgeEvents(tenant);
+    const half = Math.floor(events.length / 2);
+    for (const batch of [events.slice(0, half), events.slice(half)]) {
+      memory.insertEvents(tenant, batch);
+      await store.insertEvents(tenant, batch);
+    }
+  }
+}
+
+const EDGE_RANGES: [start: number | null, end: number | null][] = [
+  [null, null],
+  // Two whole days; then the same with a partial hour at each end.
+  [DAY_0, DAY_2 - 1],
+  [DAY_0 + 1, DAY_2],
+  // Hours only (no whole day inside), ending on the last millisecond of an hour.
+  [DAY_0 + HOUR, DAY_1 + 2 * HOUR - 1],
+  // An hour before the days, the days, an hour and a partial hour after them.
+  [DAY_0 - HOUR, DAY_1 + HOUR + 1],
+  [DAY_0 + HOUR / 2, null],
+  [null, DAY_1 - 1],
+  [null, DAY_1],
+  // Inside one hour: no whole hour, all from the events.
+  [DAY_0 + 600_000, DAY_0 + 1_200_000],
+  // Either side of 1970.
+  [-HOUR - 1, 0],
+  [-1, 1],
+  [-DAY, DAY_0 + 2 * HOUR - 1],
+];
+
+const EDGE_LISTS: Partial<EventFilter>[] = [
+  {},
+  { actions: ['read'] },
+  { exclude_actions: ['delete'] },
+  { user_ids: ['bob', 'carol'] },
+  { exclude_user_ids: ['alice'] },
+  // Another field's list: the facet rollups cannot apply it.
+  { severities: ['info', 'error'] },
+];
+
+/** Every edge range with each kind of list, as filters. */
+export const EDGE_FILTERS: EventFilter[] = EDGE_RANGES.flatMap(([start, end]) =>
+  EDGE_LISTS.map((lists) => ({
+    ...ANY,
+    ...lists,
+    ...(start !== null && { start_date: iso(start) }),
+    ...(end !== null && { end_date: iso(end) }),
+  })),
+);
+
+/**
+ * Checks every field's facets and total over `EDGE_FILTERS` against `memory`, both holding
+ * the same events of `tenant`; most filters must match some events.
+ */
+export async function expectFacetsAgreeAtEdges(
+  store: AuditStore,
+  memory: MemoryStore,
+  tenant: string,
+): Promise<void> {
+  let nonEmpty = 0;
+  for (const filter of EDGE_FILTERS) {
+    const expected = memory.facets(tenant, filter, FACET_FIELDS, 10);
+    if (expected.total > 0) nonEmpty += 1;
+    expect(await store.facets(tenant, filter, FACET_FIELDS, 10), JSON.stringify(filter)).toEqual(
+      expected,
+    );
+  }
+  expect(nonEmpty).toBeGreaterThan(EDGE_FILTERS.length * 0.7);
 }
