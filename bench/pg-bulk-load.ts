@@ -2,15 +2,15 @@
 // API ingests. Through the store each batch keeps 13 indexes, the search index, the
 // rollups and the tamper log current (about 3,500 events/s on this shared machine, ~50 min
 // for 10M). Here the events of `bench-events.ts` are made by the database itself with the
-// indexes dropped, then the indexes are built once and the rollups and hourly totals
-// counted in one INSERT … SELECT each. The tamper log is not written: the events have no
+// indexes dropped, then the indexes are built once and the rollups, hourly totals and facet
+// rollups counted in one INSERT … SELECT each. The tamper log is not written: the events have no
 // sequences, as in a database from before tamper evidence, so this load serves pages,
 // filters, search and summaries, not tree heads or proofs.
 import pg from 'pg';
 import { EVENT_TYPES, SEARCH_FIELDS } from '../src/contract/schemas/index.js';
 import { SEVERITY_RANK } from '../src/server/store/event-order.js';
 import { SEARCH_SEPARATOR } from '../demo/server/event-sql.js';
-import { ROLLUPS_FROM_EVENTS } from '../demo/server/pg-event-insert.js';
+import { FACET_ROLLUPS_FROM_EVENTS, ROLLUPS_FROM_EVENTS } from '../demo/server/pg-event-insert.js';
 import { TOTALS_FROM_EVENTS } from '../demo/server/pg-event-totals.js';
 import { Partitions } from '../demo/server/pg-partitions.js';
 import { TENANT_SETTING } from '../demo/server/pg-schema.js';
@@ -108,6 +108,7 @@ export async function bulkLoadPg(
     }
     await inTenant(client, tenantId, ROLLUPS_FROM_EVENTS, [tenantId]);
     await inTenant(client, tenantId, TOTALS_FROM_EVENTS, [tenantId]);
+    await inTenant(client, tenantId, FACET_ROLLUPS_FROM_EVENTS, [tenantId]);
   } finally {
     client.release();
     await pool.end();

@@ -1,6 +1,8 @@
 import type pg from 'pg';
 import type { AuditLogEvent } from '../../src/contract/schemas/index.js';
-import { ROLLUP_KEY, ROLLUP_MS } from './event-rollups.js';
+import { bucketExpression } from './event-queries.js';
+import { ROLLUP_KEY } from './event-rollups.js';
+import { facetRollupsFrom } from './facet-rollups.js';
 import { searchText } from './pg-event-sql.js';
 import { totalsFrom } from './pg-event-totals.js';
 import { eventValues, INSERT_EVENT_COLUMNS } from './sqlite-rows.js';
@@ -14,8 +16,6 @@ const COLUMN_TYPES: Record<string, string> = {
   sequence: 'bigint',
 };
 const ROLLUP_COLUMNS = [...ROLLUP_KEY, 'n', 'first_at', 'last_at'] as const;
-/** The hour an instant falls in, for any sign (`%` keeps the dividend's sign). */
-const HOUR = `timestamp - ((timestamp % ${ROLLUP_MS}) + ${ROLLUP_MS}) % ${ROLLUP_MS}`;
 const ROLLUPS_ON_CONFLICT = `ON CONFLICT (${ROLLUP_KEY.join(', ')}) DO UPDATE SET
     n = event_rollups.n + excluded.n,
     first_at = LEAST(event_rollups.first_at, excluded.first_at),
@@ -24,7 +24,7 @@ const ROLLUPS_ON_CONFLICT = `ON CONFLICT (${ROLLUP_KEY.join(', ')}) DO UPDATE SE
 /** A set of events' counts per rollup row, in key order so concurrent writers lock alike. */
 function rollupsFrom(source: string, where = ''): string {
   return `INSERT INTO event_rollups (${ROLLUP_COLUMNS.join(', ')})
-    SELECT tenant_id, ${HOUR}, event_type, severity_rank, resource_type,
+    SELECT tenant_id, ${bucketExpression('timestamp', 'hour')}, event_type, severity_rank, resource_type,
       count(*), min(timestamp), max(timestamp)
     FROM ${source} ${where}
     GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`;
@@ -79,8 +79,8 @@ export async function insertSearchText(
 // One statement and one round trip from the lock to the events: the tenant's tree row is
 // locked (writers of one tenant take turns from here to commit, so sequences follow commit
 // order), the events numbered from its size in their order in the batch, and the rollups
-// counted by the database. Everything that reads `batch` waits for `tree`, so the rollup
-// rows are locked after the tree's row by every writer alike.
+// (hourly, totals, facets') counted by the database. Everything that reads `batch` waits
+// for `tree`, so the rollup rows are locked after the tree's row by every writer alike.
 const LOCKED_INSERT = `WITH tree AS (
     INSERT INTO merkle_trees (tenant_id, size) VALUES ($2::text, 0)
     ON CONFLICT (tenant_id) DO UPDATE SET size = merkle_trees.size
@@ -98,6 +98,8 @@ const LOCKED_INSERT = `WITH tree AS (
     ${ROLLUPS_ON_CONFLICT}
   ), totals AS (
     ${totalsFrom('batch')}
+  ), facets AS (
+    ${facetRollupsFrom('batch')}
   )
   SELECT size, edge FROM tree`;
 
@@ -124,3 +126,6 @@ export async function insertLockedEvents(
  * skipped them; the API keeps them current with each write instead).
  */
 export const ROLLUPS_FROM_EVENTS = rollupsFrom('audit_events', 'WHERE tenant_id = $1');
+
+/** A tenant's facet rollups counted from its events, likewise for a bulk load. */
+export const FACET_ROLLUPS_FROM_EVENTS = facetRollupsFrom('audit_events', 'tenant_id = $1');

@@ -33,6 +33,7 @@ export const PG_DIALECT: SqlDialect = {
   },
   nulls: true,
   hourTotals: true,
+  facetRollups: true,
   eventSelect: EVENT_COLUMNS.map((column) =>
     column === 'metadata' ? 'metadata::text AS metadata' : column,
   ).join(', '),

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { canonicalLeafJson } from '../../src/contract/leaf.js';
 import { appendTreeLeaves, lockTreeSize } from './pg-merkle.js';
+import { FACET_ROLLUP_KEY, facetRollupsFrom } from './facet-rollups.js';
 import { PG_DIALECT } from './pg-event-sql.js';
 import { totalsFrom } from './pg-event-totals.js';
 import { toEvent, type EventRow } from './sqlite-rows.js';
@@ -213,21 +214,44 @@ async function moveSearchText(client: pg.ClientBase): Promise<void> {
   await client.query('ALTER TABLE audit_events DROP COLUMN search_text');
 }
 
-// Events per tenant and hour (see pg-event-totals.ts), counted from the events a database
-// already holds. The migration runs as the tables' owner: the events are read past the
-// wall, and the new table's wall goes up once it is filled.
-async function addEventTotals(client: pg.ClientBase): Promise<void> {
-  await client.query(`CREATE TABLE event_totals (
+/**
+ * A table of counts created and filled from the events a database already holds. The
+ * migration runs as the tables' owner: the events are read past the wall, and the new
+ * table's wall goes up once it is filled.
+ */
+async function addCountsTable(
+  client: pg.ClientBase,
+  table: string,
+  create: string,
+  fill: string,
+): Promise<void> {
+  await client.query(create);
+  await client.query('ALTER TABLE audit_events NO FORCE ROW LEVEL SECURITY');
+  await client.query(fill);
+  await client.query('ALTER TABLE audit_events FORCE ROW LEVEL SECURITY');
+  await client.query(tenantWall(table));
+}
+
+// Events per tenant and hour (see pg-event-totals.ts).
+const EVENT_TOTALS_TABLE = `CREATE TABLE event_totals (
     tenant_id text COLLATE "C" NOT NULL,
     hour bigint NOT NULL,
     n bigint NOT NULL,
     PRIMARY KEY (tenant_id, hour)
-  )`);
-  await client.query('ALTER TABLE audit_events NO FORCE ROW LEVEL SECURITY');
-  await client.query(totalsFrom('audit_events'));
-  await client.query('ALTER TABLE audit_events FORCE ROW LEVEL SECURITY');
-  await client.query(tenantWall('event_totals'));
-}
+  )`;
+
+// Counts per tenant, field, span, start and value for the facet fields the hourly rollups
+// do not key on (see facet-rollups.ts). Values are COLLATE "C", as the events' columns they
+// are counted beside, so a facet's ties order alike from either.
+const FACET_ROLLUPS_TABLE = `CREATE TABLE facet_rollups (
+    tenant_id text COLLATE "C" NOT NULL,
+    field text COLLATE "C" NOT NULL,
+    span integer NOT NULL,
+    start bigint NOT NULL,
+    value text COLLATE "C" NOT NULL,
+    n bigint NOT NULL,
+    PRIMARY KEY (${FACET_ROLLUP_KEY.join(', ')})
+  )`;
 
 /**
  * Each entry brings a database from the version before it to its own (index + 1). A
@@ -263,7 +287,11 @@ const MIGRATIONS: readonly (string | ((client: pg.ClientBase) => Promise<void>))
   // before have none until their next write.
   'ALTER TABLE merkle_trees ADD COLUMN edge bytea;',
   // 7: a page's total without filters from one row per tenant and hour.
-  addEventTotals,
+  (client) =>
+    addCountsTable(client, 'event_totals', EVENT_TOTALS_TABLE, totalsFrom('audit_events')),
+  // 8: the action and user facets from counts per hour and day.
+  (client) =>
+    addCountsTable(client, 'facet_rollups', FACET_ROLLUPS_TABLE, facetRollupsFrom('audit_events')),
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -7,12 +7,12 @@ import {
   SORT_FIELDS,
 } from '../../src/contract/schemas/index.js';
 import type { EventFilter } from '../../src/server/store/types.js';
-import { eventByIdQuery } from '../../demo/server/event-queries.js';
+import { eventByIdQuery, facetQuery, summaryGroupsQuery } from '../../demo/server/event-queries.js';
 import { fieldColumn, type SqlFragment } from '../../demo/server/event-sql.js';
 import { eventPageQuery, PG_DIALECT } from '../../demo/server/pg-event-sql.js';
 import { PgStore } from '../../demo/server/pg-store.js';
 import { createDatabase } from '../support/postgres-cluster.js';
-import { ANY, event, iso, NOW } from '../support/store-agreement.js';
+import { ANY, DAY, event, iso, NOW } from '../support/store-agreement.js';
 
 // Every filter and sort key of the contract is served by an index of `audit_events` (or,
 // for search, of `event_search`): a write keeps fewer indexes current only where no query
@@ -21,6 +21,7 @@ import { ANY, event, iso, NOW } from '../support/store-agreement.js';
 
 interface PlanNode {
   'Node Type': string;
+  'Relation Name'?: string;
   'Index Name'?: string;
   'Index Cond'?: string;
   'Recheck Cond'?: string;
@@ -59,7 +60,7 @@ beforeAll(async () => {
   );
   client = new pg.Client(config);
   await client.connect();
-  await client.query('ANALYZE audit_events');
+  await client.query('ANALYZE audit_events, event_rollups, facet_rollups');
 });
 
 afterAll(async () => {
@@ -115,5 +116,49 @@ describe('indexes behind the contract', () => {
   it('searches through the trigram index of the search text', async () => {
     const plan = await planOf(eventPageQuery('acme', { ...ANY, search: 'invoice' }, page));
     expect(plan.map((node) => node['Index Name'])).toContain('event_search_text');
+  });
+});
+
+describe('facets over a large tenant', () => {
+  const tables = (plan: PlanNode[]) => plan.flatMap((node) => node['Relation Name'] ?? []);
+  /** The event partitions a plan reads, each through an index bounded by time. */
+  const eventReads = (plan: PlanNode[]) =>
+    plan.filter((node) => node['Relation Name']?.startsWith('audit_events'));
+  // A week back from a moment inside an hour: whole hours and days, and one partial hour.
+  const lastWeek: EventFilter = { ...ANY, start_date: iso(NOW - 7 * DAY + 1) };
+
+  it.each(['action', 'user_id'] as const)(
+    "counts a sidebar's %s over the whole tenant from the facet rollups alone",
+    async (field) => {
+      const plan = await planOf(facetQuery(PG_DIALECT, 'acme', ANY, field, 10));
+      expect(tables(plan)).toContain('facet_rollups');
+      expect(eventReads(plan)).toEqual([]);
+    },
+  );
+
+  it.each(['action', 'user_id'] as const)(
+    "counts a sidebar's %s over a week from the facet rollups' key, and only the partial hour from the events",
+    async (field) => {
+      const plan = await planOf(facetQuery(PG_DIALECT, 'acme', lastWeek, field, 10));
+      expect(plan.map((node) => node['Index Name'])).toContain('facet_rollups_pkey');
+      const reads = eventReads(plan);
+      expect(reads.length).toBeGreaterThan(0);
+      for (const read of reads) expect(read['Index Cond']).toMatch(/"timestamp" < /);
+    },
+  );
+
+  it('counts the fields the hourly rollups keep, and the total, from those rollups', async () => {
+    for (const filter of [ANY, lastWeek]) {
+      const plan = await planOf(summaryGroupsQuery(PG_DIALECT, 'acme', filter));
+      expect(tables(plan)).toContain('event_rollups');
+      for (const read of eventReads(plan)) expect(read['Index Cond']).toMatch(/"timestamp" < /);
+    }
+  });
+
+  it("counts from the events when another field's filter cannot apply to the rollups", async () => {
+    const oneUser = { ...ANY, user_ids: ['user-7'] };
+    const plan = await planOf(facetQuery(PG_DIALECT, 'acme', oneUser, 'action', 10));
+    expect(tables(plan)).not.toContain('facet_rollups');
+    expect(indexConditions(plan)).toContain('user_id');
   });
 });

@@ -6,7 +6,16 @@ import { PgStore } from '../../demo/server/pg-store.js';
 import { INTERVAL_MS } from '../../src/contract/constants.js';
 import type { EventFilter } from '../../src/server/store/types.js';
 import { createDatabase } from '../support/postgres-cluster.js';
-import { ANY, event, expectAgreesWithMemory, iso, NOW } from '../support/store-agreement.js';
+import { MemoryStore } from '../../src/server/store/memory-store.js';
+import {
+  ANY,
+  event,
+  expectAgreesWithMemory,
+  expectFacetsAgreeAtEdges,
+  iso,
+  loadEdgeEvents,
+  NOW,
+} from '../support/store-agreement.js';
 
 const open: PgStore[] = [];
 
@@ -47,6 +56,7 @@ describe('row-level security, the second wall between tenants', () => {
         'audit_events',
         'event_rollups',
         'event_totals',
+        'facet_rollups',
         'idempotency_keys',
         'merkle_trees',
         'merkle_runs',
@@ -191,10 +201,10 @@ describe("a page's total", () => {
     );
     await store.insertEvents('globex', [event('globex')]);
     await store.close();
-    // Back to schema version 6, before the totals.
+    // Back to schema version 6, before the totals (and the facet rollups after them).
     await withClient(config, (client) =>
       client.query(
-        "DROP TABLE event_totals; UPDATE meta SET value = '6' WHERE key = 'schema_version'",
+        "DROP TABLE event_totals, facet_rollups; UPDATE meta SET value = '6' WHERE key = 'schema_version'",
       ),
     );
     const upgraded = await PgStore.open(config);
@@ -204,6 +214,43 @@ describe("a page's total", () => {
     expect(await upgraded.countEvents('globex', ANY)).toBe(1);
     await upgraded.insertEvents('acme', [event('acme', { timestamp: iso(NOW - 2 * HOUR) })]);
     expect(await upgraded.countEvents('acme', ANY)).toBe(5);
+  });
+});
+
+describe('facets', () => {
+  it('counts facets over ranges ending on, inside and beside hours and days as MemoryStore does', async () => {
+    const { store } = await freshStore();
+    const memory = new MemoryStore();
+    await loadEdgeEvents(store, memory);
+    await expectFacetsAgreeAtEdges(store, memory, 'acme');
+    await expectFacetsAgreeAtEdges(store, memory, 'globex');
+  });
+
+  it('fills the facet rollups from the events of a database written before them', async () => {
+    const { store, config } = await freshStore();
+    const memory = new MemoryStore();
+    await loadEdgeEvents(store, memory);
+    await store.close();
+    // Back to schema version 7, before the facet rollups.
+    await withClient(config, (client) =>
+      client.query(
+        "DROP TABLE facet_rollups; UPDATE meta SET value = '7' WHERE key = 'schema_version'",
+      ),
+    );
+    const upgraded = await PgStore.open(config);
+    open.push(upgraded);
+    await expectFacetsAgreeAtEdges(upgraded, memory, 'acme');
+    await expectFacetsAgreeAtEdges(upgraded, memory, 'globex');
+    // Writes after the upgrade add to the filled rows.
+    const later = [event('acme', { user_id: 'alice' }), event('acme', { action: 'delete' })];
+    memory.insertEvents('acme', later);
+    await upgraded.insertEvents('acme', later);
+    await expectFacetsAgreeAtEdges(upgraded, memory, 'acme');
+    // The filled table keeps its tenant wall.
+    await withClient(config, async (client) => {
+      const { rows } = await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM facet_rollups');
+      expect(rows[0]!.n).toBe('0');
+    });
   });
 });
 
