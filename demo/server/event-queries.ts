@@ -1,5 +1,6 @@
 import type {
   FacetField,
+  FacetsResponse,
   FacetValue,
   SummaryInterval,
   ViewerScope,
@@ -258,14 +259,14 @@ export function facetQuery(
 }
 
 /** Facet fields a summary group row holds, by their column there. */
-export const SUMMARY_GROUPED: ReadonlyMap<FacetField, keyof SummaryGroupRow> = new Map([
+const SUMMARY_GROUPED: ReadonlyMap<FacetField, keyof SummaryGroupRow> = new Map([
   ['event_type', 'event_type'],
   ['severity', 'severity_rank'],
   ['resource_type', 'resource_type'],
 ]);
 
 /** One field's counts added up over summary groups (a group's value may repeat). */
-export function groupCounts(groups: readonly SummaryGroupRow[], field: FacetField): FacetRow[] {
+function groupCounts(groups: readonly SummaryGroupRow[], field: FacetField): FacetRow[] {
   const column = SUMMARY_GROUPED.get(field)!;
   const counts = new Map<string | number, number>();
   for (const group of groups) {
@@ -273,6 +274,56 @@ export function groupCounts(groups: readonly SummaryGroupRow[], field: FacetFiel
     counts.set(value, (counts.get(value) ?? 0) + group.n);
   }
   return [...counts].map(([value, n]) => ({ value, n }));
+}
+
+/** The statements a facets answer runs (see `facetsQueries`). */
+export interface FacetsQueries {
+  /** `summaryGroupsQuery`, when a field it groups by is asked. */
+  groups: SqlFragment | null;
+  /** A `facetQuery` for each other field. */
+  fields: { field: FacetField; query: SqlFragment }[];
+}
+
+/**
+ * What a facets answer reads: the fields a summary groups by come from one summary query,
+ * not one pass each, and so does the total (every event has those fields); each other field
+ * from its own facet query. With `matching` (see `facetQuery`) every field has its own.
+ */
+export function facetsQueries(
+  dialect: SqlDialect,
+  tenantId: string,
+  filter: EventFilter,
+  fields: readonly FacetField[],
+  limit: number,
+  matching?: (params: SqlParams) => string,
+): FacetsQueries {
+  const grouped = !matching && fields.some((field) => SUMMARY_GROUPED.has(field));
+  return {
+    groups: grouped ? summaryGroupsQuery(dialect, tenantId, filter) : null,
+    fields: fields.flatMap((field) =>
+      grouped && SUMMARY_GROUPED.has(field)
+        ? []
+        : [{ field, query: facetQuery(dialect, tenantId, filter, field, limit, matching) }],
+    ),
+  };
+}
+
+/**
+ * A facets answer from the rows of `facetsQueries`' statements (`rows` per field of
+ * `fields`); its total is null when no summary was read, for the caller to count.
+ */
+export function facetsAnswer(
+  fields: readonly FacetField[],
+  limit: number,
+  groups: readonly SummaryGroupRow[] | null,
+  rows: ReadonlyMap<FacetField, readonly FacetRow[]>,
+): { total: number | null; facets: FacetsResponse['facets'] } {
+  const facets: FacetsResponse['facets'] = {};
+  for (const field of fields) {
+    const counted = rows.get(field) ?? (groups ? groupCounts(groups, field) : []);
+    facets[field] = facetValues(field, counted, limit);
+  }
+  return { total: groups && groups.reduce((sum, group) => sum + group.n, 0), facets };
 }
 
 /** A facet's rows as the contract's values: severities by name, in the contract's order. */

@@ -27,10 +27,8 @@ import {
   eventByIdQuery,
   eventCountQuery,
   eventListQuery,
-  facetQuery,
-  facetValues,
-  groupCounts,
-  SUMMARY_GROUPED,
+  facetsAnswer,
+  facetsQueries,
   summaryGroupsQuery,
   type FacetRow,
   timelineQuery,
@@ -575,27 +573,19 @@ export class PgStore implements AuditStore {
     limit: number,
   ): Promise<FacetsResponse> {
     return this.#read(tenantId, async (client) => {
-      const facets: FacetsResponse['facets'] = {};
-      // The fields a summary groups by come from one summary query, not one pass each, and
-      // so does the total: every event has those three fields.
-      let groups: SummaryGroupRow[] | null = null;
-      if (fields.some((field) => SUMMARY_GROUPED.has(field))) {
-        const query = summaryGroupsQuery(PG_DIALECT, tenantId, filter);
-        groups = (await client.query<SummaryGroupRow>(query.sql, query.params)).rows;
+      const queries = facetsQueries(PG_DIALECT, tenantId, filter, fields, limit);
+      const groups =
+        queries.groups &&
+        (await client.query<SummaryGroupRow>(queries.groups.sql, queries.groups.params)).rows;
+      const rows = new Map<FacetField, FacetRow[]>();
+      for (const { field, query } of queries.fields) {
+        rows.set(field, (await client.query<FacetRow>(query.sql, query.params)).rows);
       }
-      for (const field of fields) {
-        if (groups && SUMMARY_GROUPED.has(field)) {
-          facets[field] = facetValues(field, groupCounts(groups, field), limit);
-          continue;
-        }
-        const query = facetQuery(PG_DIALECT, tenantId, filter, field, limit);
-        const { rows } = await client.query<FacetRow>(query.sql, query.params);
-        facets[field] = facetValues(field, rows, limit);
-      }
-      const total = groups
-        ? groups.reduce((sum, group) => sum + group.n, 0)
-        : await this.#count(client, tenantId, filter);
-      return { total, facets };
+      const answer = facetsAnswer(fields, limit, groups, rows);
+      return {
+        total: answer.total ?? (await this.#count(client, tenantId, filter)),
+        facets: answer.facets,
+      };
     });
   }
 

@@ -189,6 +189,11 @@ export function timelineQuery(
   return queries.timelineQuery(dialect, tenantId, filter, interval);
 }
 
+/** The rows `seqs` (a search's matches), as a facet's `matching` condition. */
+export function rowsMatching(seqs: readonly number[]): (params: SqlParams) => string {
+  return (params) => `seq IN (SELECT value FROM json_each(${params.add(JSON.stringify(seqs))}))`;
+}
+
 /** One facet; with `seqs`, over those rows (a search's matches) instead of the filter. */
 export function facetQuery(
   tenantId: string,
@@ -198,9 +203,6 @@ export function facetQuery(
   seqs?: readonly number[],
   dialect = SQLITE_DIALECT,
 ): SqlFragment {
-  const matching = seqs
-    ? (params: SqlParams) =>
-        `seq IN (SELECT value FROM json_each(${params.add(JSON.stringify(seqs))}))`
-    : undefined;
+  const matching = seqs ? rowsMatching(seqs) : undefined;
   return queries.facetQuery(dialect, tenantId, filter, field, limit, matching);
 }

@@ -45,8 +45,8 @@ import {
   eventPageWithTotalQuery,
   eventStreamPageQuery,
   eventWhere,
-  facetQuery,
   orderColumns,
+  rowsMatching,
   SQLITE_DIALECT,
   sqliteDialect,
   type SqlParam,
@@ -75,7 +75,7 @@ import {
   viewerSessionValues,
   type ViewerSessionRow,
 } from './sqlite-rows.js';
-import { facetValues, groupCounts, SUMMARY_GROUPED, type FacetRow } from './event-queries.js';
+import { facetsAnswer, facetsQueries, type FacetRow } from './event-queries.js';
 import { migrate } from './sqlite-schema.js';
 import { indexedNeedle, rareTrigrams } from './sqlite-search.js';
 import { StatementCache } from './sqlite-statement-cache.js';
@@ -619,25 +619,22 @@ export class SqliteStore implements AuditStore {
     limit: number,
   ): MaybePromise<FacetsResponse> {
     const count = (total: number | null, seqs?: readonly number[]): FacetsResponse => {
-      const facets: FacetsResponse['facets'] = {};
       const dialect = this.#dialectFor(filter);
-      // The fields a summary groups by come from one summary query, not one pass each, and
-      // so does the total: every event has those three fields.
-      let groups: SummaryGroupRow[] | null = null;
-      if (!seqs && fields.some((field) => SUMMARY_GROUPED.has(field))) {
-        const query = summaryGroupsQuery(tenantId, filter, dialect);
-        groups = this.#all<SummaryGroupRow>(query.sql, ...query.params);
-        total = groups.reduce((sum, group) => sum + group.n, 0);
-      }
-      for (const field of fields) {
-        if (groups && SUMMARY_GROUPED.has(field)) {
-          facets[field] = facetValues(field, groupCounts(groups, field), limit);
-          continue;
-        }
-        const query = facetQuery(tenantId, filter, field, limit, seqs, dialect);
-        facets[field] = facetValues(field, this.#all<FacetRow>(query.sql, ...query.params), limit);
-      }
-      return { total: total ?? (this.countEvents(tenantId, filter) as number), facets };
+      const matching = seqs ? rowsMatching(seqs) : undefined;
+      const queries = facetsQueries(dialect, tenantId, filter, fields, limit, matching);
+      const groups =
+        queries.groups && this.#all<SummaryGroupRow>(queries.groups.sql, ...queries.groups.params);
+      const rows = new Map(
+        queries.fields.map(({ field, query }) => [
+          field,
+          this.#all<FacetRow>(query.sql, ...query.params),
+        ]),
+      );
+      const answer = facetsAnswer(fields, limit, groups, rows);
+      return {
+        total: answer.total ?? total ?? (this.countEvents(tenantId, filter) as number),
+        facets: answer.facets,
+      };
     };
     // A search the index cannot answer is matched in slices first (see #searchSeqs).
     if (scansSearch(filter)) {
