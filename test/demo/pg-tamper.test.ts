@@ -45,13 +45,13 @@ describe('the PostgreSQL log', () => {
       await store.insertEvents(tenant, rows.slice(4));
     }
     await store.close();
-    // Back to the first schema: no sequences, no tree, no viewer sessions, no hourly totals,
-    // search text on the events (copied back tenant by tenant: the policy binds this role
-    // too).
+    // Back to the first schema: no sequences, no tree, no viewer sessions, no hourly totals
+    // or facet rollups, search text on the events (copied back tenant by tenant: the policy
+    // binds this role too).
     const client = new pg.Client(config);
     await client.connect();
     await client.query(`DROP TABLE viewer_sessions; DROP TABLE merkle_runs; DROP TABLE merkle_trees;
-      DROP TABLE event_totals; DROP INDEX events_by_sequence;
+      DROP TABLE event_totals; DROP TABLE facet_rollups; DROP INDEX events_by_sequence;
       ALTER TABLE audit_events DROP COLUMN sequence;
       ALTER TABLE audit_events ADD COLUMN search_text text NOT NULL DEFAULT '';
       CREATE INDEX events_search ON audit_events USING gin (search_text gin_trgm_ops);`);
