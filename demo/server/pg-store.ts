@@ -34,6 +34,7 @@ import {
   timelineQuery,
 } from './event-queries.js';
 import { eventBatch, insertLockedEvents, insertSearchText } from './pg-event-insert.js';
+import { searches } from './event-sql.js';
 import { eventPageQuery, PG_DIALECT } from './pg-event-sql.js';
 import { appendTreeLeaves, readTreeNodes } from './pg-merkle.js';
 import { Partitions } from './pg-partitions.js';
@@ -513,6 +514,13 @@ export class PgStore implements AuditStore {
     page: PageRequest,
   ): Promise<{ items: AuditLogEvent[]; total: number }> {
     return this.#read(tenantId, async (client) => {
+      if (searches(filter).length > 0) {
+        const query = eventPageQuery(tenantId, filter, page, { withTotal: true });
+        const { rows } = await client.query<EventRow & { total: number }>(query.sql, query.params);
+        // A page past the last match has no row to carry the total.
+        const total = rows[0]?.total ?? (await this.#count(client, tenantId, filter));
+        return { items: rows.map(toEvent), total };
+      }
       const total = await this.#count(client, tenantId, filter);
       if (page.offset >= total) return { items: [], total };
       const query = eventPageQuery(tenantId, filter, page);
