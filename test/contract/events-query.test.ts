@@ -292,6 +292,15 @@ describe.each(STORE_KINDS)('querying events (%s store)', (kind) => {
     expect(answer.body).toEqual({ items: [], total: 9, page: 4, size: 4, pages: 3 });
   });
 
+  it("counts a search's matches on each of its pages and beyond the last one", async () => {
+    // "budget" is in e2's and e5's descriptions; the stores count a search as they page it.
+    const first = await query({ search: 'budget', size: 1 });
+    expect(first.body).toMatchObject({ total: 2, page: 1, size: 1, pages: 2 });
+    expect(first.body.items).toHaveLength(1);
+    const beyond = await query({ search: 'budget', size: 1, page: 3 });
+    expect(beyond.body).toEqual({ items: [], total: 2, page: 3, size: 1, pages: 2 });
+  });
+
   it('answers no pages for a filter that matches nothing', async () => {
     const answer = await query({ user_ids: 'nobody' });
     expect(answer.body).toMatchObject({ items: [], total: 0, pages: 0 });

@@ -10,7 +10,7 @@ import type { EventFilter } from '../../src/server/store/types.js';
 import { eventByIdQuery, facetQuery, summaryGroupsQuery } from '../../demo/server/event-queries.js';
 import { fieldColumn, type SqlFragment } from '../../demo/server/event-sql.js';
 import { eventPageQuery, PG_DIALECT } from '../../demo/server/pg-event-sql.js';
-import { PgStore } from '../../demo/server/pg-store.js';
+import { PgStore, SESSION_SETTINGS } from '../../demo/server/pg-store.js';
 import { createDatabase } from '../support/postgres-cluster.js';
 import { ANY, DAY, event, iso, NOW } from '../support/store-agreement.js';
 
@@ -58,7 +58,7 @@ beforeAll(async () => {
       }),
     ),
   );
-  client = new pg.Client(config);
+  client = new pg.Client({ ...config, options: SESSION_SETTINGS });
   await client.connect();
   await client.query('ANALYZE audit_events, event_rollups, facet_rollups');
 });
