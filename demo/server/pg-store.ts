@@ -1,6 +1,6 @@
 import pg from 'pg';
 import Cursor from 'pg-cursor';
-import { canonicalLeafAroundSequence } from '../../src/contract/leaf.js';
+import { canonicalLeafAroundSequence, leafAtSequence } from '../../src/contract/leaf.js';
 import type {
   AuditLogEvent,
   FacetField,
@@ -480,7 +480,7 @@ export class PgStore implements AuditStore {
       await insertSearchText(client, tenantId, batch);
       const { size, edge } = await insertLockedEvents(client, tenantId, batch);
       stored = events.map((event, offset) => ({ ...event, sequence: size + offset }));
-      const entries = leaves.map(([before, after], offset) => before + (size + offset) + after);
+      const entries = leaves.map((parts, offset) => leafAtSequence(parts, size + offset));
       await appendTreeLeaves(client, tenantId, size, entries, edge);
     }
     // Fresh objects: the database keeps its copy, so nothing is shared.

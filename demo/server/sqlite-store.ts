@@ -8,6 +8,7 @@ import type {
 import { eventByIdQuery, type SqlDialect } from './event-queries.js';
 import { DEFAULT_SORT } from '../../src/contract/constants.js';
 import { searches } from './event-sql.js';
+import { leafAtSequence } from '../../src/contract/leaf.js';
 import type { NodeId } from '../../src/server/merkle/tree-math.js';
 import {
   DuplicateError,
@@ -432,7 +433,7 @@ export class SqliteStore implements AuditStore {
         this.#searchBacklog?.added(batch.rows.length);
         this.#tree.append(
           tenantId,
-          batch.leaves.map(([before, after], offset) => `${before}${size + offset}${after}`),
+          batch.leaves.map((parts, offset) => leafAtSequence(parts, size + offset)),
         );
         const upsert = this.#statements.get(ROLLUP_UPSERT);
         for (const params of batch.rollups) upsert.run(...params);

@@ -37,6 +37,14 @@ export function canonicalLeafAroundSequence(
   ];
 }
 
+/** The leaf of `canonicalLeafAroundSequence`'s parts once the sequence is known. */
+export function leafAtSequence(
+  [before, after]: readonly [string, string],
+  sequence: number,
+): string {
+  return `${before}${sequence}${after}`;
+}
+
 function leafMembers(
   event: Readonly<Partial<Record<LeafField, unknown>>>,
   keys: typeof SORTED_LEAF_KEYS,
